@@ -1,0 +1,20 @@
+/**
+ * @file ecogrid.h
+ * @brief Umbrella header: includes every public ecogrid module.
+ *
+ * ecogrid turns Chinese environmental-supervision regulations into a
+ * testable rule engine. Rules are cited by the IDs of the rule catalogue
+ * (docs/rules.md in the source tree), for example `CJ-G.6` or `CJ-A2-5.4`.
+ *
+ * Modules:
+ * - common.h: status codes, error details, version, string ownership;
+ * - grid.h: the four-level supervision grid (CJ-G.1 to CJ-G.7, CJ-A2-5.2).
+ */
+#ifndef ECOGRID_ECOGRID_H
+#define ECOGRID_ECOGRID_H
+
+#include <ecogrid/version.h>
+#include <ecogrid/common.h>
+#include <ecogrid/grid.h>
+
+#endif /* ECOGRID_ECOGRID_H */
