@@ -1,0 +1,26 @@
+"""ecogrid: Chinese environmental-supervision rules as a C library, from Python.
+
+The package is a thin ctypes layer over libecogrid. It finds the library
+through ``ECOGRID_LIBRARY`` (path of the .so), then a source checkout's
+``build/`` directory, then the system library path. Errors raise
+subclasses of :class:`EcogridError` carrying the C status ``code`` and the
+detailed ``message``.
+"""
+
+from ._native import lib as _lib
+from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
+                     InvalidArgument, LevelError, NotFound, OutOfMemory,
+                     OutOfRange, ParseError, StateError, Utf8Error)
+from .grid import Finding, Grid, Node
+
+__all__ = [
+    "version", "Grid", "Node", "Finding",
+    "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
+    "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
+    "CycleError", "LevelError",
+]
+
+
+def version():
+    """The library's version, "MAJOR.MINOR.PATCH"."""
+    return _lib.eg_version().decode("ascii")

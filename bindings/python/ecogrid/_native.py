@@ -1,0 +1,117 @@
+"""Loading libecogrid and the single prototype table.
+
+Every exported C function is declared exactly once, with its ``restype`` and
+``argtypes``, in one of the ``_proto_<module>.py`` files of this package;
+this module merges them into :data:`PROTOTYPES` and applies them to the
+loaded library. Declaring every function avoids ctypes' default
+``restype = c_int``, which truncates returned pointers on 64-bit machines.
+A test checks that every exported ``eg_`` symbol has an entry here.
+
+Library search order: the ``ECOGRID_LIBRARY`` environment variable (the
+path of the .so file), then the build tree of a source checkout
+(``build/src/libecogrid.so``), then the system library path.
+"""
+
+import ctypes
+import ctypes.util
+import importlib
+import os
+import pkgutil
+
+from . import errors
+from ._types import ITER, STATUS
+
+EG_ITEROVER = -31
+
+
+def _collect():
+    table = {}
+    pkg_dir = os.path.dirname(__file__)
+    for mod in sorted(m.name for m in pkgutil.iter_modules([pkg_dir])):
+        if not mod.startswith("_proto_"):
+            continue
+        protos = importlib.import_module("." + mod, __package__).PROTOTYPES
+        for name, proto in protos.items():
+            if name in table:
+                raise RuntimeError("ecogrid: %s declared twice" % name)
+            table[name] = proto
+    return table
+
+
+PROTOTYPES = _collect()
+
+
+def _candidates():
+    env = os.environ.get("ECOGRID_LIBRARY")
+    if env:
+        yield env
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    for build in ("build", "builddir"):
+        path = os.path.join(root, build, "src", "libecogrid.so")
+        if os.path.exists(path):
+            yield path
+    found = ctypes.util.find_library("ecogrid")
+    if found:
+        yield found
+    yield "libecogrid.so.0"
+
+
+def _errcheck_status(result, func, args):
+    if result < 0:
+        raise errors.from_code(result)
+    return result
+
+
+def _errcheck_iter(result, func, args):
+    if result < 0 and result != EG_ITEROVER:
+        raise errors.from_code(result)
+    return result
+
+
+def _load():
+    tried = []
+    for path in _candidates():
+        try:
+            lib = ctypes.CDLL(path)
+            break
+        except OSError as exc:
+            tried.append("%s (%s)" % (path, exc))
+    else:
+        raise ImportError("ecogrid: cannot load libecogrid; set ECOGRID_LIBRARY "
+                          "to the .so file. Tried: " + "; ".join(tried))
+    for name, (restype, argtypes) in PROTOTYPES.items():
+        fn = getattr(lib, name)
+        fn.argtypes = argtypes
+        if restype == STATUS:
+            fn.restype = ctypes.c_int
+            fn.errcheck = _errcheck_status
+        elif restype == ITER:
+            fn.restype = ctypes.c_int
+            fn.errcheck = _errcheck_iter
+        else:
+            fn.restype = restype
+    return lib
+
+
+lib = _load()
+errors.bind(lib)
+
+
+def enc(text, what="text"):
+    """Encode a Python str as NUL-terminated UTF-8 for the C API."""
+    if text is None:
+        return None
+    if isinstance(text, bytes):
+        return text
+    if not isinstance(text, str):
+        raise TypeError("%s must be a str, not %s" % (what, type(text).__name__))
+    if "\0" in text:
+        raise ValueError("%s contains a NUL character" % what)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def dec(raw):
+    """Decode a UTF-8 C string (bytes or None) into str or None."""
+    return None if raw is None else raw.decode("utf-8")

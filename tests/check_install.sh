@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install into a temporary prefix (DESTDIR), then build and run an outside
+# program using nothing but `pkg-config --cflags --libs ecogrid`.
+set -eu
+build="$1"; src="$2"; sanitize="${3:-none}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+meson install -C "$build" --no-rebuild --destdir "$tmp/root" --quiet >/dev/null
+pc=$(find "$tmp/root" -name ecogrid.pc | head -n 1)
+[ -n "$pc" ] || { echo "ecogrid.pc was not installed"; exit 1; }
+for h in ecogrid.h common.h version.h grid.h; do
+  find "$tmp/root" -path "*/include/ecogrid/$h" | grep -q . || { echo "header $h not installed"; exit 1; }
+done
+export PKG_CONFIG_PATH="$(dirname "$pc")"
+export PKG_CONFIG_SYSROOT_DIR="$tmp/root"
+flags=$(pkg-config --cflags --libs ecogrid)
+extra=""
+[ "$sanitize" = none ] || extra="-fsanitize=$sanitize"
+# shellcheck disable=SC2086
+${CC:-cc} -std=c11 -Wall -Werror $extra "$src" $flags -o "$tmp/outside"
+libdir=$(dirname "$(find "$tmp/root" -name 'libecogrid.so.0' | head -n 1)")
+LD_LIBRARY_PATH="$libdir" "$tmp/outside"
