@@ -11,6 +11,7 @@
 
 #include "testutil.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -145,6 +146,42 @@ static void test_check_text_errors(void **state)
 	assert_int_equal(eg__check_text(big, 64, "node ID"), EG_OK);
 }
 
+static void test_r0_3_dates_round_trip(void **state)
+{
+	(void)state;
+	int64_t d;
+	int y, m, dd;
+	char buf[16];
+	/* 1970-01-01 is day 0; 2000-03-01 is 11017 (30 years = 10957 days + Jan 31 + Feb 29). */
+	assert_int_equal(eg__days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(eg__days_from_civil(2000, 3, 1), 10957 + 31 + 29);
+	assert_int_equal(eg__date_parse(&d, "2024-02-29"), 0);
+	eg__civil_from_days(d, &y, &m, &dd);
+	assert_int_equal(y * 10000 + m * 100 + dd, 20240229);
+	eg__date_format(buf, d);
+	assert_string_equal(buf, "2024-02-29");
+	assert_int_equal(eg__date_parse(&d, "2023-02-29"), -1); /* not a leap year */
+	assert_int_equal(eg__date_parse(&d, "2023-2-28"), -1);  /* shape is strict */
+	assert_int_equal(eg__date_parse(&d, "2023-02-28x"), -1);
+	assert_int_equal(eg__weekday(eg__days_from_civil(2026, 11, 24)), 2); /* a Tuesday */
+	assert_int_equal(eg__days_in_month(1900, 2), 28);
+	assert_int_equal(eg__days_in_month(2000, 2), 29);
+}
+
+static void test_r0_4_month_index_is_consecutive(void **state)
+{
+	(void)state;
+	int32_t a, b;
+	char buf[8];
+	assert_int_equal(eg__month_parse(&a, "2026-12"), 0);
+	assert_int_equal(eg__month_parse(&b, "2027-01"), 0);
+	assert_int_equal(b - a, 1); /* December to January is one calendar month */
+	eg__month_format(buf, b);
+	assert_string_equal(buf, "2027-01");
+	assert_int_equal(eg__month_parse(&a, "2026-13"), -1);
+	assert_int_equal(eg__month_parse(&a, "2026-00"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +193,8 @@ int main(void)
 		cmocka_unit_test(test_alloc_fault_injection),
 		cmocka_unit_test(test_utf8_validation),
 		cmocka_unit_test(test_check_text_errors),
+		cmocka_unit_test(test_r0_3_dates_round_trip),
+		cmocka_unit_test(test_r0_4_month_index_is_consecutive),
 	};
 	return cmocka_run_group_tests_name("common", tests, NULL, NULL);
 }
