@@ -311,6 +311,24 @@ static void test_csv_national_665271_nodes(void **state)
 	free(data);
 }
 
+static void test_csv_options_abi_is_pinned(void **state)
+{
+	(void)state;
+	eg_grid_csv_options o;
+	/* { unsigned version; const char *root; int root_level; unsigned flags; }:
+	 * a change here is an ABI break and needs a new options version. */
+	assert_int_equal(offsetof(eg_grid_csv_options, version), 0);
+	assert_int_equal(offsetof(eg_grid_csv_options, root), sizeof(void *));
+	assert_int_equal(offsetof(eg_grid_csv_options, root_level), 2 * sizeof(void *));
+	assert_int_equal(sizeof(eg_grid_csv_options), 2 * sizeof(void *) + 2 * sizeof(int));
+	memset(&o, 0x7f, sizeof o);
+	assert_int_equal(eg_grid_csv_options_init(&o, EG_GRID_CSV_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, 1);
+	assert_null(o.root);
+	assert_int_equal(o.root_level, -1);
+	assert_int_equal(o.flags, 0);
+}
+
 static int scenario_parse(void *p)
 {
 	eg_grid *g = NULL;
@@ -348,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_csv_load_file_errors),
 		cmocka_unit_test(test_csv_changji_levels_1_7_106_926),
 		cmocka_unit_test(test_csv_national_665271_nodes),
+		cmocka_unit_test(test_csv_options_abi_is_pinned),
 		cmocka_unit_test(test_csv_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("grid_csv", tests, NULL, NULL);
