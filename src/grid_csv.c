@@ -179,7 +179,6 @@ static int read_rows(loader *L)
 		row *r;
 		uint32_t this_line = line;
 		int level = 0, rc;
-		size_t bad;
 
 		/* Tolerate blank lines (including a trailing one). */
 		if (L->buf[pos] == '\n' || (L->buf[pos] == '\r')) {
@@ -209,9 +208,6 @@ static int read_rows(loader *L)
 		r = &L->rows[L->n_rows];
 		if (fl[0] == 0)
 			return eg__error(EG_EPARSE, "line %u: empty code", this_line);
-		if (!eg__utf8_valid(f[0], fl[0], &bad) || !eg__utf8_valid(f[1], fl[1], &bad) ||
-		    !eg__utf8_valid(f[3], fl[3], &bad))
-			return eg__error(EG_EUTF8, "line %u: invalid UTF-8", this_line);
 		if ((rc = eg__check_text_n(f[0], fl[0], EG_GRID_ID_MAX, "code")) < 0 ||
 		    (fl[1] && (rc = eg__check_text_n(f[1], fl[1], EG_GRID_ID_MAX, "parent_code")) < 0) ||
 		    (rc = eg__check_text_n(f[3], fl[3], EG_GRID_NAME_MAX, "name")) < 0) {

@@ -195,7 +195,7 @@ static void test_csv_text_errors(void **state)
 {
 	(void)state;
 	char csv[512];
-	parse_err(HDR "A,,1,ok\nB,A,2,bad\xFF\n", NULL, EG_EUTF8, "line 3: invalid UTF-8");
+	parse_err(HDR "A,,1,ok\nB,A,2,bad\xFF\n", NULL, EG_EUTF8, "line 3: name \"bad?\" is not valid UTF-8 (byte 3)");
 	parse_err(HDR "A\xC0\xAF,,1,x\n", NULL, EG_EUTF8, "line 2");
 	snprintf(csv, sizeof csv, HDR "%s,,1,x\n",
 		 "12345678901234567890123456789012345678901234567890123456789012345");

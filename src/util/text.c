@@ -89,16 +89,34 @@ int eg__check_text_n(const char *s, size_t len, size_t max_bytes, const char *wh
 		return eg__error(EG_EINVAL, "%s is NULL", what);
 	if (len == 0)
 		return eg__error(EG_EINVAL, "%s is empty", what);
-	eg__quote(q, sizeof q, s, len);
-	if (len > max_bytes)
+	/* The quoted copy for the message is made only on the error paths:
+	 * this function runs for every field of a national load. */
+	if (len > max_bytes) {
+		eg__quote(q, sizeof q, s, len);
 		return eg__error(EG_ERANGE, "%s \"%s\" is %zu bytes long; at most %zu allowed",
 				 what, q, len, max_bytes);
-	if (!eg__utf8_valid(s, len, &bad))
-		return eg__error(EG_EUTF8, "%s \"%s\" is not valid UTF-8 (byte %zu)", what, q, bad);
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+	}
+	/* One pass: control characters in the ASCII range, UTF-8 form above it. */
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			eg__quote(q, sizeof q, s, len);
 			return eg__error(EG_EINVAL, "%s \"%s\" contains a control character at byte %zu",
 					 what, q, i);
+		}
+		n = utf8_seq((const unsigned char *)s + i, len - i);
+		if (n == 0) {
+			bad = i;
+			eg__quote(q, sizeof q, s, len);
+			return eg__error(EG_EUTF8, "%s \"%s\" is not valid UTF-8 (byte %zu)", what, q, bad);
+		}
+		i += n;
+	}
 	return EG_OK;
 }
 
