@@ -350,7 +350,7 @@ static int build(eg_grid **out, loader *L, const eg_grid_csv_options *o)
 {
 	size_t n = L->n_rows, n_order = 0, bytes = 0;
 	uint32_t root_row = ROW_NONE, external_row = ROW_NONE;
-	int shift = 0, rc;
+	int shift = 0, rc, has_empty_parent = 0;
 	eg_grid *g = NULL;
 
 	if ((rc = index_rows(L)) < 0)
@@ -361,6 +361,8 @@ static int build(eg_grid **out, loader *L, const eg_grid_csv_options *o)
 		if (root_row == ROW_NONE)
 			return eg__error(EG_ENOTFOUND, "root %s is not in the file", o->root);
 	}
+	for (size_t r = 0; r < n && !has_empty_parent; r++)
+		has_empty_parent = L->rows[r].parent_len == 0;
 	for (size_t r = 0; r < n; r++) {
 		row *R = &L->rows[r];
 		if (r == root_row || R->parent_len == 0) {
@@ -373,7 +375,9 @@ static int build(eg_grid **out, loader *L, const eg_grid_csv_options *o)
 		R->parent_row = ROW_EXTERNAL;
 		if (o->root)
 			continue; /* outside the kept subtree or detected below */
-		if (o->flags & EG_GRID_CSV_STRICT_PARENTS)
+		/* A subtree extract may name one parent outside the file, but not
+		 * next to a real root: there an unknown parent is a typo. */
+		if ((o->flags & EG_GRID_CSV_STRICT_PARENTS) || has_empty_parent)
 			return eg__error(EG_ENOTFOUND, "line %u: parent %s of %s not found",
 					 R->line, R->parent, R->id);
 		if (external_row != ROW_NONE)

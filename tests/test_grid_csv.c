@@ -116,6 +116,8 @@ static void test_csv_subtree_extract_root(void **state)
 		parse_err(HDR "652300000000,650000000000,1,昌吉回族自治州\n", &o, EG_ENOTFOUND,
 			  "line 2: parent 650000000000 of 652300000000 not found");
 	}
+	/* Next to a real root, an unknown parent is a typo, not an extract. */
+	parse_err(HDR "R,,1,r\nX,NOPE,2,x\n", NULL, EG_ENOTFOUND, "line 3: parent NOPE of X not found");
 	/* Two rows naming parents outside the file: the second is an error. */
 	parse_err(HDR "A,X,1,a\nB,Y,1,b\n", NULL, EG_ENOTFOUND,
 		  "line 3: parent Y of B not found (only one row may name a parent outside the file, and line 2 already does)");

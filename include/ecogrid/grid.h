@@ -447,9 +447,11 @@ EG_API int eg_grid_csv_options_init(eg_grid_csv_options *opts, unsigned int vers
  *
  * Roots: a row with an empty parent is a root. A file extracted as one
  * subtree (like changji.csv, whose top row names a parent outside the
- * file) is accepted: exactly one row may name a parent that is not in
- * the file, and it becomes a root. ::EG_GRID_CSV_STRICT_PARENTS refuses
- * that too. With `opts->root`, only that node and its descendants are
+ * file) is accepted: when no row has an empty parent, exactly one row may
+ * name a parent that is not in the file, and it becomes the root. In a
+ * file that has a root of its own, every named parent must be in the
+ * file (an unknown parent there is a typo, not an extract).
+ * ::EG_GRID_CSV_STRICT_PARENTS refuses extracts too. With `opts->root`, only that node and its descendants are
  * kept, the root's own parent is ignored, and rows outside the subtree
  * are not checked for parents or cycles.
  *

@@ -1,0 +1,160 @@
+"""End-to-end tests of the `ecogrid` command-line tool in a temporary directory.
+
+Drives the built binary (ECOGRID_TOOL) through init, grid import, staff
+import and checks (CJ-G.3 to CJ-G.7, CJ-A2-5.2), and proves that a failed or
+killed command leaves the workspace byte-for-byte as it was.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+TOOL = os.environ.get("ECOGRID_TOOL")
+SHARED = os.environ.get("ECOGRID_SHARED_DATA", "")
+CHANGJI = os.path.join(SHARED, "divisions", "changji.csv")
+
+GRID = ("code,parent_code,level,name\n"
+        "P,,1,州\nC,P,2,县\nT1,C,3,一镇\nT2,C,3,二镇\nV1,T1,4,一村\n")
+# Fully staffed except T2, which has 2 full-time supervisors (CJ-G.6 wants 3).
+STAFF = ("node,role,person,detail,covers\n"
+         "C,head,书记,,\nC,head,县长,,\n"
+         "T1,head,书记1,,\nT1,head,镇长1,,\nT2,head,书记2,,\nT2,head,镇长2,,\n"
+         "V1,head,支书,,\nV1,head,主任,,\n"
+         "C,subhead,副县长,deputy_division,T1 T2\n"
+         "T1,subhead,副镇长,deputy_section,V1\n"
+         "T1,supervisor,甲,full_time,\nT1,supervisor,乙,full_time,\nT1,supervisor,丙,full_time,\n"
+         "T2,supervisor,丁,full_time,\nT2,supervisor,戊,full_time,\nT2,supervisor,己,part_time,\n"
+         "V1,supervisor,庚,full_time,\nV1,supervisor,辛,part_time,\nV1,supervisor,壬,part_time,\n")
+
+
+@unittest.skipUnless(TOOL, "ECOGRID_TOOL is not set (tool not built)")
+class ToolTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.dir.name, "ws.db")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir.name, name)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return path
+
+    def run_tool(self, *args, env=None, expect=0):
+        full_env = dict(os.environ)
+        full_env.pop("ECOGRID_TEST_CRASH_AFTER", None)
+        full_env.update(env or {})
+        proc = subprocess.run([TOOL, "--db", self.db, *args], capture_output=True, text=True,
+                              env=full_env, cwd=self.dir.name)
+        if expect is not None:
+            self.assertEqual(proc.returncode, expect, proc.stdout + proc.stderr)
+        return proc
+
+    def digest(self):
+        with open(self.db, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+
+    def setup_grid(self):
+        self.run_tool("init")
+        self.run_tool("grid", "import", self.write("grid.csv", GRID))
+
+    def test_init_and_reinit(self):
+        out = self.run_tool("init").stdout
+        self.assertIn("已创建工作库", out)
+        out = self.run_tool("--lang", "en", "init").stdout
+        self.assertIn("already exists (schema 1)", out)
+
+    def test_commands_need_a_workspace(self):
+        err = self.run_tool("grid", "show", expect=1).stderr
+        self.assertIn("run `ecogrid init` first", err)
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_grid_import_and_show(self):
+        self.setup_grid()
+        out = self.run_tool("--lang", "en", "grid", "show").stdout
+        self.assertIn("level 3 (township)\t2", out)
+        out = self.run_tool("grid", "show", "C").stdout
+        self.assertEqual(out.splitlines(), ["C\t县\t2", "  T1\t一镇\t3", "  T2\t二镇\t3"])
+
+    def test_cj_g_6_check_formats_and_item2(self):
+        self.setup_grid()
+        self.run_tool("grid", "staff", self.write("staff.csv", STAFF))
+        out = self.run_tool("grid", "check").stdout
+        # One finding: T2 has 3 supervisors, 2 full-time (CJ-G.6 needs >= 3 full-time).
+        self.assertIn("发现 1 项问题", out)
+        self.assertIn("[CJ-G.6] 二镇（T2）网格监督员 3 名（专职 2 名）", out)
+        self.assertIn("C\t县\t达标", out)
+        doc = json.loads(self.run_tool("--lang", "en", "grid", "check", "--format", "json").stdout)
+        self.assertEqual([(f["rule"], f["node"], f["unit"]) for f in doc["findings"]], [("CJ-G.6", "T2", "C")])
+        self.assertEqual(doc["units"], [{"unit": "C", "name": "县", "CJ-A2-5.2": True}])
+        raw = subprocess.run([TOOL, "--db", self.db, "grid", "check", "--format", "csv"],
+                             capture_output=True, check=True).stdout.decode("utf-8")
+        self.assertTrue(raw.startswith('"rule","node","unit","message"\r\n"CJ-G.6","T2","C",'), raw[:80])
+
+    def test_cj_a2_5_2_uncovered_township_fails_item2(self):
+        self.setup_grid()
+        staff = STAFF.replace("deputy_division,T1 T2", "deputy_division,T1")
+        self.run_tool("grid", "staff", self.write("staff.csv", staff))
+        doc = json.loads(self.run_tool("grid", "check", "--format", "json").stdout)
+        self.assertIn(("CJ-G.4", "T2"), [(f["rule"], f["node"]) for f in doc["findings"]])
+        self.assertEqual(doc["units"][0]["CJ-A2-5.2"], False)
+
+    def test_bad_inputs_change_nothing(self):
+        self.setup_grid()
+        self.run_tool("grid", "staff", self.write("staff.csv", STAFF))
+        before = self.digest()
+        cases = [
+            (("grid", "staff", self.write("b1.csv", "node,role,person,detail,covers\nNOPE,head,x,,\n")),
+             "b1.csv: line 2: node NOPE not found"),
+            (("grid", "staff", self.write("b2.csv", "node,role\nC,head\n")), "line 1: header must be"),
+            (("grid", "staff", self.write("b3.csv", STAFF + "T1,supervisor,癸,sometimes,\n")),
+             "line 21: supervisor detail must be full_time or part_time"),
+            (("grid", "staff", self.write("b4.csv", STAFF + "C,head,第三人,,\n")),
+             "more than two grid heads"),
+            (("grid", "staff", self.write("b5.csv", STAFF + 'T1,supervisor,"open,full_time,\n')), "line"),
+            (("grid", "import", self.write("g1.csv", GRID + "X,NOPE,2,x\n")), "g1.csv: line 7: parent NOPE of X not found"),
+            (("grid", "import", self.write("g2.csv", GRID + "C,P,2,dup\n")), "duplicates line 3"),
+            # A valid grid that drops a staffed node: the roster no longer fits.
+            (("grid", "import", self.write("g3.csv", GRID.replace("V1,T1,4,一村\n", ""))), "no longer fits"),
+            (("grid", "import", os.path.join(self.dir.name, "missing.csv")), "cannot open"),
+        ]
+        for args, needle in cases:
+            with self.subTest(args=args[:2]):
+                err = self.run_tool(*args, expect=1).stderr
+                self.assertIn(needle, err)
+                self.assertEqual(self.digest(), before)
+
+    def test_killed_import_loses_nothing(self):
+        self.setup_grid()
+        before = self.run_tool("grid", "show").stdout
+        # Exit abruptly after the 3rd row written inside the transaction.
+        proc = self.run_tool("grid", "import", self.write("g.csv", GRID.replace("一村", "新村")),
+                             env={"ECOGRID_TEST_CRASH_AFTER": "3"}, expect=70)
+        self.assertEqual(proc.stdout, "")
+        # The next command rolls the hot journal back: the old grid is intact.
+        self.assertEqual(self.run_tool("grid", "show").stdout, before)
+        self.assertIn("一村", self.run_tool("grid", "show", "T1").stdout)
+
+    def test_usage_errors(self):
+        self.assertEqual(self.run_tool("frobnicate", expect=2).returncode, 2)
+        self.assertIn("--lang must be zh or en", self.run_tool("--lang", "fr", "init", expect=2).stderr)
+        self.assertIn("grid import", self.run_tool("help").stdout)
+        self.assertIn("covers", self.run_tool("grid", "staff", "--help").stdout)
+        self.setup_grid()
+        self.assertIn("--format must be", self.run_tool("grid", "check", "--format", "xml", expect=1).stderr)
+
+    @unittest.skipUnless(os.path.exists(CHANGJI), "../shared/data/divisions/changji.csv is absent")
+    def test_cj_g_1_changji_import(self):
+        self.run_tool("init")
+        out = self.run_tool("grid", "import", CHANGJI).stdout
+        self.assertIn("1040 个网格（一至四级：1/7/106/926）", out)
+        out = self.run_tool("grid", "import", CHANGJI, "--root", "652323000000").stdout
+        self.assertIn("（一至四级：0/1/", out)
+
+
+if __name__ == "__main__":
+    unittest.main()

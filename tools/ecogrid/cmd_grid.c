@@ -1,0 +1,341 @@
+/*
+ * init, grid import, grid staff, grid check, grid show.
+ * Grid rules: CJ-G.1 to CJ-G.7 and CJ-A2-5.2, all judged by the library.
+ */
+#include "tool.h"
+
+#include <csv.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cmd_init(tool_ctx *ctx)
+{
+	sqlite3 *db;
+	int existed = access(ctx->db_path, F_OK) == 0;
+	if (ctx->argc > 0 && strcmp(ctx->argv[0], "--help") == 0) {
+		puts(TR(ctx, "ecogrid init：创建工作库，或把已有工作库升级到当前结构版本",
+			"ecogrid init: create the workspace, or migrate an existing one to the current schema"));
+		return TOOL_OK;
+	}
+	if (ws_open(&db, ctx->db_path, 0))
+		return TOOL_FAIL;
+	ws_close(db);
+	printf(existed ? TR(ctx, "工作库 %s 已存在（结构版本 %d）\n", "workspace %s already exists (schema %d)\n")
+		       : TR(ctx, "已创建工作库 %s（结构版本 %d）\n", "created workspace %s (schema %d)\n"),
+	       ctx->db_path, WS_SCHEMA_VERSION);
+	return TOOL_OK;
+}
+
+/* Replace every grid node in the workspace by the nodes of g, in index order. */
+static int store_nodes(sqlite3 *db, const eg_grid *g, int progress)
+{
+	sqlite3_stmt *st;
+	size_t n = eg_grid_size(g);
+	if (ws_exec(db, "DELETE FROM grid_node"))
+		return TOOL_FAIL;
+	if (sqlite3_prepare_v2(db, "INSERT INTO grid_node(seq, id, parent, name, level, kind) VALUES(?,?,?,?,?,?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	for (size_t i = 0; i < n; i++) {
+		const eg_node *nd = eg_grid_node_at(g, i), *p = eg_node_parent(nd);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(st, 2, eg_node_id(nd), -1, SQLITE_STATIC);
+		if (p)
+			sqlite3_bind_text(st, 3, eg_node_id(p), -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 3);
+		sqlite3_bind_text(st, 4, eg_node_name(nd), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, eg_node_level(nd));
+		sqlite3_bind_int(st, 6, eg_node_kind(nd));
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			tool_fail("workspace: %s", sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			return TOOL_FAIL;
+		}
+		sqlite3_reset(st);
+		ws_row_written();
+		if (progress && (i % 50000 == 0 || i + 1 == n))
+			fprintf(stderr, "\r%zu / %zu", i + 1, n);
+	}
+	if (progress)
+		fputc('\n', stderr);
+	sqlite3_finalize(st);
+	return TOOL_OK;
+}
+
+static int grid_import(tool_ctx *ctx)
+{
+	eg_grid_csv_options opts = EG_GRID_CSV_OPTIONS_INIT;
+	const char *file = NULL;
+	eg_grid *g = NULL, *check = NULL;
+	sqlite3 *db;
+	char detail[512];
+	int rc;
+	for (int i = 0; i < ctx->argc; i++) {
+		if (strcmp(ctx->argv[i], "--root") == 0 && i + 1 < ctx->argc)
+			opts.root = ctx->argv[++i];
+		else if (strcmp(ctx->argv[i], "--root-level") == 0 && i + 1 < ctx->argc)
+			opts.root_level = atoi(ctx->argv[++i]);
+		else if (ctx->argv[i][0] == '-')
+			return tool_fail("grid import: unknown option %s", ctx->argv[i]);
+		else if (!file)
+			file = ctx->argv[i];
+		else
+			return tool_fail("grid import: one file only (got %s and %s)", file, ctx->argv[i]);
+	}
+	if (!file)
+		return tool_fail("grid import: which file? (ecogrid grid import FILE.csv)");
+	if ((rc = eg_grid_load_csv(&g, file, &opts)) < 0)
+		return tool_fail("%s: %s", file, eg_error_last()->message);
+	if (ws_open(&db, ctx->db_path, 1)) {
+		eg_grid_free(g);
+		return TOOL_FAIL;
+	}
+	/* One transaction: replace the nodes, prove that the stored staff still
+	 * fits the new grid by rebuilding it through the library, log, commit. */
+	rc = ws_begin(db);
+	if (!rc)
+		rc = store_nodes(db, g, isatty(2));
+	if (!rc && (rc = ws_load_grid(&check, db)) != TOOL_OK)
+		tool_fail("grid import: the staff roster no longer fits the new grid; import a matching roster with `grid staff` first or together");
+	snprintf(detail, sizeof detail, "%s: %zu nodes (levels 1-4: %zu/%zu/%zu/%zu)", file, eg_grid_size(g),
+		 eg_grid_count(g, 1), eg_grid_count(g, 2), eg_grid_count(g, 3), eg_grid_count(g, 4));
+	if (!rc)
+		rc = ws_log(db, "grid import", detail);
+	if (!rc)
+		rc = ws_commit(db);
+	if (rc)
+		ws_rollback(db);
+	else
+		printf(TR(ctx, "已导入 %s：%zu 个网格（一至四级：%zu/%zu/%zu/%zu）\n",
+			  "imported %s: %zu nodes (levels 1-4: %zu/%zu/%zu/%zu)\n"),
+		       file, eg_grid_size(g), eg_grid_count(g, 1), eg_grid_count(g, 2),
+		       eg_grid_count(g, 3), eg_grid_count(g, 4));
+	eg_grid_free(check);
+	eg_grid_free(g);
+	ws_close(db);
+	return rc;
+}
+
+typedef struct staff_load {
+	const char *file;
+	eg_grid *g;
+	sqlite3_stmt *ins;
+	size_t rows;
+	int failed;
+} staff_load;
+
+static int staff_row(void *p, size_t line, char **f, size_t n)
+{
+	staff_load *s = p;
+	char where[512];
+	(void)n;
+	snprintf(where, sizeof where, "%s: line %zu", s->file, line);
+	if (staff_apply(s->g, where, f[0], f[1], f[2], f[3], f[4]))
+		return 1;
+	for (int i = 0; i < 5; i++)
+		sqlite3_bind_text(s->ins, i + 1, f[i], -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s->ins) != SQLITE_DONE)
+		return tool_fail("workspace: %s", sqlite3_errmsg(sqlite3_db_handle(s->ins)));
+	sqlite3_reset(s->ins);
+	ws_row_written();
+	s->rows++;
+	return 0;
+}
+
+static int grid_staff(tool_ctx *ctx)
+{
+	static const char *const header[] = { "node", "role", "person", "detail", "covers" };
+	staff_load s;
+	sqlite3 *db;
+	char detail[512];
+	int rc;
+	if (ctx->argc != 1 || ctx->argv[0][0] == '-')
+		return tool_fail("grid staff: give one roster file (node,role,person,detail,covers)");
+	memset(&s, 0, sizeof s);
+	s.file = ctx->argv[0];
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = ws_begin(db);
+	/* Each row is applied to the grid through the library as it is read, so
+	 * an error names the file and line; the whole roster is replaced. */
+	if (!rc)
+		rc = ws_load_nodes(&s.g, db);
+	if (!rc)
+		rc = ws_exec(db, "DELETE FROM grid_staff");
+	if (!rc && sqlite3_prepare_v2(db, "INSERT INTO grid_staff(node, role, person, detail, covers) VALUES(?,?,?,?,?)",
+				      -1, &s.ins, NULL) != SQLITE_OK)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (!rc)
+		rc = csv_read_file(s.file, header, 5, staff_row, &s);
+	snprintf(detail, sizeof detail, "%s: %zu rows", s.file, s.rows);
+	if (!rc)
+		rc = ws_log(db, "grid staff", detail);
+	sqlite3_finalize(s.ins);
+	if (!rc)
+		rc = ws_commit(db);
+	if (rc)
+		ws_rollback(db);
+	else
+		printf(TR(ctx, "已导入人员名册 %s：%zu 行\n", "imported staff roster %s: %zu rows\n"), s.file, s.rows);
+	eg_grid_free(s.g);
+	ws_close(db);
+	return rc;
+}
+
+static void csv_field(FILE *out, const char *s, int last)
+{
+	csv_fwrite(out, s, strlen(s));
+	fputs(last ? "\r\n" : ",", out);
+}
+
+static int grid_check(tool_ctx *ctx)
+{
+	const char *format = "text";
+	eg_grid *g = NULL;
+	eg_findings *f = NULL;
+	sqlite3 *db;
+	int rc;
+	for (int i = 0; i < ctx->argc; i++) {
+		if (strcmp(ctx->argv[i], "--format") == 0 && i + 1 < ctx->argc)
+			format = ctx->argv[++i];
+		else
+			return tool_fail("grid check: unknown argument %s", ctx->argv[i]);
+	}
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+		return tool_fail("grid check: --format must be text, json or csv, not %s", format);
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = ws_load_grid(&g, db);
+	ws_close(db);
+	if (rc)
+		return rc;
+	if ((rc = eg_grid_check(&f, g)) < 0) {
+		eg_grid_free(g);
+		return tool_fail_eg(rc, "grid check");
+	}
+	if (strcmp(format, "json") == 0) {
+		json_t *root = json_object(), *arr = json_array(), *units = json_array();
+		for (size_t i = 0; i < eg_findings_count(f); i++) {
+			const eg_finding *x = eg_findings_at(f, i);
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "rule", eg_finding_rule(x),
+							     "node", eg_finding_node(x), "unit", eg_finding_unit(x),
+							     "message", eg_finding_message(x, ctx->lang)));
+		}
+		for (size_t i = 0; i < eg_grid_size(g); i++) {
+			const eg_node *u = eg_grid_node_at(g, i);
+			int met = 0;
+			if (eg_node_level(u) != EG_LEVEL_COUNTY || eg_node_kind(u) == EG_KIND_KEY_GRID)
+				continue;
+			eg_findings_cj_a2_5_2(&met, f, g, eg_node_id(u));
+			json_array_append_new(units, json_pack("{s:s, s:s, s:b}", "unit", eg_node_id(u),
+							       "name", eg_node_name(u), "CJ-A2-5.2", met));
+		}
+		json_object_set_new(root, "findings", arr);
+		json_object_set_new(root, "units", units);
+		json_dumpf(root, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+		json_decref(root);
+	} else if (strcmp(format, "csv") == 0) {
+		csv_field(stdout, "rule", 0);
+		csv_field(stdout, "node", 0);
+		csv_field(stdout, "unit", 0);
+		csv_field(stdout, "message", 1);
+		for (size_t i = 0; i < eg_findings_count(f); i++) {
+			const eg_finding *x = eg_findings_at(f, i);
+			csv_field(stdout, eg_finding_rule(x), 0);
+			csv_field(stdout, eg_finding_node(x), 0);
+			csv_field(stdout, eg_finding_unit(x), 0);
+			csv_field(stdout, eg_finding_message(x, ctx->lang), 1);
+		}
+	} else {
+		printf(TR(ctx, "网格 %zu 个（一至四级：%zu/%zu/%zu/%zu），发现 %zu 项问题\n",
+			  "%zu grid nodes (levels 1-4: %zu/%zu/%zu/%zu), %zu finding(s)\n"),
+		       eg_grid_size(g), eg_grid_count(g, 1), eg_grid_count(g, 2), eg_grid_count(g, 3),
+		       eg_grid_count(g, 4), eg_findings_count(f));
+		for (size_t i = 0; i < eg_findings_count(f); i++) {
+			const eg_finding *x = eg_findings_at(f, i);
+			printf("  [%s] %s\n", eg_finding_rule(x), eg_finding_message(x, ctx->lang));
+		}
+		puts(TR(ctx, "考核第2项（CJ-A2-5.2）：", "Assessment item 2 (CJ-A2-5.2):"));
+		for (size_t i = 0; i < eg_grid_size(g); i++) {
+			const eg_node *u = eg_grid_node_at(g, i);
+			int met = 0;
+			if (eg_node_level(u) != EG_LEVEL_COUNTY || eg_node_kind(u) == EG_KIND_KEY_GRID)
+				continue;
+			eg_findings_cj_a2_5_2(&met, f, g, eg_node_id(u));
+			printf("  %s\t%s\t%s\n", eg_node_id(u), eg_node_name(u),
+			       met ? TR(ctx, "达标", "met") : TR(ctx, "未达标", "not met"));
+		}
+	}
+	eg_findings_free(f);
+	eg_grid_free(g);
+	return TOOL_OK;
+}
+
+static int grid_show(tool_ctx *ctx)
+{
+	eg_grid *g = NULL;
+	sqlite3 *db;
+	int rc;
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = ws_load_nodes(&g, db);
+	ws_close(db);
+	if (rc)
+		return rc;
+	if (ctx->argc == 0) {
+		static const char *const zh[] = { "省", "一级（州）", "二级（县市/园区）", "三级（乡镇/街道）", "四级（村/社区）" };
+		static const char *const en[] = { "province", "level 1 (prefecture)", "level 2 (county/park)",
+						  "level 3 (township)", "level 4 (village)" };
+		for (int l = 0; l <= 4; l++)
+			printf("%s\t%zu\n", ctx->lang == EG_LANG_EN ? en[l] : zh[l], eg_grid_count(g, l));
+	} else {
+		const eg_node *n;
+		if ((rc = eg_grid_lookup(&n, g, ctx->argv[0])) < 0) {
+			eg_grid_free(g);
+			return tool_fail("grid show: %s", eg_error_last()->message);
+		}
+		printf("%s\t%s\t%d\n", eg_node_id(n), eg_node_name(n), eg_node_level(n));
+		for (const eg_node *c = eg_node_first_child(n); c; c = eg_node_next_sibling(c))
+			printf("  %s\t%s\t%d\n", eg_node_id(c), eg_node_name(c), eg_node_level(c));
+	}
+	eg_grid_free(g);
+	return TOOL_OK;
+}
+
+int cmd_grid(tool_ctx *ctx)
+{
+	const char *sub = ctx->argc > 0 ? ctx->argv[0] : "--help";
+	int want_help = strcmp(sub, "--help") == 0 || strcmp(sub, "help") == 0 ||
+			(ctx->argc > 1 && strcmp(ctx->argv[1], "--help") == 0);
+	if (want_help) {
+		puts(TR(ctx,
+			"ecogrid grid import 文件.csv [--root 代码] [--root-level 级别]  导入网格（替换）\n"
+			"ecogrid grid staff 文件.csv   导入人员名册（替换）：表头 node,role,person,detail,covers\n"
+			"    role=head（每行一名网格长，每个网格两名，CJ-G.3）；subhead（detail=deputy_division|deputy_section|other，\n"
+			"    covers=空格分隔的下级网格代码，CJ-G.4/CJ-G.5）；supervisor（detail=full_time|part_time，CJ-G.6/CJ-G.7）\n"
+			"ecogrid grid check [--format text|json|csv]   网格配备检查\n"
+			"ecogrid grid show [代码]   各级数量或某一网格",
+			"ecogrid grid import FILE.csv [--root ID] [--root-level N]  import the grid (replaces it)\n"
+			"ecogrid grid staff FILE.csv   import the staff roster (replaces it): header node,role,person,detail,covers\n"
+			"    role=head (one head per row, two per node, CJ-G.3); subhead (detail=deputy_division|deputy_section|other,\n"
+			"    covers=space-separated node IDs, CJ-G.4/CJ-G.5); supervisor (detail=full_time|part_time, CJ-G.6/CJ-G.7)\n"
+			"ecogrid grid check [--format text|json|csv]   staffing findings\n"
+			"ecogrid grid show [ID]   counts per level, or one node"));
+		return ctx->argc > 0 ? TOOL_OK : TOOL_USAGE;
+	}
+	ctx->argc--;
+	ctx->argv++;
+	if (strcmp(sub, "import") == 0)
+		return grid_import(ctx);
+	if (strcmp(sub, "staff") == 0)
+		return grid_staff(ctx);
+	if (strcmp(sub, "check") == 0)
+		return grid_check(ctx);
+	if (strcmp(sub, "show") == 0)
+		return grid_show(ctx);
+	return tool_fail("unknown grid command %s (see `ecogrid grid --help`)", sub);
+}

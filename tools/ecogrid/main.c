@@ -1,0 +1,102 @@
+/*
+ * ecogrid: the command-line tool for a prefecture's supervision office.
+ *
+ *   ecogrid [--db FILE] [--lang zh|en] COMMAND ...
+ *
+ * Every command that writes does so in one SQLite transaction: a failure
+ * or a kill mid-run leaves the workspace as it was.
+ */
+#include "tool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *out, int lang)
+{
+	if (lang == EG_LANG_EN)
+		fputs("usage: ecogrid [--db FILE] [--lang zh|en] COMMAND [ARGS]\n"
+		      "\n"
+		      "commands:\n"
+		      "  init                           create the workspace (default ./ecogrid.db)\n"
+		      "  grid import FILE.csv [--root ID] [--root-level N]\n"
+		      "                                 replace the grid (code,parent_code,level,name[,kind])\n"
+		      "  grid staff FILE.csv            replace the staff roster (node,role,person,detail,covers)\n"
+		      "  grid check [--format text|json|csv]\n"
+		      "                                 staffing findings CJ-G.3..CJ-G.7 and item 2 (CJ-A2-5.2)\n"
+		      "  grid show [ID]                 counts per level, or one node and its children\n"
+		      "  version                        library and tool version\n"
+		      "  help [COMMAND]                 this text, or a command's\n", out);
+	else
+		fputs("用法：ecogrid [--db 文件] [--lang zh|en] 命令 [参数]\n"
+		      "\n"
+		      "命令：\n"
+		      "  init                           创建工作库（默认 ./ecogrid.db）\n"
+		      "  grid import 文件.csv [--root 代码] [--root-level 级别]\n"
+		      "                                 导入网格，替换现有网格（code,parent_code,level,name[,kind]）\n"
+		      "  grid staff 文件.csv            导入网格人员名册，替换现有名册（node,role,person,detail,covers）\n"
+		      "  grid check [--format text|json|csv]\n"
+		      "                                 网格配备检查（CJ-G.3 至 CJ-G.7）及考核第2项（CJ-A2-5.2）\n"
+		      "  grid show [代码]               各级网格数量，或某一网格及其下级\n"
+		      "  version                        版本\n"
+		      "  help [命令]                    显示帮助\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	tool_ctx ctx = { "ecogrid.db", EG_LANG_ZH, 0, NULL };
+	const char *env_lang = getenv("ECOGRID_LANG");
+	int i = 1;
+	if (env_lang && strcmp(env_lang, "en") == 0)
+		ctx.lang = EG_LANG_EN;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			ctx.db_path = argv[++i];
+		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+			const char *l = argv[++i];
+			if (strcmp(l, "en") == 0)
+				ctx.lang = EG_LANG_EN;
+			else if (strcmp(l, "zh") == 0)
+				ctx.lang = EG_LANG_ZH;
+			else {
+				fprintf(stderr, "ecogrid: --lang must be zh or en, not %s\n", l);
+				return TOOL_USAGE;
+			}
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout, ctx.lang);
+			return TOOL_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("ecogrid %s\n", eg_version());
+			return TOOL_OK;
+		} else {
+			fprintf(stderr, "ecogrid: unknown option %s\n", argv[i]);
+			usage(stderr, ctx.lang);
+			return TOOL_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr, ctx.lang);
+		return TOOL_USAGE;
+	}
+	ctx.argc = argc - i - 1;
+	ctx.argv = argv + i + 1;
+	if (strcmp(argv[i], "help") == 0) {
+		if (ctx.argc > 0 && strcmp(ctx.argv[0], "grid") == 0) {
+			char *sub[] = { (char *)"--help" };
+			ctx.argc = 1;
+			ctx.argv = sub;
+			return cmd_grid(&ctx);
+		}
+		usage(stdout, ctx.lang);
+		return TOOL_OK;
+	}
+	if (strcmp(argv[i], "version") == 0) {
+		printf("ecogrid %s (library %s)\n", EG_VERSION_STRING, eg_version());
+		return TOOL_OK;
+	}
+	if (strcmp(argv[i], "init") == 0)
+		return cmd_init(&ctx);
+	if (strcmp(argv[i], "grid") == 0)
+		return cmd_grid(&ctx);
+	fprintf(stderr, "ecogrid: unknown command %s (see `ecogrid help`)\n", argv[i]);
+	return TOOL_USAGE;
+}

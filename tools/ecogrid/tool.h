@@ -1,0 +1,69 @@
+/*
+ * The ecogrid command-line tool: shared declarations. The tool uses only
+ * the public ecogrid API (it is the proof that the API is enough), SQLite
+ * for the workspace, libcsv for CSV and jansson for JSON.
+ */
+#ifndef ECOGRID_TOOL_H
+#define ECOGRID_TOOL_H
+
+#include <ecogrid/ecogrid.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+/* Exit statuses. */
+#define TOOL_OK 0
+#define TOOL_FAIL 1  /* the command failed; the workspace is unchanged */
+#define TOOL_USAGE 2 /* bad command line */
+
+typedef struct tool_ctx {
+	const char *db_path; /* --db, default ./ecogrid.db */
+	int lang;            /* EG_LANG_ZH (default) or EG_LANG_EN (--lang en) */
+	int argc;            /* arguments after the command words */
+	char **argv;
+} tool_ctx;
+
+/* Messages in the chosen language. */
+#define TR(ctx, zh, en) ((ctx)->lang == EG_LANG_EN ? (en) : (zh))
+
+/* Print "ecogrid: <message>" to stderr; returns TOOL_FAIL. */
+int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Same, with eg_error_last()'s detail appended; returns TOOL_FAIL. */
+int tool_fail_eg(int rc, const char *what);
+
+/* Workspace (ws.c). */
+#define WS_SCHEMA_VERSION 1
+/* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
+int ws_open(sqlite3 **out, const char *path, int must_exist);
+void ws_close(sqlite3 *db);
+int ws_begin(sqlite3 *db);
+int ws_commit(sqlite3 *db);
+void ws_rollback(sqlite3 *db);
+/* Run one SQL statement without results; returns TOOL_OK or TOOL_FAIL with a message. */
+int ws_exec(sqlite3 *db, const char *sql);
+/* Append a row to run_log inside the current transaction. */
+int ws_log(sqlite3 *db, const char *command, const char *detail);
+/*
+ * Test hook: ECOGRID_TEST_CRASH_AFTER=N makes the process exit abruptly
+ * (without committing or rolling back) after the N-th row written in a
+ * transaction, to prove that a killed run loses nothing.
+ */
+void ws_row_written(void);
+
+/* Rebuild the grid's nodes only, or nodes and staff, from the workspace. */
+int ws_load_nodes(eg_grid **out, sqlite3 *db);
+int ws_load_grid(eg_grid **out, sqlite3 *db);
+/* Apply one staff row (see ws.c) to a grid; `where` prefixes errors. */
+int staff_apply(eg_grid *g, const char *where, const char *node, const char *role,
+		const char *person, const char *detail, const char *covers);
+
+/* Reading CSV files through libcsv (csvin.c). */
+typedef int (*csv_row_fn)(void *payload, size_t line, char **fields, size_t n);
+/* Calls fn for every record after the header; header fields are checked against `expect`. */
+int csv_read_file(const char *path, const char *const *expect, size_t n_expect,
+		  csv_row_fn fn, void *payload);
+
+/* Commands. */
+int cmd_init(tool_ctx *ctx);
+int cmd_grid(tool_ctx *ctx);
+
+#endif

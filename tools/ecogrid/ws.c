@@ -1,0 +1,274 @@
+/*
+ * The SQLite workspace: schema with forward migrations (PRAGMA user_version),
+ * transactions, the run log, and rebuilding the library's grid from it.
+ */
+#include "tool.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* migrations[i] takes the schema from version i to i + 1. Never edit a
+ * released entry: add a new one. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the grid and its staff, the run log. */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE grid_node(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, parent TEXT,"
+	"  name TEXT NOT NULL, level INTEGER NOT NULL, kind INTEGER NOT NULL);"
+	"CREATE TABLE grid_staff(seq INTEGER PRIMARY KEY, node TEXT NOT NULL, role TEXT NOT NULL,"
+	"  person TEXT NOT NULL, detail TEXT NOT NULL, covers TEXT NOT NULL);"
+	"CREATE TABLE run_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL,"
+	"  detail TEXT NOT NULL);",
+};
+
+int tool_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("ecogrid: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return TOOL_FAIL;
+}
+
+int tool_fail_eg(int rc, const char *what)
+{
+	return tool_fail("%s: %s (%s)", what, eg_error_last()->message, eg_strerror(rc));
+}
+
+int ws_exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		tool_fail("workspace: %s", err ? err : sqlite3_errmsg(db));
+		sqlite3_free(err);
+		return TOOL_FAIL;
+	}
+	return TOOL_OK;
+}
+
+int ws_begin(sqlite3 *db) { return ws_exec(db, "BEGIN IMMEDIATE"); }
+int ws_commit(sqlite3 *db) { return ws_exec(db, "COMMIT"); }
+void ws_rollback(sqlite3 *db) { sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); }
+
+static int user_version(sqlite3 *db, int *v)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	}
+	*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return TOOL_OK;
+}
+
+int ws_open(sqlite3 **out, const char *path, int must_exist)
+{
+	sqlite3 *db = NULL;
+	int v = 0, flags = SQLITE_OPEN_READWRITE | (must_exist ? 0 : SQLITE_OPEN_CREATE);
+	char sql[64];
+	if (must_exist && access(path, F_OK) != 0)
+		return tool_fail("workspace %s does not exist; run `ecogrid init` first", path);
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		tool_fail("cannot open workspace %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return TOOL_FAIL;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	if (ws_exec(db, "PRAGMA foreign_keys=ON") || user_version(db, &v))
+		goto fail;
+	if (v > WS_SCHEMA_VERSION) {
+		tool_fail("workspace %s has schema %d, newer than this tool's %d", path, v, WS_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (v < WS_SCHEMA_VERSION) {
+		/* Forward migrations, all in one transaction. */
+		if (ws_begin(db))
+			goto fail;
+		for (; v < WS_SCHEMA_VERSION; v++)
+			if (ws_exec(db, migrations[v])) {
+				ws_rollback(db);
+				goto fail;
+			}
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d", WS_SCHEMA_VERSION);
+		if (ws_exec(db, sql) || ws_commit(db)) {
+			ws_rollback(db);
+			goto fail;
+		}
+	}
+	*out = db;
+	return TOOL_OK;
+fail:
+	sqlite3_close(db);
+	return TOOL_FAIL;
+}
+
+void ws_close(sqlite3 *db) { sqlite3_close(db); }
+
+void ws_row_written(void)
+{
+	static long rows; /* process-wide counter for the crash test hook */
+	const char *s = getenv("ECOGRID_TEST_CRASH_AFTER");
+	if (s && ++rows >= atol(s))
+		_exit(70); /* like a kill: no commit, no rollback, no cleanup */
+}
+
+int ws_log(sqlite3 *db, const char *command, const char *detail)
+{
+	sqlite3_stmt *st;
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int ok;
+	/* Log timestamps in CST (UTC+8), R0.3. */
+	now += 8 * 3600;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+	if (sqlite3_prepare_v2(db, "INSERT INTO run_log(at, command, detail) VALUES(?,?,?)", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, command, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, detail, -1, SQLITE_TRANSIENT);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (!ok)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	ws_row_written();
+	return TOOL_OK;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : NULL;
+}
+
+/*
+ * Apply one staff row to an in-memory grid through the library, which does
+ * all the validation. `where` prefixes the error ("FILE: line 5").
+ * Roles: head (one row per head; the first two rows of a node are its dual
+ * heads, CJ-G.3), subhead (detail = rank, covers = space-separated node IDs,
+ * CJ-G.4/CJ-G.5), supervisor (detail = full_time or part_time, CJ-G.6/CJ-G.7).
+ */
+int staff_apply(eg_grid *g, const char *where, const char *node, const char *role,
+		const char *person, const char *detail, const char *covers)
+{
+	int e;
+	if (strcmp(role, "head") == 0) {
+		const eg_node *nd;
+		const char *h1 = NULL, *h2 = NULL;
+		if (*detail || *covers)
+			return tool_fail("%s: a head row has no detail or covers (got \"%s\", \"%s\")", where, detail, covers);
+		e = eg_grid_lookup(&nd, g, node);
+		if (e == EG_OK)
+			e = eg_grid_heads(&h1, &h2, g, nd);
+		if (e == EG_OK && h1 && h2)
+			return tool_fail("%s: node %s has more than two grid heads (%s, %s, %s); CJ-G.3 asks for dual heads",
+					 where, node, h1, h2, person);
+		if (e == EG_OK)
+			e = h1 ? eg_grid_set_heads(g, node, h1, person) : eg_grid_set_heads(g, node, person, NULL);
+	} else if (strcmp(role, "supervisor") == 0) {
+		int staff = strcmp(detail, "full_time") == 0 ? EG_STAFF_FULL_TIME
+			  : strcmp(detail, "part_time") == 0 ? EG_STAFF_PART_TIME : -1;
+		if (staff < 0)
+			return tool_fail("%s: supervisor detail must be full_time or part_time, not \"%s\"", where, detail);
+		if (*covers)
+			return tool_fail("%s: a supervisor row has no covers", where);
+		e = eg_grid_add_supervisor(g, node, person, staff);
+	} else if (strcmp(role, "subhead") == 0) {
+		char *buf;
+		const char **ids;
+		size_t n = 0, cap = 1;
+		int rank = strcmp(detail, "deputy_division") == 0 ? EG_RANK_DEPUTY_DIVISION
+			 : strcmp(detail, "deputy_section") == 0 ? EG_RANK_DEPUTY_SECTION
+			 : strcmp(detail, "other") == 0 ? EG_RANK_OTHER : -1;
+		if (rank < 0)
+			return tool_fail("%s: sub-head rank must be deputy_division, deputy_section or other, not \"%s\"",
+					 where, detail);
+		for (const char *c = covers; *c; c++)
+			cap += *c == ' ';
+		buf = strdup(covers);
+		ids = malloc(cap * sizeof *ids);
+		if (!buf || !ids) {
+			free(buf);
+			free(ids);
+			return tool_fail("%s: out of memory", where);
+		}
+		for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
+			ids[n++] = tok;
+		e = eg_grid_add_subhead(g, node, person, rank, ids, n);
+		free(ids);
+		free(buf);
+	} else {
+		return tool_fail("%s: role must be head, subhead or supervisor, not \"%s\"", where, role);
+	}
+	if (e < 0)
+		return tool_fail("%s: %s", where, eg_error_last()->message);
+	return TOOL_OK;
+}
+
+int ws_load_nodes(eg_grid **out, sqlite3 *db)
+{
+	eg_grid *g = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if ((rc = eg_grid_new(&g)) < 0)
+		return tool_fail_eg(rc, "grid");
+	if (sqlite3_prepare_v2(db, "SELECT id, parent, name, level, kind FROM grid_node ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int e = eg_grid_add(NULL, g, col(st, 0), col(st, 1), col(st, 2),
+				    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
+		if (e < 0) {
+			sqlite3_finalize(st);
+			eg_grid_free(g);
+			return tool_fail_eg(e, "workspace grid");
+		}
+	}
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	sqlite3_finalize(st);
+	*out = g;
+	return TOOL_OK;
+sqlfail:
+	tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	eg_grid_free(g);
+	return TOOL_FAIL;
+}
+
+int ws_load_grid(eg_grid **out, sqlite3 *db)
+{
+	eg_grid *g = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (ws_load_nodes(&g, db))
+		return TOOL_FAIL;
+	if (sqlite3_prepare_v2(db, "SELECT node, role, person, detail, covers, seq FROM grid_staff ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char where[64];
+		snprintf(where, sizeof where, "workspace staff row %d", sqlite3_column_int(st, 5));
+		if (staff_apply(g, where, col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4))) {
+			sqlite3_finalize(st);
+			eg_grid_free(g);
+			return TOOL_FAIL;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	sqlite3_finalize(st);
+	*out = g;
+	return TOOL_OK;
+sqlfail:
+	tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	eg_grid_free(g);
+	return TOOL_FAIL;
+}
