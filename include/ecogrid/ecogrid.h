@@ -8,7 +8,8 @@
  *
  * Modules:
  * - common.h: status codes, error details, version, string ownership;
- * - grid.h: the four-level supervision grid (CJ-G.1 to CJ-G.7, CJ-A2-5.2).
+ * - grid.h: the four-level supervision grid (CJ-G.1 to CJ-G.7, CJ-A2-5.2);
+ * - assess.h: deduction-based scoring with veto items (CJ-A2-5 to CJ-A2-7.2, JM-2.2).
  */
 #ifndef ECOGRID_ECOGRID_H
 #define ECOGRID_ECOGRID_H
@@ -16,5 +17,6 @@
 #include <ecogrid/version.h>
 #include <ecogrid/common.h>
 #include <ecogrid/grid.h>
+#include <ecogrid/assess.h>
 
 #endif /* ECOGRID_ECOGRID_H */

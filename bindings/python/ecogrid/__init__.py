@@ -11,10 +11,11 @@ from ._native import lib as _lib
 from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
                      InvalidArgument, LevelError, NotFound, OutOfMemory,
                      OutOfRange, ParseError, StateError, Utf8Error)
+from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 
 __all__ = [
-    "version", "Grid", "Node", "Finding",
+    "version", "Grid", "Node", "Finding", "RuleSet", "Result", "TraceEntry", "consecutive_fails",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

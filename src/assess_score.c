@@ -1,0 +1,760 @@
+/*
+ * Scoring one unit for one period by a rule set: CJ-A2-5.1 to CJ-A2-5.10,
+ * CJ-A2-6.1 to CJ-A2-6.3, JM-2.2; the annual result (CJ-A2-7.2) and three
+ * consecutive failing months (CJ-A2-7.1).
+ */
+#include "assess_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "util/text.h"
+
+#define COUNT_MAX 1000000
+
+/* ------------------------------------------------------------------ */
+/* Inputs                                                               */
+/* ------------------------------------------------------------------ */
+
+struct eg_assess_input {
+	const eg_ruleset *rs;
+	unsigned char *status;  /* per item: 1 met */
+	int64_t *count;         /* per item */
+	unsigned char *adverse; /* per item */
+	unsigned char *forced;  /* per condition */
+	int64_t bonus;
+	uint32_t *problems;     /* per problem: mask of levels */
+	size_t n_problems, cap_problems;
+};
+
+int eg_assess_input_new(eg_assess_input **out, const eg_ruleset *rs)
+{
+	eg_assess_input *in;
+	size_t ni, nc;
+	if (!out || !rs)
+		return eg__error(EG_EINVAL, "eg_assess_input_new: NULL argument");
+	ni = rs->body.n_items;
+	nc = rs->body.n_conds;
+	in = eg__calloc(1, sizeof *in);
+	if (!in)
+		return eg__error_nomem("creating assessment inputs");
+	in->rs = rs;
+	in->status = eg__malloc(ni);
+	in->count = eg__calloc(ni, sizeof *in->count);
+	in->adverse = eg__calloc(ni, 1);
+	in->forced = eg__calloc(nc ? nc : 1, 1);
+	if (!in->status || !in->count || !in->adverse || !in->forced) {
+		eg_assess_input_free(in);
+		return eg__error_nomem("creating assessment inputs");
+	}
+	memset(in->status, 1, ni);
+	*out = in;
+	return EG_OK;
+}
+
+void eg_assess_input_free(eg_assess_input *in)
+{
+	if (!in)
+		return;
+	eg__free(in->status);
+	eg__free(in->count);
+	eg__free(in->adverse);
+	eg__free(in->forced);
+	eg__free(in->problems);
+	eg__free(in);
+}
+
+static int item_of(const eg_assess_input *in, const char *item_id, int kind, const char *what)
+{
+	int i;
+	if (!in || !item_id)
+		return eg__error(EG_EINVAL, "%s: NULL argument", what);
+	i = as__find_item(&in->rs->body, item_id);
+	if (i < 0)
+		return eg__error(EG_ENOTFOUND, "%s: rule set %s has no item %.64s", what, in->rs->body.name, item_id);
+	if (kind >= 0 && in->rs->body.items[i].kind != kind)
+		return eg__error(EG_EINVAL, "%s: item %s (%s) is a %s item", what, item_id, in->rs->body.items[i].rule,
+				 in->rs->body.items[i].kind == EG_ITEM_STATUS ? "status" : "deduction");
+	return i;
+}
+
+int eg_assess_input_set_status(eg_assess_input *in, const char *item_id, int met)
+{
+	int i = item_of(in, item_id, EG_ITEM_STATUS, "eg_assess_input_set_status");
+	if (i < 0)
+		return i;
+	in->status[i] = met != 0;
+	return EG_OK;
+}
+
+/* CJ-A2-5.2 taken from the grid's CJ-G.4/CJ-G.5 findings. */
+int eg_assess_input_status_from_grid(eg_assess_input *in, const char *item_id, const eg_findings *f,
+				     const eg_grid *g, const char *unit_id)
+{
+	int met = 0, rc;
+	int i = item_of(in, item_id, EG_ITEM_STATUS, "eg_assess_input_status_from_grid");
+	if (i < 0)
+		return i;
+	if ((rc = eg_findings_cj_a2_5_2(&met, f, g, unit_id)) < 0)
+		return rc;
+	in->status[i] = met != 0;
+	return EG_OK;
+}
+
+int eg_assess_input_set_count(eg_assess_input *in, const char *item_id, int64_t count)
+{
+	int i = item_of(in, item_id, EG_ITEM_DEDUCT, "eg_assess_input_set_count");
+	if (i < 0)
+		return i;
+	if (count < 0)
+		return eg__error(EG_EINVAL, "item %s: count %lld is negative", item_id, (long long)count);
+	if (count > COUNT_MAX)
+		return eg__error(EG_ERANGE, "item %s: count %lld is above %d", item_id, (long long)count, COUNT_MAX);
+	in->count[i] = count;
+	return EG_OK;
+}
+
+int eg_assess_input_set_adverse(eg_assess_input *in, const char *item_id, int adverse)
+{
+	int i = item_of(in, item_id, -1, "eg_assess_input_set_adverse");
+	if (i < 0)
+		return i;
+	if (!in->rs->body.items[i].adverse)
+		return eg__error(EG_EINVAL, "item %s (%s) has no adverse-effects rule", item_id,
+				 in->rs->body.items[i].rule);
+	in->adverse[i] = adverse != 0;
+	return EG_OK;
+}
+
+int eg_assess_input_set_bonus(eg_assess_input *in, int64_t events)
+{
+	if (!in)
+		return eg__error(EG_EINVAL, "eg_assess_input_set_bonus: NULL argument");
+	if (!in->rs->body.has_bonus)
+		return eg__error(EG_EINVAL, "rule set %s has no bonus rule", in->rs->body.name);
+	if (events < 0)
+		return eg__error(EG_EINVAL, "bonus events %lld is negative", (long long)events);
+	if (events > COUNT_MAX)
+		return eg__error(EG_ERANGE, "bonus events %lld is above %d", (long long)events, COUNT_MAX);
+	in->bonus = events;
+	return EG_OK;
+}
+
+int eg_assess_input_add_problem(eg_assess_input *in, const char *const *levels, size_t n)
+{
+	uint32_t mask = 0;
+	if (!in || (!levels && n))
+		return eg__error(EG_EINVAL, "eg_assess_input_add_problem: NULL argument");
+	if (in->rs->body.penalty_section < 0)
+		return eg__error(EG_EINVAL, "rule set %s has no media penalties", in->rs->body.name);
+	if (n == 0)
+		return eg__error(EG_EINVAL, "a problem needs at least one exposure level (CJ-A2-5.9)");
+	for (size_t k = 0; k < n; k++) {
+		int l = as__find_level(&in->rs->body, levels[k]);
+		if (l < 0)
+			return eg__error(EG_ENOTFOUND, "rule set %s has no media level %.64s", in->rs->body.name,
+					 levels[k] ? levels[k] : "(null)");
+		if (mask & (1u << l))
+			return eg__error(EG_EEXISTS, "media level %s is listed twice for one problem", levels[k]);
+		mask |= 1u << l;
+	}
+	if (in->n_problems == in->cap_problems) {
+		size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
+		uint32_t *t;
+		if (nc > COUNT_MAX)
+			return eg__error(EG_ERANGE, "more than %d problems", COUNT_MAX);
+		t = eg__realloc(in->problems, nc * sizeof *t);
+		if (!t)
+			return eg__error_nomem("adding a problem");
+		in->problems = t;
+		in->cap_problems = nc;
+	}
+	in->problems[in->n_problems++] = mask;
+	return EG_OK;
+}
+
+int eg_assess_input_add_forced_fail(eg_assess_input *in, const char *id)
+{
+	const as_body *b;
+	if (!in || !id)
+		return eg__error(EG_EINVAL, "eg_assess_input_add_forced_fail: NULL argument");
+	b = &in->rs->body;
+	for (size_t i = 0; i < b->n_conds; i++)
+		if (strcmp(b->conds[i].id, id) == 0) {
+			in->forced[i] = 1;
+			return EG_OK;
+		}
+	/* The rule ID stands for any of its conditions: mark the first. */
+	for (size_t i = 0; i < b->n_conds; i++)
+		if (strcmp(b->conds[i].rule, id) == 0) {
+			in->forced[i] = 1;
+			return EG_OK;
+		}
+	return eg__error(EG_ENOTFOUND, "rule set %s has no forced-fail condition %.64s", b->name, id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Results and traces                                                   */
+/* ------------------------------------------------------------------ */
+
+struct eg_trace {
+	char *rule, *subject, *msg[2]; /* one allocation, rule first */
+	int64_t count;
+	int32_t before, after;
+};
+
+struct eg_assess_result {
+	int32_t score;
+	int grade;
+	int veto;
+	char (*fails)[72];
+	size_t n_fails, cap_fails;
+	eg_trace *trace;
+	size_t n_trace, cap_trace;
+};
+
+void eg_assess_result_free(eg_assess_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_trace; i++)
+		eg__free(r->trace[i].rule);
+	eg__free(r->trace);
+	eg__free(r->fails);
+	eg__free(r);
+}
+
+static int add_trace(eg_assess_result *r, const char *rule, const char *subject, int64_t count,
+		     int64_t before, int64_t after, const char *zh, const char *en)
+{
+	size_t lr = strlen(rule) + 1, ls = strlen(subject) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
+	eg_trace *t;
+	char *mem;
+	if (r->n_trace == r->cap_trace) {
+		size_t nc = r->cap_trace ? r->cap_trace * 2 : 16;
+		eg_trace *n = eg__realloc(r->trace, nc * sizeof *n);
+		if (!n)
+			return eg__error_nomem("recording the trace");
+		r->trace = n;
+		r->cap_trace = nc;
+	}
+	mem = eg__malloc(lr + ls + lz + le);
+	if (!mem)
+		return eg__error_nomem("recording the trace");
+	t = &r->trace[r->n_trace++];
+	t->rule = memcpy(mem, rule, lr);
+	t->subject = memcpy(mem + lr, subject, ls);
+	t->msg[EG_LANG_ZH] = memcpy(mem + lr + ls, zh, lz);
+	t->msg[EG_LANG_EN] = memcpy(mem + lr + ls + lz, en, le);
+	t->count = count;
+	t->before = (int32_t)before;
+	t->after = (int32_t)after;
+	return EG_OK;
+}
+
+static int add_fail(eg_assess_result *r, const char *rule)
+{
+	for (size_t i = 0; i < r->n_fails; i++)
+		if (strcmp(r->fails[i], rule) == 0)
+			return EG_OK;
+	if (r->n_fails == r->cap_fails) {
+		size_t nc = r->cap_fails ? r->cap_fails * 2 : 4;
+		char (*n)[72] = eg__realloc(r->fails, nc * sizeof *n);
+		if (!n)
+			return eg__error_nomem("recording fail reasons");
+		r->fails = n;
+		r->cap_fails = nc;
+	}
+	snprintf(r->fails[r->n_fails++], sizeof r->fails[0], "%s", rule);
+	return EG_OK;
+}
+
+/* Display names of the standard media levels (CJ-A2-5.9); other IDs show as they are. */
+static const char *level_name(const char *id, int lang)
+{
+	static const char *const names[][3] = {
+		{ "national", "国家级媒体曝光", "national media" },
+		{ "regional", "自治区级媒体曝光或网络舆情", "regional media or online opinion" },
+		{ "prefecture", "州级媒体曝光", "prefecture media" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i][0], id) == 0)
+			return names[i][lang == EG_LANG_EN ? 2 : 1];
+	return id;
+}
+
+/* Format points in scale units without locale: "12", "-3", "12.5". */
+static const char *pts(char *buf, int64_t v, int scale)
+{
+	if (scale == 10) {
+		int64_t a = v < 0 ? -v : v;
+		snprintf(buf, 32, "%s%lld.%lld", v < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
+	} else {
+		snprintf(buf, 32, "%lld", (long long)v);
+	}
+	return buf;
+}
+
+static const char *grade_zh(int g)
+{
+	switch (g) {
+	case EG_GRADE_EXCELLENT: return "优秀";
+	case EG_GRADE_GOOD: return "良好";
+	case EG_GRADE_PASS: return "合格";
+	default: return "不合格";
+	}
+}
+
+/* The range check of a period against the rule set's validity (R0.3). */
+static int check_period(const as_body *b, const char *period)
+{
+	int64_t day;
+	int32_t mi;
+	char from[11], to[11];
+	if (!period)
+		return EG_OK;
+	if (eg__date_parse(&day, period) == 0) {
+		/* a date: judged as it is */
+	} else if (eg__month_parse(&mi, period) == 0) {
+		/* a month: judged on its last day */
+		int y = (int)(mi / 12), m = (int)(mi % 12) + 1;
+		day = eg__days_from_civil(y, m, eg__days_in_month(y, m));
+	} else {
+		return eg__error(EG_EINVAL, "period \"%.20s\" is not YYYY-MM or YYYY-MM-DD", period);
+	}
+	if (day < b->from || day > b->to) {
+		eg__date_format(from, b->from);
+		if (b->to == INT64_MAX)
+			snprintf(to, sizeof to, "%s", "open");
+		else
+			eg__date_format(to, b->to);
+		return eg__error(EG_ERANGE, "period %s is outside rule set %s's validity %s to %s",
+				 period, b->name, from, to);
+	}
+	return EG_OK;
+}
+
+#define ZH(...) snprintf(zh, sizeof zh, __VA_ARGS__)
+#define EN(...) snprintf(en, sizeof en, __VA_ARGS__)
+
+/* CJ-A2-5.10 for any rule set; fills a fresh result. */
+static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_input *in)
+{
+	char zh[768], en[768], p1[32], p2[32], p3[32], p4[32], p5[32];
+	int64_t running = 0, overflow = 0;
+	int sc = b->scale, rc, vetoed = 0, forced = 0;
+	const as_item *veto_item = NULL;
+	const as_grade *hit;
+
+	for (size_t s = 0; s < b->n_sections; s++) {
+		int64_t section_sum = 0;
+		for (size_t i = 0; i < b->n_items; i++) {
+			const as_item *it = &b->items[i];
+			int64_t before = running, points;
+			if (it->section != (int)s)
+				continue;
+			if (it->kind == EG_ITEM_STATUS) {
+				/* CJ-A2-5.1 to CJ-A2-5.3: met or not. */
+				int met = in->status[i];
+				points = met ? it->max : 0;
+				if (met) {
+					ZH("第%s项 %s：已落实，得 %s 分（%s）", it->id, it->zh, pts(p1, points, sc), it->rule);
+					EN("item %s (%s): met, %s points (%s)", it->id, it->en, pts(p1, points, sc), it->rule);
+				} else {
+					ZH("第%s项 %s：未落实，得 0 分（%s）", it->id, it->zh, it->rule);
+					EN("item %s (%s): not met, 0 points (%s)", it->id, it->en, it->rule);
+				}
+				if (!met && it->veto && !veto_item)
+					veto_item = it;
+				running += points;
+				section_sum += points;
+				if ((rc = add_trace(r, it->rule, it->id, met, before, running, zh, en)) < 0)
+					return rc;
+				continue;
+			}
+			/* Deduction items: CJ-A2-5.4 to CJ-A2-5.7, JM-2.2. */
+			{
+				int64_t n = in->count[i], ded = n * it->per, raw = it->max - ded;
+				int64_t spill = 0;
+				points = raw;
+				if (it->floor != EG_NO_FLOOR && raw < it->floor) {
+					points = it->floor;
+					if (it->overflow)
+						spill = it->floor - raw;
+				}
+				if (n == 0) {
+					ZH("第%s项 %s：0 起，得 %s 分（%s）", it->id, it->zh, pts(p1, points, sc), it->rule);
+					EN("item %s (%s): 0 occurrences, %s points (%s)", it->id, it->en, pts(p1, points, sc), it->rule);
+				} else if (it->floor == EG_NO_FLOOR || raw >= it->floor) {
+					ZH("第%s项 %s：%lld 起 × %s 分 = 扣 %s 分，%s − %s = %s 分（%s）", it->id, it->zh,
+					   (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc), pts(p3, it->max, sc),
+					   pts(p4, ded, sc), pts(p5, points, sc), it->rule);
+					EN("item %s (%s): %lld × %s = %s deducted, %s − %s = %s points (%s)", it->id, it->en,
+					   (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc), pts(p3, it->max, sc),
+					   pts(p4, ded, sc), pts(p5, points, sc), it->rule);
+				} else if (spill) {
+					ZH("第%s项 %s：%lld 起 × %s 分 = 扣 %s 分，本项 %s 分扣至 %s 分，不足的 %s 分从总分中扣除（%s）",
+					   it->id, it->zh, (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc),
+					   pts(p3, it->max, sc), pts(p4, points, sc), pts(p5, spill, sc), it->rule);
+					EN("item %s (%s): %lld × %s = %s deducted from the item's %s, floored at %s; the remaining %s comes off the total (%s)",
+					   it->id, it->en, (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc),
+					   pts(p3, it->max, sc), pts(p4, points, sc), pts(p5, spill, sc), it->rule);
+				} else {
+					ZH("第%s项 %s：%lld 起 × %s 分 = 扣 %s 分，本项 %s 分扣完为止，得 %s 分（%s）", it->id,
+					   it->zh, (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc), pts(p3, it->max, sc),
+					   pts(p4, points, sc), it->rule);
+					EN("item %s (%s): %lld × %s = %s deducted from %s, floored at %s: %s points (%s)", it->id,
+					   it->en, (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc), pts(p3, it->max, sc),
+					   pts(p4, points, sc), pts(p5, points, sc), it->rule);
+				}
+				running += points;
+				section_sum += points;
+				overflow += spill;
+				if ((rc = add_trace(r, it->rule, it->id, n, before, running, zh, en)) < 0)
+					return rc;
+				/* CJ-A2-5.7: adverse effects make the period a fail. */
+				if (in->adverse[i]) {
+					ZH("第%s项问题造成不良影响，总体考核为不合格（%s）", it->id, it->rule);
+					EN("item %s's problems caused adverse effects: the period is a fail (%s)", it->id, it->rule);
+					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en)) < 0 ||
+					    (rc = add_fail(r, it->rule)) < 0)
+						return rc;
+					forced = 1;
+				}
+			}
+		}
+		/* CJ-A2-5.9: media penalties, worst per problem, summed, drawn from
+		 * this section down to 0 (扣完为止). */
+		if (b->penalty_section == (int)s && in->n_problems > 0) {
+			int64_t media = 0, before = running, after_section;
+			for (size_t p = 0; p < in->n_problems; p++) {
+				uint32_t mask = in->problems[p];
+				const as_level *worst = NULL;
+				char names[512] = "", names_en[512] = "";
+				size_t o = 0, oe = 0;
+				for (size_t l = 0; l < b->n_levels; l++) {
+					const as_level *lv = &b->levels[l];
+					if (!(mask & (1u << l)))
+						continue;
+					if (o < sizeof names)
+						o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? "、" : "",
+								      level_name(lv->id, EG_LANG_ZH));
+					if (oe < sizeof names_en)
+						oe += (size_t)snprintf(names_en + oe, sizeof names_en - oe, "%s%s", oe ? ", " : "",
+								       level_name(lv->id, EG_LANG_EN));
+					/* CJ-A2-5.9: "fail" is worse than any amount, else the larger amount. */
+					if (!worst || (lv->fail && !worst->fail) ||
+					    (!lv->fail && !worst->fail && lv->amount > worst->amount))
+						worst = lv;
+				}
+				if (!worst) /* cannot happen: a problem has at least one level */
+					return eg__error(EG_ESTATE, "problem %zu has no media level", p + 1);
+				if (worst->fail) {
+					ZH("问题%zu（%s）：按最高一项（%s）处理，直接判定为不合格（%s）", p + 1, names,
+					   level_name(worst->id, EG_LANG_ZH), worst->rule);
+					EN("problem %zu (%s): taken once at its worst level (%s): the period is a fail (%s)",
+					   p + 1, names_en, level_name(worst->id, EG_LANG_EN), worst->rule);
+					if ((rc = add_fail(r, worst->rule)) < 0)
+						return rc;
+					forced = 1;
+				} else {
+					media += worst->amount;
+					ZH("问题%zu（%s）：按最高一项（%s）扣 %s 分，不累计扣分（%s）", p + 1, names,
+					   level_name(worst->id, EG_LANG_ZH), pts(p1, worst->amount, sc), worst->rule);
+					EN("problem %zu (%s): taken once at its worst level (%s): −%s (%s)", p + 1, names_en,
+					   level_name(worst->id, EG_LANG_EN), pts(p1, worst->amount, sc), worst->rule);
+				}
+				if ((rc = add_trace(r, worst->rule, worst->id, 1, running, running, zh, en)) < 0)
+					return rc;
+			}
+			after_section = section_sum - media < 0 ? 0 : section_sum - media;
+			running += after_section - section_sum;
+			ZH("%s %s 分 − 媒体曝光扣分 %s 分 = %s 分（%zu 个问题，扣完为止，%s）", b->sections[s].zh,
+			   pts(p1, section_sum, sc), pts(p2, media, sc), pts(p3, after_section, sc), in->n_problems,
+			   b->levels[0].rule);
+			EN("%s %s − media penalties %s = %s (%zu problem(s), stops at 0, %s)", b->sections[s].en,
+			   pts(p1, section_sum, sc), pts(p2, media, sc), pts(p3, after_section, sc), in->n_problems,
+			   b->levels[0].rule);
+			if ((rc = add_trace(r, b->levels[0].rule, b->sections[s].id, (int64_t)in->n_problems, before,
+					    running, zh, en)) < 0)
+				return rc;
+		}
+	}
+
+	/* CJ-A2-5.7 / CJ-A2-5.10: what the floors could not absorb comes off the total. */
+	if (overflow > 0) {
+		int64_t before = running;
+		running -= overflow;
+		ZH("不足部分从总分中扣除 %s 分（CJ-A2-5.7，CJ-A2-5.10）", pts(p1, overflow, sc));
+		EN("%s points that the item floors could not absorb come off the total (CJ-A2-5.7, CJ-A2-5.10)",
+		   pts(p1, overflow, sc));
+		if ((rc = add_trace(r, "CJ-A2-5.10", "", 0, before, running, zh, en)) < 0)
+			return rc;
+	}
+
+	/* CJ-A2-5.8: bonus per event, capped. */
+	if (b->has_bonus && in->bonus > 0) {
+		int64_t before = running, raw = in->bonus * b->bonus_per;
+		int64_t bonus = raw > b->bonus_cap ? b->bonus_cap : raw;
+		running += bonus;
+		if (raw > b->bonus_cap) {
+			ZH("加分：%lld 起 × %s 分 = %s 分，最高 %s 分，加 %s 分（%s）", (long long)in->bonus,
+			   pts(p1, b->bonus_per, sc), pts(p2, raw, sc), pts(p3, b->bonus_cap, sc), pts(p4, bonus, sc),
+			   b->bonus_rule);
+			EN("bonus: %lld × %s = %s, capped at %s: +%s (%s)", (long long)in->bonus, pts(p1, b->bonus_per, sc),
+			   pts(p2, raw, sc), pts(p3, b->bonus_cap, sc), pts(p4, bonus, sc), b->bonus_rule);
+		} else {
+			ZH("加分：%lld 起 × %s 分 = 加 %s 分（%s）", (long long)in->bonus, pts(p1, b->bonus_per, sc),
+			   pts(p2, bonus, sc), b->bonus_rule);
+			EN("bonus: %lld × %s = +%s (%s)", (long long)in->bonus, pts(p1, b->bonus_per, sc),
+			   pts(p2, bonus, sc), b->bonus_rule);
+		}
+		if ((rc = add_trace(r, b->bonus_rule, "", in->bonus, before, running, zh, en)) < 0)
+			return rc;
+	}
+
+	/* CJ-A2-6.1: a failed mandatory item vetoes the month (default) or only itself. */
+	if (veto_item) {
+		r->veto = 1;
+		if (b->veto_mode == EG_VETO_TOTAL) {
+			ZH("第%s项未落实，实行一票否决，本期得分为 0（CJ-A2-6.1）", veto_item->id);
+			EN("item %s not met: one-vote veto, the period scores 0 (CJ-A2-6.1)", veto_item->id);
+			if ((rc = add_trace(r, "CJ-A2-6.1", veto_item->id, 0, running, 0, zh, en)) < 0 ||
+			    (rc = add_fail(r, "CJ-A2-6.1")) < 0)
+				return rc;
+			running = 0;
+			vetoed = 1;
+		} else {
+			ZH("第%s项未落实，一票否决仅及该项，该项得 0 分（CJ-A2-6.1，仅该项的解读）", veto_item->id);
+			EN("item %s not met: the veto applies to that item only, which scores 0 (CJ-A2-6.1, item-only reading)",
+			   veto_item->id);
+			if ((rc = add_trace(r, "CJ-A2-6.1", veto_item->id, 0, running, running, zh, en)) < 0)
+				return rc;
+		}
+	}
+
+	if (running > INT32_MAX || running < INT32_MIN)
+		return eg__error(EG_ERANGE, "rule set %s: the score %lld does not fit 32 bits", b->name,
+				 (long long)running);
+	r->score = (int32_t)running;
+	{
+		const char *total_rule = b->total_rule ? b->total_rule : b->name;
+		ZH("总分 %s 分（%s）", pts(p1, running, sc), total_rule);
+		EN("total %s points (%s)", pts(p1, running, sc), total_rule);
+		if ((rc = add_trace(r, total_rule, "", 0, running, running, zh, en)) < 0)
+			return rc;
+	}
+
+	/* CJ-A2-6.3: forced-fail conditions. */
+	for (size_t c = 0; c < b->n_conds; c++) {
+		if (!in->forced[c])
+			continue;
+		ZH("%s，本期考核为不合格（%s）", b->conds[c].zh, b->conds[c].rule);
+		EN("%s: the period is a fail (%s)", b->conds[c].en, b->conds[c].rule);
+		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en)) < 0 ||
+		    (rc = add_fail(r, b->conds[c].rule)) < 0)
+			return rc;
+		forced = 1;
+	}
+
+	/* CJ-A2-6.2: grades from the highest threshold down. */
+	if (b->n_grades == 0) {
+		r->grade = EG_GRADE_NONE;
+		return EG_OK;
+	}
+	r->grade = EG_GRADE_FAIL;
+	hit = &b->grades[b->n_grades - 1];
+	for (size_t g = 0; g < b->n_grades; g++)
+		if (running >= b->grades[g].min) {
+			r->grade = b->grades[g].grade;
+			hit = &b->grades[g];
+			break;
+		}
+	if (forced && r->grade != EG_GRADE_FAIL) {
+		ZH("得分 %s 分，但存在不合格情形，等次为不合格（%s）", pts(p1, running, sc), r->fails[0]);
+		EN("score %s, but a fail condition applies: graded fail (%s)", pts(p1, running, sc), r->fails[0]);
+		r->grade = EG_GRADE_FAIL;
+	} else if (r->grade == EG_GRADE_FAIL) {
+		ZH("%s 分低于 %s 分，等次为不合格（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
+		EN("%s is below %s: graded fail (%s)", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
+		if (!vetoed && !forced && (rc = add_fail(r, hit->rule)) < 0)
+			return rc;
+	} else {
+		ZH("%s 分，不低于 %s 分，等次为%s（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), grade_zh(r->grade),
+		   hit->rule);
+		EN("%s is at least %s: graded %s (%s)", pts(p1, running, sc), pts(p2, hit->min, sc),
+		   eg_grade_name(r->grade), hit->rule);
+	}
+	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en);
+}
+
+int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
+{
+	eg_assess_result *r;
+	int rc;
+	if (!out || !rs || !in)
+		return eg__error(EG_EINVAL, "eg_assess_score: NULL argument");
+	if (in->rs != rs)
+		return eg__error(EG_EINVAL, "eg_assess_score: the inputs were made for rule set %s, not this %s",
+				 in->rs->body.name, rs->body.name);
+	if ((rc = check_period(&rs->body, period)) < 0)
+		return rc;
+	r = eg__calloc(1, sizeof *r);
+	if (!r)
+		return eg__error_nomem("scoring");
+	if ((rc = score_into(r, &rs->body, in)) < 0) {
+		eg_assess_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return EG_OK;
+}
+
+int eg_assess_score_many(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *const *inputs,
+			 size_t n, const char *period)
+{
+	int rc;
+	if (!out || !rs || (!inputs && n))
+		return eg__error(EG_EINVAL, "eg_assess_score_many: NULL argument");
+	for (size_t i = 0; i < n; i++)
+		if (!inputs[i])
+			return eg__error(EG_EINVAL, "eg_assess_score_many: inputs[%zu] is NULL", i);
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = eg_assess_score(&out[i], rs, inputs[i], period)) < 0) {
+			/* All or nothing: free what was scored, leave out as NULLs. */
+			for (size_t k = 0; k < i; k++) {
+				eg_assess_result_free(out[k]);
+				out[k] = NULL;
+			}
+			return rc;
+		}
+	}
+	return EG_OK;
+}
+
+int32_t eg_assess_result_score(const eg_assess_result *r) { return r ? r->score : 0; }
+int eg_assess_result_grade(const eg_assess_result *r) { return r ? r->grade : EG_GRADE_NONE; }
+int eg_assess_result_veto(const eg_assess_result *r) { return r ? r->veto : 0; }
+size_t eg_assess_result_fail_count(const eg_assess_result *r) { return r ? r->n_fails : 0; }
+size_t eg_assess_result_trace_count(const eg_assess_result *r) { return r ? r->n_trace : 0; }
+
+const char *eg_assess_result_fail_at(const eg_assess_result *r, size_t i)
+{
+	return r && i < r->n_fails ? r->fails[i] : NULL;
+}
+
+const eg_trace *eg_assess_result_trace_at(const eg_assess_result *r, size_t i)
+{
+	return r && i < r->n_trace ? &r->trace[i] : NULL;
+}
+
+const char *eg_trace_rule(const eg_trace *t) { return t ? t->rule : NULL; }
+const char *eg_trace_subject(const eg_trace *t) { return t ? t->subject : NULL; }
+int64_t eg_trace_count(const eg_trace *t) { return t ? t->count : 0; }
+int32_t eg_trace_before(const eg_trace *t) { return t ? t->before : 0; }
+int32_t eg_trace_after(const eg_trace *t) { return t ? t->after : 0; }
+
+const char *eg_trace_message(const eg_trace *t, int lang)
+{
+	return t ? t->msg[lang == EG_LANG_EN ? EG_LANG_EN : EG_LANG_ZH] : NULL;
+}
+
+int eg_assess_result_render(char **out, const eg_assess_result *r, int lang)
+{
+	size_t len = 256, o = 0;
+	char *s;
+	int en = lang == EG_LANG_EN;
+	if (!out || !r)
+		return eg__error(EG_EINVAL, "eg_assess_result_render: NULL argument");
+	for (size_t i = 0; i < r->n_trace; i++)
+		len += strlen(r->trace[i].msg[en]) + 8;
+	for (size_t i = 0; i < r->n_fails; i++)
+		len += 80;
+	s = eg__malloc(len);
+	if (!s)
+		return eg__error_nomem("rendering a result");
+	o += (size_t)snprintf(s + o, len - o, en ? "score %d, grade %s%s\n" : "得分 %d，等次%s%s\n", (int)r->score,
+			      en ? eg_grade_name(r->grade) : (r->grade == EG_GRADE_NONE ? "：无" : grade_zh(r->grade)),
+			      r->veto ? (en ? ", veto" : "，一票否决") : "");
+	if (r->n_fails) {
+		o += (size_t)snprintf(s + o, len - o, "%s", en ? "fail reasons:" : "不合格原因：");
+		for (size_t i = 0; i < r->n_fails; i++)
+			o += (size_t)snprintf(s + o, len - o, "%s%s", i ? (en ? ", " : "、") : (en ? " " : ""), r->fails[i]);
+		o += (size_t)snprintf(s + o, len - o, "\n");
+	}
+	for (size_t i = 0; i < r->n_trace; i++)
+		o += (size_t)snprintf(s + o, len - o, "  %s\n", r->trace[i].msg[en]);
+	*out = s;
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Over months                                                          */
+/* ------------------------------------------------------------------ */
+
+/* CJ-A2-7.2 (default reading): mean of the monthly scores, graded exactly. */
+int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *rs, const int32_t *scores, size_t n)
+{
+	int64_t sum = 0, q, rem, twice;
+	if (!mean_tenths || !grade || !rs || !scores)
+		return eg__error(EG_EINVAL, "eg_assess_annual: NULL argument");
+	if (n == 0)
+		return eg__error(EG_EINVAL, "eg_assess_annual: no months (CJ-A2-7.2)");
+	if (n > 12)
+		return eg__error(EG_ERANGE, "eg_assess_annual: %zu months in a year (CJ-A2-7.2)", n);
+	for (size_t i = 0; i < n; i++)
+		sum += scores[i];
+	/* 10 * sum / n, rounded half to even (floor division first). */
+	q = (10 * sum) / (int64_t)n;
+	rem = (10 * sum) % (int64_t)n;
+	if (rem < 0) {
+		q -= 1;
+		rem += (int64_t)n;
+	}
+	twice = 2 * rem;
+	if (twice > (int64_t)n || (twice == (int64_t)n && (q & 1)))
+		q += 1;
+	*mean_tenths = q;
+	if (rs->body.n_grades == 0) {
+		*grade = EG_GRADE_NONE;
+		return EG_OK;
+	}
+	*grade = EG_GRADE_FAIL;
+	for (size_t g = 0; g < rs->body.n_grades; g++)
+		if (sum >= (int64_t)rs->body.grades[g].min * (int64_t)n) { /* mean >= min, exactly (R0.2) */
+			*grade = rs->body.grades[g].grade;
+			break;
+		}
+	return EG_OK;
+}
+
+/* CJ-A2-7.1: three consecutive calendar months failing (R0.4: a gap breaks it). */
+int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *grades, size_t n)
+{
+	int32_t prev = 0;
+	int streak = 0;
+	if (!triggered || (n && (!months || !grades)))
+		return eg__error(EG_EINVAL, "eg_assess_cj_a2_7_1: NULL argument");
+	for (size_t i = 0; i < n; i++) {
+		int32_t mi;
+		if (!months[i] || eg__month_parse(&mi, months[i]) < 0)
+			return eg__error(EG_EINVAL, "months[%zu] \"%.20s\" is not YYYY-MM", i, months[i] ? months[i] : "(null)");
+		if (i > 0 && mi <= prev)
+			return eg__error(EG_EINVAL, "month %s does not come after %s (months must increase)", months[i], months[i - 1]);
+		prev = mi;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int32_t mi, before = 0;
+		eg__month_parse(&mi, months[i]);
+		if (i > 0)
+			eg__month_parse(&before, months[i - 1]);
+		if (i > 0 && mi != before + 1)
+			streak = 0; /* a missing month breaks the streak */
+		streak = grades[i] == EG_GRADE_FAIL ? streak + 1 : 0;
+		triggered[i] = streak >= 3;
+	}
+	return EG_OK;
+}

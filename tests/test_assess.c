@@ -1,0 +1,686 @@
+/* assess.h: CJ-A2-5.1 to CJ-A2-7.2 (changji-2023) and JM-2.2 (jiangmen-2021). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+typedef struct fixture {
+	eg_ruleset *rs;
+	eg_assess_input *in;
+} fixture;
+
+static int setup(void **state)
+{
+	static fixture f;
+	if (eg_ruleset_preset(&f.rs, "changji-2023") != EG_OK)
+		return -1;
+	if (eg_assess_input_new(&f.in, f.rs) != EG_OK)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	eg_assess_input_free(f->in);
+	eg_ruleset_free(f->rs);
+	return 0;
+}
+
+static eg_assess_result *score(fixture *f, const char *period)
+{
+	eg_assess_result *r = NULL;
+	int rc = eg_assess_score(&r, f->rs, f->in, period);
+	if (rc != EG_OK)
+		fail_msg("score failed: %s", eg_error_last()->message);
+	return r;
+}
+
+static int has_fail(const eg_assess_result *r, const char *rule)
+{
+	for (size_t i = 0; i < eg_assess_result_fail_count(r); i++)
+		if (strcmp(eg_assess_result_fail_at(r, i), rule) == 0)
+			return 1;
+	return 0;
+}
+
+static const eg_trace *trace_of(const eg_assess_result *r, const char *rule)
+{
+	for (size_t i = 0; i < eg_assess_result_trace_count(r); i++)
+		if (strcmp(eg_trace_rule(eg_assess_result_trace_at(r, i)), rule) == 0)
+			return eg_assess_result_trace_at(r, i);
+	return NULL;
+}
+
+/* Score with item counts n4..n7 (all else default); returns the score. */
+static int32_t score_counts(fixture *f, int n4, int n5, int n6, int n7, int *grade)
+{
+	eg_assess_result *r;
+	int32_t s;
+	assert_int_equal(eg_assess_input_set_count(f->in, "4", n4), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(f->in, "5", n5), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(f->in, "6", n6), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", n7), EG_OK);
+	r = score(f, "2026-10");
+	s = eg_assess_result_score(r);
+	if (grade)
+		*grade = eg_assess_result_grade(r);
+	eg_assess_result_free(r);
+	return s;
+}
+
+static void test_cj_a2_5_10_perfect_month_is_100(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r = score(f, "2026-10");
+	/* 10 + 10 + 10 + 40 + 10 + 10 + 10 = 100 */
+	assert_int_equal(eg_assess_result_score(r), 100);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_EXCELLENT);
+	assert_int_equal(eg_assess_result_veto(r), 0);
+	assert_int_equal(eg_assess_result_fail_count(r), 0);
+	assert_non_null(trace_of(r, "CJ-A2-5.10"));
+	assert_int_equal(eg_trace_after(trace_of(r, "CJ-A2-5.10")), 100);
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_4_forty_and_forty_one_problems(void **state)
+{
+	fixture *f = *state;
+	int g;
+	/* 40 x 1 = 40: item 4 at 0; 30 + 0 + 10 + 10 + 10 = 60 -> pass (R0.1: 60 passes). */
+	assert_int_equal(score_counts(f, 40, 0, 0, 0, &g), 60);
+	assert_int_equal(g, EG_GRADE_PASS);
+	/* 41 x 1 = 41 > 40: floored at 0 (扣完为止), nothing overflows: still 60. */
+	assert_int_equal(score_counts(f, 41, 0, 0, 0, &g), 60);
+	/* 39: item 4 keeps 1 -> 61. */
+	assert_int_equal(score_counts(f, 39, 0, 0, 0, NULL), 61);
+}
+
+static void test_cj_a2_5_5_and_5_6_floor_at_zero(void **state)
+{
+	fixture *f = *state;
+	/* Item 5: 1 x 5 -> 5 left: 95; 2 x 5 -> 0: 90; 3 x 5 floored at 0: still 90. */
+	assert_int_equal(score_counts(f, 0, 1, 0, 0, NULL), 95);
+	assert_int_equal(score_counts(f, 0, 2, 0, 0, NULL), 90);
+	assert_int_equal(score_counts(f, 0, 3, 0, 0, NULL), 90);
+	/* Item 6 alike. */
+	assert_int_equal(score_counts(f, 0, 0, 3, 0, NULL), 90);
+}
+
+static void test_cj_a2_5_7_one_and_two_overflows(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	int g;
+	/* n7 = 1: 10 x 1 = 10 absorbed by the item's 10: 90, excellent. */
+	assert_int_equal(score_counts(f, 0, 0, 0, 1, &g), 90);
+	assert_int_equal(g, EG_GRADE_EXCELLENT);
+	/* n7 = 2: 20 deducted, item floored at 0, 10 overflows from the total: 90 - 10 = 80. */
+	assert_int_equal(score_counts(f, 0, 0, 0, 2, &g), 80);
+	assert_int_equal(g, EG_GRADE_GOOD);
+	/* n7 = 3: overflow 20: 70. */
+	assert_int_equal(score_counts(f, 0, 0, 0, 3, NULL), 70);
+	r = score(f, "2026-10");
+	assert_non_null(strstr(eg_trace_message(trace_of(r, "CJ-A2-5.7"), EG_LANG_EN),
+			       "3 × 10 = 30 deducted from the item's 10, floored at 0; the remaining 20 comes off the total"));
+	assert_int_equal(eg_trace_before(trace_of(r, "CJ-A2-5.10")), 90); /* 30 + 40 + 10 + 10 + 0 */
+	assert_int_equal(eg_trace_after(trace_of(r, "CJ-A2-5.10")), 70);
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_7_adverse_effects_fail_the_month(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", 1), EG_OK);
+	assert_int_equal(eg_assess_input_set_adverse(f->in, "7", 1), EG_OK);
+	r = score(f, "2026-10");
+	/* 90 points, but adverse effects make the month a fail. */
+	assert_int_equal(eg_assess_result_score(r), 90);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	assert_true(has_fail(r, "CJ-A2-5.7"));
+	assert_false(has_fail(r, "CJ-A2-6.2"));
+	eg_assess_result_free(r);
+	assert_error(eg_assess_input_set_adverse(f->in, "4", 1), EG_EINVAL, "item 4 (CJ-A2-5.4) has no adverse-effects rule");
+}
+
+static void test_cj_a2_5_8_bonus_five_and_six_events(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	/* 5 x 2 = 10 = cap: 100 + 10 = 110 (no cap at 100, CJ-A2-5.10). */
+	assert_int_equal(eg_assess_input_set_bonus(f->in, 5), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 110);
+	eg_assess_result_free(r);
+	/* 6 x 2 = 12 > 10: capped at 10: still 110. */
+	assert_int_equal(eg_assess_input_set_bonus(f->in, 6), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 110);
+	assert_non_null(strstr(eg_trace_message(trace_of(r, "CJ-A2-5.8"), EG_LANG_EN), "6 × 2 = 12, capped at 10: +10"));
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_9_same_problem_takes_worst(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	const char *both[] = { "regional", "prefecture" };
+	assert_int_equal(eg_assess_input_add_problem(f->in, both, 2), EG_OK);
+	r = score(f, "2026-10");
+	/* One problem, regional (-30) and prefecture (-20): once, at -30, not -50.
+	 * 30 + max(0, 70 - 30) = 70. */
+	assert_int_equal(eg_assess_result_score(r), 70);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_PASS);
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_9_two_problems_add_up(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	const char *reg[] = { "regional" }, *pre[] = { "prefecture" };
+	assert_int_equal(eg_assess_input_add_problem(f->in, reg, 1), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(f->in, pre, 1), EG_OK);
+	r = score(f, "2026-10");
+	/* 30 + 20 = 50 from the operation section: 30 + (70 - 50) = 50. */
+	assert_int_equal(eg_assess_result_score(r), 50);
+	assert_true(has_fail(r, "CJ-A2-6.2"));
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_9_penalties_larger_than_the_section(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	const char *reg[] = { "regional" };
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(eg_assess_input_add_problem(f->in, reg, 1), EG_OK);
+	r = score(f, "2026-10");
+	/* 3 x 30 = 90 > 70: the operation section stops at 0 (扣完为止): 30 + 0 = 30. */
+	assert_int_equal(eg_assess_result_score(r), 30);
+	eg_assess_result_free(r);
+	/* With 5 item-7 problems: operation 40+10+10+0 = 60, media 90 -> 0;
+	 * overflow 50 - 10 = 40 from the total: 30 + 0 - 40 = -10 (no floor at 0). */
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", 5), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), -10);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_5_9_national_exposure_fails(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	const char *nat[] = { "national", "regional" };
+	assert_int_equal(eg_assess_input_add_problem(f->in, nat, 2), EG_OK);
+	r = score(f, "2026-10");
+	/* National is worst: the month fails; it deducts no points, so 100 stays. */
+	assert_int_equal(eg_assess_result_score(r), 100);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	assert_true(has_fail(r, "CJ-A2-5.9"));
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_6_1_veto_with_otherwise_perfect_scores(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	eg_ruleset_builder *b = NULL;
+	assert_int_equal(eg_assess_input_set_status(f->in, "2", 0), EG_OK);
+	assert_int_equal(eg_assess_input_set_bonus(f->in, 5), EG_OK);
+	r = score(f, "2026-10");
+	/* Default reading: any of items 1-3 not met -> the month scores 0. */
+	assert_int_equal(eg_assess_result_score(r), 0);
+	assert_int_equal(eg_assess_result_veto(r), 1);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	assert_true(has_fail(r, "CJ-A2-6.1"));
+	assert_int_equal(eg_trace_before(trace_of(r, "CJ-A2-6.1")), 100); /* 20 + 70 + 10 bonus */
+	assert_int_equal(eg_trace_after(trace_of(r, "CJ-A2-6.1")), 0);
+	eg_assess_result_free(r);
+	(void)b;
+}
+
+static void test_cj_a2_6_1_item_only_reading(void **state)
+{
+	(void)state;
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	/* The alternative reading as an explicit option: only the item scores 0. */
+	assert_int_equal(eg_ruleset_builder_new(&b, "veto-item-only", "test", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, "2023-01-01", NULL), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "c", NULL, NULL), EG_OK);
+	d.id = "1"; d.rule = "CJ-A2-5.1"; d.section = "c"; d.kind = EG_ITEM_STATUS; d.max_points = 10; d.veto = 1;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	d.id = "4"; d.rule = "CJ-A2-5.4"; d.kind = EG_ITEM_DEDUCT; d.max_points = 90; d.per_occurrence = 1; d.veto = 0;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "CJ-A2-6.2"), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_veto_mode(b, EG_VETO_ITEM_ONLY), EG_OK);
+	assert_error(eg_ruleset_builder_set_veto_mode(b, 7), EG_EINVAL, "veto mode 7");
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_status(in, "1", 0), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, NULL), EG_OK);
+	/* 0 + 90 = 90: the veto took only item 1's 10 points. */
+	assert_int_equal(eg_assess_result_score(r), 90);
+	assert_int_equal(eg_assess_result_veto(r), 1);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_PASS);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	eg_ruleset_builder_free(b);
+}
+
+static void test_cj_a2_6_3_each_forced_fail(void **state)
+{
+	fixture *f = *state;
+	const char *ids[] = { "CJ-A2-6.3-a", "CJ-A2-6.3-b", "CJ-A2-6.3-c", "CJ-A2-6.3-d", "CJ-A2-6.3" };
+	for (size_t i = 0; i < 5; i++) {
+		eg_assess_input *in = NULL;
+		eg_assess_result *r = NULL;
+		assert_int_equal(eg_assess_input_new(&in, f->rs), EG_OK);
+		assert_int_equal(eg_assess_input_add_forced_fail(in, ids[i]), EG_OK);
+		assert_int_equal(eg_assess_score(&r, f->rs, in, "2026-10"), EG_OK);
+		/* 100 points, graded fail whatever the score. */
+		assert_int_equal(eg_assess_result_score(r), 100);
+		assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+		assert_true(has_fail(r, "CJ-A2-6.3"));
+		assert_non_null(strstr(eg_trace_message(trace_of(r, "CJ-A2-6.3"), EG_LANG_ZH), "本期考核为不合格（CJ-A2-6.3）"));
+		eg_assess_result_free(r);
+		eg_assess_input_free(in);
+	}
+	assert_error(eg_assess_input_add_forced_fail(f->in, "CJ-A2-6.9"), EG_ENOTFOUND, "CJ-A2-6.9");
+}
+
+static void test_cj_a2_6_2_grade_boundaries_90_80_60_59(void **state)
+{
+	fixture *f = *state;
+	int g;
+	/* n4 = 10: 30 + 30 + 30 = 90 -> excellent; n4 = 11: 89 -> good. */
+	assert_int_equal(score_counts(f, 10, 0, 0, 0, &g), 90);
+	assert_int_equal(g, EG_GRADE_EXCELLENT);
+	assert_int_equal(score_counts(f, 11, 0, 0, 0, &g), 89);
+	assert_int_equal(g, EG_GRADE_GOOD);
+	/* n4 = 20: 80 -> good; n4 = 21: 79 -> pass. */
+	assert_int_equal(score_counts(f, 20, 0, 0, 0, &g), 80);
+	assert_int_equal(g, EG_GRADE_GOOD);
+	assert_int_equal(score_counts(f, 21, 0, 0, 0, &g), 79);
+	assert_int_equal(g, EG_GRADE_PASS);
+	/* n4 = 30, n5 = 2: 30 + 10 + 0 + 10 + 10 = 60 -> pass (R0.1). */
+	assert_int_equal(score_counts(f, 30, 2, 0, 0, &g), 60);
+	assert_int_equal(g, EG_GRADE_PASS);
+	/* n4 = 31, n5 = 2: 30 + 9 + 0 + 10 + 10 = 59 -> fail. */
+	assert_int_equal(score_counts(f, 31, 2, 0, 0, &g), 59);
+	assert_int_equal(g, EG_GRADE_FAIL);
+}
+
+static void test_cj_a2_5_2_status_from_the_grid(void **state)
+{
+	fixture *f = *state;
+	eg_grid *g = NULL;
+	eg_findings *fi = NULL;
+	eg_assess_result *r;
+	static const char csv[] = "code,parent_code,level,name\nC,,2,县\nT,C,3,镇\n";
+	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
+	assert_int_equal(eg_grid_check(&fi, g), EG_OK);
+	/* T is covered by no level-2 sub-head (CJ-G.4): item 2 not met -> veto. */
+	assert_int_equal(eg_assess_input_status_from_grid(f->in, "2", fi, g, "C"), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 0);
+	assert_int_equal(eg_assess_result_veto(r), 1);
+	eg_assess_result_free(r);
+	assert_error(eg_assess_input_status_from_grid(f->in, "2", fi, g, "T"), EG_ELEVEL, "CJ-A2-5.2");
+	assert_error(eg_assess_input_status_from_grid(f->in, "4", fi, g, "C"), EG_EINVAL, "deduction item");
+	eg_findings_free(fi);
+	eg_grid_free(g);
+}
+
+static void test_cj_a2_validity_dates(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r = NULL;
+	const char *from, *to;
+	assert_int_equal(eg_ruleset_validity(&from, &to, f->rs), EG_OK);
+	assert_string_equal(from, "2023-05-24");
+	assert_null(to);
+	/* May 2023 is judged on 2023-05-31, on or after 2023-05-24: in force. */
+	r = score(f, "2023-05");
+	eg_assess_result_free(r);
+	r = NULL;
+	assert_error(eg_assess_score(&r, f->rs, f->in, "2023-04"), EG_ERANGE, "period 2023-04 is outside rule set changji-2023's validity 2023-05-24 to open");
+	assert_null(r);
+	assert_error(eg_assess_score(&r, f->rs, f->in, "2023-05-23"), EG_ERANGE, "2023-05-23");
+	assert_error(eg_assess_score(&r, f->rs, f->in, "2023-13"), EG_EINVAL, "not YYYY-MM");
+	r = score(f, "2023-05-24");
+	eg_assess_result_free(r);
+}
+
+static void test_cj_a2_input_errors(void **state)
+{
+	fixture *f = *state;
+	eg_ruleset *jm = NULL;
+	eg_assess_result *r = NULL;
+	const char *bad[] = { "galactic" }, *dup[] = { "regional", "regional" };
+	assert_error(eg_assess_input_set_count(f->in, "4", -1), EG_EINVAL, "count -1 is negative");
+	assert_error(eg_assess_input_set_count(f->in, "9", 1), EG_ENOTFOUND, "no item 9");
+	assert_error(eg_assess_input_set_count(f->in, "1", 1), EG_EINVAL, "item 1 (CJ-A2-5.1) is a status item");
+	assert_error(eg_assess_input_set_count(f->in, "4", 1000001), EG_ERANGE, "above 1000000");
+	assert_error(eg_assess_input_set_status(f->in, "4", 1), EG_EINVAL, "deduction item");
+	assert_error(eg_assess_input_set_bonus(f->in, -2), EG_EINVAL, "negative");
+	assert_error(eg_assess_input_add_problem(f->in, bad, 1), EG_ENOTFOUND, "galactic");
+	assert_error(eg_assess_input_add_problem(f->in, dup, 2), EG_EEXISTS, "regional is listed twice");
+	assert_error(eg_assess_input_add_problem(f->in, dup, 0), EG_EINVAL, "at least one");
+	assert_error(eg_assess_input_new(NULL, f->rs), EG_EINVAL, NULL);
+	/* Inputs belong to the rule set they were made for. */
+	assert_int_equal(eg_ruleset_preset(&jm, "jiangmen-2021"), EG_OK);
+	assert_error(eg_assess_score(&r, jm, f->in, NULL), EG_EINVAL, "made for rule set changji-2023");
+	assert_error(eg_assess_score(NULL, f->rs, f->in, NULL), EG_EINVAL, NULL);
+	eg_ruleset_free(jm);
+	/* The failed calls changed nothing: still a perfect 100. */
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 100);
+	eg_assess_result_free(r);
+}
+
+static void test_jm_2_2_half_year_deduction_total(void **state)
+{
+	(void)state;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	const char *items[] = { "1", "2", "3", "4", "5" };
+	int counts[] = { 3, 4, 1, 2, 1 };
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(eg_assess_input_set_count(in, items[i], counts[i]), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	/* -(3x2 + 4x1 + 1x2 + 2x3 + 1x2) = -(6 + 4 + 2 + 6 + 2) = -20, no grades. */
+	assert_int_equal(eg_assess_result_score(r), -20);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_NONE);
+	assert_non_null(strstr(eg_trace_message(eg_assess_result_trace_at(r, 3), EG_LANG_EN),
+			       "2 × 3 = 6 deducted, 0 − 6 = -6 points (JM-2.2)"));
+	assert_string_equal(eg_trace_rule(eg_assess_result_trace_at(r, 5)), "JM-2.2"); /* the total */
+	eg_assess_result_free(r);
+	r = NULL;
+	assert_error(eg_assess_score(&r, rs, in, "2022-01"), EG_ERANGE, "2021-01-01 to 2021-12-31");
+	assert_error(eg_assess_input_set_bonus(in, 1), EG_EINVAL, "no bonus rule");
+	assert_error(eg_assess_input_add_forced_fail(in, "CJ-A2-6.3"), EG_ENOTFOUND, NULL);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+}
+
+static void test_presets_by_name_and_date(void **state)
+{
+	(void)state;
+	eg_ruleset *rs = NULL;
+	assert_int_equal(eg_ruleset_for_date(&rs, NULL, "2021-07-01"), EG_OK);
+	assert_string_equal(eg_ruleset_name(rs), "jiangmen-2021");
+	eg_ruleset_free(rs);
+	assert_int_equal(eg_ruleset_for_date(&rs, "changji", "2026-11-24"), EG_OK);
+	assert_string_equal(eg_ruleset_name(rs), "changji-2023");
+	assert_string_equal(eg_ruleset_document(rs), "昌州环委办发〔2023〕6号 附件2");
+	assert_int_equal(eg_ruleset_item_count(rs), 7);
+	assert_string_equal(eg_ruleset_item_rule(rs, 3), "CJ-A2-5.4");
+	assert_int_equal(eg_ruleset_item_kind(rs, 0), EG_ITEM_STATUS);
+	eg_ruleset_free(rs);
+	rs = NULL;
+	assert_error(eg_ruleset_for_date(&rs, NULL, "2022-06-01"), EG_ENOTFOUND, "in force on 2022-06-01");
+	assert_error(eg_ruleset_for_date(&rs, "changji", "2023-05-23"), EG_ENOTFOUND, NULL);
+	assert_error(eg_ruleset_for_date(&rs, NULL, "2022-6-1"), EG_EINVAL, "not a date");
+	assert_error(eg_ruleset_preset(&rs, "beijing-2030"), EG_ENOTFOUND, "beijing-2030");
+	assert_null(rs);
+}
+
+static void test_caller_built_ruleset_in_tenths(void **state)
+{
+	(void)state;
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	char *text = NULL;
+	/* A province's own table, in tenths: status 5.0, deduction 5.0 at 1.5 each. */
+	assert_int_equal(eg_ruleset_builder_new(&b, "province-x", "X环发〔2026〕1号", 10), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, "2026-01-01", "2026-12-31"), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", "省考核", "province"), EG_OK);
+	d.id = "a"; d.rule = "X-1"; d.section = "s"; d.kind = EG_ITEM_STATUS; d.max_points = 50;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	d.id = "b"; d.rule = "X-2"; d.kind = EG_ITEM_DEDUCT; d.max_points = 50; d.per_occurrence = 15; d.floor = 0;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "X-3"), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_grade(b, 90, EG_GRADE_EXCELLENT, "X-3"), EG_OK);
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	eg_ruleset_builder_free(b); /* the built rule set does not depend on the builder */
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "b", 2), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2026-03"), EG_OK);
+	/* 5.0 + (5.0 - 2 x 1.5 = 2.0) = 7.0 -> 70 tenths -> pass (>= 6.0). */
+	assert_int_equal(eg_assess_result_score(r), 70);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_PASS);
+	assert_int_equal(eg_ruleset_scale(rs), 10);
+	assert_int_equal(eg_assess_result_render(&text, r, EG_LANG_EN), EG_OK);
+	assert_non_null(strstr(text, "2 × 1.5 = 3.0 deducted, 5.0 − 3.0 = 2.0 points (X-2)"));
+	eg_string_free(text);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+}
+
+static void test_ruleset_builder_errors(void **state)
+{
+	(void)state;
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	assert_error(eg_ruleset_builder_new(&b, "x", "doc", 3), EG_ERANGE, "scale 3");
+	assert_error(eg_ruleset_builder_new(&b, "", "doc", 1), EG_EINVAL, "rule-set name is empty");
+	assert_int_equal(eg_ruleset_builder_new(&b, "x", "doc", 1), EG_OK);
+	assert_error(eg_ruleset_build(&rs, b), EG_EINVAL, "has no items");
+	assert_error(eg_ruleset_builder_set_validity(b, "2026-02-30", NULL), EG_EINVAL, "valid_from");
+	assert_error(eg_ruleset_builder_set_validity(b, "2026-02-01", "2026-01-31"), EG_EINVAL, "before valid_from");
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", NULL, NULL), EG_OK);
+	assert_error(eg_ruleset_builder_add_section(b, "s", NULL, NULL), EG_EEXISTS, "section s");
+	d.id = "1"; d.rule = "R-1"; d.section = "nope"; d.max_points = 10; d.per_occurrence = 1;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_ENOTFOUND, "section nope not found");
+	d.section = "s";
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_EEXISTS, "item 1 already exists");
+	d.id = "2"; d.floor = 11;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_ERANGE, "floor 11 is above max_points 10");
+	d.floor = 0; d.max_points = -1;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_ERANGE, "must be >= 0");
+	d.max_points = 10; d.veto = 1;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_EINVAL, "only status items can be veto items");
+	d.veto = 0; d.kind = 9;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_EINVAL, "kind 9");
+	d.kind = EG_ITEM_DEDUCT; d.floor = EG_NO_FLOOR; d.overflow = 1;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_EINVAL, "overflow needs a floor");
+	d.version = 2;
+	assert_error(eg_ruleset_builder_add_item(b, &d), EG_EINVAL, "version 2");
+	assert_error(eg_ruleset_builder_set_bonus(b, "B", 2, -1), EG_ERANGE, "cap -1");
+	assert_error(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_FAIL, "G"), EG_EINVAL, "below every threshold is fail");
+	assert_int_equal(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "G"), EG_OK);
+	assert_error(eg_ruleset_builder_add_grade(b, 50, EG_GRADE_GOOD, "G"), EG_ERANGE, "must rise with the grade");
+	assert_error(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_GOOD, "G"), EG_EEXISTS, NULL);
+	assert_error(eg_ruleset_builder_add_penalty_level(b, "nope", "l", "P", 1, 0), EG_ENOTFOUND, "section nope");
+	assert_int_equal(eg_ruleset_builder_add_penalty_level(b, "s", "l", "P", 1, 0), EG_OK);
+	assert_error(eg_ruleset_builder_add_penalty_level(b, "s", "l", "P", 1, 0), EG_EEXISTS, "level l");
+	assert_error(eg_ruleset_builder_add_penalty_level(b, "s", "m", "P", -5, 0), EG_ERANGE, "amount -5");
+	assert_error(eg_ruleset_builder_add_forced_fail(b, "F", "R", "", "x"), EG_EINVAL, "condition text is empty");
+	/* Validity is required to build. */
+	assert_error(eg_ruleset_build(&rs, b), EG_EINVAL, "no validity dates");
+	assert_null(rs);
+	eg_ruleset_builder_free(b);
+	eg_ruleset_builder_free(NULL);
+	eg_ruleset_free(NULL);
+}
+
+static void test_cj_a2_score_many_all_or_nothing(void **state)
+{
+	fixture *f = *state;
+	eg_assess_input *ins[3] = { NULL, NULL, NULL };
+	eg_assess_result *out[3] = { NULL, NULL, NULL };
+	eg_ruleset *jm = NULL;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(eg_assess_input_new(&ins[i], f->rs), EG_OK);
+		assert_int_equal(eg_assess_input_set_count(ins[i], "4", 10 * i), EG_OK);
+	}
+	assert_int_equal(eg_assess_score_many(out, f->rs, (const eg_assess_input *const *)ins, 3, "2026-10"), EG_OK);
+	/* 100, 90, 80 for 0, 10, 20 item-4 problems. */
+	assert_int_equal(eg_assess_result_score(out[0]), 100);
+	assert_int_equal(eg_assess_result_score(out[1]), 90);
+	assert_int_equal(eg_assess_result_score(out[2]), 80);
+	for (int i = 0; i < 3; i++) {
+		eg_assess_result_free(out[i]);
+		out[i] = NULL;
+	}
+	/* One input made for another rule set: nothing is scored. */
+	assert_int_equal(eg_ruleset_preset(&jm, "jiangmen-2021"), EG_OK);
+	eg_assess_input_free(ins[2]);
+	assert_int_equal(eg_assess_input_new(&ins[2], jm), EG_OK);
+	assert_error(eg_assess_score_many(out, f->rs, (const eg_assess_input *const *)ins, 3, "2026-10"), EG_EINVAL, NULL);
+	assert_null(out[0]);
+	assert_null(out[1]);
+	for (int i = 0; i < 3; i++)
+		eg_assess_input_free(ins[i]);
+	eg_ruleset_free(jm);
+}
+
+static void test_cj_a2_7_2_annual_mean_graded(void **state)
+{
+	fixture *f = *state;
+	int64_t mean;
+	int grade;
+	int32_t y1[] = { 90, 80, 59 }, y2[] = { 60, 59 }, y3[] = { 0, 1, 0, 0 }, y4[] = { 0, 3, 0, 0 };
+	int32_t y5[] = { 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 59 };
+	/* (90 + 80 + 59) / 3 = 76.33 -> 763 tenths, pass. */
+	assert_int_equal(eg_assess_annual(&mean, &grade, f->rs, y1, 3), EG_OK);
+	assert_int_equal(mean, 763);
+	assert_int_equal(grade, EG_GRADE_PASS);
+	/* (60 + 59) / 2 = 59.5: below 60, fail (exact: 119 < 120). */
+	assert_int_equal(eg_assess_annual(&mean, &grade, f->rs, y2, 2), EG_OK);
+	assert_int_equal(mean, 595);
+	assert_int_equal(grade, EG_GRADE_FAIL);
+	/* 1 / 4 = 0.25 -> 2.5 tenths -> half to even: 2; 3 / 4 = 0.75 -> 7.5 -> 8. */
+	assert_int_equal(eg_assess_annual(&mean, &grade, f->rs, y3, 4), EG_OK);
+	assert_int_equal(mean, 2);
+	assert_int_equal(eg_assess_annual(&mean, &grade, f->rs, y4, 4), EG_OK);
+	assert_int_equal(mean, 8);
+	/* 719 / 12 = 59.9166...: fail although it rounds to 59.9 -> no rounding into a pass. */
+	assert_int_equal(eg_assess_annual(&mean, &grade, f->rs, y5, 12), EG_OK);
+	assert_int_equal(mean, 599);
+	assert_int_equal(grade, EG_GRADE_FAIL);
+	assert_error(eg_assess_annual(&mean, &grade, f->rs, y5, 0), EG_EINVAL, "no months");
+	assert_error(eg_assess_annual(&mean, &grade, f->rs, y5, 13), EG_ERANGE, "13 months");
+}
+
+static void test_cj_a2_7_1_three_consecutive_fails(void **state)
+{
+	(void)state;
+	const char *m[] = { "2026-01", "2026-02", "2026-03", "2026-04" };
+	const char *gap[] = { "2026-01", "2026-02", "2026-04", "2026-05" };
+	const char *year[] = { "2025-11", "2025-12", "2026-01" };
+	int fail4[] = { EG_GRADE_FAIL, EG_GRADE_FAIL, EG_GRADE_FAIL, EG_GRADE_FAIL };
+	int mixed[] = { EG_GRADE_FAIL, EG_GRADE_PASS, EG_GRADE_FAIL, EG_GRADE_FAIL };
+	int t[4];
+	/* Jan, Feb, Mar failing: March triggers, April (still 3+) too. */
+	assert_int_equal(eg_assess_cj_a2_7_1(t, m, fail4, 4), EG_OK);
+	assert_int_equal(t[0] + t[1], 0);
+	assert_int_equal(t[2], 1);
+	assert_int_equal(t[3], 1);
+	/* A month with no assessment (March missing) breaks the streak (R0.4). */
+	assert_int_equal(eg_assess_cj_a2_7_1(t, gap, fail4, 4), EG_OK);
+	assert_int_equal(t[0] + t[1] + t[2] + t[3], 0);
+	/* A passing month breaks it too. */
+	assert_int_equal(eg_assess_cj_a2_7_1(t, m, mixed, 4), EG_OK);
+	assert_int_equal(t[0] + t[1] + t[2] + t[3], 0);
+	/* Across the new year, Nov-Dec-Jan are consecutive. */
+	assert_int_equal(eg_assess_cj_a2_7_1(t, year, fail4, 3), EG_OK);
+	assert_int_equal(t[2], 1);
+	assert_error(eg_assess_cj_a2_7_1(t, (const char *[]){ "2026-02", "2026-01" }, fail4, 2), EG_EINVAL,
+		     "does not come after");
+	assert_error(eg_assess_cj_a2_7_1(t, (const char *[]){ "2026-2" }, fail4, 1), EG_EINVAL, "not YYYY-MM");
+}
+
+static int scenario_preset_and_score(void *p)
+{
+	(void)p;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	char *text = NULL;
+	const char *lv[] = { "regional", "prefecture" };
+	int rc;
+	if ((rc = eg_ruleset_preset(&rs, "changji-2023")) < 0)
+		return rc;
+	if ((rc = eg_assess_input_new(&in, rs)) < 0 || (rc = eg_assess_input_set_count(in, "7", 2)) < 0 ||
+	    (rc = eg_assess_input_add_problem(in, lv, 2)) < 0 || (rc = eg_assess_input_set_bonus(in, 1)) < 0 ||
+	    (rc = eg_assess_score(&r, rs, in, "2026-10")) < 0 || (rc = eg_assess_result_render(&text, r, 0)) < 0) {
+		assert_null(text);
+		eg_assess_result_free(r);
+		eg_assess_input_free(in);
+		eg_ruleset_free(rs);
+		return rc;
+	}
+	/* 30 + max(0, 60 - 30) - 10 + 2 = 52 */
+	assert_int_equal(eg_assess_result_score(r), 52);
+	eg_string_free(text);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return EG_OK;
+}
+
+static void test_assess_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	long n = tu_alloc_fail_loop(scenario_preset_and_score, NULL);
+	assert_true(n > 50);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_cj_a2_5_10_perfect_month_is_100),
+		T(test_cj_a2_5_4_forty_and_forty_one_problems),
+		T(test_cj_a2_5_5_and_5_6_floor_at_zero),
+		T(test_cj_a2_5_7_one_and_two_overflows),
+		T(test_cj_a2_5_7_adverse_effects_fail_the_month),
+		T(test_cj_a2_5_8_bonus_five_and_six_events),
+		T(test_cj_a2_5_9_same_problem_takes_worst),
+		T(test_cj_a2_5_9_two_problems_add_up),
+		T(test_cj_a2_5_9_penalties_larger_than_the_section),
+		T(test_cj_a2_5_9_national_exposure_fails),
+		T(test_cj_a2_6_1_veto_with_otherwise_perfect_scores),
+		T(test_cj_a2_6_1_item_only_reading),
+		T(test_cj_a2_6_3_each_forced_fail),
+		T(test_cj_a2_6_2_grade_boundaries_90_80_60_59),
+		T(test_cj_a2_5_2_status_from_the_grid),
+		T(test_cj_a2_validity_dates),
+		T(test_cj_a2_input_errors),
+		T(test_jm_2_2_half_year_deduction_total),
+		T(test_presets_by_name_and_date),
+		T(test_caller_built_ruleset_in_tenths),
+		T(test_ruleset_builder_errors),
+		T(test_cj_a2_score_many_all_or_nothing),
+		T(test_cj_a2_7_2_annual_mean_graded),
+		T(test_cj_a2_7_1_three_consecutive_fails),
+		T(test_assess_every_allocation_failure_is_clean),
+	};
+	return cmocka_run_group_tests_name("assess", tests, NULL, NULL);
+}
