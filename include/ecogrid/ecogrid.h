@@ -9,7 +9,8 @@
  * Modules:
  * - common.h: status codes, error details, version, string ownership;
  * - grid.h: the four-level supervision grid (CJ-G.1 to CJ-G.7, CJ-A2-5.2);
- * - assess.h: deduction-based scoring with veto items (CJ-A2-5 to CJ-A2-7.2, JM-2.2).
+ * - assess.h: deduction-based scoring with veto items (CJ-A2-5 to CJ-A2-7.2, JM-2.2);
+ * - ladder.h: escalation ladders over calendar months (CJ-A2-7.3, CJ-A3-4, DG-63/65/66, JM-2.3).
  */
 #ifndef ECOGRID_ECOGRID_H
 #define ECOGRID_ECOGRID_H
@@ -18,5 +19,6 @@
 #include <ecogrid/common.h>
 #include <ecogrid/grid.h>
 #include <ecogrid/assess.h>
+#include <ecogrid/ladder.h>
 
 #endif /* ECOGRID_ECOGRID_H */

@@ -13,9 +13,11 @@ from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
                      OutOfRange, ParseError, StateError, Utf8Error)
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
+from .ladder import Clause, Ladder, LadderState, UnitResult
 
 __all__ = [
     "version", "Grid", "Node", "Finding", "RuleSet", "Result", "TraceEntry", "consecutive_fails",
+    "Ladder", "LadderState", "UnitResult", "Clause",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

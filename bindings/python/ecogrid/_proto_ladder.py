@@ -1,0 +1,44 @@
+"""Prototypes of ladder.h (see _native.py for the table's role)."""
+import ctypes
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
+
+from ._types import STATUS
+
+P = c_void_p
+PP = POINTER(c_void_p)
+
+
+class LadderClause(ctypes.Structure):
+    """struct eg_ladder_clause (version 1)."""
+    _fields_ = [("version", c_uint), ("rule", c_char_p), ("action", c_char_p), ("kind", c_int),
+                ("count", c_int32), ("threshold", c_int64), ("window_sum", c_int), ("flag", c_int)]
+
+
+PROTOTYPES = {
+    "eg_ladder_builder_new": (STATUS, [PP, c_char_p, c_int, c_char_p, c_char_p, c_char_p, c_char_p]),
+    "eg_ladder_builder_free": (None, [P]),
+    "eg_ladder_builder_add_action": (STATUS, [P, c_char_p, c_char_p, c_char_p]),
+    "eg_ladder_builder_add_clause": (STATUS, [P, POINTER(LadderClause)]),
+    "eg_ladder_build": (STATUS, [PP, P]),
+    "eg_ladder_preset": (STATUS, [PP, c_char_p]),
+    "eg_ladder_free": (None, [P]),
+    "eg_ladder_name": (c_char_p, [P]),
+    "eg_ladder_action_count": (c_size_t, [P]),
+    "eg_ladder_action_id": (c_char_p, [P, c_size_t]),
+    "eg_ladder_action_name": (c_char_p, [P, c_size_t, c_int]),
+    "eg_ladder_state_new": (STATUS, [PP, P]),
+    "eg_ladder_state_free": (None, [P]),
+    "eg_ladder_state_last_month": (c_char_p, [P]),
+    "eg_ladder_state_serialize": (STATUS, [POINTER(c_void_p), P]),
+    "eg_ladder_state_parse": (STATUS, [PP, P, c_char_p, c_size_t]),
+    "eg_ladder_step": (STATUS, [PP, P, c_char_p, POINTER(c_char_p), POINTER(c_int64), POINTER(c_int), c_size_t]),
+    "eg_ladder_outcome_free": (None, [P]),
+    "eg_ladder_outcome_count": (c_size_t, [P]),
+    "eg_ladder_outcome_unit": (c_char_p, [P, c_size_t]),
+    "eg_ladder_outcome_severity": (c_int, [P, c_size_t]),
+    "eg_ladder_outcome_action": (c_char_p, [P, c_size_t]),
+    "eg_ladder_outcome_clause_count": (c_size_t, [P, c_size_t]),
+    "eg_ladder_outcome_clause_rule": (c_char_p, [P, c_size_t, c_size_t]),
+    "eg_ladder_outcome_clause_action": (c_char_p, [P, c_size_t, c_size_t]),
+    "eg_ladder_outcome_clause_message": (c_char_p, [P, c_size_t, c_size_t, c_int]),
+}

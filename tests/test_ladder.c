@@ -1,0 +1,549 @@
+/* ladder.h: CJ-A2-7.3, CJ-A2-7.1, CJ-A3-4, CJ-M-4.3, DG-65/66, DG-63, JM-2.3; R0.1, R0.2, R0.4. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+typedef struct run {
+	eg_ladder *l;
+	eg_ladder_state *s;
+	eg_ladder_outcome *o;
+} run;
+
+static void run_start(run *r, const char *preset)
+{
+	memset(r, 0, sizeof *r);
+	assert_int_equal(eg_ladder_preset(&r->l, preset), EG_OK);
+	assert_int_equal(eg_ladder_state_new(&r->s, r->l), EG_OK);
+}
+
+static void run_end(run *r)
+{
+	eg_ladder_outcome_free(r->o);
+	eg_ladder_state_free(r->s);
+	eg_ladder_free(r->l);
+}
+
+/* Step one month with units U0..U(n-1); keeps the outcome in r->o. */
+static void month(run *r, const char *m, const int64_t *values, const int *flags, size_t n)
+{
+	static const char *const ids[] = { "U0", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9" };
+	eg_ladder_outcome_free(r->o);
+	r->o = NULL;
+	if (eg_ladder_step(&r->o, r->s, m, ids, values, flags, n) != EG_OK)
+		fail_msg("step %s failed: %s", m, eg_error_last()->message);
+}
+
+static const char *action(const run *r, size_t unit)
+{
+	return eg_ladder_outcome_action(r->o, unit);
+}
+
+static const char *message(const run *r, size_t unit, const char *rule_action, int lang)
+{
+	for (size_t k = 0; k < eg_ladder_outcome_clause_count(r->o, unit); k++)
+		if (strcmp(eg_ladder_outcome_clause_action(r->o, unit, k), rule_action) == 0)
+			return eg_ladder_outcome_clause_message(r->o, unit, k, lang);
+	return "";
+}
+
+/* ---- CJ-A2-7.3 ------------------------------------------------------------ */
+
+static void test_cj_a2_7_3_exactly_ten_percent_is_criticism(void **state)
+{
+	(void)state;
+	run r;
+	/* 5 of 50: 100*5 = 500 >= 10*50 = 500 -> share >= 10% (R0.1, R0.2). */
+	int64_t v[] = { 5, 45 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-09", v, NULL, 2);
+	assert_string_equal(action(&r, 0), "criticism");
+	assert_string_equal(message(&r, 0, "criticism", EG_LANG_EN), "2026-09: 5/50 = 10.0%, ≥ 10% → public criticism (CJ-A2-7.3)");
+	/* U1: 45/50 = 90% >= 20% -> interview in a single month. */
+	assert_string_equal(action(&r, 1), "interview");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_just_below_ten_percent(void **state)
+{
+	(void)state;
+	run r;
+	/* 99 of 1000 = 9.9%: 9900 < 10000 -> nothing. */
+	int64_t v[] = { 99, 901 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-09", v, NULL, 2);
+	assert_string_equal(action(&r, 0), "none");
+	assert_int_equal(eg_ladder_outcome_clause_count(r.o, 0), 0);
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_exactly_twenty_percent_is_interview(void **state)
+{
+	(void)state;
+	run r;
+	/* 10 of 50 = 20%: 1000 >= 20*50 = 1000 -> interview; also >= 10% -> criticism fired too. */
+	int64_t v[] = { 10, 40 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-09", v, NULL, 2);
+	assert_string_equal(action(&r, 0), "interview");
+	assert_int_equal(eg_ladder_outcome_clause_count(r.o, 0), 2);
+	assert_int_equal(eg_ladder_outcome_severity(r.o, 0), 2);
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_two_and_three_months_running(void **state)
+{
+	(void)state;
+	run r;
+	int64_t m1[] = { 12, 68 }, m2[] = { 9, 51 }, m3[] = { 6, 54 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-09", m1, NULL, 2); /* 12/80 = 15.0% */
+	assert_string_equal(action(&r, 0), "criticism");
+	month(&r, "2026-10", m2, NULL, 2); /* 9/60 = 15.0% */
+	assert_string_equal(action(&r, 0), "interview");
+	assert_string_equal(message(&r, 0, "interview", EG_LANG_EN),
+			    "2026-09: 12/80 = 15.0%, 2026-10: 9/60 = 15.0%, ≥ 10% 2 months running → interview of the unit's leaders (CJ-A2-7.3)");
+	assert_string_equal(message(&r, 0, "interview", EG_LANG_ZH),
+			    "2026-09：12/80 = 15.0%，2026-10：9/60 = 15.0%；连续 2 个月占比 ≥ 10% → 约谈相关负责同志（CJ-A2-7.3）");
+	month(&r, "2026-11", m3, NULL, 2); /* 6/60 = 10.0%: three months running */
+	assert_string_equal(action(&r, 0), "accountability");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_two_months_at_twenty(void **state)
+{
+	(void)state;
+	run r;
+	int64_t m[] = { 20, 80 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-01", m, NULL, 2); /* 20% -> interview */
+	assert_string_equal(action(&r, 0), "interview");
+	month(&r, "2026-02", m, NULL, 2); /* 20% twice running -> accountability */
+	assert_string_equal(action(&r, 0), "accountability");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_streak_broken_by_a_month_below(void **state)
+{
+	(void)state;
+	run r;
+	int64_t hi[] = { 10, 90 }, lo[] = { 9, 91 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-01", hi, NULL, 2); /* 10% */
+	month(&r, "2026-02", lo, NULL, 2); /* 9% breaks it */
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-03", hi, NULL, 2); /* a new streak of 1 */
+	assert_string_equal(action(&r, 0), "criticism");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_streak_broken_by_a_missing_month(void **state)
+{
+	(void)state;
+	run r;
+	int64_t hi[] = { 10, 90 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-01", hi, NULL, 2);
+	month(&r, "2026-03", hi, NULL, 2); /* February not assessed: R0.4 breaks the streak */
+	assert_string_equal(action(&r, 0), "criticism");
+	month(&r, "2026-04", hi, NULL, 2);
+	assert_string_equal(action(&r, 0), "interview");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_twenty_inside_a_ten_streak(void **state)
+{
+	(void)state;
+	run r;
+	int64_t ten[] = { 10, 90 }, twenty[] = { 20, 80 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-01", ten, NULL, 2);
+	month(&r, "2026-02", twenty, NULL, 2); /* 2 months >= 10% and one >= 20%: interview */
+	assert_string_equal(action(&r, 0), "interview");
+	month(&r, "2026-03", ten, NULL, 2); /* 3 months >= 10%: accountability */
+	assert_string_equal(action(&r, 0), "accountability");
+	run_end(&r);
+}
+
+static void test_cj_a2_7_3_total_zero_gives_no_share(void **state)
+{
+	(void)state;
+	run r;
+	int64_t z[] = { 0, 0 };
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-01", z, NULL, 2);
+	assert_string_equal(action(&r, 0), "none");
+	assert_string_equal(action(&r, 1), "none");
+	run_end(&r);
+}
+
+/* ---- CJ-A2-7.1, CJ-A3-4, CJ-M-4.3 ---------------------------------------- */
+
+static void test_cj_a2_7_1_three_failing_months(void **state)
+{
+	(void)state;
+	run r;
+	int64_t f[] = { 1 };
+	run_start(&r, "CJ-A2-7.1");
+	month(&r, "2026-01", f, NULL, 1);
+	month(&r, "2026-02", f, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-03", f, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	run_end(&r);
+}
+
+static void test_cj_a3_4_last_place_ladder_and_ties(void **state)
+{
+	(void)state;
+	run r;
+	/* Ranks of 4 units; U3 last; later U2 and U3 tied at the worst rank 3. */
+	int64_t m1[] = { 1, 2, 3, 4 }, tie[] = { 1, 2, 3, 3 };
+	run_start(&r, "CJ-A3-4");
+	month(&r, "2026-01", m1, NULL, 4);
+	assert_string_equal(action(&r, 3), "criticism");
+	assert_string_equal(action(&r, 2), "none");
+	month(&r, "2026-02", tie, NULL, 4);
+	assert_string_equal(action(&r, 3), "interview_deputy");
+	assert_string_equal(action(&r, 2), "criticism"); /* tied at last place: both are last */
+	month(&r, "2026-03", m1, NULL, 4);
+	assert_string_equal(action(&r, 3), "interview_principal");
+	month(&r, "2026-04", m1, NULL, 4);
+	/* 4 consecutive: "连续三月以上" read as >= 4 (rules.md). */
+	assert_string_equal(action(&r, 3), "accountability");
+	run_end(&r);
+}
+
+static void test_cj_a3_4_three_last_places_in_the_year_with_target_missed(void **state)
+{
+	(void)state;
+	run r;
+	int64_t u0_last[] = { 2, 1 }, u1_last[] = { 1, 2 };
+	int missed[] = { 1, 0 };
+	run_start(&r, "CJ-A3-4");
+	month(&r, "2026-01", u0_last, NULL, 2);
+	month(&r, "2026-02", u1_last, NULL, 2);
+	month(&r, "2026-03", u0_last, NULL, 2);
+	month(&r, "2026-04", u1_last, NULL, 2);
+	month(&r, "2026-05", u0_last, NULL, 2); /* U0's third last place this year, target not yet missed */
+	assert_string_equal(action(&r, 0), "criticism");
+	month(&r, "2026-12", u1_last, missed, 2); /* the flag arrives in December */
+	assert_string_equal(action(&r, 0), "accountability");
+	assert_non_null(strstr(message(&r, 0, "accountability", EG_LANG_EN),
+			       "last place 3 times this calendar year, and the annual air-quality target missed → accountability recommendation (CJ-A3-4)"));
+	run_end(&r);
+}
+
+static void test_cj_m_4_3_recheck_counts(void **state)
+{
+	(void)state;
+	run r;
+	int64_t v[] = { 0, 1, 2, 3 };
+	run_start(&r, "CJ-M-4.3");
+	month(&r, "2026-06", v, NULL, 4);
+	assert_string_equal(action(&r, 0), "none");
+	assert_string_equal(action(&r, 1), "criticism");
+	assert_string_equal(action(&r, 2), "interview_deputy");
+	assert_string_equal(action(&r, 3), "interview_principal");
+	run_end(&r);
+}
+
+/* ---- DG-65/66, DG-63, JM-2.3 ---------------------------------------------- */
+
+static void test_dg_65_bottom_three_with_ties(void **state)
+{
+	(void)state;
+	run r;
+	/* 5 units ranked 1,2,2,2,5: the tie at 2 holds positions 2-4, which reach
+	 * the bottom 3 positions (3-5): U1, U2, U3 and U4 are all bottom 3. */
+	int64_t v[] = { 1, 2, 2, 2, 5 }, plain[] = { 1, 2, 3, 4, 5 };
+	run_start(&r, "DG-65");
+	month(&r, "2026-05", v, NULL, 5);
+	assert_string_equal(action(&r, 0), "none");
+	for (size_t i = 1; i < 5; i++)
+		assert_string_equal(action(&r, i), "interview_deputy");
+	month(&r, "2026-06", plain, NULL, 5);
+	/* Ranks 3, 4, 5 are bottom 3; U1 (rank 2) is not. U2..U4 two months running -> DG-66. */
+	assert_string_equal(action(&r, 1), "none");
+	assert_string_equal(action(&r, 2), "interview_principal");
+	assert_string_equal(eg_ladder_outcome_clause_rule(r.o, 2, 1), "DG-66");
+	run_end(&r);
+}
+
+static void test_dg_63_rolling_window_edge(void **state)
+{
+	(void)state;
+	run r;
+	int64_t one[] = { 1 }, zero[] = { 0 };
+	run_start(&r, "DG-63");
+	month(&r, "2025-10", one, NULL, 1);
+	month(&r, "2026-03", one, NULL, 1);
+	month(&r, "2026-09", one, NULL, 1); /* 2025-10..2026-09 is 12 months: 3 criticisms */
+	assert_string_equal(action(&r, 0), "accountability");
+	run_end(&r);
+	run_start(&r, "DG-63");
+	month(&r, "2025-10", one, NULL, 1);
+	month(&r, "2026-03", one, NULL, 1);
+	month(&r, "2026-10", one, NULL, 1); /* 2025-10 has left the window (2025-11..2026-10): 2 */
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-11", zero, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	run_end(&r);
+	/* Two criticisms in one month count twice. */
+	run_start(&r, "DG-63");
+	month(&r, "2026-01", (int64_t[]){ 2 }, NULL, 1);
+	month(&r, "2026-02", one, NULL, 1);
+	assert_string_equal(action(&r, 0), "accountability");
+	run_end(&r);
+}
+
+static void test_jm_2_3_situations(void **state)
+{
+	(void)state;
+	run r;
+	int64_t v[] = { 0, 1, 2, 1 };
+	int serious[] = { 0, 0, 0, 1 };
+	run_start(&r, "JM-2.3");
+	month(&r, "2021-06", v, serious, 4);
+	assert_string_equal(action(&r, 0), "none");
+	assert_string_equal(action(&r, 1), "interview");
+	assert_string_equal(action(&r, 2), "written_self_criticism");
+	assert_string_equal(action(&r, 3), "written_self_criticism"); /* one, but serious */
+	run_end(&r);
+}
+
+/* ---- incremental == batch; serialisation -------------------------------------- */
+
+static void test_ladder_incremental_state_round_trips_and_matches_batch(void **state)
+{
+	(void)state;
+	static const char *const presets[] = { "CJ-A2-7.3", "CJ-A3-4", "DG-65", "DG-63", "JM-2.3", "CJ-A2-7.1" };
+	unsigned seed = 12345;
+	for (size_t p = 0; p < sizeof presets / sizeof presets[0]; p++) {
+		run batch, inc;
+		run_start(&batch, presets[p]);
+		run_start(&inc, presets[p]);
+		for (int mi = 0; mi < 40; mi++) {
+			int64_t v[6];
+			int f[6];
+			char m[8], *text = NULL, *text2 = NULL;
+			eg_ladder_state *copy = NULL;
+			int year = 2024 + (mi + mi / 7) / 12, mon = (mi + mi / 7) % 12 + 1; /* skip a month now and then */
+			snprintf(m, sizeof m, "%04d-%02d", year, mon);
+			for (int u = 0; u < 6; u++) {
+				seed = seed * 1103515245u + 12345u;
+				v[u] = (int64_t)((seed >> 16) % 5);
+				f[u] = ((seed >> 8) & 7) == 0;
+			}
+			if (!strcmp(presets[p], "CJ-A3-4") || !strcmp(presets[p], "DG-65"))
+				for (int u = 0; u < 6; u++)
+					v[u] = v[u] % 6 + 1; /* ranks 1..5 with ties */
+			month(&batch, m, v, f, 6);
+			/* The incremental side stores and reloads its state every month. */
+			assert_int_equal(eg_ladder_state_serialize(&text, inc.s), EG_OK);
+			assert_int_equal(eg_ladder_state_parse(&copy, inc.l, text, strlen(text)), EG_OK);
+			assert_int_equal(eg_ladder_state_serialize(&text2, copy), EG_OK);
+			assert_string_equal(text, text2); /* round-trips exactly */
+			eg_string_free(text);
+			eg_string_free(text2);
+			eg_ladder_state_free(inc.s);
+			inc.s = copy;
+			month(&inc, m, v, f, 6);
+			for (size_t u = 0; u < 6; u++) {
+				assert_int_equal(eg_ladder_outcome_severity(batch.o, u), eg_ladder_outcome_severity(inc.o, u));
+				assert_int_equal(eg_ladder_outcome_clause_count(batch.o, u), eg_ladder_outcome_clause_count(inc.o, u));
+				for (size_t k = 0; k < eg_ladder_outcome_clause_count(batch.o, u); k++)
+					assert_string_equal(eg_ladder_outcome_clause_message(batch.o, u, k, 1),
+							    eg_ladder_outcome_clause_message(inc.o, u, k, 1));
+			}
+		}
+		run_end(&batch);
+		run_end(&inc);
+	}
+}
+
+static void test_ladder_state_parse_errors(void **state)
+{
+	(void)state;
+	eg_ladder *l = NULL, *other = NULL;
+	eg_ladder_state *s = NULL;
+	const char *good = "ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 2:U0 1\no 2026-01 5 50 0 1\n";
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	assert_int_equal(eg_ladder_preset(&other, "DG-63"), EG_OK);
+	assert_int_equal(eg_ladder_state_parse(&s, l, good, strlen(good)), EG_OK);
+	assert_string_equal(eg_ladder_state_last_month(s), "2026-01");
+	eg_ladder_state_free(s);
+	s = NULL;
+	assert_error(eg_ladder_state_parse(&s, other, good, strlen(good)), EG_EINVAL, "belongs to ladder CJ-A2-7.3, not DG-63");
+	assert_error(eg_ladder_state_parse(&s, l, "ecogrid-ladder-state 2\n", 23), EG_EPARSE, "line 1");
+	assert_error(eg_ladder_state_parse(&s, l, good, strlen(good) - 3), EG_EPARSE, "line 6");
+	{
+		const char *order = "ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 2:U0 2\n"
+				    "o 2026-01 5 50 0 1\no 2025-12 5 50 0 1\n";
+		assert_error(eg_ladder_state_parse(&s, l, order, strlen(order)), EG_EPARSE, "out of order");
+		const char *extra = "ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast -\nunits 0\nx\n";
+		assert_error(eg_ladder_state_parse(&s, l, extra, strlen(extra)), EG_EPARSE, "unexpected text");
+	}
+	assert_error(eg_ladder_state_parse(&s, l, "\xFF", 1), EG_EUTF8, NULL);
+	assert_null(s);
+	eg_ladder_free(l);
+	eg_ladder_free(other);
+}
+
+static void test_ladder_step_errors_leave_state_unchanged(void **state)
+{
+	(void)state;
+	run r;
+	const char *ids[] = { "U0", "U0" };
+	int64_t ok[] = { 1, 2 }, neg[] = { -1, 2 };
+	eg_ladder_outcome *o = NULL;
+	char *before = NULL, *after = NULL;
+	run_start(&r, "CJ-A2-7.3");
+	month(&r, "2026-05", ok, NULL, 2);
+	assert_int_equal(eg_ladder_state_serialize(&before, r.s), EG_OK);
+	assert_error(eg_ladder_step(&o, r.s, "2026-05", (const char *[]){ "U0" }, ok, NULL, 1), EG_ESTATE,
+		     "month 2026-05 does not come after 2026-05");
+	assert_error(eg_ladder_step(&o, r.s, "2026-04", (const char *[]){ "U0" }, ok, NULL, 1), EG_ESTATE, "2026-04");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", ids, ok, NULL, 2), EG_EEXISTS, "unit U0 is given twice");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", (const char *[]){ "U0", "U1" }, neg, NULL, 2), EG_EINVAL,
+		     "value -1 of unit U0 is negative");
+	assert_error(eg_ladder_step(&o, r.s, "2026-6", (const char *[]){ "U0" }, ok, NULL, 1), EG_EINVAL, "not YYYY-MM");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", (const char *[]){ "" }, ok, NULL, 1), EG_EINVAL, "unit ID is empty");
+	assert_null(o);
+	assert_int_equal(eg_ladder_state_serialize(&after, r.s), EG_OK);
+	assert_string_equal(before, after);
+	eg_string_free(before);
+	eg_string_free(after);
+	run_end(&r);
+	/* Ranks must be 1..n for rank ladders. */
+	run_start(&r, "CJ-A3-4");
+	assert_error(eg_ladder_step(&o, r.s, "2026-01", (const char *[]){ "U0", "U1" }, (int64_t[]){ 1, 3 }, NULL, 2),
+		     EG_EINVAL, "rank 3 of unit U1 is not 1-2");
+	run_end(&r);
+}
+
+static void test_ladder_builder_errors(void **state)
+{
+	(void)state;
+	eg_ladder_builder *b = NULL;
+	eg_ladder *l = NULL;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	assert_error(eg_ladder_preset(&l, "XX-9"), EG_ENOTFOUND, "XX-9");
+	assert_error(eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL, NULL), EG_EINVAL, "measure 9");
+	assert_error(eg_ladder_builder_new(&b, "x", 0, "a", "a", "f", NULL), EG_EINVAL, "both languages");
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	/* A ladder with no steps is an error. */
+	assert_error(eg_ladder_build(&l, b), EG_EINVAL, "has no steps");
+	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
+	assert_error(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_EEXISTS, "warn");
+	assert_error(eg_ladder_builder_add_action(b, "none", "无", "none"), EG_EEXISTS, "none");
+	c.rule = "X-1";
+	c.action = "nope";
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_ENOTFOUND, "action nope");
+	c.action = "warn";
+	c.kind = EG_CLAUSE_CONSECUTIVE;
+	c.count = 13;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_ERANGE, "count 13");
+	c.count = 2;
+	c.window_sum = 1;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "window clauses only");
+	c.window_sum = 0;
+	c.flag = EG_FLAG_MONTH;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "no flag label");
+	c.flag = EG_FLAG_NONE;
+	c.threshold = 3;
+	assert_int_equal(eg_ladder_builder_add_clause(b, &c), EG_OK);
+	assert_int_equal(eg_ladder_build(&l, b), EG_OK);
+	eg_ladder_builder_free(b);
+	/* The caller's ladder works: >= 3 exceedances two months running -> warn. */
+	{
+		run r;
+		memset(&r, 0, sizeof r);
+		r.l = l;
+		assert_int_equal(eg_ladder_state_new(&r.s, l), EG_OK);
+		month(&r, "2026-01", (int64_t[]){ 3 }, NULL, 1);
+		assert_string_equal(action(&r, 0), "none");
+		month(&r, "2026-02", (int64_t[]){ 4 }, NULL, 1);
+		assert_string_equal(action(&r, 0), "warn");
+		assert_string_equal(message(&r, 0, "warn", EG_LANG_EN),
+				    "2026-01: 3, 2026-02: 4, exceedances ≥ 3 2 months running → warning (X-1)");
+		run_end(&r);
+	}
+}
+
+/* Fail each allocation of a step in turn: EG_ENOMEM and the state unchanged. */
+static void test_ladder_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	eg_ladder *l = NULL;
+	eg_ladder_state *s = NULL;
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+	for (int round = 0; round < 3; round++) {
+		for (long n = 0;; n++) {
+			int rc;
+			char *snap = NULL;
+			eg_ladder_outcome *o = NULL;
+			const char *ids[] = { "A", "B", "C" };
+			int64_t v[] = { 3, 4, 5 };
+			char m[8];
+			snprintf(m, sizeof m, "2030-%02d", round + 1);
+			assert_int_equal(eg_ladder_state_serialize(&snap, s), EG_OK);
+			eg__alloc_fail_after(n);
+			rc = eg_ladder_step(&o, s, m, ids, v, NULL, 3);
+			eg__alloc_fail_reset();
+			if (rc == EG_OK) {
+				eg_ladder_outcome_free(o);
+				eg_string_free(snap);
+				assert_true(n > 3);
+				break;
+			}
+			assert_int_equal(rc, EG_ENOMEM);
+			{
+				char *now = NULL;
+				assert_int_equal(eg_ladder_state_serialize(&now, s), EG_OK);
+				assert_string_equal(snap, now); /* unchanged */
+				eg_string_free(now);
+			}
+			eg_string_free(snap);
+		}
+	}
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cj_a2_7_3_exactly_ten_percent_is_criticism),
+		cmocka_unit_test(test_cj_a2_7_3_just_below_ten_percent),
+		cmocka_unit_test(test_cj_a2_7_3_exactly_twenty_percent_is_interview),
+		cmocka_unit_test(test_cj_a2_7_3_two_and_three_months_running),
+		cmocka_unit_test(test_cj_a2_7_3_two_months_at_twenty),
+		cmocka_unit_test(test_cj_a2_7_3_streak_broken_by_a_month_below),
+		cmocka_unit_test(test_cj_a2_7_3_streak_broken_by_a_missing_month),
+		cmocka_unit_test(test_cj_a2_7_3_twenty_inside_a_ten_streak),
+		cmocka_unit_test(test_cj_a2_7_3_total_zero_gives_no_share),
+		cmocka_unit_test(test_cj_a2_7_1_three_failing_months),
+		cmocka_unit_test(test_cj_a3_4_last_place_ladder_and_ties),
+		cmocka_unit_test(test_cj_a3_4_three_last_places_in_the_year_with_target_missed),
+		cmocka_unit_test(test_cj_m_4_3_recheck_counts),
+		cmocka_unit_test(test_dg_65_bottom_three_with_ties),
+		cmocka_unit_test(test_dg_63_rolling_window_edge),
+		cmocka_unit_test(test_jm_2_3_situations),
+		cmocka_unit_test(test_ladder_incremental_state_round_trips_and_matches_batch),
+		cmocka_unit_test(test_ladder_state_parse_errors),
+		cmocka_unit_test(test_ladder_step_errors_leave_state_unchanged),
+		cmocka_unit_test(test_ladder_builder_errors),
+		cmocka_unit_test(test_ladder_every_allocation_failure_is_clean),
+	};
+	return cmocka_run_group_tests_name("ladder", tests, NULL, NULL);
+}
