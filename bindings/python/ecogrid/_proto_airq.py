@@ -1,0 +1,52 @@
+"""Prototypes of airq.h (see _native.py for the table's role)."""
+import ctypes
+from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte,
+                    c_uint, c_uint8, c_void_p)
+
+from ._types import STATUS
+
+P = c_void_p
+PP = POINTER(c_void_p)
+
+
+class AirqIndex(ctypes.Structure):
+    """struct eg_airq_index."""
+    _fields_ = [("single", c_double * 6), ("load", c_double * 6), ("composite", c_double),
+                ("reported_hundredths", c_int64), ("reported", c_char * 24), ("primary", c_int),
+                ("primary_mask", c_uint)]
+
+
+class AirqStat(ctypes.Structure):
+    """struct eg_airq_stat."""
+    _fields_ = [("value", c_double), ("valid", c_int32), ("n_valid", c_int32), ("n_days", c_int32),
+                ("n_required", c_int32)]
+
+
+class AqiResult(ctypes.Structure):
+    """struct eg_aqi_result."""
+    _fields_ = [("aqi", c_int32), ("iaqi", c_int32 * 8), ("primary_mask", c_uint), ("level", c_int32),
+                ("clamped", c_int32), ("published", c_int32), ("rgb", c_uint8 * 3)]
+
+
+PROTOTYPES = {
+    "eg_airq_profile_named": (STATUS, [PP, c_char_p]),
+    "eg_airq_profile_for_date": (STATUS, [PP, c_char_p]),
+    "eg_airq_profile_custom": (STATUS, [PP, c_char_p, POINTER(c_double), POINTER(c_double), c_int]),
+    "eg_airq_profile_free": (None, [P]),
+    "eg_airq_profile_name": (c_char_p, [P]),
+    "eg_airq_profile_limit": (c_double, [P, c_int]),
+    "eg_airq_profile_weight": (c_double, [P, c_int]),
+    "eg_airq_profile_aqi_table": (c_int, [P]),
+    "eg_pollutant_name": (c_char_p, [c_int]),
+    "eg_airq_composite": (STATUS, [POINTER(AirqIndex), P, POINTER(c_double), c_uint]),
+    "eg_airq_percentile": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_double]),
+    "eg_airq_round": (STATUS, [POINTER(c_int64), c_char_p, c_size_t, c_double, c_int]),
+    "eg_airq_change_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
+    "eg_airq_improvement_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
+    "eg_airq_rank": (STATUS, [POINTER(c_int32), POINTER(c_double), c_size_t, c_int, c_int]),
+    "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), P, POINTER(c_double), c_size_t, c_int, c_int,
+                                       c_size_t, POINTER(c_ubyte), POINTER(c_ubyte)]),
+    "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
+    "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
+    "eg_aqi_level_name": (c_char_p, [c_int, c_int]),
+}

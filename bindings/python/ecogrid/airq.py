@@ -1,0 +1,220 @@
+"""Air quality by the national method (CJ-A3-3, CJ-A3-5, CJ-A3-6; airquality.md).
+
+>>> p = Profile.named("CN2012")
+>>> composite_index({"pm25": 35, "pm10": 70, "so2": 10, "no2": 30, "co": 1.2, "o3": 150}, p).reported
+'4.15'
+"""
+
+import calendar
+import ctypes
+import math
+import weakref
+from ctypes import byref, c_double, c_int32, c_int64, c_ubyte, c_void_p
+
+from ._native import dec, enc, lib
+from ._proto_airq import AirqIndex, AirqStat, AqiResult
+
+KEYS = ("so2", "no2", "pm10", "pm25", "co", "o3")
+AQI_KEYS = ("so2", "no2", "pm10", "pm25", "co", "o3_1h", "o3_8h", "so2_24h")
+
+
+class Profile:
+    """An air-quality profile: limits, weights and AQI table (airquality.md §1)."""
+
+    def __init__(self, handle):
+        self._h = handle
+        self._finalizer = weakref.finalize(self, lib.eg_airq_profile_free, handle)
+
+    @classmethod
+    def named(cls, name):
+        """"CN2012", "CN2026" or "CN2031"."""
+        h = c_void_p()
+        lib.eg_airq_profile_named(byref(h), enc(name, "name"))
+        return cls(h.value)
+
+    @classmethod
+    def for_date(cls, date):
+        """The profile in force on "YYYY-MM-DD"."""
+        h = c_void_p()
+        lib.eg_airq_profile_for_date(byref(h), enc(str(date), "date"))
+        return cls(h.value)
+
+    @classmethod
+    def custom(cls, name, limits, weights=None, aqi_table=2026):
+        """A custom profile: limits (and weights) as dicts keyed like KEYS."""
+        lim = (c_double * 6)(*[float(limits[k]) for k in KEYS])
+        w = (c_double * 6)(*[float(weights[k]) for k in KEYS]) if weights else None
+        h = c_void_p()
+        lib.eg_airq_profile_custom(byref(h), enc(name, "name"), lim, w, int(aqi_table))
+        return cls(h.value)
+
+    @property
+    def name(self):
+        return dec(lib.eg_airq_profile_name(self._h))
+
+    @property
+    def limits(self):
+        return {k: lib.eg_airq_profile_limit(self._h, i) for i, k in enumerate(KEYS)}
+
+    @property
+    def aqi_table(self):
+        return lib.eg_airq_profile_aqi_table(self._h)
+
+    def __repr__(self):
+        return "<Profile %s>" % self.name
+
+
+class CompositeIndex:
+    """.index (full precision), .reported ("4.15"), .single, .load (dicts), .primary."""
+
+    def __init__(self, r):
+        self.index = r.composite
+        self.reported = r.reported.decode("ascii")
+        self.single = {k: r.single[i] for i, k in enumerate(KEYS)}
+        self.load = {k: r.load[i] for i, k in enumerate(KEYS)}
+        self.primary = KEYS[r.primary]
+        self.primaries = [k for i, k in enumerate(KEYS) if r.primary_mask & (1 << i)]
+
+    def __repr__(self):
+        return "<CompositeIndex %s primary=%s>" % (self.reported, self.primary)
+
+
+def _stats_array(stats):
+    missing = [k for k in KEYS if k not in stats]
+    if missing:
+        raise ValueError("statistics missing: %s" % ", ".join(missing))
+    return (c_double * 6)(*[float(stats[k]) for k in KEYS])
+
+
+def composite_index(stats, profile, round_stats_first=False):
+    """The six-parameter composite index (CJ-A3-3) from period statistics
+    (keys so2, no2, pm10, pm25, co [mg/m³], o3)."""
+    r = AirqIndex()
+    lib.eg_airq_composite(byref(r), profile._h, _stats_array(stats), 1 if round_stats_first else 0)
+    return CompositeIndex(r)
+
+
+def percentile(values, p):
+    """HJ 663 percentile; p is a fraction (0.90). NaN values are skipped."""
+    vals = [float(v) for v in values]
+    arr = (c_double * max(len(vals), 1))(*vals)
+    out = c_double()
+    lib.eg_airq_percentile(byref(out), arr, len(vals), float(p))
+    return out.value
+
+
+def change_rate(now, ref):
+    """(now − ref) / ref as a fraction: > 0 worse (airquality.md §5)."""
+    out = c_double()
+    lib.eg_airq_change_rate(byref(out), float(now), float(ref))
+    return out.value
+
+
+def improvement_rate(now, ref):
+    """(ref − now) / ref as a fraction: > 0 better (airquality.md §5)."""
+    out = c_double()
+    lib.eg_airq_improvement_rate(byref(out), float(now), float(ref))
+    return out.value
+
+
+def round_report(value, decimals):
+    """GB/T 8170 rounding to text ("4.12")."""
+    buf = ctypes.create_string_buffer(32)
+    lib.eg_airq_round(None, buf, 32, float(value), int(decimals))
+    return buf.value.decode("ascii")
+
+
+def rank(values, order="ascending", decimals=2):
+    """Competition ranks ("1224", 1-based) on values rounded to `decimals` (CJ-A3-5)."""
+    orders = {"ascending": 0, "descending": 1}
+    if order not in orders:
+        raise ValueError("order must be 'ascending' or 'descending', not %r" % (order,))
+    vals = [float(v) for v in values]
+    arr = (c_double * max(len(vals), 1))(*vals)
+    out = (c_int32 * max(len(vals), 1))()
+    lib.eg_airq_rank(out, arr, len(vals), orders[order], int(decimals))
+    return list(out[:len(vals)])
+
+
+class Aqi:
+    """.aqi (None when unpublished), .iaqi (dict), .primary (list), .level, .category, .colour, .clamped."""
+
+    def __init__(self, r):
+        self.published = bool(r.published)
+        self.aqi = r.aqi if r.published else None
+        self.iaqi = {k: r.iaqi[i] for i, k in enumerate(AQI_KEYS) if r.iaqi[i] >= 0}
+        self.primary = [k for i, k in enumerate(AQI_KEYS) if r.primary_mask & (1 << i)]
+        self.level = r.level or None
+        self.category = dec(lib.eg_aqi_level_name(r.level, 0)) if r.level else None
+        self.category_en = dec(lib.eg_aqi_level_name(r.level, 1)) if r.level else None
+        self.colour = tuple(r.rgb) if r.level else None
+        self.clamped = bool(r.clamped)
+
+    def __repr__(self):
+        return "<Aqi %s %s>" % (self.aqi, self.category_en)
+
+
+def aqi(concentrations, profile, report="daily"):
+    """IAQI and AQI (airquality.md §7). Keys: so2, no2, pm10, pm25, co, o3_1h,
+    o3_8h (and so2_24h for HJ 633-2012 hourly reports); missing keys are missing."""
+    reports = {"daily": 0, "hourly": 1}
+    if report not in reports:
+        raise ValueError("report must be 'daily' or 'hourly', not %r" % (report,))
+    unknown = set(concentrations) - set(AQI_KEYS)
+    if unknown:
+        raise ValueError("unknown pollutants: %s" % ", ".join(sorted(unknown)))
+    c = (c_double * 8)(*[float(concentrations.get(k, math.nan)) for k in AQI_KEYS])
+    r = AqiResult()
+    lib.eg_aqi_compute(byref(r), profile._h, c, reports[report])
+    return Aqi(r)
+
+
+def _double_buffer(data, n):
+    """A ctypes double array over `data` (buffer protocol, no copy when possible) or a list."""
+    try:
+        mv = memoryview(data)
+    except TypeError:
+        vals = [math.nan if v is None else float(v) for v in data]
+        if len(vals) != n:
+            raise ValueError("expected %d values, got %d" % (n, len(vals)))
+        return (c_double * n)(*vals), None
+    if mv.format not in ("d", "<d", "=d") or mv.itemsize != 8:
+        raise TypeError("buffer must hold float64 values (format 'd'), not %r" % mv.format)
+    mv = mv.cast("B").cast("d") if mv.ndim != 1 else mv
+    if mv.nbytes != n * 8:
+        raise ValueError("expected %d values, got %d" % (n, mv.nbytes // 8))
+    if mv.readonly or not mv.contiguous:
+        return (c_double * n).from_buffer_copy(mv), None
+    return (c_double * n).from_buffer(mv), mv
+
+
+def monthly_stats(hourly, n_stations, year, month, profile, dust=None, tampered=None):
+    """Monthly statistics of many stations from hourly data in one call (§3, CJ-A3-6).
+
+    ``hourly``: float64 values laid out [station][pollutant (KEYS order)][hour]
+    (any buffer such as array('d') or a NumPy array, or a list; NaN/None missing).
+    ``dust``/``tampered``: optional per station lists of day numbers (1-based).
+    Returns a list (per station) of dicts pollutant -> {value, valid, n_valid, n_days, n_required}.
+    """
+    days = calendar.monthrange(int(year), int(month))[1]
+    n_hours = 24 * days
+    buf, _keep = _double_buffer(hourly, n_stations * 6 * n_hours)
+
+    def day_mask(spec):
+        if spec is None:
+            return None
+        mask = (c_ubyte * max(n_stations * days, 1))()
+        for s, day_list in enumerate(spec):
+            for d in day_list:
+                if not 1 <= d <= days:
+                    raise ValueError("day %r is not in %04d-%02d" % (d, year, month))
+                mask[s * days + d - 1] = 1
+        return mask
+
+    out = (AirqStat * max(n_stations * 6, 1))()
+    lib.eg_airq_monthly_stats(out, profile._h, buf, n_stations, int(year), int(month), n_hours,
+                              day_mask(dust), day_mask(tampered))
+    return [{k: {"value": out[s * 6 + i].value, "valid": bool(out[s * 6 + i].valid),
+                 "n_valid": out[s * 6 + i].n_valid, "n_days": out[s * 6 + i].n_days,
+                 "n_required": out[s * 6 + i].n_required}
+             for i, k in enumerate(KEYS)} for s in range(n_stations)]

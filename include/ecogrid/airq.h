@@ -1,0 +1,298 @@
+/**
+ * @file airq.h
+ * @brief Air quality by the national method: composite index, statistics
+ * from hourly data, percentiles, rates, rankings and AQI.
+ *
+ * Implements CJ-A3-3 (the six-parameter composite index), CJ-A3-5 (the
+ * monthly ranking), CJ-A3-6 (tampered stations) and the method of
+ * docs/airquality.md in the rule catalogue: profiles of standards that
+ * change with time (§1), the composite index (§2), hourly data (§3),
+ * tampering (§4), rates (§5), rankings (§6) and AQI (§7).
+ *
+ * Pollutants are indexed by ::eg_pollutant. Concentrations are µg/m³,
+ * except CO in mg/m³. A missing value is NaN, never zero.
+ *
+ * **Rounding** (GB/T 8170, §2): reported values are rounded half to even
+ * on an exact 5 and to nearest otherwise. Values are computed in binary
+ * floating point, where a decimal tie such as 3.005 is stored a hair off
+ * the tie; ecogrid treats a scaled value within 1e-9 (relative) of a tie
+ * as the tie, so the decimal intention is honoured. AQI values are rounded
+ * up with the same tolerance (an IAQI of 50.0000000001 from binary error
+ * is 50). All formatting is locale-independent.
+ *
+ * Profiles are immutable and may be shared across threads.
+ */
+#ifndef ECOGRID_AIRQ_H
+#define ECOGRID_AIRQ_H
+
+#include <ecogrid/common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief The six pollutants of the composite index, in this order. */
+typedef enum eg_pollutant {
+	EG_SO2 = 0,  /**< SO2, µg/m³ */
+	EG_NO2 = 1,  /**< NO2, µg/m³ */
+	EG_PM10 = 2, /**< PM10, µg/m³ */
+	EG_PM25 = 3, /**< PM2.5, µg/m³ */
+	EG_CO = 4,   /**< CO, mg/m³ */
+	EG_O3 = 5    /**< O3 (MDA8 for the index), µg/m³ */
+} eg_pollutant;
+
+/** @brief Number of pollutants in the composite index. */
+#define EG_POLLUTANTS 6
+
+/** @brief AQI table versions. */
+typedef enum eg_aqi_table {
+	EG_AQI_HJ633_2012 = 2012, /**< HJ 633-2012 */
+	EG_AQI_HJ633_2026 = 2026  /**< HJ 633-2026 */
+} eg_aqi_table;
+
+/** @brief An air-quality profile (opaque, immutable). */
+typedef struct eg_airq_profile eg_airq_profile;
+
+/**
+ * @brief A built-in profile by name: "CN2012", "CN2026" or "CN2031" (§1).
+ * @param[out] out Receives the profile (caller frees with eg_airq_profile_free()).
+ * @param name The name.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND, ::EG_ENOMEM.
+ */
+EG_API int eg_airq_profile_named(eg_airq_profile **out, const char *name);
+
+/**
+ * @brief The built-in profile in force on a date "YYYY-MM-DD" (§1): CN2012
+ * until 2026-02-28, CN2026 from 2026-03-01 to 2030-12-31, CN2031 after.
+ * @return ::EG_OK, ::EG_EINVAL (bad date), ::EG_ENOMEM.
+ */
+EG_API int eg_airq_profile_for_date(eg_airq_profile **out, const char *date);
+
+/**
+ * @brief A custom profile: own limits and weights (§1, §2).
+ * @param[out] out Receives the profile.
+ * @param name Its name (1–64 bytes).
+ * @param limits S_i per pollutant (> 0, finite; CO in mg/m³).
+ * @param weights w_i per pollutant (≥ 0, finite), or NULL for all 1.
+ * @param aqi_table ::eg_aqi_table used by eg_aqi_compute().
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE (a limit ≤ 0, NaN, a negative weight), ::EG_ENOMEM.
+ */
+EG_API int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const double *limits,
+				  const double *weights, int aqi_table);
+
+/** @brief Free a profile; NULL is accepted. */
+EG_API void eg_airq_profile_free(eg_airq_profile *p);
+/** @brief The profile's name (borrowed); NULL for NULL. */
+EG_API const char *eg_airq_profile_name(const eg_airq_profile *p);
+/** @brief The limit S_i of a pollutant; NaN for a bad argument. */
+EG_API double eg_airq_profile_limit(const eg_airq_profile *p, int pollutant);
+/** @brief The weight w_i of a pollutant; NaN for a bad argument. */
+EG_API double eg_airq_profile_weight(const eg_airq_profile *p, int pollutant);
+/** @brief The AQI table version (::eg_aqi_table), or 0 for NULL. */
+EG_API int eg_airq_profile_aqi_table(const eg_airq_profile *p);
+/** @brief The pollutant's name: "SO2", "NO2", "PM10", "PM2.5", "CO", "O3" (static), or NULL. */
+EG_API const char *eg_pollutant_name(int pollutant);
+
+/* ------------------------------------------------------------------ */
+/* Composite index (CJ-A3-3, §2)                                         */
+/* ------------------------------------------------------------------ */
+
+/** @brief Flag: round the statistics first (µg/m³ to integers, CO to 0.1), the §2 *reading* option. */
+#define EG_AIRQ_ROUND_STATS_FIRST 0x1u
+
+/** @brief A composite index and its parts (filled by eg_airq_composite()). */
+typedef struct eg_airq_index {
+	double single[EG_POLLUTANTS]; /**< I_i = C_i / S_i */
+	double load[EG_POLLUTANTS];   /**< P_i = w_i·I_i / I_sum (0 when I_sum is 0) */
+	double composite;             /**< I_sum = Σ w_i·I_i, full precision */
+	int64_t reported_hundredths;  /**< I_sum rounded to 2 decimals (GB/T 8170), × 100 */
+	char reported[24];            /**< the same as text, e.g. "4.12" */
+	int primary;                  /**< pollutant with the largest I_i (the first on a tie) */
+	unsigned int primary_mask;    /**< bit i set for every pollutant at the largest I_i */
+} eg_airq_index;
+
+/**
+ * @brief The six-parameter composite index from period statistics (CJ-A3-3).
+ * @param[out] out Filled on success only.
+ * @param p The profile.
+ * @param stats C_i per pollutant (≥ 0, finite; CO mg/m³; O3 the 90th
+ *        percentile of MDA8, CO the 95th percentile of daily means).
+ * @param flags 0 or ::EG_AIRQ_ROUND_STATS_FIRST.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, negative, infinite, unknown flag).
+ */
+EG_API int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats,
+			     unsigned int flags);
+
+/* ------------------------------------------------------------------ */
+/* Numbers (§2, §5, §6)                                                  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Percentile by HJ 663 (§2): k = 1 + (n − 1)·p, linear between order statistics.
+ * @param[out] out The percentile.
+ * @param values n values (NaN are skipped as missing; none negative is required).
+ * @param n Number of values.
+ * @param p Fraction in [0, 1] (0.90 for the 90th percentile).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, no valid value, p outside [0, 1], an infinite value), ::EG_ENOMEM.
+ */
+EG_API int eg_airq_percentile(double *out, const double *values, size_t n, double p);
+
+/**
+ * @brief Round by GB/T 8170 (half to even on an exact 5) to `decimals` places.
+ * @param[out] scaled Receives the rounded value × 10^decimals (may be NULL).
+ * @param[out] buf Receives the text, e.g. "-9.0" (may be NULL).
+ * @param bufsz Size of buf (24 is always enough).
+ * @param value The value (finite, |value| × 10^decimals < 1e15).
+ * @param decimals 0–6.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE, ::EG_EBUFSIZE.
+ */
+EG_API int eg_airq_round(int64_t *scaled, char *buf, size_t bufsz, double value, int decimals);
+
+/**
+ * @brief Change rate (I_now − I_ref) / I_ref (§5): > 0 worse, < 0 better.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, infinite, negative, or I_ref = 0).
+ */
+EG_API int eg_airq_change_rate(double *out, double now, double ref);
+
+/**
+ * @brief Improvement rate (I_ref − I_now) / I_ref (§5): > 0 better.
+ * @return as eg_airq_change_rate().
+ */
+EG_API int eg_airq_improvement_rate(double *out, double now, double ref);
+
+/** @brief Ranking orders (§6). */
+typedef enum eg_rank_order {
+	EG_RANK_ASCENDING = 0, /**< smaller is better (composite index) */
+	EG_RANK_DESCENDING = 1 /**< larger is better (improvement rate) */
+} eg_rank_order;
+
+/**
+ * @brief Standard competition ranking ("1224") on values rounded to
+ * `decimals` (§6, CJ-A3-5): equal reported values share a rank.
+ * @param[out] ranks n ranks, 1 best.
+ * @param values n finite values.
+ * @param n Number of values.
+ * @param order ::eg_rank_order.
+ * @param decimals Places of the reported value (2 for an index; 3 for a
+ *        rate as a fraction, i.e. 1 decimal of a percentage).
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE, ::EG_ENOMEM.
+ */
+EG_API int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int decimals);
+
+/* ------------------------------------------------------------------ */
+/* Hourly data (§3, §4)                                                  */
+/* ------------------------------------------------------------------ */
+
+/** @brief A period statistic with its validity (§3). */
+typedef struct eg_airq_stat {
+	double value;       /**< the statistic (NaN when no valid day at all) */
+	int32_t valid;      /**< 1 when the validity rule is met */
+	int32_t n_valid;    /**< valid days used */
+	int32_t n_days;     /**< days in the period */
+	int32_t n_required; /**< valid days required (27; February 25) */
+} eg_airq_stat;
+
+/**
+ * @brief Monthly statistics of many stations from hourly data (§3, CJ-A3-6).
+ *
+ * Layout: `hourly[(s * 6 + p) * n_hours + h]` for station s, pollutant p
+ * (::eg_pollutant) and hour h; hour h covers the hour ending at
+ * (h % 24) + 1 o'clock of day h / 24 + 1 (CST). NaN is missing.
+ * For each station and pollutant: daily means (valid with ≥ 20 hours),
+ * MDA8 for O3 (8-hour means valid with ≥ 6 hours; MDA8 valid with ≥ 14 of
+ * the 17 windows ending 08:00–24:00, or fewer when the maximum already
+ * exceeds the profile's O3 limit), then the monthly statistic: mean of
+ * valid daily values for SO2, NO2, PM10, PM2.5; 95th percentile of daily
+ * means for CO; 90th percentile of MDA8 for O3; valid with ≥ 27 valid days
+ * (February ≥ 25), otherwise returned flagged.
+ *
+ * @param[out] out n_stations × 6 statistics, `out[s * 6 + p]`.
+ * @param p The profile (for the O3 limit of the MDA8 rule).
+ * @param hourly The hourly values.
+ * @param n_stations Number of stations.
+ * @param year Year of the month.
+ * @param month Month 1–12; n_hours must be 24 × days in the month.
+ * @param n_hours Hours per series.
+ * @param dust Optional `dust[s * days + d]` nonzero: day d is dust-affected;
+ *        PM10 and PM2.5 skip it (§2). NULL for none.
+ * @param tampered Optional `tampered[s * days + d]` nonzero: interference
+ *        verified on day d (CJ-A3-6); the day's values are invalid and,
+ *        pollutant by pollutant, replaced by the station's highest daily
+ *        value of the month. NULL for none.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, bad
+ *         month, n_hours not matching the month), ::EG_ENOMEM.
+ */
+EG_API int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly,
+				 size_t n_stations, int year, int month, size_t n_hours,
+				 const unsigned char *dust, const unsigned char *tampered);
+
+/**
+ * @brief City or county hourly values: the mean of the valid station values
+ * at each time step (§3 *reading*); NaN where no station is valid.
+ * @param[out] out 6 × n_hours values, `out[p * n_hours + h]`.
+ * @param hourly As eg_airq_monthly_stats().
+ * @param n_stations Number of stations (≥ 1).
+ * @param n_hours Hours per series.
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations, size_t n_hours);
+
+/* ------------------------------------------------------------------ */
+/* AQI (§7)                                                              */
+/* ------------------------------------------------------------------ */
+
+/** @brief Slots of an AQI computation. */
+typedef enum eg_aqi_slot {
+	EG_AQI_SO2 = 0,  /**< SO2: 24 h mean (daily) or 1 h value (hourly) */
+	EG_AQI_NO2 = 1,  /**< NO2: 24 h or 1 h */
+	EG_AQI_PM10 = 2, /**< PM10: 24 h (hourly reports read it against the 24 h table) */
+	EG_AQI_PM25 = 3, /**< PM2.5: as PM10 */
+	EG_AQI_CO = 4,   /**< CO: 24 h or 1 h, mg/m³ */
+	EG_AQI_O3_1H = 5, /**< O3 1 h (daily max for 2012 daily reports; 1 h value for hourly) */
+	EG_AQI_O3_8H = 6, /**< O3 8 h (MDA8 for daily reports; 8 h sliding mean for hourly) */
+	EG_AQI_SO2_24H = 7 /**< SO2 24 h mean, used by HJ 633-2012 hourly reports when SO2 1 h > 800 */
+} eg_aqi_slot;
+
+/** @brief Number of AQI slots. */
+#define EG_AQI_SLOTS 8
+
+/** @brief Report kinds. */
+typedef enum eg_aqi_report {
+	EG_AQI_DAILY = 0, /**< daily report */
+	EG_AQI_HOURLY = 1 /**< real-time (hourly) report */
+} eg_aqi_report;
+
+/** @brief An AQI result (filled by eg_aqi_compute()). */
+typedef struct eg_aqi_result {
+	int32_t aqi;                /**< AQI (rounded up); 0 when unpublished */
+	int32_t iaqi[EG_AQI_SLOTS]; /**< IAQI per slot; -1 when not used or missing */
+	unsigned int primary_mask;  /**< bit per slot at the AQI, when AQI > 50 */
+	int32_t level;              /**< 1 优 … 6 严重污染; 0 when unpublished */
+	int32_t clamped;            /**< 1 when some IAQI was above the top breakpoint and set to 500 */
+	int32_t published;          /**< 0 under HJ 633-2026 when a pollutant is missing and AQI ≤ 100 */
+	uint8_t rgb[3];             /**< the level's colour */
+} eg_aqi_result;
+
+/**
+ * @brief IAQI per pollutant and AQI (§7) under the profile's table.
+ * @param[out] out Filled on success.
+ * @param p The profile (its AQI table).
+ * @param conc ::EG_AQI_SLOTS concentrations; NaN is missing. Daily 2012
+ *        reports use SO2, NO2, PM10, PM2.5, CO, O3 1 h max and MDA8; daily
+ *        2026 reports use SO2, NO2, CO, PM10, PM2.5 and MDA8.
+ * @param report ::eg_aqi_report.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, no
+ *         pollutant at all, HJ 633-2012 hourly SO2 > 800 without a 24 h value).
+ */
+EG_API int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report);
+
+/**
+ * @brief The name of an AQI level (1–6), e.g. "轻度污染" / "lightly polluted" (static), or NULL.
+ */
+EG_API const char *eg_aqi_level_name(int level, int lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ECOGRID_AIRQ_H */

@@ -1,0 +1,624 @@
+/*
+ * Air quality by the national method (CJ-A3-3, CJ-A3-5, CJ-A3-6 and
+ * airquality.md §1-§7): profiles, composite index, percentiles, GB/T 8170
+ * rounding, rates, 1224 ranking, hourly statistics and AQI.
+ */
+#include <ecogrid/airq.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "util/text.h"
+
+#define TIE_EPS 1e-9
+
+struct eg_airq_profile {
+	char name[65];
+	double limit[EG_POLLUTANTS];
+	double weight[EG_POLLUTANTS];
+	int aqi_table;
+};
+
+static const char *const pollutant_names[EG_POLLUTANTS] = { "SO2", "NO2", "PM10", "PM2.5", "CO", "O3" };
+
+const char *eg_pollutant_name(int p)
+{
+	return p >= 0 && p < EG_POLLUTANTS ? pollutant_names[p] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Profiles (§1)                                                         */
+/* ------------------------------------------------------------------ */
+
+static const struct builtin {
+	const char *name;
+	double limit[EG_POLLUTANTS]; /* SO2, NO2, PM10, PM2.5, CO, O3 */
+	int aqi_table;
+} builtins[] = {
+	{ "CN2012", { 60, 40, 70, 35, 4, 160 }, EG_AQI_HJ633_2012 }, /* GB 3095-2012 grade II */
+	{ "CN2026", { 60, 40, 60, 30, 4, 160 }, EG_AQI_HJ633_2026 }, /* GB 3095-2026 transitional */
+	{ "CN2031", { 20, 30, 50, 25, 4, 160 }, EG_AQI_HJ633_2026 }, /* GB 3095-2026 final */
+};
+
+int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const double *limits, const double *weights,
+			   int aqi_table)
+{
+	eg_airq_profile *p;
+	int rc;
+	if (!out || !limits)
+		return eg__error(EG_EINVAL, "eg_airq_profile_custom: NULL argument");
+	if ((rc = eg__check_text(name, 64, "profile name")) < 0)
+		return rc;
+	if (aqi_table != EG_AQI_HJ633_2012 && aqi_table != EG_AQI_HJ633_2026)
+		return eg__error(EG_EINVAL, "profile %s: AQI table %d is not 2012 or 2026", name, aqi_table);
+	for (int i = 0; i < EG_POLLUTANTS; i++) {
+		if (!isfinite(limits[i]) || limits[i] <= 0)
+			return eg__error(EG_ERANGE, "profile %s: limit of %s must be finite and > 0", name, pollutant_names[i]);
+		if (weights && (!isfinite(weights[i]) || weights[i] < 0))
+			return eg__error(EG_ERANGE, "profile %s: weight of %s must be finite and >= 0", name, pollutant_names[i]);
+	}
+	p = eg__calloc(1, sizeof *p);
+	if (!p)
+		return eg__error_nomem("creating a profile");
+	snprintf(p->name, sizeof p->name, "%s", name);
+	for (int i = 0; i < EG_POLLUTANTS; i++) {
+		p->limit[i] = limits[i];
+		p->weight[i] = weights ? weights[i] : 1.0;
+	}
+	p->aqi_table = aqi_table;
+	*out = p;
+	return EG_OK;
+}
+
+int eg_airq_profile_named(eg_airq_profile **out, const char *name)
+{
+	if (!out || !name)
+		return eg__error(EG_EINVAL, "eg_airq_profile_named: NULL argument");
+	for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+		if (strcmp(builtins[i].name, name) == 0)
+			return eg_airq_profile_custom(out, builtins[i].name, builtins[i].limit, NULL, builtins[i].aqi_table);
+	return eg__error(EG_ENOTFOUND, "no air-quality profile named \"%.64s\" (CN2012, CN2026, CN2031)", name);
+}
+
+int eg_airq_profile_for_date(eg_airq_profile **out, const char *date)
+{
+	int64_t d;
+	if (!out || !date)
+		return eg__error(EG_EINVAL, "eg_airq_profile_for_date: NULL argument");
+	if (eg__date_parse(&d, date) < 0)
+		return eg__error(EG_EINVAL, "\"%.20s\" is not a date YYYY-MM-DD", date);
+	/* §1: CN2012 until 2026-02-28, CN2026 until 2030-12-31, then CN2031. */
+	if (d < eg__days_from_civil(2026, 3, 1))
+		return eg_airq_profile_named(out, "CN2012");
+	if (d <= eg__days_from_civil(2030, 12, 31))
+		return eg_airq_profile_named(out, "CN2026");
+	return eg_airq_profile_named(out, "CN2031");
+}
+
+void eg_airq_profile_free(eg_airq_profile *p) { eg__free(p); }
+const char *eg_airq_profile_name(const eg_airq_profile *p) { return p ? p->name : NULL; }
+int eg_airq_profile_aqi_table(const eg_airq_profile *p) { return p ? p->aqi_table : 0; }
+
+double eg_airq_profile_limit(const eg_airq_profile *p, int i)
+{
+	return p && i >= 0 && i < EG_POLLUTANTS ? p->limit[i] : NAN;
+}
+
+double eg_airq_profile_weight(const eg_airq_profile *p, int i)
+{
+	return p && i >= 0 && i < EG_POLLUTANTS ? p->weight[i] : NAN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rounding (GB/T 8170)                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Half to even on a tie within TIE_EPS (relative), to nearest otherwise. */
+static int64_t round_half_even(double y)
+{
+	double f = floor(y), frac = y - f, tol = TIE_EPS * (fabs(y) > 1 ? fabs(y) : 1);
+	int64_t q = (int64_t)f;
+	if (fabs(frac - 0.5) <= tol)
+		return (q % 2 == 0) ? q : q + 1;
+	return frac > 0.5 ? q + 1 : q;
+}
+
+static const double pow10_tab[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
+/* Locale-independent "-12.34" from a scaled integer; buf holds >= 32 bytes. */
+static void format_scaled(char *buf, int64_t v, int decimals)
+{
+	char digits[24];
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	int n = 0, o = 0;
+	do {
+		digits[n++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a || n <= decimals);
+	if (v < 0)
+		buf[o++] = '-';
+	while (n > 0) {
+		if (n == decimals)
+			buf[o++] = '.';
+		buf[o++] = digits[--n];
+	}
+	buf[o] = '\0';
+}
+
+int eg_airq_round(int64_t *scaled, char *buf, size_t bufsz, double value, int decimals)
+{
+	int64_t v;
+	char tmp[32];
+	if (!isfinite(value))
+		return eg__error(EG_EINVAL, "eg_airq_round: value is not finite");
+	if (decimals < 0 || decimals > 6)
+		return eg__error(EG_EINVAL, "eg_airq_round: decimals %d is not 0-6", decimals);
+	if (fabs(value) * pow10_tab[decimals] >= 1e15)
+		return eg__error(EG_ERANGE, "eg_airq_round: |value| x 10^%d must be below 1e15", decimals);
+	v = round_half_even(value * pow10_tab[decimals]);
+	format_scaled(tmp, v, decimals);
+	if (buf) {
+		if (strlen(tmp) + 1 > bufsz)
+			return eg__error(EG_EBUFSIZE, "eg_airq_round: %zu bytes needed for \"%s\"", strlen(tmp) + 1, tmp);
+		memcpy(buf, tmp, strlen(tmp) + 1);
+	}
+	if (scaled)
+		*scaled = v;
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Composite index (CJ-A3-3, §2)                                         */
+/* ------------------------------------------------------------------ */
+
+static int check_stat(double v, const char *what)
+{
+	if (!isfinite(v) || v < 0)
+		return eg__error(EG_EINVAL, "%s statistic %g is not a finite value >= 0", what, v);
+	return EG_OK;
+}
+
+int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats, unsigned int flags)
+{
+	eg_airq_index r;
+	double best = -1;
+	int rc;
+	if (!out || !p || !stats)
+		return eg__error(EG_EINVAL, "eg_airq_composite: NULL argument");
+	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
+		return eg__error(EG_EINVAL, "eg_airq_composite: unknown flags 0x%x", flags);
+	memset(&r, 0, sizeof r);
+	for (int i = 0; i < EG_POLLUTANTS; i++) {
+		double c = stats[i];
+		if ((rc = check_stat(c, pollutant_names[i])) < 0)
+			return rc;
+		if (c >= 1e12)
+			return eg__error(EG_ERANGE, "%s statistic %g is implausibly large", pollutant_names[i], c);
+		/* §2 reading: some publishers round µg/m³ to integers and CO to 0.1 first. */
+		if (flags & EG_AIRQ_ROUND_STATS_FIRST)
+			c = i == EG_CO ? (double)round_half_even(c * 10) / 10 : (double)round_half_even(c);
+		r.single[i] = c / p->limit[i];
+		r.composite += p->weight[i] * r.single[i];
+	}
+	for (int i = 0; i < EG_POLLUTANTS; i++) {
+		r.load[i] = r.composite > 0 ? p->weight[i] * r.single[i] / r.composite : 0;
+		if (r.single[i] > best + TIE_EPS * (best > 1 ? best : 1)) {
+			best = r.single[i];
+			r.primary = i;
+		}
+	}
+	for (int i = 0; i < EG_POLLUTANTS; i++)
+		if (fabs(r.single[i] - best) <= TIE_EPS * (best > 1 ? best : 1))
+			r.primary_mask |= 1u << i;
+	if ((rc = eg_airq_round(&r.reported_hundredths, r.reported, sizeof r.reported, r.composite, 2)) < 0)
+		return rc;
+	*out = r;
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Percentile, rates, ranking (§2, §5, §6)                              */
+/* ------------------------------------------------------------------ */
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* HJ 663 on an already sorted array of n >= 1 values. */
+static double percentile_sorted(const double *x, size_t n, double p)
+{
+	double k = 1 + (double)(n - 1) * p;
+	size_t s = (size_t)floor(k);
+	if (s >= n)
+		return x[n - 1];
+	return x[s - 1] + (x[s] - x[s - 1]) * (k - (double)s);
+}
+
+int eg_airq_percentile(double *out, const double *values, size_t n, double p)
+{
+	double *x;
+	size_t m = 0;
+	if (!out || (!values && n))
+		return eg__error(EG_EINVAL, "eg_airq_percentile: NULL argument");
+	if (!(p >= 0 && p <= 1))
+		return eg__error(EG_EINVAL, "eg_airq_percentile: p = %g is not in [0, 1]", p);
+	for (size_t i = 0; i < n; i++) {
+		if (isinf(values[i]))
+			return eg__error(EG_EINVAL, "eg_airq_percentile: value %zu is infinite", i);
+		m += !isnan(values[i]);
+	}
+	if (m == 0)
+		return eg__error(EG_EINVAL, "eg_airq_percentile: no valid value among %zu", n);
+	x = eg__malloc(m * sizeof *x);
+	if (!x)
+		return eg__error_nomem("computing a percentile");
+	m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(values[i]))
+			x[m++] = values[i];
+	qsort(x, m, sizeof *x, cmp_double);
+	*out = percentile_sorted(x, m, p);
+	eg__free(x);
+	return EG_OK;
+}
+
+static int rate_args(double *out, double now, double ref)
+{
+	if (!out)
+		return eg__error(EG_EINVAL, "rate: out is NULL");
+	if (!isfinite(now) || !isfinite(ref) || now < 0 || ref < 0)
+		return eg__error(EG_EINVAL, "rate: indices %g and %g must be finite and >= 0", now, ref);
+	if (ref == 0)
+		return eg__error(EG_EINVAL, "rate: the reference index is 0; the rate is undefined (airquality.md §5)");
+	return EG_OK;
+}
+
+int eg_airq_change_rate(double *out, double now, double ref)
+{
+	int rc = rate_args(out, now, ref);
+	if (rc == EG_OK)
+		*out = (now - ref) / ref;
+	return rc;
+}
+
+int eg_airq_improvement_rate(double *out, double now, double ref)
+{
+	int rc = rate_args(out, now, ref);
+	if (rc == EG_OK)
+		*out = (ref - now) / ref;
+	return rc;
+}
+
+typedef struct ranked {
+	int64_t key;
+	size_t index;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* §6: standard competition ranking ("1224") on the reported values. */
+int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int decimals)
+{
+	ranked *r;
+	int rc;
+	if (!ranks || (!values && n))
+		return eg__error(EG_EINVAL, "eg_airq_rank: NULL argument");
+	if (order != EG_RANK_ASCENDING && order != EG_RANK_DESCENDING)
+		return eg__error(EG_EINVAL, "eg_airq_rank: order %d is not ascending or descending", order);
+	if (n > INT32_MAX)
+		return eg__error(EG_ERANGE, "eg_airq_rank: too many values");
+	r = eg__malloc((n ? n : 1) * sizeof *r);
+	if (!r)
+		return eg__error_nomem("ranking");
+	for (size_t i = 0; i < n; i++) {
+		int64_t k;
+		if ((rc = eg_airq_round(&k, NULL, 0, values[i], decimals)) < 0) {
+			eg__free(r);
+			return eg__error(rc, "eg_airq_rank: value %zu: %s", i, eg_error_last()->message);
+		}
+		r[i].key = order == EG_RANK_ASCENDING ? k : -k;
+		r[i].index = i;
+	}
+	qsort(r, n, sizeof *r, cmp_ranked);
+	for (size_t i = 0; i < n; i++)
+		ranks[r[i].index] = (i > 0 && r[i].key == r[i - 1].key) ? ranks[r[i - 1].index] : (int32_t)(i + 1);
+	eg__free(r);
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hourly data (§3, §4, CJ-A3-6)                                         */
+/* ------------------------------------------------------------------ */
+
+int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations, size_t n_hours)
+{
+	if (!out || !hourly || n_stations == 0)
+		return eg__error(EG_EINVAL, "eg_airq_aggregate_hours: NULL argument or no station");
+	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
+		if (isinf(hourly[i]) || hourly[i] < 0)
+			return eg__error(EG_EINVAL, "hourly value %zu (station %zu) is %g; values are >= 0, NaN when missing",
+					 i, i / (EG_POLLUTANTS * n_hours), hourly[i]);
+	for (size_t p = 0; p < EG_POLLUTANTS; p++)
+		for (size_t h = 0; h < n_hours; h++) {
+			double sum = 0;
+			size_t k = 0;
+			for (size_t s = 0; s < n_stations; s++) {
+				double v = hourly[(s * EG_POLLUTANTS + p) * n_hours + h];
+				if (!isnan(v)) {
+					sum += v;
+					k++;
+				}
+			}
+			out[p * n_hours + h] = k ? sum / (double)k : NAN;
+		}
+	return EG_OK;
+}
+
+/* Daily mean of 24 hours: valid with >= 20 valid hours (§3). */
+static double daily_mean(const double *h)
+{
+	double sum = 0;
+	int k = 0;
+	for (int i = 0; i < 24; i++)
+		if (!isnan(h[i])) {
+			sum += h[i];
+			k++;
+		}
+	return k >= 20 ? sum / k : NAN;
+}
+
+/* MDA8 of a day (§3): max of the 8-hour means ending 08:00-24:00 (hours
+ * 0..7 through 16..23 of the day), each valid with >= 6 hours; valid with
+ * >= 14 windows, or fewer when the maximum exceeds the O3 limit. */
+static double mda8(const double *h, double limit)
+{
+	double best = NAN;
+	int windows = 0;
+	for (int end = 7; end < 24; end++) {
+		double sum = 0;
+		int k = 0;
+		for (int i = end - 7; i <= end; i++)
+			if (!isnan(h[i])) {
+				sum += h[i];
+				k++;
+			}
+		if (k >= 6) {
+			double m = sum / k;
+			windows++;
+			if (isnan(best) || m > best)
+				best = m;
+		}
+	}
+	if (windows >= 14 || (!isnan(best) && best > limit))
+		return best;
+	return NAN;
+}
+
+int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
+			  int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
+{
+	int days, required;
+	double *daily, *vals;
+	if (!out || !p || (!hourly && n_stations))
+		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: NULL argument");
+	if (!eg__date_valid(year, month, 1))
+		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: %d-%d is not a month", year, month);
+	days = eg__days_in_month(year, month);
+	if (n_hours != (size_t)days * 24)
+		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: %04d-%02d has %d days = %d hours, not %zu", year, month,
+				 days, days * 24, n_hours);
+	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
+		return eg__error(EG_ERANGE, "eg_airq_monthly_stats: too many stations");
+	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
+		if (isinf(hourly[i]) || hourly[i] < 0) {
+			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
+			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
+					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
+		}
+	/* §3: 27 valid days, February 25. */
+	required = month == 2 ? 25 : 27;
+	daily = eg__malloc((size_t)days * sizeof *daily);
+	vals = eg__malloc((size_t)days * sizeof *vals);
+	if (!daily || !vals) {
+		eg__free(daily);
+		eg__free(vals);
+		return eg__error_nomem("computing monthly statistics");
+	}
+	for (size_t s = 0; s < n_stations; s++)
+		for (int pol = 0; pol < EG_POLLUTANTS; pol++) {
+			const double *series = hourly + (s * EG_POLLUTANTS + (size_t)pol) * n_hours;
+			eg_airq_stat *st = &out[s * EG_POLLUTANTS + (size_t)pol];
+			double top = NAN;
+			int n = 0;
+			for (int d = 0; d < days; d++) {
+				const unsigned char *flag_t = tampered ? tampered + s * (size_t)days : NULL;
+				daily[d] = pol == EG_O3 ? mda8(series + d * 24, p->limit[EG_O3]) : daily_mean(series + d * 24);
+				if (flag_t && flag_t[d])
+					daily[d] = NAN;
+				else if (!isnan(daily[d]) && (isnan(top) || daily[d] > top))
+					top = daily[d];
+			}
+			/* CJ-A3-6: tampered days take the station's highest daily value of the month. */
+			if (tampered)
+				for (int d = 0; d < days; d++)
+					if (tampered[s * (size_t)days + (size_t)d])
+						daily[d] = top;
+			for (int d = 0; d < days; d++) {
+				/* §2: dust days leave PM10 and PM2.5 only. */
+				if ((pol == EG_PM10 || pol == EG_PM25) && dust && dust[s * (size_t)days + (size_t)d])
+					continue;
+				if (!isnan(daily[d]))
+					vals[n++] = daily[d];
+			}
+			st->n_valid = n;
+			st->n_days = days;
+			st->n_required = required;
+			st->valid = n >= required;
+			if (n == 0) {
+				st->value = NAN;
+			} else if (pol == EG_CO || pol == EG_O3) {
+				qsort(vals, (size_t)n, sizeof *vals, cmp_double);
+				st->value = percentile_sorted(vals, (size_t)n, pol == EG_CO ? 0.95 : 0.90);
+			} else {
+				double sum = 0;
+				for (int k = 0; k < n; k++)
+					sum += vals[k];
+				st->value = sum / n;
+			}
+		}
+	eg__free(daily);
+	eg__free(vals);
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* AQI (§7)                                                              */
+/* ------------------------------------------------------------------ */
+
+static const double iaqi_bp[8] = { 0, 50, 100, 150, 200, 300, 400, 500 };
+
+/* Breakpoints of HJ 633-2012; -1 = none. Columns follow the §7 table. */
+enum { T_SO2_24, T_SO2_1, T_NO2_24, T_NO2_1, T_PM10_24, T_CO_24, T_CO_1, T_O3_1, T_O3_8, T_PM25_24, T_COLS };
+static const double bp2012[T_COLS][8] = {
+	[T_SO2_24] = { 0, 50, 150, 475, 800, 1600, 2100, 2620 },
+	[T_SO2_1] = { 0, 150, 500, 650, 800, -1, -1, -1 },
+	[T_NO2_24] = { 0, 40, 80, 180, 280, 565, 750, 940 },
+	[T_NO2_1] = { 0, 100, 200, 700, 1200, 2340, 3090, 3840 },
+	[T_PM10_24] = { 0, 50, 150, 250, 350, 420, 500, 600 },
+	[T_CO_24] = { 0, 2, 4, 14, 24, 36, 48, 60 },
+	[T_CO_1] = { 0, 5, 10, 35, 60, 90, 120, 150 },
+	[T_O3_1] = { 0, 160, 200, 300, 400, 800, 1000, 1200 },
+	[T_O3_8] = { 0, 100, 160, 215, 265, 800, -1, -1 },
+	[T_PM25_24] = { 0, 35, 75, 115, 150, 250, 350, 500 },
+};
+
+/* IAQI by linear interpolation, rounded up (§7); *clamped when above the table. */
+static int32_t iaqi_of(const double *bp, double c, int *clamped, int *over_top)
+{
+	int top = 7;
+	double v;
+	while (bp[top] < 0)
+		top--;
+	*over_top = c > bp[top];
+	if (c > bp[top]) {
+		*clamped = 1;
+		return 500;
+	}
+	for (int k = 1; k <= top; k++)
+		if (c <= bp[k]) {
+			v = (iaqi_bp[k] - iaqi_bp[k - 1]) / (bp[k] - bp[k - 1]) * (c - bp[k - 1]) + iaqi_bp[k - 1];
+			return (int32_t)ceil(v - TIE_EPS * (v > 1 ? v : 1));
+		}
+	return 500;
+}
+
+int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report)
+{
+	eg_aqi_result r;
+	double bp[T_COLS][8];
+	int v2026, any = 0, missing = 0, over, cl;
+	static const unsigned char rgb[7][3] = { { 0, 0, 0 }, { 0, 228, 0 }, { 255, 255, 0 }, { 255, 126, 0 },
+						 { 255, 0, 0 }, { 153, 0, 76 }, { 126, 0, 35 } };
+	if (!out || !p || !conc)
+		return eg__error(EG_EINVAL, "eg_aqi_compute: NULL argument");
+	if (report != EG_AQI_DAILY && report != EG_AQI_HOURLY)
+		return eg__error(EG_EINVAL, "eg_aqi_compute: report %d is not daily or hourly", report);
+	for (int i = 0; i < EG_AQI_SLOTS; i++)
+		if (isinf(conc[i]) || conc[i] < 0)
+			return eg__error(EG_EINVAL, "eg_aqi_compute: concentration in slot %d is %g", i, conc[i]);
+	v2026 = p->aqi_table == EG_AQI_HJ633_2026;
+	memcpy(bp, bp2012, sizeof bp);
+	if (v2026) {
+		/* HJ 633-2026: PM10 100-breakpoint 120, PM2.5 60. */
+		bp[T_PM10_24][2] = 120;
+		bp[T_PM25_24][2] = 60;
+	}
+	memset(&r, 0, sizeof r);
+	for (int i = 0; i < EG_AQI_SLOTS; i++)
+		r.iaqi[i] = -1;
+	{
+		/* Which table each slot reads, by report. */
+		int daily = report == EG_AQI_DAILY;
+		int col[EG_AQI_SLOTS] = { daily ? T_SO2_24 : T_SO2_1, daily ? T_NO2_24 : T_NO2_1, T_PM10_24, T_PM25_24,
+					  daily ? T_CO_24 : T_CO_1, T_O3_1, T_O3_8, -1 };
+		int used[EG_AQI_SLOTS] = { 1, 1, 1, 1, 1, !(v2026 && daily), 1, 0 };
+		for (int i = 0; i < EG_AQI_SLOTS; i++) {
+			if (!used[i])
+				continue;
+			if (isnan(conc[i])) {
+				missing++;
+				continue;
+			}
+			any = 1;
+			cl = 0;
+			r.iaqi[i] = iaqi_of(bp[col[i]], conc[i], &cl, &over);
+			if (i == EG_AQI_SO2 && !daily && conc[i] > 800) {
+				/* SO2 1 h above 800: 2012 uses the 24 h IAQI, 2026 sets 200. */
+				cl = 0;
+				if (v2026) {
+					r.iaqi[i] = 200;
+				} else {
+					if (isnan(conc[EG_AQI_SO2_24H]))
+						return eg__error(EG_EINVAL, "HJ 633-2012: SO2 1 h %g > 800 needs the SO2 24 h mean (slot %d)",
+								 conc[i], EG_AQI_SO2_24H);
+					r.iaqi[i] = iaqi_of(bp[T_SO2_24], conc[EG_AQI_SO2_24H], &cl, &over);
+				}
+			}
+			if (i == EG_AQI_O3_8H && conc[i] > 800) {
+				/* O3 8 h above 800: 2012 uses the 1 h IAQI, 2026 sets 300. */
+				cl = 0;
+				if (v2026) {
+					r.iaqi[i] = 300;
+				} else {
+					r.iaqi[i] = -1; /* the O3 1 h slot stands in */
+					if (isnan(conc[EG_AQI_O3_1H]))
+						return eg__error(EG_EINVAL, "HJ 633-2012: O3 8 h %g > 800 needs the O3 1 h value", conc[i]);
+				}
+			}
+			r.clamped |= cl;
+		}
+	}
+	if (!any)
+		return eg__error(EG_EINVAL, "eg_aqi_compute: no pollutant value given");
+	for (int i = 0; i < EG_AQI_SLOTS; i++)
+		if (r.iaqi[i] > r.aqi)
+			r.aqi = r.iaqi[i];
+	if (v2026 && r.aqi < 1)
+		r.aqi = 1; /* HJ 633-2026: AQI ranges 1-500 */
+	r.published = 1;
+	if (v2026 && missing && r.aqi <= 100)
+		r.published = 0; /* computed from the others, not published */
+	if (r.aqi > 50)
+		for (int i = 0; i < EG_AQI_SLOTS; i++)
+			if (r.iaqi[i] == r.aqi)
+				r.primary_mask |= 1u << i;
+	r.level = r.aqi <= 50 ? 1 : r.aqi <= 100 ? 2 : r.aqi <= 150 ? 3 : r.aqi <= 200 ? 4 : r.aqi <= 300 ? 5 : 6;
+	memcpy(r.rgb, rgb[r.level], 3);
+	if (!r.published) {
+		r.level = 0;
+		memset(r.rgb, 0, 3);
+	}
+	*out = r;
+	return EG_OK;
+}
+
+const char *eg_aqi_level_name(int level, int lang)
+{
+	static const char *const zh[] = { "优", "良", "轻度污染", "中度污染", "重度污染", "严重污染" };
+	static const char *const en[] = { "excellent", "good", "lightly polluted", "moderately polluted",
+					  "heavily polluted", "severely polluted" };
+	if (level < 1 || level > 6)
+		return NULL;
+	return lang == EG_LANG_EN ? en[level - 1] : zh[level - 1];
+}

@@ -1,0 +1,76 @@
+"""ecogrid air quality from Python (CJ-A3-3, CJ-A3-5, CJ-A3-6, airquality.md)."""
+import array
+import math
+import unittest
+
+import ecogrid
+
+STATS = {"so2": 10, "no2": 30, "pm10": 70, "pm25": 35, "co": 1.2, "o3": 150}
+
+
+class TestAirq(unittest.TestCase):
+    def test_cj_a3_3_profiles_give_different_indices(self):
+        # CN2012: 0.16667 + 0.75 + 1 + 1 + 0.3 + 0.9375 = 4.154167 -> "4.15".
+        a = ecogrid.composite_index(STATS, ecogrid.Profile.named("CN2012"))
+        self.assertEqual(a.reported, "4.15")
+        self.assertAlmostEqual(a.index, 4.1541666666666667, places=12)
+        self.assertEqual(a.primaries, ["pm10", "pm25"])
+        # CN2026 (PM10 60, PM2.5 30): 4.4875 -> "4.49".
+        b = ecogrid.composite_index(STATS, ecogrid.Profile.for_date("2026-06-01"))
+        self.assertEqual(b.reported, "4.49")
+        self.assertEqual(ecogrid.Profile.for_date("2026-02-28").name, "CN2012")
+        self.assertEqual(ecogrid.Profile.named("CN2031").limits["so2"], 20)
+
+    def test_hj_663_percentile_and_rates(self):
+        self.assertAlmostEqual(ecogrid.percentile([3, 4, 8, 2, 5, 4], 0.90), 6.5)
+        self.assertAlmostEqual(ecogrid.improvement_rate(4.0, 4.4), 0.4 / 4.4)
+        self.assertAlmostEqual(ecogrid.change_rate(4.0, 4.4), -0.4 / 4.4)
+        self.assertEqual(ecogrid.round_report(-0.4 / 4.4 * 100, 1), "-9.1")
+        with self.assertRaises(ecogrid.InvalidArgument):
+            ecogrid.change_rate(4.0, 0)
+        with self.assertRaises(ecogrid.InvalidArgument):
+            ecogrid.percentile([math.nan], 0.5)
+
+    def test_cj_a3_5_rank_1224(self):
+        self.assertEqual(ecogrid.rank([1.234, 1.2349, 0.9, 2.0]), [2, 2, 1, 4])
+        self.assertEqual(ecogrid.rank([0.05, -0.02, 0.10, 0.05, -0.02], "descending", 3), [2, 4, 1, 2, 4])
+        with self.assertRaises(ValueError):
+            ecogrid.rank([1], "sideways")
+
+    def test_aqi_daily_both_versions(self):
+        c = {"so2": 50, "no2": 80, "pm10": 120, "pm25": 60, "co": 5, "o3_1h": 160, "o3_8h": 215}
+        r = ecogrid.aqi(c, ecogrid.Profile.named("CN2012"))
+        self.assertEqual((r.aqi, r.primary, r.category), (150, ["o3_8h"], "轻度污染"))
+        self.assertEqual(r.iaqi["pm25"], 82)  # 50/40 x 25 + 50 = 81.25 -> 82
+        r = ecogrid.aqi(dict(c, o3_8h=100), ecogrid.Profile.named("CN2026"))
+        self.assertEqual((r.iaqi["pm10"], r.iaqi["pm25"]), (100, 100))
+        self.assertNotIn("o3_1h", r.iaqi)
+        r = ecogrid.aqi({"so2": 900, "no2": 10, "pm10": 10, "pm25": 10, "co": 0.1, "o3_1h": 100, "o3_8h": 50},
+                        ecogrid.Profile.named("CN2026"), report="hourly")
+        self.assertEqual(r.iaqi["so2"], 200)
+        with self.assertRaises(ValueError):
+            ecogrid.aqi({"pm1": 3}, ecogrid.Profile.named("CN2012"))
+
+    def test_monthly_stats_batch_from_a_buffer(self):
+        # Two stations, April 2026 (30 days): all 10 except station 1's SO2 on day 5 missing.
+        days, hours = 30, 720
+        data = array.array("d", [10.0] * (2 * 6 * hours))
+        for h in range(24):
+            data[(1 * 6 + 0) * hours + 4 * 24 + h] = math.nan
+        st = ecogrid.monthly_stats(data, 2, 2026, 4, ecogrid.Profile.named("CN2026"))
+        self.assertEqual(st[0]["so2"]["n_valid"], 30)
+        self.assertEqual((st[1]["so2"]["n_valid"], st[1]["so2"]["valid"]), (29, True))
+        self.assertAlmostEqual(st[1]["co"]["value"], 10.0)
+        # The same from a list, with None as missing.
+        lst = [None if math.isnan(v) else v for v in data]
+        self.assertEqual(ecogrid.monthly_stats(lst, 2, 2026, 4, ecogrid.Profile.named("CN2026"))[1]["so2"]["n_valid"], 29)
+        with self.assertRaises(ValueError):
+            ecogrid.monthly_stats(array.array("d", [1.0] * 10), 1, 2026, 4, ecogrid.Profile.named("CN2026"))
+        data[0] = -1.0
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            ecogrid.monthly_stats(data, 2, 2026, 4, ecogrid.Profile.named("CN2026"))
+        self.assertIn("station 0, SO2, day 1 hour 1: value -1", cm.exception.message)
+
+
+if __name__ == "__main__":
+    unittest.main()

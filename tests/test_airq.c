@@ -1,0 +1,520 @@
+/* airq.h: CJ-A3-3, CJ-A3-5, CJ-A3-6 and airquality.md §1-§7. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+static eg_airq_profile *profile(const char *name)
+{
+	eg_airq_profile *p = NULL;
+	assert_int_equal(eg_airq_profile_named(&p, name), EG_OK);
+	return p;
+}
+
+/* ---- §1 profiles --------------------------------------------------------- */
+
+static void test_airq_s1_profiles_by_name_and_date(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = NULL;
+	assert_int_equal(eg_airq_profile_for_date(&p, "2026-02-28"), EG_OK);
+	assert_string_equal(eg_airq_profile_name(p), "CN2012");
+	eg_airq_profile_free(p);
+	assert_int_equal(eg_airq_profile_for_date(&p, "2026-03-01"), EG_OK);
+	assert_string_equal(eg_airq_profile_name(p), "CN2026");
+	assert_double_equal(eg_airq_profile_limit(p, EG_PM25), 30, 0);
+	assert_int_equal(eg_airq_profile_aqi_table(p), EG_AQI_HJ633_2026);
+	eg_airq_profile_free(p);
+	assert_int_equal(eg_airq_profile_for_date(&p, "2030-12-31"), EG_OK);
+	assert_string_equal(eg_airq_profile_name(p), "CN2026");
+	eg_airq_profile_free(p);
+	assert_int_equal(eg_airq_profile_for_date(&p, "2031-01-01"), EG_OK);
+	assert_string_equal(eg_airq_profile_name(p), "CN2031");
+	assert_double_equal(eg_airq_profile_limit(p, EG_SO2), 20, 0);
+	assert_double_equal(eg_airq_profile_weight(p, EG_O3), 1, 0);
+	eg_airq_profile_free(p);
+	p = NULL;
+	assert_error(eg_airq_profile_named(&p, "CN1996"), EG_ENOTFOUND, "CN1996");
+	assert_error(eg_airq_profile_for_date(&p, "2026-02-30"), EG_EINVAL, "not a date");
+	assert_null(p);
+	assert_true(isnan(eg_airq_profile_limit(NULL, 0)));
+	assert_null(eg_pollutant_name(6));
+	assert_string_equal(eg_pollutant_name(EG_PM25), "PM2.5");
+}
+
+static void test_airq_s1_custom_profile(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = NULL;
+	eg_airq_index ix;
+	double limits[6] = { 60, 40, 70, 35, 4, 160 }, weights[6] = { 1, 1, 1, 2, 1, 1 };
+	double stats[6] = { 6, 4, 7, 35, 0.4, 16 };
+	assert_int_equal(eg_airq_profile_custom(&p, "weighted", limits, weights, EG_AQI_HJ633_2012), EG_OK);
+	assert_int_equal(eg_airq_composite(&ix, p, stats, 0), EG_OK);
+	/* 0.1 + 0.1 + 0.1 + 2 x 1.0 + 0.1 + 0.1 = 2.5; PM2.5 carries 2.0 / 2.5 = 0.8 of the load. */
+	assert_double_equal(ix.composite, 2.5, 1e-12);
+	assert_double_equal(ix.load[EG_PM25], 0.8, 1e-12);
+	eg_airq_profile_free(p);
+	p = NULL;
+	limits[2] = 0;
+	assert_error(eg_airq_profile_custom(&p, "bad", limits, NULL, EG_AQI_HJ633_2012), EG_ERANGE, "limit of PM10");
+	limits[2] = 70;
+	weights[1] = NAN;
+	assert_error(eg_airq_profile_custom(&p, "bad", limits, weights, EG_AQI_HJ633_2012), EG_ERANGE, "weight of NO2");
+	assert_error(eg_airq_profile_custom(&p, "bad", limits, NULL, 2019), EG_EINVAL, "AQI table 2019");
+	assert_null(p);
+}
+
+/* ---- §2 composite index (CJ-A3-3) ------------------------------------------ */
+
+static void test_cj_a3_3_composite_cn2012_vs_cn2026(void **state)
+{
+	(void)state;
+	eg_airq_profile *a = profile("CN2012"), *b = profile("CN2026");
+	eg_airq_index ix;
+	double stats[6] = { 10, 30, 70, 35, 1.2, 150 };
+	/* CN2012: 10/60 + 30/40 + 70/70 + 35/35 + 1.2/4 + 150/160
+	 *       = 0.16667 + 0.75 + 1 + 1 + 0.3 + 0.9375 = 4.154167 -> "4.15". */
+	assert_int_equal(eg_airq_composite(&ix, a, stats, 0), EG_OK);
+	assert_double_equal(ix.composite, 4.1541666666666667, 1e-12);
+	assert_string_equal(ix.reported, "4.15");
+	assert_int_equal(ix.reported_hundredths, 415);
+	assert_int_equal(ix.primary, EG_PM10); /* PM10 and PM2.5 tie at 1.0: both primary, PM10 first */
+	assert_int_equal(ix.primary_mask, (1u << EG_PM10) | (1u << EG_PM25));
+	assert_double_equal(ix.single[EG_O3], 0.9375, 1e-15);
+	/* CN2026: PM10 70/60 = 1.16667, PM2.5 35/30 = 1.16667: 4.4875 -> "4.49" (448.75 rounds up). */
+	assert_int_equal(eg_airq_composite(&ix, b, stats, 0), EG_OK);
+	assert_double_equal(ix.composite, 4.4875, 1e-12);
+	assert_string_equal(ix.reported, "4.49");
+	eg_airq_profile_free(a);
+	eg_airq_profile_free(b);
+}
+
+static void test_cj_a3_3_round_statistics_first_option(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	eg_airq_index ix;
+	/* Rounded first: 10.4->10, 30.5->30 (even), 70.6->71, 35.5->36 (even), 1.25->1.2 (even), 150.5->150. */
+	double stats[6] = { 10.4, 30.5, 70.6, 35.5, 1.25, 150.5 };
+	assert_int_equal(eg_airq_composite(&ix, p, stats, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
+	assert_double_equal(ix.single[EG_NO2], 30.0 / 40, 1e-15);
+	assert_double_equal(ix.single[EG_PM25], 36.0 / 35, 1e-15);
+	assert_double_equal(ix.single[EG_CO], 1.2 / 4, 1e-15);
+	assert_double_equal(ix.single[EG_O3], 150.0 / 160, 1e-15);
+	assert_error(eg_airq_composite(&ix, p, stats, 0x8), EG_EINVAL, "unknown flags");
+	stats[3] = NAN;
+	assert_error(eg_airq_composite(&ix, p, stats, 0), EG_EINVAL, "PM2.5 statistic");
+	stats[3] = -1;
+	assert_error(eg_airq_composite(&ix, p, stats, 0), EG_EINVAL, "PM2.5 statistic -1");
+	eg_airq_profile_free(p);
+}
+
+static void test_gbt_8170_half_even_on_an_exact_five(void **state)
+{
+	(void)state;
+	char b[32];
+	int64_t s;
+	/* 2.345 -> 2.34 (4 even), 2.355 -> 2.36 (6 even), 2.3451 -> 2.35 (not a tie). */
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 2.345, 2), EG_OK);
+	assert_string_equal(b, "2.34");
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 2.355, 2), EG_OK);
+	assert_string_equal(b, "2.36");
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 2.3451, 2), EG_OK);
+	assert_string_equal(b, "2.35");
+	/* 3.005 is stored a hair below the tie; it is still the decimal tie -> 3.00. */
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 3.005, 2), EG_OK);
+	assert_string_equal(b, "3.00");
+	assert_int_equal(s, 300);
+	/* A rate of -0.0905 as a fraction with 3 decimals (a percentage to 0.1): -0.090. */
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, -0.0905, 3), EG_OK);
+	assert_string_equal(b, "-0.090");
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 0.5, 0), EG_OK);
+	assert_string_equal(b, "0");
+	assert_int_equal(eg_airq_round(&s, b, sizeof b, 1.5, 0), EG_OK);
+	assert_string_equal(b, "2");
+	assert_error(eg_airq_round(&s, b, 3, 12.5, 2), EG_EBUFSIZE, "12.50");
+	assert_error(eg_airq_round(&s, b, sizeof b, INFINITY, 2), EG_EINVAL, "not finite");
+	assert_error(eg_airq_round(&s, b, sizeof b, 1, 7), EG_EINVAL, "decimals 7");
+}
+
+static void test_hj_663_percentile_example(void **state)
+{
+	(void)state;
+	double v[] = { 3, 4, 8, 2, 5, 4 }, r, seq[20], gaps[] = { NAN, 7, NAN };
+	/* Sorted 2,3,4,4,5,8; k = 1 + 5 x 0.9 = 5.5; X5 + 0.5 (X6 - X5) = 5 + 1.5 = 6.5. */
+	assert_int_equal(eg_airq_percentile(&r, v, 6, 0.90), EG_OK);
+	assert_double_equal(r, 6.5, 1e-12);
+	for (int i = 0; i < 20; i++)
+		seq[i] = i + 1;
+	/* k = 1 + 19 x 0.95 = 19.05: 19 + 0.05 x 1 = 19.05. */
+	assert_int_equal(eg_airq_percentile(&r, seq, 20, 0.95), EG_OK);
+	assert_double_equal(r, 19.05, 1e-12);
+	assert_int_equal(eg_airq_percentile(&r, seq, 20, 1.0), EG_OK);
+	assert_double_equal(r, 20, 0);
+	assert_int_equal(eg_airq_percentile(&r, gaps, 3, 0.9), EG_OK); /* NaN skipped: one value */
+	assert_double_equal(r, 7, 0);
+	assert_error(eg_airq_percentile(&r, v, 6, 1.1), EG_EINVAL, "p = 1.1");
+	assert_error(eg_airq_percentile(&r, gaps, 1, 0.5), EG_EINVAL, "no valid value");
+}
+
+/* ---- §5 rates, §6 ranking (CJ-A3-5) ----------------------------------------- */
+
+static void test_airq_s5_rates(void **state)
+{
+	(void)state;
+	double r;
+	char b[32];
+	/* Now 4.0 against 4.4 a year ago: improvement (4.4 - 4.0) / 4.4 = 0.0909 -> 9.1 %. */
+	assert_int_equal(eg_airq_improvement_rate(&r, 4.0, 4.4), EG_OK);
+	assert_double_equal(r, 0.4 / 4.4, 1e-15);
+	assert_int_equal(eg_airq_round(NULL, b, sizeof b, r * 100, 1), EG_OK);
+	assert_string_equal(b, "9.1");
+	assert_int_equal(eg_airq_change_rate(&r, 4.0, 4.4), EG_OK);
+	assert_double_equal(r, -0.4 / 4.4, 1e-15); /* < 0: better */
+	assert_error(eg_airq_change_rate(&r, 4.0, 0), EG_EINVAL, "reference index is 0");
+	assert_error(eg_airq_improvement_rate(&r, NAN, 4.0), EG_EINVAL, "finite");
+}
+
+static void test_cj_a3_5_ranks_1224_and_ties_at_last(void **state)
+{
+	(void)state;
+	int32_t rk[6];
+	/* Index ascending on 2 decimals: 1.234 and 1.2349 both report 1.23 -> tie. */
+	double idx[4] = { 1.234, 1.2349, 0.9, 2.0 };
+	double rates[6] = { 0.05, -0.02, 0.10, 0.05, -0.02, 0.01 };
+	assert_int_equal(eg_airq_rank(rk, idx, 4, EG_RANK_ASCENDING, 2), EG_OK);
+	assert_int_equal(rk[2], 1);
+	assert_int_equal(rk[0], 2);
+	assert_int_equal(rk[1], 2);
+	assert_int_equal(rk[3], 4); /* 1, 2, 2, 4 */
+	/* Improvement rates descending: 0.10 -> 1; 0.05 x2 -> 2; 0.01 -> 4; -0.02 x2 -> 5 (both last). */
+	assert_int_equal(eg_airq_rank(rk, rates, 6, EG_RANK_DESCENDING, 3), EG_OK);
+	assert_int_equal(rk[2], 1);
+	assert_int_equal(rk[0], 2);
+	assert_int_equal(rk[3], 2);
+	assert_int_equal(rk[5], 4);
+	assert_int_equal(rk[1], 5);
+	assert_int_equal(rk[4], 5);
+	assert_error(eg_airq_rank(rk, rates, 6, 7, 3), EG_EINVAL, "order 7");
+	rates[0] = NAN;
+	assert_error(eg_airq_rank(rk, rates, 6, 0, 3), EG_EINVAL, "value 0");
+}
+
+/* ---- §3, §4 hourly data ------------------------------------------------------- */
+
+/* One station-month: every hour of every pollutant = base[p]. */
+static double *station_month(int days, const double *base)
+{
+	double *h = malloc(sizeof *h * 6 * 24 * (size_t)days);
+	assert_non_null(h);
+	for (int p = 0; p < 6; p++)
+		for (int i = 0; i < 24 * days; i++)
+			h[p * 24 * days + i] = base[p];
+	return h;
+}
+
+static void blank_day(double *h, int days, int p, int day)
+{
+	for (int i = 0; i < 24; i++)
+		h[p * 24 * days + day * 24 + i] = NAN;
+}
+
+static void test_airq_s3_month_validity_26_vs_february_25(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2026");
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
+	eg_airq_stat st[6];
+	double *h = station_month(31, base);
+	/* March: 5 days missing for every pollutant -> 26 valid < 27: flagged. */
+	for (int pol = 0; pol < 6; pol++)
+		for (int d = 0; d < 5; d++)
+			blank_day(h, 31, pol, d);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(st[EG_SO2].valid, 0);
+	assert_int_equal(st[EG_SO2].n_valid, 26);
+	assert_int_equal(st[EG_SO2].n_required, 27);
+	assert_double_equal(st[EG_SO2].value, 10, 1e-12); /* still returned, flagged */
+	free(h);
+	/* February 2026: 3 days missing -> 25 valid = the February minimum: valid. */
+	h = station_month(28, base);
+	for (int pol = 0; pol < 6; pol++)
+		for (int d = 0; d < 3; d++)
+			blank_day(h, 28, pol, d);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 2, 28 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(st[EG_PM25].valid, 1);
+	assert_int_equal(st[EG_PM25].n_valid, 25);
+	assert_int_equal(st[EG_PM25].n_required, 25);
+	assert_double_equal(st[EG_CO].value, 0.8, 1e-12);
+	free(h);
+	eg_airq_profile_free(p);
+}
+
+static void test_airq_s3_daily_mean_needs_20_hours(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
+	eg_airq_stat st[6];
+	double *h = station_month(30, base);
+	/* Day 1 of NO2: 4 hours missing (20 valid: valid); day 2: 5 missing (19: invalid). */
+	for (int i = 0; i < 4; i++)
+		h[1 * 24 * 30 + i] = NAN;
+	for (int i = 0; i < 5; i++)
+		h[1 * 24 * 30 + 24 + i] = NAN;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 30 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(st[EG_NO2].n_valid, 29);
+	assert_int_equal(st[EG_SO2].n_valid, 30);
+	free(h);
+	eg_airq_profile_free(p);
+}
+
+static void test_airq_s3_mda8_with_13_windows_below_and_above_limit(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012"); /* O3 limit 160 */
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
+	eg_airq_stat st[6];
+	double *h = station_month(31, base);
+	/* Hours 18-23 missing every day: windows ending at 08:00-19:00 (hours 7..18)
+	 * hold >= 6 values, those ending 20:00-24:00 do not: 13 valid windows < 14. */
+	for (int d = 0; d < 31; d++)
+		for (int i = 18; i < 24; i++)
+			h[5 * 24 * 31 + d * 24 + i] = NAN;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 1, 31 * 24, NULL, NULL), EG_OK);
+	/* 100 <= 160: 13 windows are not enough: no valid MDA8 day. */
+	assert_int_equal(st[EG_O3].n_valid, 0);
+	assert_int_equal(st[EG_O3].valid, 0);
+	assert_true(isnan(st[EG_O3].value));
+	/* Same gaps at 170 > 160: the maximum already exceeds the limit: valid. */
+	for (int d = 0; d < 31; d++)
+		for (int i = 0; i < 18; i++)
+			h[5 * 24 * 31 + d * 24 + i] = 170;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 1, 31 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(st[EG_O3].n_valid, 31);
+	assert_double_equal(st[EG_O3].value, 170, 1e-12);
+	free(h);
+	eg_airq_profile_free(p);
+}
+
+static void test_cj_a3_6_tampered_days_take_the_month_maximum(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	double base[6] = { 50, 20, 50, 30, 0.8, 100 };
+	eg_airq_stat st[6];
+	unsigned char tampered[31] = { 0 }, dust[31] = { 0 };
+	double *h = station_month(31, base);
+	/* SO2: day 3 reads 80 (the month's highest), day 10 was tampered with and reads 10. */
+	for (int i = 0; i < 24; i++) {
+		h[0 * 24 * 31 + 2 * 24 + i] = 80;
+		h[0 * 24 * 31 + 9 * 24 + i] = 10;
+	}
+	tampered[9] = 1;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, NULL, tampered), EG_OK);
+	/* Day 10 becomes 80: (29 x 50 + 80 + 80) / 31 = 1610 / 31 = 51.935... */
+	assert_double_equal(st[EG_SO2].value, 1610.0 / 31, 1e-12);
+	assert_int_equal(st[EG_SO2].n_valid, 31);
+	/* Dust day: PM10 skips it, SO2 keeps it. */
+	for (int i = 0; i < 24; i++)
+		h[2 * 24 * 31 + 4 * 24 + i] = 500;
+	dust[4] = 1;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, dust, NULL), EG_OK);
+	assert_double_equal(st[EG_PM10].value, 50, 1e-12);
+	assert_int_equal(st[EG_PM10].n_valid, 30);
+	assert_int_equal(st[EG_SO2].n_valid, 31);
+	free(h);
+	eg_airq_profile_free(p);
+}
+
+static void test_airq_s3_errors_and_aggregation(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
+	eg_airq_stat st[12];
+	double *h = station_month(30, base), agg[6 * 2];
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 30 * 24, NULL, NULL), EG_EINVAL, "has 31 days = 744 hours, not 720");
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 13, 30 * 24, NULL, NULL), EG_EINVAL, "not a month");
+	h[5] = -3;
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 30 * 24, NULL, NULL), EG_EINVAL, "station 0, SO2, day 1 hour 6: value -3");
+	free(h);
+	/* Two stations, 2 hours: the county value is the mean of valid station values. */
+	{
+		double two[2 * 6 * 2];
+		for (int i = 0; i < 24; i++)
+			two[i] = 10;
+		two[0] = 20;          /* station 0, SO2, hour 0 */
+		two[12 + 0] = NAN;    /* station 1, SO2, hour 0 missing */
+		two[12 + 1] = 30;     /* station 1, SO2, hour 1 */
+		assert_int_equal(eg_airq_aggregate_hours(agg, two, 2, 2), EG_OK);
+		assert_double_equal(agg[0], 20, 0);  /* only station 0 valid */
+		assert_double_equal(agg[1], 20, 0);  /* (10 + 30) / 2 */
+		assert_error(eg_airq_aggregate_hours(agg, two, 0, 2), EG_EINVAL, "no station");
+	}
+	eg_airq_profile_free(p);
+}
+
+/* ---- §7 AQI -------------------------------------------------------------------- */
+
+static eg_aqi_result aqi(const char *prof, double so2, double no2, double pm10, double pm25, double co, double o3_1,
+			 double o3_8, int report)
+{
+	eg_airq_profile *p = profile(prof);
+	eg_aqi_result r;
+	double c[EG_AQI_SLOTS] = { so2, no2, pm10, pm25, co, o3_1, o3_8, NAN };
+	if (eg_aqi_compute(&r, p, c, report) != EG_OK)
+		fail_msg("aqi: %s", eg_error_last()->message);
+	eg_airq_profile_free(p);
+	return r;
+}
+
+static void test_airq_s7_iaqi_at_and_between_breakpoints(void **state)
+{
+	(void)state;
+	eg_aqi_result r = aqi("CN2012", 50, 80, 120, 60, 5, 160, 215, EG_AQI_DAILY);
+	assert_int_equal(r.iaqi[EG_AQI_SO2], 50);   /* at the 50 breakpoint */
+	assert_int_equal(r.iaqi[EG_AQI_NO2], 100);  /* at the 100 breakpoint */
+	assert_int_equal(r.iaqi[EG_AQI_PM10], 85);  /* 50/100 x 70 + 50 = 85 */
+	assert_int_equal(r.iaqi[EG_AQI_PM25], 82);  /* 50/40 x 25 + 50 = 81.25 -> up to 82 */
+	assert_int_equal(r.iaqi[EG_AQI_CO], 105);   /* 50/10 x 1 + 100 = 105 */
+	assert_int_equal(r.iaqi[EG_AQI_O3_1H], 50); /* 160 -> 50 */
+	assert_int_equal(r.iaqi[EG_AQI_O3_8H], 150); /* 215 -> 150 */
+	assert_int_equal(r.aqi, 150);
+	assert_int_equal(r.level, 3);
+	assert_int_equal(r.primary_mask, 1u << EG_AQI_O3_8H);
+	assert_memory_equal(r.rgb, ((unsigned char[]){ 255, 126, 0 }), 3);
+	assert_string_equal(eg_aqi_level_name(r.level, EG_LANG_ZH), "轻度污染");
+	/* HJ 633-2026: PM10 100 at 120, PM2.5 100 at 60. */
+	r = aqi("CN2026", 50, 80, 120, 60, 5, NAN, 100, EG_AQI_DAILY);
+	assert_int_equal(r.iaqi[EG_AQI_PM10], 100);
+	assert_int_equal(r.iaqi[EG_AQI_PM25], 100);
+	assert_int_equal(r.iaqi[EG_AQI_O3_1H], -1); /* no O3 1 h in 2026 daily reports */
+	/* PM2.5 75 under 2026: 50/55 x 15 + 100 = 113.6 -> 114. */
+	r = aqi("CN2026", 5, 5, 5, 75, 0.1, NAN, 10, EG_AQI_DAILY);
+	assert_int_equal(r.iaqi[EG_AQI_PM25], 114);
+	assert_int_equal(r.aqi, 114);
+}
+
+static void test_airq_s7_over_800_rules_of_both_versions(void **state)
+{
+	(void)state;
+	eg_airq_profile *p12 = profile("CN2012");
+	eg_aqi_result r;
+	double c[EG_AQI_SLOTS] = { 900, 10, 10, 10, 0.1, 100, 50, 200 };
+	/* 2012 hourly: SO2 1 h 900 > 800 -> the 24 h IAQI: 50/325 x 50 + 100 = 107.7 -> 108. */
+	assert_int_equal(eg_aqi_compute(&r, p12, c, EG_AQI_HOURLY), EG_OK);
+	assert_int_equal(r.iaqi[EG_AQI_SO2], 108);
+	assert_int_equal(r.clamped, 0);
+	c[EG_AQI_SO2_24H] = NAN;
+	assert_error(eg_aqi_compute(&r, p12, c, EG_AQI_HOURLY), EG_EINVAL, "needs the SO2 24 h mean");
+	/* 2026 hourly: SO2 1 h > 800 -> 200. */
+	r = aqi("CN2026", 900, 10, 10, 10, 0.1, 100, 50, EG_AQI_HOURLY);
+	assert_int_equal(r.iaqi[EG_AQI_SO2], 200);
+	/* 2012 daily: O3 8 h 850 > 800 -> O3 1 h 900 stands in: 100/200 x 100 + 300 = 350. */
+	r = aqi("CN2012", 10, 10, 10, 10, 0.1, 900, 850, EG_AQI_DAILY);
+	assert_int_equal(r.iaqi[EG_AQI_O3_8H], -1);
+	assert_int_equal(r.aqi, 350);
+	assert_int_equal(r.level, 6);
+	/* 2026: O3 8 h > 800 -> 300. */
+	r = aqi("CN2026", 10, 10, 10, 10, 0.1, NAN, 850, EG_AQI_DAILY);
+	assert_int_equal(r.iaqi[EG_AQI_O3_8H], 300);
+	assert_int_equal(r.aqi, 300);
+	eg_airq_profile_free(p12);
+}
+
+static void test_airq_s7_clamp_primary_ties_and_unpublished(void **state)
+{
+	(void)state;
+	eg_aqi_result r = aqi("CN2012", 10, 10, 10, 600, 0.1, 10, 10, EG_AQI_DAILY);
+	/* PM2.5 600 > 500: clamped at 500, flagged. */
+	assert_int_equal(r.aqi, 500);
+	assert_int_equal(r.clamped, 1);
+	/* Ties: PM10 150 and PM2.5 75 both 100 -> both primary. */
+	r = aqi("CN2012", 10, 10, 150, 75, 0.1, 10, 10, EG_AQI_DAILY);
+	assert_int_equal(r.primary_mask, (1u << EG_AQI_PM10) | (1u << EG_AQI_PM25));
+	/* AQI <= 50: no primary pollutant. */
+	r = aqi("CN2012", 10, 10, 10, 10, 0.1, 10, 10, EG_AQI_DAILY);
+	assert_int_equal(r.primary_mask, 0);
+	assert_int_equal(r.level, 1);
+	/* 2026 with PM2.5 missing and AQI <= 100: not published. */
+	r = aqi("CN2026", 10, 10, 10, NAN, 0.1, NAN, 10, EG_AQI_DAILY);
+	assert_int_equal(r.published, 0);
+	assert_int_equal(r.level, 0);
+	/* ... but published when the others already exceed 100. */
+	r = aqi("CN2026", 10, 10, 250, NAN, 0.1, NAN, 10, EG_AQI_DAILY);
+	assert_int_equal(r.published, 1);
+	assert_int_equal(r.aqi, 150);
+	/* 2026: AQI is at least 1. */
+	r = aqi("CN2026", 0, 0, 0, 0, 0, NAN, 0, EG_AQI_DAILY);
+	assert_int_equal(r.aqi, 1);
+	{
+		eg_airq_profile *p = profile("CN2012");
+		double none[EG_AQI_SLOTS] = { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN }, neg[EG_AQI_SLOTS] = { -1, 0, 0, 0, 0, 0, 0, 0 };
+		assert_error(eg_aqi_compute(&r, p, none, EG_AQI_DAILY), EG_EINVAL, "no pollutant");
+		assert_error(eg_aqi_compute(&r, p, neg, EG_AQI_DAILY), EG_EINVAL, "slot 0 is -1");
+		assert_error(eg_aqi_compute(&r, p, neg, 5), EG_EINVAL, "report 5");
+		eg_airq_profile_free(p);
+	}
+}
+
+static int scenario_airq(void *unused)
+{
+	(void)unused;
+	eg_airq_profile *p = NULL;
+	eg_airq_stat st[6];
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 }, v[] = { 1, 3, 2 }, r;
+	int32_t rk[3];
+	double *h;
+	int rc;
+	if ((rc = eg_airq_profile_named(&p, "CN2012")) < 0)
+		return rc;
+	h = station_month(30, base);
+	rc = eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 720, NULL, NULL);
+	if (rc == EG_OK)
+		rc = eg_airq_percentile(&r, v, 3, 0.5);
+	if (rc == EG_OK)
+		rc = eg_airq_rank(rk, v, 3, EG_RANK_ASCENDING, 2);
+	free(h);
+	eg_airq_profile_free(p);
+	return rc;
+}
+
+static void test_airq_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	assert_true(tu_alloc_fail_loop(scenario_airq, NULL) >= 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_airq_s1_profiles_by_name_and_date),
+		cmocka_unit_test(test_airq_s1_custom_profile),
+		cmocka_unit_test(test_cj_a3_3_composite_cn2012_vs_cn2026),
+		cmocka_unit_test(test_cj_a3_3_round_statistics_first_option),
+		cmocka_unit_test(test_gbt_8170_half_even_on_an_exact_five),
+		cmocka_unit_test(test_hj_663_percentile_example),
+		cmocka_unit_test(test_airq_s5_rates),
+		cmocka_unit_test(test_cj_a3_5_ranks_1224_and_ties_at_last),
+		cmocka_unit_test(test_airq_s3_month_validity_26_vs_february_25),
+		cmocka_unit_test(test_airq_s3_daily_mean_needs_20_hours),
+		cmocka_unit_test(test_airq_s3_mda8_with_13_windows_below_and_above_limit),
+		cmocka_unit_test(test_cj_a3_6_tampered_days_take_the_month_maximum),
+		cmocka_unit_test(test_airq_s3_errors_and_aggregation),
+		cmocka_unit_test(test_airq_s7_iaqi_at_and_between_breakpoints),
+		cmocka_unit_test(test_airq_s7_over_800_rules_of_both_versions),
+		cmocka_unit_test(test_airq_s7_clamp_primary_ties_and_unpublished),
+		cmocka_unit_test(test_airq_every_allocation_failure_is_clean),
+	};
+	return cmocka_run_group_tests_name("airq", tests, NULL, NULL);
+}
