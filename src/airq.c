@@ -405,10 +405,45 @@ static double mda8(const double *h, double limit)
 	return NAN;
 }
 
+/* Values must be >= 0 or NaN (missing); the message names station, pollutant, day and hour. */
+static int check_hourly(const double *hourly, size_t n_stations, size_t n_hours)
+{
+	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
+		if (isinf(hourly[i]) || hourly[i] < 0) {
+			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
+			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
+					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
+		}
+	return EG_OK;
+}
+
+int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *hourly, size_t n_stations, size_t n_hours)
+{
+	size_t days;
+	int rc;
+	if (!out || !p || (!hourly && n_stations))
+		return eg__error(EG_EINVAL, "eg_airq_daily_values: NULL argument");
+	if (n_hours == 0 || n_hours % 24)
+		return eg__error(EG_EINVAL, "eg_airq_daily_values: %zu hours is not a whole number of days", n_hours);
+	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
+		return eg__error(EG_ERANGE, "eg_airq_daily_values: too many stations");
+	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
+		return rc;
+	days = n_hours / 24;
+	for (size_t s = 0; s < n_stations; s++)
+		for (size_t pol = 0; pol < EG_POLLUTANTS; pol++) {
+			const double *series = hourly + (s * EG_POLLUTANTS + pol) * n_hours;
+			for (size_t d = 0; d < days; d++)
+				out[(s * EG_POLLUTANTS + pol) * days + d] =
+					pol == EG_O3 ? mda8(series + d * 24, p->limit[EG_O3]) : daily_mean(series + d * 24);
+		}
+	return EG_OK;
+}
+
 int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
 			  int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
 {
-	int days, required;
+	int days, required, rc;
 	double *daily, *vals;
 	if (!out || !p || (!hourly && n_stations))
 		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: NULL argument");
@@ -420,12 +455,8 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 				 days, days * 24, n_hours);
 	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
 		return eg__error(EG_ERANGE, "eg_airq_monthly_stats: too many stations");
-	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
-		if (isinf(hourly[i]) || hourly[i] < 0) {
-			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
-			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
-					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
-		}
+	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
+		return rc;
 	/* §3: 27 valid days, February 25. */
 	required = month == 2 ? 25 : 27;
 	daily = eg__malloc((size_t)days * sizeof *daily);

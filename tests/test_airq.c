@@ -364,6 +364,58 @@ static void test_airq_s3_errors_and_aggregation(void **state)
 	eg_airq_profile_free(p);
 }
 
+static void test_airq_s3_daily_values(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 }, out[6 * 2];
+	double *h = station_month(2, base);
+	/* Day 2 of PM10: 5 hours missing -> 19 < 20: NaN; O3 constant 100 -> MDA8 100. */
+	for (int i = 0; i < 5; i++)
+		h[2 * 48 + 24 + i] = NAN;
+	assert_int_equal(eg_airq_daily_values(out, p, h, 1, 48), EG_OK);
+	assert_double_equal(out[0 * 2 + 0], 10, 1e-12);
+	assert_double_equal(out[2 * 2 + 0], 50, 1e-12);
+	assert_true(isnan(out[2 * 2 + 1]));
+	assert_double_equal(out[5 * 2 + 1], 100, 1e-12);
+	assert_error(eg_airq_daily_values(out, p, h, 1, 47), EG_EINVAL, "47 hours");
+	free(h);
+	eg_airq_profile_free(p);
+}
+
+/* Every breakpoint of the daily columns of both tables maps to its IAQI
+ * (airquality.md §7, transcribed here independently of src/airq.c). */
+static void test_airq_s7_every_daily_breakpoint_both_tables(void **state)
+{
+	(void)state;
+	static const double iaqi[8] = { 0, 50, 100, 150, 200, 300, 400, 500 };
+	static const double so2[8] = { 0, 50, 150, 475, 800, 1600, 2100, 2620 };
+	static const double no2[8] = { 0, 40, 80, 180, 280, 565, 750, 940 };
+	static const double pm10[8] = { 0, 50, 150, 250, 350, 420, 500, 600 };
+	static const double co[8] = { 0, 2, 4, 14, 24, 36, 48, 60 };
+	static const double pm25[8] = { 0, 35, 75, 115, 150, 250, 350, 500 };
+	static const double o3_8[6] = { 0, 100, 160, 215, 265, 800 };
+	const char *names[2] = { "CN2012", "CN2026" };
+	for (int v = 0; v < 2; v++) {
+		eg_airq_profile *p = profile(names[v]);
+		for (int k = 1; k < 8; k++) {
+			eg_aqi_result r;
+			double c[EG_AQI_SLOTS] = { so2[k], no2[k], pm10[k], pm25[k], co[k], NAN, k < 6 ? o3_8[k] : NAN, NAN };
+			if (v == 1 && k == 2) {
+				c[EG_AQI_PM10] = 120; /* HJ 633-2026 */
+				c[EG_AQI_PM25] = 60;
+			}
+			assert_int_equal(eg_aqi_compute(&r, p, c, EG_AQI_DAILY), EG_OK);
+			for (int slot = 0; slot < 5; slot++)
+				assert_int_equal(r.iaqi[slot], (int32_t)iaqi[k]);
+			if (k < 6)
+				assert_int_equal(r.iaqi[EG_AQI_O3_8H], (int32_t)iaqi[k]);
+			assert_int_equal(r.clamped, 0);
+		}
+		eg_airq_profile_free(p);
+	}
+}
+
 /* ---- §7 AQI -------------------------------------------------------------------- */
 
 static eg_aqi_result aqi(const char *prof, double so2, double no2, double pm10, double pm25, double co, double o3_1,
@@ -511,6 +563,8 @@ int main(void)
 		cmocka_unit_test(test_airq_s3_mda8_with_13_windows_below_and_above_limit),
 		cmocka_unit_test(test_cj_a3_6_tampered_days_take_the_month_maximum),
 		cmocka_unit_test(test_airq_s3_errors_and_aggregation),
+		cmocka_unit_test(test_airq_s3_daily_values),
+		cmocka_unit_test(test_airq_s7_every_daily_breakpoint_both_tables),
 		cmocka_unit_test(test_airq_s7_iaqi_at_and_between_breakpoints),
 		cmocka_unit_test(test_airq_s7_over_800_rules_of_both_versions),
 		cmocka_unit_test(test_airq_s7_clamp_primary_ties_and_unpublished),

@@ -227,6 +227,20 @@ EG_API int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, co
 				 const unsigned char *dust, const unsigned char *tampered);
 
 /**
+ * @brief Daily values of many stations from hourly data (§3): the daily
+ * mean of SO2, NO2, PM10, PM2.5 and CO (valid with ≥ 20 hours) and the MDA8
+ * of O3 (the rule of eg_airq_monthly_stats()); NaN where a day is invalid.
+ * @param[out] out n_stations × 6 × days values, `out[(s * 6 + p) * days + d]`.
+ * @param p The profile (for the O3 limit of the MDA8 rule).
+ * @param hourly As eg_airq_monthly_stats().
+ * @param n_stations Number of stations.
+ * @param n_hours Hours per series, a multiple of 24 (days = n_hours / 24).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, n_hours not a multiple of 24).
+ */
+EG_API int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *hourly,
+				size_t n_stations, size_t n_hours);
+
+/**
  * @brief City or county hourly values: the mean of the valid station values
  * at each time step (§3 *reading*); NaN where no station is valid.
  * @param[out] out 6 × n_hours values, `out[p * n_hours + h]`.

@@ -64,6 +64,9 @@ class TestAirq(unittest.TestCase):
         # The same from a list, with None as missing.
         lst = [None if math.isnan(v) else v for v in data]
         self.assertEqual(ecogrid.monthly_stats(lst, 2, 2026, 4, ecogrid.Profile.named("CN2026"))[1]["so2"]["n_valid"], 29)
+        daily = ecogrid.daily_values(data, 2, 30, ecogrid.Profile.named("CN2026"))
+        self.assertTrue(math.isnan(daily[1]["so2"][4]))
+        self.assertEqual(daily[0]["o3"][0], 10.0)
         with self.assertRaises(ValueError):
             ecogrid.monthly_stats(array.array("d", [1.0] * 10), 1, 2026, 4, ecogrid.Profile.named("CN2026"))
         data[0] = -1.0

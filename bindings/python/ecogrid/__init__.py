@@ -12,7 +12,7 @@ from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
                      InvalidArgument, LevelError, NotFound, OutOfMemory,
                      OutOfRange, ParseError, StateError, Utf8Error)
 from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_index,
-                   improvement_rate, monthly_stats, percentile, rank, round_report)
+                   daily_values, improvement_rate, monthly_stats, percentile, rank, round_report)
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 from .ladder import Clause, Ladder, LadderState, UnitResult
@@ -21,7 +21,7 @@ __all__ = [
     "version", "Grid", "Node", "Finding", "RuleSet", "Result", "TraceEntry", "consecutive_fails",
     "Ladder", "LadderState", "UnitResult", "Clause",
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
-    "improvement_rate", "rank", "aqi", "monthly_stats", "round_report",
+    "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

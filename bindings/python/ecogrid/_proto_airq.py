@@ -46,6 +46,7 @@ PROTOTYPES = {
     "eg_airq_rank": (STATUS, [POINTER(c_int32), POINTER(c_double), c_size_t, c_int, c_int]),
     "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), P, POINTER(c_double), c_size_t, c_int, c_int,
                                        c_size_t, POINTER(c_ubyte), POINTER(c_ubyte)]),
+    "eg_airq_daily_values": (STATUS, [POINTER(c_double), P, POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
     "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
     "eg_aqi_level_name": (c_char_p, [c_int, c_int]),

@@ -218,3 +218,17 @@ def monthly_stats(hourly, n_stations, year, month, profile, dust=None, tampered=
                  "n_valid": out[s * 6 + i].n_valid, "n_days": out[s * 6 + i].n_days,
                  "n_required": out[s * 6 + i].n_required}
              for i, k in enumerate(KEYS)} for s in range(n_stations)]
+
+
+def daily_values(hourly, n_stations, n_days, profile):
+    """Daily means (SO2, NO2, PM10, PM2.5, CO) and O3 MDA8 per station and day (§3).
+
+    ``hourly`` as monthly_stats() with n_days × 24 hours per series; returns a
+    list (per station) of dicts pollutant -> list of n_days values (NaN invalid).
+    """
+    n_hours = 24 * int(n_days)
+    buf, _keep = _double_buffer(hourly, n_stations * 6 * n_hours)
+    out = (c_double * max(n_stations * 6 * n_days, 1))()
+    lib.eg_airq_daily_values(out, profile._h, buf, n_stations, n_hours)
+    return [{k: list(out[(s * 6 + i) * n_days:(s * 6 + i + 1) * n_days]) for i, k in enumerate(KEYS)}
+            for s in range(n_stations)]
