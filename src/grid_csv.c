@@ -211,9 +211,7 @@ static int read_rows(loader *L)
 		if ((rc = eg__check_text_n(f[0], fl[0], EG_GRID_ID_MAX, "code")) < 0 ||
 		    (fl[1] && (rc = eg__check_text_n(f[1], fl[1], EG_GRID_ID_MAX, "parent_code")) < 0) ||
 		    (rc = eg__check_text_n(f[3], fl[3], EG_GRID_NAME_MAX, "name")) < 0) {
-			char msg[512];
-			snprintf(msg, sizeof msg, "%s", eg_error_last()->message);
-			return eg__error(rc, "line %u: %s", this_line, msg);
+			return eg__error(rc, "line %u: %s", this_line, eg_error_last()->message);
 		}
 		if (fl[2] == 0 || fl[2] > 2)
 			return eg__error(EG_EPARSE, "line %u: level \"%s\" is not 0-4", this_line,

@@ -74,6 +74,16 @@ static void test_error_last_and_clear(void **state)
 	assert_string_equal(eg_error_last()->message, "");
 }
 
+static void test_error_can_wrap_the_previous_detail(void **state)
+{
+	(void)state;
+	/* Regression (found by valgrind): wrapping eg_error_last()->message in a
+	 * new detail must not read the buffer while writing it. */
+	eg__error(EG_ERANGE, "inner %s", "reason");
+	assert_int_equal(eg__error(EG_ERANGE, "outer: %s", eg_error_last()->message), EG_ERANGE);
+	assert_string_equal(eg_error_last()->message, "outer: inner reason");
+}
+
 static void *thread_sets_error(void *arg)
 {
 	(void)arg;
@@ -189,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_status_values_are_stable),
 		cmocka_unit_test(test_strerror_covers_every_code),
 		cmocka_unit_test(test_error_last_and_clear),
+		cmocka_unit_test(test_error_can_wrap_the_previous_detail),
 		cmocka_unit_test(test_error_is_thread_local),
 		cmocka_unit_test(test_alloc_fault_injection),
 		cmocka_unit_test(test_utf8_validation),

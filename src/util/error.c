@@ -12,10 +12,14 @@ static _Thread_local eg_error last_error = { 0, NULL };
 
 int eg__error(int code, const char *fmt, ...)
 {
+	char buf[EG_ERROR_MSG_MAX];
 	va_list ap;
+	/* Format into a local buffer first: callers may pass the previous
+	 * detail (eg_error_last()->message) as an argument to wrap it. */
 	va_start(ap, fmt);
-	vsnprintf(last_message, sizeof last_message, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	memcpy(last_message, buf, sizeof buf);
 	last_error.code = code;
 	last_error.message = last_message;
 	return code;
