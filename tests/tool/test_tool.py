@@ -66,7 +66,7 @@ class ToolTest(unittest.TestCase):
         out = self.run_tool("init").stdout
         self.assertIn("已创建工作库", out)
         out = self.run_tool("--lang", "en", "init").stdout
-        self.assertIn("already exists (schema 1)", out)
+        self.assertIn("already exists (schema 2)", out)
 
     def test_commands_need_a_workspace(self):
         err = self.run_tool("grid", "show", expect=1).stderr
@@ -146,6 +146,98 @@ class ToolTest(unittest.TestCase):
         self.assertIn("covers", self.run_tool("grid", "staff", "--help").stdout)
         self.setup_grid()
         self.assertIn("--format must be", self.run_tool("grid", "check", "--format", "xml", expect=1).stderr)
+
+    # ---- the monthly cycle (CJ-A2, CJ-A2-7.3, CJ-A3) -----------------------
+
+    def month_doc(self, counts, air=True):
+        units = {}
+        for i, (unit, n4) in enumerate(counts.items()):
+            u = {"assessment": {"items": {"4": n4}}}
+            if air:
+                # Improvement = 1 - factor; ref index 4.0 for everyone.
+                f = 0.9 + 0.02 * i
+                u["air"] = {"so2": 24 * f, "no2": 16 * f, "pm10": 28 * f, "pm25": 14 * f, "co": 1.6 * f, "o3": 64 * f}
+                u["air_ref"] = 4.0 * 0.4 / 0.4
+            units[unit] = u
+        return json.dumps({"units": units}, ensure_ascii=False)
+
+    def setup_counties(self):
+        self.run_tool("init")
+        grid = "code,parent_code,level,name\nP,,1,州\nA,P,2,甲县\nB,P,2,乙县\nC,P,2,丙县\n"
+        self.run_tool("grid", "import", self.write("g.csv", grid))
+
+    def test_cj_a2_7_3_month_cycle_and_reports(self):
+        self.setup_counties()
+        # 2026-09: A 12/80 = 15%; 2026-10: A 9/60 = 15% -> interview (CJ-A2-7.3).
+        self.run_tool("month", "import", "2026-09", self.write("m9.json", self.month_doc({"A": 12, "B": 34, "C": 34})))
+        self.run_tool("month", "import", "2026-10", self.write("m10.json", self.month_doc({"A": 9, "B": 26, "C": 25})))
+        self.run_tool("month", "run", "2026-09")
+        self.run_tool("month", "run", "2026-10")
+        doc = json.loads(self.run_tool("report", "2026-10", "--format", "json").stdout)
+        a = doc["units"]["A"]
+        self.assertEqual(a["actions"]["CJ-A2-7.3"]["action"], "interview")
+        self.assertIn("2026-09: 12/80 = 15.0%, 2026-10: 9/60 = 15.0%, ≥ 10% 2 months running",
+                      a["actions"]["CJ-A2-7.3"]["clauses"][1]["message_en"])
+        # B in 2026-10: 26 problems -> item 4 at 40 - 26 = 14: 30 + 14 + 30 = 74 (CJ-A2-5.4), pass.
+        self.assertEqual((doc["units"]["B"]["score"], doc["units"]["B"]["grade"]), (74, "pass"))
+        # Air: factor 0.90 / 0.92 / 0.94 -> improvement 10 % / 8 % / 6 %: C is last (CJ-A3-4).
+        self.assertEqual([doc["units"][u]["air"]["rank"] for u in "ABC"], [1, 2, 3])
+        self.assertEqual(doc["units"]["C"]["actions"]["CJ-A3-4"]["action"], "interview_deputy")
+        text = self.run_tool("report", "2026-10").stdout
+        self.assertIn("网格化环境监管月度通报（2026-10）", text)
+        self.assertIn("约谈相关负责同志", text)
+        raw = subprocess.run([TOOL, "--db", self.db, "report", "2026-10", "--format", "csv", "--bom"],
+                             capture_output=True, check=True).stdout
+        self.assertTrue(raw.startswith(b"\xef\xbb\xbf\"unit\",\"name\",\"score\""))
+        html = self.run_tool("--lang", "en", "report", "2026-10", "--format", "html").stdout
+        self.assertIn("<svg", html)
+        self.assertIn("interview of the unit&#39;s leaders".replace("&#39;", "'"), html)
+        # Re-running is idempotent: same results, inputs kept, a log row added.
+        before = self.run_tool("report", "2026-10", "--format", "json").stdout
+        self.run_tool("month", "run", "2026-10")
+        self.assertEqual(self.run_tool("report", "2026-10", "--format", "json").stdout, before)
+
+    def test_month_bad_inputs_change_nothing(self):
+        self.setup_counties()
+        self.run_tool("month", "import", "2026-09", self.write("ok.json", self.month_doc({"A": 1, "B": 2, "C": 3})))
+        before = self.digest()
+        cases = [
+            ('{"units": {"Z": {}}}', "units.Z: unknown unit"),
+            ('{"units": {"A": {"assessment": {"items": {"4": "many"}}}}}', "units.A.assessment.items.4: must be an integer"),
+            ('{"units": {"A": {"assessment": {"items": {"4": -1}}}}}', "count -1 is negative"),
+            ('{"units": {"A": {"assessment": {"items": {"9": 1}}}}}', "no item 9"),
+            ('{"units": {"A": {"air": {"so2": 1}, "air_ref": 4}}}', "units.A.air.no2"),
+            ('{"units": [1]}', "top level must be an object"),
+            ('{"units": {"A": {}} ', "line 1"),
+        ]
+        for text, needle in cases:
+            with self.subTest(needle=needle):
+                err = self.run_tool("month", "import", "2026-10", self.write("bad.json", text), expect=1).stderr
+                self.assertIn(needle, err)
+                self.assertEqual(self.digest(), before)
+        self.assertIn("is not a month", self.run_tool("month", "import", "2026-13", self.write("x.json", "{}"), expect=1).stderr)
+        self.assertIn("no inputs for 2026-11", self.run_tool("month", "run", "2026-11", expect=1).stderr)
+        self.assertIn("no results for 2026-09", self.run_tool("report", "2026-09", expect=1).stderr)
+        self.assertEqual(self.digest(), before)
+
+    def test_killed_month_run_loses_nothing(self):
+        self.setup_counties()
+        self.run_tool("month", "import", "2026-09", self.write("ok.json", self.month_doc({"A": 1, "B": 2, "C": 3})))
+        self.run_tool("month", "run", "2026-09", env={"ECOGRID_TEST_CRASH_AFTER": "2"}, expect=70)
+        self.assertIn("no results for 2026-09", self.run_tool("report", "2026-09", expect=1).stderr)
+        self.run_tool("month", "run", "2026-09")
+        self.assertIn("甲县", self.run_tool("report", "2026-09").stdout)
+
+    def test_demo_prints_the_bulletin(self):
+        out = self.run_tool("demo").stdout
+        self.assertIn("网格化环境监管月度通报（2026-10）", out)
+        self.assertIn("昌吉市：约谈相关负责同志", out)
+        self.assertIn("木垒哈萨克自治县：州政府分管负责同志公开约谈", out)
+        path = out.strip().splitlines()[-1].split("：", 1)[1]
+        with open(path, encoding="utf-8") as fh:
+            page = fh.read()
+        self.assertIn("</svg>", page)
+        self.assertNotIn("<script", page)
 
     @unittest.skipUnless(os.path.exists(CHANGJI), "../shared/data/divisions/changji.csv is absent")
     def test_cj_g_1_changji_import(self):

@@ -24,6 +24,11 @@ static void usage(FILE *out, int lang)
 		      "  grid check [--format text|json|csv]\n"
 		      "                                 staffing findings CJ-G.3..CJ-G.7 and item 2 (CJ-A2-5.2)\n"
 		      "  grid show [ID]                 counts per level, or one node and its children\n"
+		      "  month import YYYY-MM FILE.json import a month's inputs (assessment, problems, air statistics)\n"
+		      "  month run YYYY-MM              assessment, ladders, air index, ranking (CJ-A2, CJ-A2-7.3, CJ-A3)\n"
+		      "  report YYYY-MM [--format text|json|csv|html] [--output FILE] [--bom]\n"
+		      "                                 the monthly bulletin\n"
+		      "  demo                           six months of the Changji sample in a temporary workspace\n"
 		      "  version                        library and tool version\n"
 		      "  help [COMMAND]                 this text, or a command's\n", out);
 	else
@@ -37,6 +42,11 @@ static void usage(FILE *out, int lang)
 		      "  grid check [--format text|json|csv]\n"
 		      "                                 网格配备检查（CJ-G.3 至 CJ-G.7）及考核第2项（CJ-A2-5.2）\n"
 		      "  grid show [代码]               各级网格数量，或某一网格及其下级\n"
+		      "  month import 月份 文件.json    导入月度数据（考核、问题数、空气质量统计）\n"
+		      "  month run 月份                 月度考核、问责阶梯、综合指数与排名（CJ-A2、CJ-A2-7.3、CJ-A3）\n"
+		      "  report 月份 [--format text|json|csv|html] [--output 文件] [--bom]\n"
+		      "                                 月度通报\n"
+		      "  demo                           在临时工作库中运行昌吉州样例六个月\n"
 		      "  version                        版本\n"
 		      "  help [命令]                    显示帮助\n", out);
 }
@@ -97,6 +107,21 @@ int main(int argc, char **argv)
 		return cmd_init(&ctx);
 	if (strcmp(argv[i], "grid") == 0)
 		return cmd_grid(&ctx);
+	if (strcmp(argv[i], "month") == 0) {
+		const char *sub = ctx.argc > 0 ? ctx.argv[0] : "";
+		if (!strcmp(sub, "import") && ctx.argc == 3)
+			return cmd_month_import(&ctx, ctx.argv[1], ctx.argv[2]);
+		if (!strcmp(sub, "run") && ctx.argc == 2)
+			return cmd_month_run(&ctx, ctx.argv[1]);
+		fputs(TR(&ctx, "用法：ecogrid month import 月份 文件.json | ecogrid month run 月份\n",
+			 "usage: ecogrid month import YYYY-MM FILE.json | ecogrid month run YYYY-MM\n"),
+		      !strcmp(sub, "--help") ? stdout : stderr);
+		return !strcmp(sub, "--help") ? TOOL_OK : TOOL_USAGE;
+	}
+	if (strcmp(argv[i], "report") == 0)
+		return cmd_report(&ctx);
+	if (strcmp(argv[i], "demo") == 0)
+		return cmd_demo(&ctx);
 	fprintf(stderr, "ecogrid: unknown command %s (see `ecogrid help`)\n", argv[i]);
 	return TOOL_USAGE;
 }

@@ -31,7 +31,7 @@ int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_fail_eg(int rc, const char *what);
 
 /* Workspace (ws.c). */
-#define WS_SCHEMA_VERSION 1
+#define WS_SCHEMA_VERSION 2
 /* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
 int ws_open(sqlite3 **out, const char *path, int must_exist);
 void ws_close(sqlite3 *db);
@@ -65,5 +65,9 @@ int csv_read_file(const char *path, const char *const *expect, size_t n_expect,
 /* Commands. */
 int cmd_init(tool_ctx *ctx);
 int cmd_grid(tool_ctx *ctx);
+int cmd_month_import(tool_ctx *ctx, const char *month, const char *file);
+int cmd_month_run(tool_ctx *ctx, const char *month);
+int cmd_report(tool_ctx *ctx);
+int cmd_demo(tool_ctx *ctx);
 
 #endif

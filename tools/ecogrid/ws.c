@@ -21,6 +21,10 @@ static const char *const migrations[] = {
 	"  person TEXT NOT NULL, detail TEXT NOT NULL, covers TEXT NOT NULL);"
 	"CREATE TABLE run_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL,"
 	"  detail TEXT NOT NULL);",
+	/* 1 -> 2: the monthly cycle: inputs kept, results and ladder states replaced on re-run. */
+	"CREATE TABLE month_input(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
+	"CREATE TABLE month_result(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
+	"CREATE TABLE ladder_state(ladder TEXT NOT NULL, month TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY(ladder, month));",
 };
 
 int tool_fail(const char *fmt, ...)

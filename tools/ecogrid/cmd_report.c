@@ -1,0 +1,298 @@
+/*
+ * report: the monthly bulletin (月度通报) as text, JSON, CSV or a
+ * self-contained HTML page with an inline SVG chart of the air ranking.
+ * Reads the results stored by `month run`; writes nothing.
+ */
+#include "tool.h"
+
+#include <csv.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct row {
+	char id[72], name[300];
+	json_t *r;
+} row;
+
+static const char *const ladders[3] = { "CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4" };
+
+static int load(sqlite3 *db, const char *month, row **out, size_t *n_out)
+{
+	sqlite3_stmt *st;
+	row *rows = NULL;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT r.unit, COALESCE(g.name, r.unit), r.json FROM month_result r "
+			       "LEFT JOIN grid_node g ON g.id = r.unit WHERE r.month = ? ORDER BY COALESCE(g.seq, 0), r.unit",
+			       -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		row *t = realloc(rows, (n + 1) * sizeof *rows);
+		if (!t)
+			break;
+		rows = t;
+		snprintf(rows[n].id, sizeof rows[n].id, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(rows[n].name, sizeof rows[n].name, "%s", (const char *)sqlite3_column_text(st, 1));
+		rows[n].r = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+		if (rows[n].r)
+			n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0) {
+		free(rows);
+		return tool_fail("report: no results for %s; run `ecogrid month run %s` first", month, month);
+	}
+	*out = rows;
+	*n_out = n;
+	return TOOL_OK;
+}
+
+static const char *grade_label(const char *g, int lang)
+{
+	if (lang == EG_LANG_EN)
+		return g;
+	return !strcmp(g, "excellent") ? "优秀" : !strcmp(g, "good") ? "良好" : !strcmp(g, "pass") ? "合格" : "不合格";
+}
+
+/* The ladder's action name in a language, from the preset. */
+static const char *action_name(const char *ladder, const char *action, int lang)
+{
+	eg_ladder *l = NULL;
+	static char buf[256];
+	buf[0] = '\0';
+	if (eg_ladder_preset(&l, ladder) == EG_OK) {
+		for (size_t s = 0; s < eg_ladder_action_count(l); s++)
+			if (!strcmp(eg_ladder_action_id(l, s), action))
+				snprintf(buf, sizeof buf, "%s", eg_ladder_action_name(l, s, lang));
+		eg_ladder_free(l);
+	}
+	return buf[0] ? buf : action;
+}
+
+static void html_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang)
+{
+	fprintf(f, lang ? "Monthly grid supervision bulletin, %s\n\n" : "网格化环境监管月度通报（%s）\n\n", month);
+	fprintf(f, "%s\n", lang ? "Unit\tScore\tGrade\tAir rank\tComposite index\tImprovement" : "单位\t得分\t等次\t空气排名\t综合指数\t同比改善率");
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = rows[i].r, *air = json_object_get(r, "air");
+		fprintf(f, "%s\t%lld\t%s", rows[i].name, json_integer_value(json_object_get(r, "score")),
+			grade_label(json_string_value(json_object_get(r, "grade")), lang));
+		if (air)
+			fprintf(f, "\t%lld\t%s\t%s%%", json_integer_value(json_object_get(air, "rank")),
+				json_string_value(json_object_get(air, "reported")),
+				json_string_value(json_object_get(air, "rate_percent")));
+		fputc('\n', f);
+	}
+	fprintf(f, "\n%s\n", lang ? "Escalations (rule IDs in brackets):" : "问责与通报（括号内为规则编号）：");
+	for (size_t i = 0; i < n; i++) {
+		json_t *acts = json_object_get(rows[i].r, "actions"), *fails = json_object_get(rows[i].r, "fail_reasons");
+		if (json_array_size(fails) > 0) {
+			size_t k;
+			json_t *x;
+			fprintf(f, lang ? "  %s: graded fail (" : "  %s：考核不合格（", rows[i].name);
+			json_array_foreach(fails, k, x)
+				fprintf(f, "%s%s", k ? (lang ? ", " : "、") : "", json_string_value(x));
+			fprintf(f, "%s\n", lang ? ")" : "）");
+		}
+		for (int l = 0; l < 3; l++) {
+			json_t *a = json_object_get(acts, ladders[l]), *cl, *x;
+			size_t k;
+			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
+				continue;
+			fprintf(f, "  %s%s%s\n", rows[i].name, lang ? ": " : "：",
+				action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
+			cl = json_object_get(a, "clauses");
+			json_array_foreach(cl, k, x)
+				fprintf(f, "    %s\n", json_string_value(json_object_get(x, lang ? "message_en" : "message")));
+		}
+	}
+}
+
+static void csv_cell(FILE *f, const char *s, int last)
+{
+	csv_fwrite(f, s ? s : "", s ? strlen(s) : 0);
+	fputs(last ? "\r\n" : ",", f);
+}
+
+static void csv_report(FILE *f, row *rows, size_t n, int bom)
+{
+	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons", "CJ-A2-7.3", "CJ-A2-7.1",
+					    "air_index", "air_improvement_percent", "air_rank", "CJ-A3-4" };
+	if (bom)
+		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
+	for (size_t k = 0; k < 12; k++)
+		csv_cell(f, head[k], k == 11);
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = rows[i].r, *air = json_object_get(r, "air"), *acts = json_object_get(r, "actions"), *x;
+		char score[32], rank[32] = "", fails[512] = "";
+		size_t k, o = 0;
+		snprintf(score, sizeof score, "%lld", json_integer_value(json_object_get(r, "score")));
+		json_array_foreach(json_object_get(r, "fail_reasons"), k, x)
+			if (o < sizeof fails)
+				o += (size_t)snprintf(fails + o, sizeof fails - o, "%s%s", k ? ";" : "", json_string_value(x));
+		if (air)
+			snprintf(rank, sizeof rank, "%lld", json_integer_value(json_object_get(air, "rank")));
+		csv_cell(f, rows[i].id, 0);
+		csv_cell(f, rows[i].name, 0);
+		csv_cell(f, score, 0);
+		csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
+		csv_cell(f, json_is_true(json_object_get(r, "veto")) ? "1" : "0", 0);
+		csv_cell(f, fails, 0);
+		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[0]), "action")), 0);
+		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[1]), "action")), 0);
+		csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
+		csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
+		csv_cell(f, rank, 0);
+		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 1);
+	}
+}
+
+static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang)
+{
+	double maxabs = 0.001;
+	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2;
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", lang ? "en" : "zh-CN");
+	fprintf(f, lang ? "Grid supervision bulletin %s" : "网格化环境监管月度通报 %s", month);
+	fputs("</title><style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
+	      "td,th{border:1px solid #999;padding:4px 10px;text-align:left}th{background:#eee}"
+	      ".fail{color:#b00;font-weight:bold}.act{margin:0.2em 0 0.2em 1em}</style></head><body>\n", f);
+	fprintf(f, lang ? "<h1>Grid supervision bulletin, %s</h1>\n" : "<h1>网格化环境监管月度通报（%s）</h1>\n", month);
+	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+		lang ? "Unit" : "单位", lang ? "Score" : "得分", lang ? "Grade" : "等次", lang ? "Air rank" : "空气排名",
+		lang ? "Composite index" : "综合指数", lang ? "Improvement" : "同比改善率");
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = rows[i].r, *air = json_object_get(r, "air");
+		const char *g = json_string_value(json_object_get(r, "grade"));
+		fputs("<tr><td>", f);
+		html_escape(f, rows[i].name);
+		fprintf(f, "</td><td>%lld</td><td class=\"%s\">%s</td>", json_integer_value(json_object_get(r, "score")),
+			strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
+		if (air) {
+			double rate = json_real_value(json_object_get(air, "rate"));
+			if (rate > maxabs || -rate > maxabs)
+				maxabs = rate > 0 ? rate : -rate;
+			fprintf(f, "<td>%lld</td><td>%s</td><td>%s%%</td>", json_integer_value(json_object_get(air, "rank")),
+				json_string_value(json_object_get(air, "reported")), json_string_value(json_object_get(air, "rate_percent")));
+		} else {
+			fputs("<td></td><td></td><td></td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<h2>%s</h2>\n", lang ? "Escalations" : "问责与通报");
+	for (size_t i = 0; i < n; i++)
+		for (int l = 0; l < 3; l++) {
+			json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
+			size_t k;
+			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
+				continue;
+			fputs("<p><b>", f);
+			html_escape(f, rows[i].name);
+			fputs("</b>: ", f);
+			html_escape(f, action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
+			fputs("</p>\n", f);
+			json_array_foreach(json_object_get(a, "clauses"), k, x) {
+				fputs("<div class=\"act\">", f);
+				html_escape(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
+				fputs("</div>\n", f);
+			}
+		}
+	/* The air ranking as an inline SVG bar chart: improvement rate per unit, 0 in the middle. */
+	fprintf(f, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
+		lang ? "Air quality: year-on-year improvement (CJ-A3-5)" : "环境空气质量综合指数同比改善率（CJ-A3-5）", width,
+		n * (size_t)bar_h + 10);
+	for (size_t i = 0; i < n; i++) {
+		json_t *air = json_object_get(rows[i].r, "air");
+		double rate;
+		int w, y = (int)i * bar_h + 5;
+		if (!air)
+			continue;
+		rate = json_real_value(json_object_get(air, "rate"));
+		w = (int)((rate < 0 ? -rate : rate) / maxabs * (width - label_w) / 2 * 0.95);
+		fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + 17);
+		html_escape(f, rows[i].name);
+		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid, y,
+			w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s%%</text>\n", rate < 0 ? mid + 4 : mid - 50, y + 15,
+			json_string_value(json_object_get(air, "rate_percent")));
+	}
+	fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n</body></html>\n", mid, mid,
+		n * (size_t)bar_h + 10);
+}
+
+int cmd_report(tool_ctx *ctx)
+{
+	const char *month = NULL, *format = "text", *out_path = NULL;
+	int bom = 0, rc;
+	row *rows = NULL;
+	size_t n = 0;
+	sqlite3 *db;
+	FILE *f = stdout;
+	for (int i = 0; i < ctx->argc; i++) {
+		if (!strcmp(ctx->argv[i], "--format") && i + 1 < ctx->argc)
+			format = ctx->argv[++i];
+		else if (!strcmp(ctx->argv[i], "--output") && i + 1 < ctx->argc)
+			out_path = ctx->argv[++i];
+		else if (!strcmp(ctx->argv[i], "--bom"))
+			bom = 1;
+		else if (!strcmp(ctx->argv[i], "--help")) {
+			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html] [--output 文件] [--bom]",
+				"ecogrid report YYYY-MM [--format text|json|csv|html] [--output FILE] [--bom]"));
+			return TOOL_OK;
+		} else if (!month && ctx->argv[i][0] != '-')
+			month = ctx->argv[i];
+		else
+			return tool_fail("report: unknown argument %s", ctx->argv[i]);
+	}
+	if (!month || strlen(month) != 7)
+		return tool_fail("report: which month? (ecogrid report YYYY-MM)");
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html"))
+		return tool_fail("report: --format must be text, json, csv or html, not %s", format);
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = load(db, month, &rows, &n);
+	ws_close(db);
+	if (rc)
+		return rc;
+	if (out_path && !(f = fopen(out_path, "wb"))) {
+		rc = tool_fail("cannot write %s", out_path);
+	} else if (!strcmp(format, "json")) {
+		json_t *doc = json_object(), *units = json_object();
+		for (size_t i = 0; i < n; i++) {
+			json_object_set_new(rows[i].r, "name", json_string(rows[i].name));
+			json_object_set(units, rows[i].id, rows[i].r);
+		}
+		json_object_set_new(doc, "month", json_string(month));
+		json_object_set_new(doc, "units", units);
+		json_dumpf(doc, f, JSON_INDENT(2));
+		fputc('\n', f);
+		json_decref(doc);
+	} else if (!strcmp(format, "csv")) {
+		csv_report(f, rows, n, bom);
+	} else if (!strcmp(format, "html")) {
+		html_report(f, month, rows, n, ctx->lang);
+	} else {
+		text_report(f, month, rows, n, ctx->lang);
+	}
+	if (f && f != stdout && fclose(f) != 0)
+		rc = tool_fail("cannot write %s", out_path);
+	for (size_t i = 0; i < n; i++)
+		json_decref(rows[i].r);
+	free(rows);
+	return rc;
+}
