@@ -1,0 +1,286 @@
+/* inspect.h: SHA-256 (FIPS 180-4), the sampler.py-compatible draw, DG-6, DG-8, DG-10, DG-11, 双随机. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+static void test_sha256_fips_180_4_examples(void **state)
+{
+	(void)state;
+	char hex[65];
+	char *million = malloc(1000000);
+	/* FIPS 180-4 / 180-2 appendix examples. */
+	assert_int_equal(eg_sha256_hex(hex, "abc", 3), EG_OK);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_int_equal(eg_sha256_hex(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56), EG_OK);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	assert_int_equal(eg_sha256_hex(hex, "", 0), EG_OK);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	assert_int_equal(eg_sha256_hex(hex, million, 1000000), EG_OK);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+	assert_error(eg_sha256_hex(NULL, "a", 1), EG_EINVAL, NULL);
+	assert_error(eg_sha256_hex(hex, NULL, 1), EG_EINVAL, NULL);
+}
+
+/* The transcript published with sampler.py (14 November 2011): seed
+ * 3546311556112163624615351222, a = 1, b = 876, n = 47, no replacement;
+ * counter 32 gives 611 again and is rejected. */
+static const int64_t sampler_vector[47] = {
+	740, 180, 264, 789, 238, 448, 272, 611, 761, 208, 596, 88,  160, 113, 766, 427,
+	184, 816, 653, 411, 779, 331, 339, 487, 594, 235, 65,  527, 821, 490, 461, 251,
+	471, 414, 174, 567, 300, 134, 144, 357, 786, 792, 218, 550, 787, 537, 197,
+};
+
+static void test_sampler_py_published_vector_without_replacement(void **state)
+{
+	(void)state;
+	int64_t out[47];
+	assert_int_equal(eg_sample(out, 47, "3546311556112163624615351222", 1, 876, 0, 0), EG_OK);
+	assert_memory_equal(out, sampler_vector, sizeof out);
+}
+
+static void test_sampler_py_expanded_sample_and_with_replacement(void **state)
+{
+	(void)state;
+	int64_t out[47];
+	/* An expanded sample skips the first 40 and continues: the last 7 of the vector. */
+	assert_int_equal(eg_sample(out, 7, "3546311556112163624615351222", 1, 876, 0, 40), EG_OK);
+	assert_memory_equal(out, sampler_vector + 40, 7 * sizeof *out);
+	/* With replacement nothing is rejected: counter 32 gives its 611 again, so
+	 * picks 1-31 equal the vector's and pick 32 is 611 (picks 33+ shift by one). */
+	assert_int_equal(eg_sample(out, 33, "3546311556112163624615351222", 1, 876, 1, 0), EG_OK);
+	assert_memory_equal(out, sampler_vector, 31 * sizeof *out);
+	assert_int_equal(out[31], 611);
+	assert_int_equal(out[32], sampler_vector[31]); /* counter 33 -> 251 */
+	assert_error(eg_sample(out, 3, "s", 1, 2, 0, 0), EG_EINVAL, "3 picks without replacement from 2 values");
+	assert_error(eg_sample(out, 1, "", 1, 2, 0, 0), EG_EINVAL, "seed is empty");
+	assert_error(eg_sample(out, 1, "s", 5, 2, 0, 0), EG_EINVAL, "a = 5 is greater than b = 2");
+	assert_error(eg_sample(out, 1, "s", INT64_MIN, INT64_MAX, 1, 0), EG_ERANGE, "too large");
+}
+
+static void test_dg_6_pool_85_percent_with_ties_at_the_cut(void **state)
+{
+	(void)state;
+	const char *ids[] = { "E", "A", "B", "C", "D" };
+	int64_t em[] = { 5, 50, 20, 15, 10 }, tie[] = { 5, 50, 20, 12, 12 };
+	size_t pool[5], n = 0;
+	/* Total 100, by emissions A 50, B 20, C 15, D 10, E 5. At 850 per mille:
+	 * A 50000 < 85000, A+B 70000 < 85000, A+B+C 85000 >= 85000 (exactly 85 %): 3. */
+	assert_int_equal(eg_inspect_pool(pool, &n, ids, em, 5, 850), EG_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(ids[pool[0]], "A");
+	assert_string_equal(ids[pool[1]], "B");
+	assert_string_equal(ids[pool[2]], "C");
+	/* At 860: 85000 < 86000, + D 10 -> 95000 >= 86000: 4. */
+	assert_int_equal(eg_inspect_pool(pool, &n, ids, em, 5, 860), EG_OK);
+	assert_int_equal(n, 4);
+	/* Tie at the cut: total 99 with C and D both 12; at 800 the threshold is
+	 * 79200: A+B 70000 < 79200, + C 82000 >= 79200 -> cut at C, and D ties
+	 * with C, so D is taken too: 4, not 3 (the cut is never decided by ID). */
+	assert_int_equal(eg_inspect_pool(pool, &n, ids, tie, 5, 800), EG_OK);
+	assert_int_equal(n, 4);
+	{
+		const char *dup[] = { "A", "A" };
+		int64_t z[] = { 0, 0 }, neg[] = { 1, -1 };
+		assert_error(eg_inspect_pool(pool, &n, dup, em, 2, 850), EG_EINVAL, "A is listed twice");
+		assert_error(eg_inspect_pool(pool, &n, ids, z, 2, 850), EG_EINVAL, "total emissions are 0");
+		assert_error(eg_inspect_pool(pool, &n, ids, neg, 2, 850), EG_EINVAL, "emissions -1 are negative");
+		assert_error(eg_inspect_pool(pool, &n, ids, em, 5, 1001), EG_ERANGE, "1001");
+	}
+}
+
+static void test_dg_8_10_11_quotas_round_up(void **state)
+{
+	(void)state;
+	int64_t q;
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG8_CITY, 31), EG_OK);
+	assert_int_equal(q, 4); /* 10 % of 31 = 3.1 -> 4 */
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG8_CITY, 30), EG_OK);
+	assert_int_equal(q, 3); /* exactly 3 */
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG8_TOWN, 31), EG_OK);
+	assert_int_equal(q, 8); /* 25 % of 31 = 7.75 -> 8 */
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG10_CITY, 12), EG_OK);
+	assert_int_equal(q, 60); /* 1:5 of 12 staff */
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG10_TOWN, 12), EG_OK);
+	assert_int_equal(q, 120);
+	assert_int_equal(eg_inspect_quota(&q, EG_QUOTA_DG11, 3), EG_OK);
+	assert_int_equal(q, 75);
+	assert_error(eg_inspect_quota(&q, 9, 3), EG_EINVAL, "rule 9");
+	assert_error(eg_inspect_quota(&q, 0, -1), EG_ERANGE, "-1");
+}
+
+/* A frame of 200 synthetic enterprises in two strata. */
+typedef struct frame {
+	char ids[200][16];
+	const char *ptr[200];
+} frame;
+
+static void make_frame(frame *f)
+{
+	for (int i = 0; i < 200; i++) {
+		snprintf(f->ids[i], sizeof f->ids[i], "E%03d", (i * 37) % 200); /* shuffled order */
+		f->ptr[i] = f->ids[i];
+	}
+}
+
+static void test_double_random_draw_is_reproducible_and_verifiable(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key", "general" };
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+	eg_draw *d = NULL, *again = NULL;
+	int ok = -1;
+	make_frame(&f);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_selected_count(d), 14);
+	assert_int_equal(eg_draw_algorithm(d), 1);
+	assert_string_equal(eg_draw_selected_stratum(d, 0), "key");
+	assert_string_equal(eg_draw_selected_stratum(d, 13), "general");
+	/* The same inputs in another order give the same frame hash and draw. */
+	{
+		frame g = f;
+		const char *tmp = g.ptr[0];
+		g.ptr[0] = g.ptr[30];
+		g.ptr[30] = tmp;
+		assert_int_equal(eg_draw_objects(&again, "2026Q4-12345678", strata, sizes, g.ptr, quotas, 2), EG_OK);
+		assert_string_equal(eg_draw_frame_hash(again), eg_draw_frame_hash(d));
+		for (size_t i = 0; i < 14; i++)
+			assert_string_equal(eg_draw_selected(again, i), eg_draw_selected(d, i));
+		eg_draw_free(again);
+	}
+	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(ok, 1);
+	/* One changed frame entry: the check fails. */
+	f.ptr[5] = "E999";
+	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(ok, 0);
+	eg_draw_free(d);
+}
+
+static void test_draw_matches_the_public_sampler_on_the_canonical_frame(void **state)
+{
+	(void)state;
+	/* Stratum "s" of IDs "001".."876" (canonical order = numeric order here):
+	 * the draw with seed X uses sampler.py's seed "X/s", so pick k is ID k. */
+	static char ids[876][8];
+	const char *ptr[876], *strata[] = { "s" };
+	size_t sizes[] = { 876 }, quotas[] = { 5 };
+	int64_t expect[5];
+	eg_draw *d = NULL;
+	for (int i = 0; i < 876; i++) {
+		snprintf(ids[i], sizeof ids[i], "%03d", i + 1);
+		ptr[i] = ids[i];
+	}
+	assert_int_equal(eg_draw_objects(&d, "3546311556112163624615351222", strata, sizes, ptr, quotas, 1), EG_OK);
+	assert_int_equal(eg_sample(expect, 5, "3546311556112163624615351222/s", 1, 876, 0, 0), EG_OK);
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(atoi(eg_draw_selected(d, (size_t)k)), expect[k]);
+	eg_draw_free(d);
+}
+
+static void test_inspector_pairing_skips_conflicts(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key" }, *insp[] = { "I1", "I2", "I3", "I4" };
+	size_t sizes[] = { 200 }, quotas[] = { 3 };
+	eg_draw *d = NULL;
+	const char *ci[4], *co[4], *si, *so;
+	make_frame(&f);
+	assert_int_equal(eg_draw_objects(&d, "seed-2026", strata, sizes, f.ptr, quotas, 1), EG_OK);
+	/* Object 0 conflicts with I1, I2 and I3: only I4 is eligible. */
+	for (int k = 0; k < 3; k++) {
+		ci[k] = insp[k];
+		co[k] = eg_draw_selected(d, 0);
+	}
+	/* Two per object are impossible for object 0: clear error, nothing paired. */
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 2), EG_EINVAL, "1 eligible inspectors after conflicts");
+	assert_null(eg_draw_inspector(d, 1, 0));
+	/* One per object works; object 0 gets I4 and the conflicts met on the way are recorded. */
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_OK);
+	assert_string_equal(eg_draw_inspector(d, 0, 0), "I4");
+	for (size_t k = 0; k < eg_draw_skip_count(d); k++) {
+		assert_int_equal(eg_draw_skip(&si, &so, d, k), EG_OK);
+		assert_string_equal(so, eg_draw_selected(d, 0));
+		assert_true(strcmp(si, "I4") != 0);
+	}
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_ESTATE, "already has inspectors");
+	eg_draw_free(d);
+}
+
+static void test_draw_errors(void **state)
+{
+	(void)state;
+	const char *strata[] = { "a", "a" }, *ids[] = { "X", "X", "Y" };
+	size_t sizes[] = { 2, 1 }, quotas[] = { 1, 1 }, big[] = { 3, 1 }, zero[] = { 0, 1 };
+	eg_draw *d = NULL;
+	const char *one[] = { "a", "b" };
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 2), EG_EINVAL, "stratum a is listed twice");
+	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, quotas, 2), EG_EINVAL, "object X is listed twice");
+	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, big, 2), EG_EINVAL, "quota 3 is larger than its 2 objects");
+	assert_error(eg_draw_objects(&d, "s", one, zero, ids, zero, 2), EG_EINVAL, "empty frame");
+	assert_error(eg_draw_objects(&d, "", one, sizes, ids, quotas, 2), EG_EINVAL, "seed is empty");
+	assert_null(d);
+}
+
+static int scenario_draw(void *unused)
+{
+	(void)unused;
+	frame f;
+	const char *strata[] = { "key", "general" }, *insp[] = { "I1", "I2", "I3" }, *ci[] = { "I1" }, *co[1];
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+	size_t pool[200], n;
+	int64_t em[200];
+	eg_draw *d = NULL;
+	int rc, ok;
+	make_frame(&f);
+	for (int i = 0; i < 200; i++)
+		em[i] = 200 - i;
+	if ((rc = eg_inspect_pool(pool, &n, f.ptr, em, 200, 850)) < 0)
+		return rc;
+	if ((rc = eg_draw_objects(&d, "s", strata, sizes, f.ptr, quotas, 2)) < 0)
+		return rc;
+	co[0] = eg_draw_selected(d, 0);
+	rc = eg_draw_pair_inspectors(d, insp, 3, ci, co, 1, 2);
+	if (rc < 0)
+		assert_null(eg_draw_inspector(d, 1, 0)); /* a failed pairing left no inspector */
+	else
+		rc = eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2);
+	eg_draw_free(d);
+	return rc;
+}
+
+static void test_inspect_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	assert_true(tu_alloc_fail_loop(scenario_draw, NULL) > 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sha256_fips_180_4_examples),
+		cmocka_unit_test(test_sampler_py_published_vector_without_replacement),
+		cmocka_unit_test(test_sampler_py_expanded_sample_and_with_replacement),
+		cmocka_unit_test(test_dg_6_pool_85_percent_with_ties_at_the_cut),
+		cmocka_unit_test(test_dg_8_10_11_quotas_round_up),
+		cmocka_unit_test(test_double_random_draw_is_reproducible_and_verifiable),
+		cmocka_unit_test(test_draw_matches_the_public_sampler_on_the_canonical_frame),
+		cmocka_unit_test(test_inspector_pairing_skips_conflicts),
+		cmocka_unit_test(test_draw_errors),
+		cmocka_unit_test(test_inspect_every_allocation_failure_is_clean),
+	};
+	return cmocka_run_group_tests_name("inspect", tests, NULL, NULL);
+}
