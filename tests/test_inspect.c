@@ -235,6 +235,120 @@ static void test_draw_errors(void **state)
 	assert_null(d);
 }
 
+static void test_cj_g_9_deadlines_at_60_and_61_minutes(void **state)
+{
+	(void)state;
+	int st[2];
+	int32_t late[2];
+	/* Feedback at exactly 60 minutes: on time; result at 121: 1 minute late. */
+	assert_int_equal(eg_alert_deadlines(st, late, "2026-10-01 09:00", "2026-10-01 10:00", "2026-10-01 11:01"), EG_OK);
+	assert_int_equal(st[0], EG_ON_TIME);
+	assert_int_equal(st[1], EG_LATE);
+	assert_int_equal(late[1], 1);
+	/* Feedback at 61 minutes: late by 1; result missing. Across midnight. */
+	assert_int_equal(eg_alert_deadlines(st, late, "2026-10-01 23:30", "2026-10-02 00:31", NULL), EG_OK);
+	assert_int_equal(st[0], EG_LATE);
+	assert_int_equal(late[0], 1);
+	assert_int_equal(st[1], EG_MISSING);
+	assert_error(eg_alert_deadlines(st, late, "2026-10-01 09:00", "2026-10-01 08:59", NULL), EG_EINVAL,
+		     "comes before the alert");
+	assert_error(eg_alert_deadlines(st, late, "2026-10-01 24:00", NULL, NULL), EG_EINVAL, "not YYYY-MM-DD HH:MM");
+}
+
+static void test_dg_30_equipment_due(void **state)
+{
+	(void)state;
+	int due;
+	assert_int_equal(eg_equipment_due(&due, 10, "2016-05-01", "2026-05-01"), EG_OK);
+	assert_int_equal(due, 0); /* 10 repairs and exactly 10 years: neither is "more than 10" */
+	assert_int_equal(eg_equipment_due(&due, 11, "2020-05-01", "2026-05-01"), EG_OK);
+	assert_int_equal(due, 1); /* 11 repairs */
+	assert_int_equal(eg_equipment_due(&due, 0, "2016-05-01", "2026-05-02"), EG_OK);
+	assert_int_equal(due, 1); /* 10 years and a day */
+	assert_int_equal(eg_equipment_due(&due, 0, "2016-02-29", "2026-02-28"), EG_OK);
+	assert_int_equal(due, 0); /* anniversary of 29 February is 28 February */
+	assert_int_equal(eg_equipment_due(&due, 0, "2016-02-29", "2026-03-01"), EG_OK);
+	assert_int_equal(due, 1);
+	assert_error(eg_equipment_due(&due, -1, "2016-02-29", "2026-03-01"), EG_EINVAL, "negative");
+	assert_error(eg_equipment_due(&due, 0, "2026-03-01", "2016-02-29"), EG_EINVAL, "before installation");
+}
+
+static void test_mee_1_lowest_indicator_and_mee_3_1_filing(void **state)
+{
+	(void)state;
+	int g, late;
+	int ind[] = { EG_MEE_A, EG_MEE_B, EG_MEE_A }, missing[] = { EG_MEE_A, EG_MEE_MISSING }, bad[] = { 9 };
+	assert_int_equal(eg_mee_grade_of(&g, 1, ind, 3), EG_OK);
+	assert_int_equal(g, EG_MEE_B); /* 短板: the worst indicator */
+	assert_int_equal(eg_mee_grade_of(&g, 1, missing, 2), EG_OK);
+	assert_int_equal(g, EG_MEE_D); /* a missing indicator counts as D */
+	assert_int_equal(eg_mee_grade_of(&g, 0, NULL, 0), EG_OK);
+	assert_int_equal(g, EG_MEE_D); /* not applied: lowest */
+	assert_error(eg_mee_grade_of(&g, 1, bad, 1), EG_EINVAL, "grade 9");
+	assert_int_equal(eg_mee_reduction_required(EG_MEE_A), 0);
+	assert_int_equal(eg_mee_reduction_required(EG_MEE_LEADING), 0);
+	assert_int_equal(eg_mee_reduction_required(EG_MEE_B), 1);
+	assert_int_equal(eg_mee_reduction_required(7), -1);
+	assert_int_equal(eg_mee_filing_late(&late, 2026, "2026-09-30", NULL), EG_OK);
+	assert_int_equal(late, 0); /* by 30 September, the day included (R0.3) */
+	assert_int_equal(eg_mee_filing_late(&late, 2026, "2026-10-01", NULL), EG_OK);
+	assert_int_equal(late, 1);
+	assert_int_equal(eg_mee_filing_late(&late, 2026, NULL, "2026-10-01"), EG_OK);
+	assert_int_equal(late, 1);
+}
+
+static void test_dg_15_night_and_holiday_inspections_per_month(void **state)
+{
+	(void)state;
+	eg_cadence *c = NULL;
+	const char *actors[] = { "city", "town-1" };
+	/* city: one night inspection (23:10) in October and one on a holiday (10-01, 10:00),
+	 * one ordinary daytime one (not counted); town-1: 3 night inspections (needs 4). */
+	const char *t[] = { "2026-10-05 23:10", "2026-10-01 10:00", "2026-10-08 10:00", "2026-10-09 05:59",
+			    "2026-10-10 22:00", "2026-10-11 21:59", "2026-10-31 23:59" };
+	const char *k[] = { "inspection", "inspection", "inspection", "inspection", "inspection", "inspection", "inspection" };
+	const char *a[] = { "city", "city", "city", "town-1", "town-1", "town-1", "town-1" };
+	const char *hol[] = { "2026-10-01" };
+	/* DG-15 city >= 2: 23:10 and the holiday count -> 2: met. */
+	assert_int_equal(eg_cadence_check(&c, "DG-15", "inspection", EG_PERIOD_MONTH, 2, EG_CADENCE_NIGHT_OR_HOLIDAY,
+					  actors, 1, t, k, a, 7, hol, 1, "2026-10-01", "2026-10-31"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 0);
+	eg_cadence_free(c);
+	/* DG-15 town >= 4: 05:59, 22:00 and 23:59 count, 21:59 does not -> 3 < 4. */
+	assert_int_equal(eg_cadence_check(&c, "DG-15", "inspection", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY,
+					  actors + 1, 1, t, k, a, 7, hol, 1, "2026-10-01", "2026-10-31"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 1);
+	assert_int_equal(eg_cadence_measured(c, 0), 3);
+	assert_string_equal(eg_cadence_period_start(c, 0), "2026-10-01");
+	assert_string_equal(eg_cadence_message(c, 0, EG_LANG_EN),
+			    "town-1: 3 inspection event(s) in the month from 2026-10-01; at least 4 required (DG-15)");
+	eg_cadence_free(c);
+	assert_error(eg_cadence_check(&c, "DG-15", "inspection", 9, 4, 0, actors, 1, t, k, a, 7, NULL, 0, "2026-10-01",
+				      "2026-10-31"), EG_EINVAL, "period 9");
+}
+
+static void test_cj_g_8_daily_patrol_across_a_month_boundary_and_dg_17_yearly(void **state)
+{
+	(void)state;
+	eg_cadence *c = NULL;
+	const char *actors[] = { "supervisor-1" };
+	const char *t[] = { "2026-09-30 08:00", "2026-10-01 08:00", "2026-10-03 08:00" };
+	const char *k[] = { "patrol", "patrol", "patrol" };
+	const char *a[] = { "supervisor-1", "supervisor-1", "supervisor-1" };
+	/* CJ-G.8: a patrol every day from 09-30 to 10-03: 10-02 is missing. */
+	assert_int_equal(eg_cadence_check(&c, "CJ-G.8", "patrol", EG_PERIOD_DAY, 1, 0, actors, 1, t, k, a, 3, NULL, 0,
+					  "2026-09-30", "2026-10-03"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 1);
+	assert_string_equal(eg_cadence_period_start(c, 0), "2026-10-02");
+	eg_cadence_free(c);
+	/* DG-17: >= 6 cross-town inspections a year; 3 "patrol" events of another kind count 0. */
+	assert_int_equal(eg_cadence_check(&c, "DG-17", "cross_town", EG_PERIOD_YEAR, 6, 0, actors, 1, t, k, a, 3, NULL, 0,
+					  "2026-01-01", "2026-12-31"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 1);
+	assert_int_equal(eg_cadence_measured(c, 0), 0);
+	eg_cadence_free(c);
+}
+
 static int scenario_draw(void *unused)
 {
 	(void)unused;
@@ -280,6 +394,11 @@ int main(void)
 		cmocka_unit_test(test_draw_matches_the_public_sampler_on_the_canonical_frame),
 		cmocka_unit_test(test_inspector_pairing_skips_conflicts),
 		cmocka_unit_test(test_draw_errors),
+		cmocka_unit_test(test_cj_g_9_deadlines_at_60_and_61_minutes),
+		cmocka_unit_test(test_dg_30_equipment_due),
+		cmocka_unit_test(test_mee_1_lowest_indicator_and_mee_3_1_filing),
+		cmocka_unit_test(test_dg_15_night_and_holiday_inspections_per_month),
+		cmocka_unit_test(test_cj_g_8_daily_patrol_across_a_month_boundary_and_dg_17_yearly),
 		cmocka_unit_test(test_inspect_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("inspect", tests, NULL, NULL);

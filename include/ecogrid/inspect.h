@@ -186,6 +186,155 @@ EG_API int eg_draw_skip(const char **inspector, const char **object, const eg_dr
 EG_API int eg_draw_verify(int *ok, const eg_draw *d, const char *const *strata, const size_t *frame_sizes,
 			  const char *const *frame, const size_t *quotas, size_t n_strata);
 
+/* ------------------------------------------------------------------ */
+/* Response deadlines (CJ-G.9), equipment (DG-30), grading (MEE)        */
+/* ------------------------------------------------------------------ */
+
+/** @brief Status of a response against its deadline (CJ-G.9). */
+typedef enum eg_deadline_status {
+	EG_ON_TIME = 0, /**< done within the limit (the limit itself included, R0.1) */
+	EG_LATE = 1,    /**< done after the limit */
+	EG_MISSING = 2  /**< not done */
+} eg_deadline_status;
+
+/**
+ * @brief CJ-G.9: on-site feedback within 1 hour and the handling result
+ * within 2 hours of an alert being pushed to level 2.
+ *
+ * Times are "YYYY-MM-DD HH:MM" (or with "T"), CST. Exactly 60 minutes is
+ * on time and 61 is late (R0.1); likewise 120 and 121 for the result.
+ *
+ * @param[out] status 2 statuses (::eg_deadline_status): feedback, result.
+ * @param[out] late_minutes 2 values: minutes past each limit (0 when on time or missing).
+ * @param pushed When the alert was pushed.
+ * @param feedback When the feedback was given, or NULL when missing.
+ * @param result When the result was reported, or NULL when missing.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, a bad time, a response before the push).
+ */
+EG_API int eg_alert_deadlines(int *status, int32_t *late_minutes, const char *pushed,
+			      const char *feedback, const char *result);
+
+/**
+ * @brief DG-30: online-monitoring equipment with more than 10 repairs or
+ * more than 10 years in service is due for replacement.
+ *
+ * "More than 10 years" means after the 10th anniversary of installation
+ * (the anniversary itself is not yet due; 29 February falls on 28 February).
+ *
+ * @param[out] due 1 when due, 0 otherwise.
+ * @param repairs Repairs so far (≥ 0).
+ * @param installed Installation date "YYYY-MM-DD".
+ * @param on_date The date judged "YYYY-MM-DD" (not before installation).
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_equipment_due(int *due, int32_t repairs, const char *installed, const char *on_date);
+
+/** @brief Performance grades of heavy-pollution emergency reduction (MEE-1), best first. */
+typedef enum eg_mee_grade {
+	EG_MEE_LEADING = 0, /**< 引领性 */
+	EG_MEE_A = 1,       /**< A */
+	EG_MEE_B = 2,       /**< B */
+	EG_MEE_C = 3,       /**< C */
+	EG_MEE_D = 4        /**< D */
+} eg_mee_grade;
+
+/** @brief Marker for an indicator with no grade (missing). */
+#define EG_MEE_MISSING (-1)
+
+/**
+ * @brief An enterprise's grade by the lowest-indicator (短板) principle (MEE-1).
+ *
+ * The grade is the worst of its indicator grades; a missing indicator
+ * counts as D, and an enterprise that did not apply for grading is D.
+ *
+ * @param[out] grade Receives the grade (::eg_mee_grade).
+ * @param applied Nonzero when the enterprise applied for grading.
+ * @param indicators Indicator grades (::eg_mee_grade or ::EG_MEE_MISSING).
+ * @param n Number of indicators (≥ 1 when applied).
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_mee_grade_of(int *grade, int applied, const int *indicators, size_t n);
+
+/**
+ * @brief Whether a grade must cut emissions during a heavy-pollution alert
+ * (MEE-1: grade A and leading enterprises are not required to).
+ * @return 1 required, 0 not required, -1 for an unknown grade.
+ */
+EG_API int eg_mee_reduction_required(int grade);
+
+/**
+ * @brief MEE-3.1: the emergency reduction list of a year is filed by 30 September.
+ * @param[out] late 1 when `filed` is after YEAR-09-30 (or NULL: not filed, judged on `today`), else 0.
+ * @param year The year.
+ * @param filed Filing date "YYYY-MM-DD", or NULL when not filed.
+ * @param today The date judged when not filed.
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_mee_filing_late(int *late, int year, const char *filed, const char *today);
+
+/* ------------------------------------------------------------------ */
+/* Cadence (CJ-G.8, DG-15, DG-17)                                        */
+/* ------------------------------------------------------------------ */
+
+/** @brief Periods of a cadence requirement. */
+typedef enum eg_period {
+	EG_PERIOD_DAY = 0,     /**< calendar day (CST) */
+	EG_PERIOD_WEEK = 1,    /**< ISO week, Monday to Sunday */
+	EG_PERIOD_MONTH = 2,   /**< calendar month */
+	EG_PERIOD_QUARTER = 3, /**< calendar quarter */
+	EG_PERIOD_YEAR = 4     /**< calendar year */
+} eg_period;
+
+/** @brief Flag: count only events at night (22:00–06:00 CST) or on a holiday (DG-15). */
+#define EG_CADENCE_NIGHT_OR_HOLIDAY 0x1u
+
+/** @brief The findings of a cadence check (opaque). */
+typedef struct eg_cadence eg_cadence;
+
+/**
+ * @brief "At least `min_count` events of kind `kind` per period for each actor" (CJ-G.8, DG-15, DG-17).
+ *
+ * Every actor listed is judged in every complete or partial period that
+ * overlaps [from, to]; an actor with fewer events than required in a period
+ * gets a finding with the rule ID, the period and the measured count.
+ *
+ * @param[out] out Receives the findings (possibly none); free with eg_cadence_free().
+ * @param rule Rule ID for the findings (e.g. "DG-15").
+ * @param kind Event kind counted (e.g. "inspection").
+ * @param period ::eg_period.
+ * @param min_count Required events per period (≥ 1).
+ * @param flags 0 or ::EG_CADENCE_NIGHT_OR_HOLIDAY.
+ * @param actors Actors judged (e.g. the city team, each town, each specialist).
+ * @param n_actors Their number.
+ * @param event_times Event times "YYYY-MM-DD HH:MM" (CST).
+ * @param event_kinds Event kinds.
+ * @param event_actors Event actors.
+ * @param n_events Number of events.
+ * @param holidays Holiday dates "YYYY-MM-DD" (caller's calendar), or NULL.
+ * @param n_holidays Their number.
+ * @param from First day judged "YYYY-MM-DD".
+ * @param to Last day judged "YYYY-MM-DD".
+ * @return ::EG_OK, ::EG_EINVAL (NULL, bad time or date, min_count < 1, to before from), ::EG_ENOMEM.
+ */
+EG_API int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind, int period,
+			    int32_t min_count, unsigned int flags, const char *const *actors, size_t n_actors,
+			    const char *const *event_times, const char *const *event_kinds,
+			    const char *const *event_actors, size_t n_events, const char *const *holidays,
+			    size_t n_holidays, const char *from, const char *to);
+
+/** @brief Free cadence findings; NULL is accepted. */
+EG_API void eg_cadence_free(eg_cadence *c);
+/** @brief Number of findings. */
+EG_API size_t eg_cadence_count(const eg_cadence *c);
+/** @brief Actor of the i-th finding (borrowed), or NULL. */
+EG_API const char *eg_cadence_actor(const eg_cadence *c, size_t i);
+/** @brief First day of the i-th finding's period, "YYYY-MM-DD" (borrowed), or NULL. */
+EG_API const char *eg_cadence_period_start(const eg_cadence *c, size_t i);
+/** @brief Events counted in the i-th finding's period; -1 when out of range. */
+EG_API int32_t eg_cadence_measured(const eg_cadence *c, size_t i);
+/** @brief The i-th finding's message with the rule, count and requirement (borrowed), or NULL. */
+EG_API const char *eg_cadence_message(const eg_cadence *c, size_t i, int lang);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,5 +1,7 @@
 #include "util/date.h"
 
+#include <string.h>
+
 
 int eg__is_leap(int y)
 {
@@ -71,6 +73,22 @@ int eg__date_parse(int64_t *days, const char *s)
 	    digits(s + 8, 2, &d) || s[10] != '\0' || !eg__date_valid(y, m, d))
 		return -1;
 	*days = eg__days_from_civil(y, m, d);
+	return 0;
+}
+
+int eg__datetime_parse(int64_t *minutes, const char *s)
+{
+	char day[11];
+	int64_t d;
+	int hh, mm;
+	if (!s || strlen(s) != 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || digits(s + 11, 2, &hh) ||
+	    digits(s + 14, 2, &mm) || hh > 23 || mm > 59)
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (eg__date_parse(&d, day) < 0)
+		return -1;
+	*minutes = d * 1440 + hh * 60 + mm;
 	return 0;
 }
 

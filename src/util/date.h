@@ -28,6 +28,11 @@ static inline int32_t eg__month_index(int y, int m) { return (int32_t)y * 12 + (
 int eg__date_parse(int64_t *days, const char *s);
 /* Parse "YYYY-MM" into a month index; 0 on success, -1 otherwise. */
 int eg__month_parse(int32_t *month_index, const char *s);
+/*
+ * Parse "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM" (CST, R0.3; 24:00 not
+ * allowed) into minutes since 1970-01-01 00:00; 0 on success, -1 otherwise.
+ */
+int eg__datetime_parse(int64_t *minutes, const char *s);
 /* Format days as "YYYY-MM-DD" into buf (at least 11 bytes). */
 void eg__date_format(char *buf, int64_t days);
 /* Format a month index as "YYYY-MM" into buf (at least 8 bytes). */

@@ -39,5 +39,22 @@ class TestInspect(unittest.TestCase):
             ecogrid.draw(["A", "B"], "s", 3)
 
 
+class TestDuties(unittest.TestCase):
+    def test_cj_g_9_dg_30_mee(self):
+        r = ecogrid.alert_deadlines("2026-10-01 09:00", "2026-10-01 10:00", "2026-10-01 11:01")
+        self.assertEqual(r, {"feedback": ("on_time", 0), "result": ("late", 1)})
+        self.assertFalse(ecogrid.equipment_due(10, "2016-05-01", "2026-05-01"))
+        self.assertTrue(ecogrid.equipment_due(0, "2016-05-01", "2026-05-02"))
+        self.assertEqual(ecogrid.mee_grade(["A", "B", "A"]), "B")
+        self.assertEqual(ecogrid.mee_grade(["A", None]), "D")
+
+    def test_dg_15_cadence(self):
+        events = [("2026-10-05 23:10", "inspection", "town"), ("2026-10-06 10:00", "inspection", "town")]
+        found = ecogrid.cadence_check("DG-15", "inspection", "month", 4, ["town"], events,
+                                      "2026-10-01", "2026-10-31", night_or_holiday=True)
+        self.assertEqual([(f.rule, f.actor, f.measured) for f in found], [("DG-15", "town", 1)])
+        self.assertIn("at least 4 required (DG-15)", found[0].message_en)
+
+
 if __name__ == "__main__":
     unittest.main()

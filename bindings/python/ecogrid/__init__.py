@@ -15,7 +15,8 @@ from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_ind
                    daily_values, improvement_rate, monthly_stats, percentile, rank, round_report)
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
-from .inspect import DrawRecord, draw, pool, sha256_sample, verify
+from .inspect import (DrawRecord, alert_deadlines, cadence_check, draw, equipment_due, mee_grade, pool,
+                      sha256_sample, verify)
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
 __all__ = [
@@ -23,7 +24,8 @@ __all__ = [
     "Ladder", "LadderState", "UnitResult", "Clause",
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
-    "pool", "draw", "verify", "sha256_sample", "DrawRecord",
+    "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
+    "mee_grade", "cadence_check",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

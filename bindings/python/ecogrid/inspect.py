@@ -5,7 +5,7 @@
 """
 
 import weakref
-from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
 
 from ._native import dec, enc, lib
 
@@ -131,3 +131,69 @@ def verify(record, frame):
     ok = c_int()
     lib.eg_draw_verify(byref(ok), record._h, st, sizes, ids, qs, n)
     return bool(ok.value)
+
+
+STATUSES = ("on_time", "late", "missing")
+MEE_GRADES = ("leading", "A", "B", "C", "D")
+PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+class Finding:
+    """A duty finding: .rule, .actor, .period_start, .measured, .message, .message_en."""
+
+    __slots__ = ("rule", "actor", "period_start", "measured", "message", "message_en")
+
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+    def __repr__(self):
+        return "<Finding %s %s>" % (self.rule, self.message_en)
+
+
+def alert_deadlines(pushed, feedback=None, result=None):
+    """CJ-G.9: {"feedback": (status, late_minutes), "result": (...)}; 60 min is on time, 61 late."""
+    st = (c_int * 2)()
+    late = (c_int32 * 2)()
+    lib.eg_alert_deadlines(st, late, enc(pushed), enc(feedback), enc(result))
+    return {"feedback": (STATUSES[st[0]], late[0]), "result": (STATUSES[st[1]], late[1])}
+
+
+def equipment_due(repairs, installed, on_date):
+    """DG-30: more than 10 repairs or more than 10 years in service."""
+    due = c_int()
+    lib.eg_equipment_due(byref(due), int(repairs), enc(installed), enc(on_date))
+    return bool(due.value)
+
+
+def mee_grade(indicators, applied=True):
+    """MEE-1: the worst indicator grade (短板); None is a missing indicator (D)."""
+    codes = [-1 if g is None else MEE_GRADES.index(g) for g in indicators]
+    arr = (c_int * max(len(codes), 1))(*codes)
+    out = c_int()
+    lib.eg_mee_grade_of(byref(out), 1 if applied else 0, arr, len(codes))
+    return MEE_GRADES[out.value]
+
+
+def cadence_check(rule, kind, period, min_count, actors, events, start, end, holidays=(), night_or_holiday=False):
+    """CJ-G.8 / DG-15 / DG-17: at least `min_count` events of `kind` per period for
+    each actor. ``events``: list of (time "YYYY-MM-DD HH:MM", kind, actor). Returns findings."""
+    n = len(events)
+    t = (c_char_p * max(n, 1))(*[enc(e[0]) for e in events])
+    k = (c_char_p * max(n, 1))(*[enc(e[1]) for e in events])
+    a = (c_char_p * max(n, 1))(*[enc(e[2]) for e in events])
+    ac = (c_char_p * max(len(actors), 1))(*[enc(x) for x in actors])
+    hol = (c_char_p * max(len(holidays), 1))(*[enc(h) for h in holidays])
+    h = c_void_p()
+    lib.eg_cadence_check(byref(h), enc(rule), enc(kind), PERIODS.index(period), int(min_count),
+                         1 if night_or_holiday else 0, ac, len(actors), t, k, a, n, hol, len(holidays),
+                         enc(start), enc(end))
+    try:
+        return [Finding(rule=rule, actor=dec(lib.eg_cadence_actor(h, i)),
+                        period_start=dec(lib.eg_cadence_period_start(h, i)),
+                        measured=lib.eg_cadence_measured(h, i),
+                        message=dec(lib.eg_cadence_message(h, i, 0)),
+                        message_en=dec(lib.eg_cadence_message(h, i, 1)))
+                for i in range(lib.eg_cadence_count(h))]
+    finally:
+        lib.eg_cadence_free(h)
