@@ -17,6 +17,7 @@ from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 from .inspect import (DrawRecord, alert_deadlines, cadence_check, draw, equipment_due, mee_grade, pool,
                       sha256_sample, verify)
+from .records import CaseFile, DisclosureList, Ledger, heads_disclosed
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
-    "mee_grade", "cadence_check",
+    "mee_grade", "cadence_check", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",
