@@ -784,3 +784,171 @@ int eg_heads_disclosure_check(int *met, size_t *problems, const eg_grid *g, cons
 		*problems = bad;
 	return EG_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* Top-N, case batches, ledger summary, obligations                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct ranked_item {
+	const char *id;
+	int64_t m;
+	size_t index;
+} ranked_item;
+
+static int cmp_ranked_item(const void *x, const void *y)
+{
+	const ranked_item *a = x, *b = y;
+	if (a->m != b->m)
+		return a->m < b->m ? 1 : -1;
+	return strcmp(a->id, b->id);
+}
+
+/* JM-2.1: top N by a measure, ties with the N-th all taken. */
+int eg_top_n(size_t *out, size_t *count, const char *const *ids, const int64_t *measure, size_t n, size_t top)
+{
+	ranked_item *it;
+	size_t k;
+	int rc;
+	if (!out || !count || (n && (!ids || !measure)) || top == 0)
+		return eg__error(EG_EINVAL, "eg_top_n: NULL argument or top 0");
+	for (size_t i = 0; i < n; i++)
+		if ((rc = eg__check_text(ids[i], 64, "ID")) < 0)
+			return rc;
+	it = eg__malloc((n ? n : 1) * sizeof *it);
+	if (!it)
+		return eg__error_nomem("selecting the top N");
+	for (size_t i = 0; i < n; i++) {
+		it[i].id = ids[i];
+		it[i].m = measure[i];
+		it[i].index = i;
+	}
+	/* Duplicates first, on the IDs alone (measures set equal for the sort). */
+	for (size_t i = 0; i < n; i++)
+		it[i].m = 0;
+	qsort(it, n, sizeof *it, cmp_ranked_item);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(it[i].id, it[i - 1].id) == 0) {
+			rc = eg__error(EG_EINVAL, "ID %s is listed twice", it[i].id);
+			eg__free(it);
+			return rc;
+		}
+	for (size_t i = 0; i < n; i++)
+		it[i].m = measure[it[i].index];
+	qsort(it, n, sizeof *it, cmp_ranked_item);
+	k = top < n ? top : n;
+	while (k > 0 && k < n && it[k].m == it[k - 1].m)
+		k++;
+	for (size_t i = 0; i < k; i++)
+		out[i] = it[i].index;
+	*count = k;
+	eg__free(it);
+	return EG_OK;
+}
+
+/* CJ-A4-4.1: a batch in each quarter. */
+int eg_case_batches(int *quarters, const char *const *dates, size_t n, int year)
+{
+	if (!quarters || (n && !dates))
+		return eg__error(EG_EINVAL, "eg_case_batches: NULL argument");
+	for (int q = 0; q < 4; q++)
+		quarters[q] = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t d;
+		int y, m, dd;
+		if (!dates[i] || eg__date_parse(&d, dates[i]) < 0)
+			return eg__error(EG_EINVAL, "publication date %zu \"%.20s\" is not YYYY-MM-DD", i, dates[i] ? dates[i] : "(null)");
+		eg__civil_from_days(d, &y, &m, &dd);
+		if (y == year)
+			quarters[(m - 1) / 3] = 1;
+	}
+	return EG_OK;
+}
+
+/* YL-5.3: the monthly progress summary per lead unit. */
+int eg_ledger_summary(size_t *counts, const eg_records *r, const char *const *units, size_t n_units, const char *on_date)
+{
+	int64_t day;
+	if (!counts || !r || (n_units && !units) || !on_date)
+		return eg__error(EG_EINVAL, "eg_ledger_summary: NULL argument");
+	if (eg__date_parse(&day, on_date) < 0)
+		return eg__error(EG_EINVAL, "\"%.20s\" is not YYYY-MM-DD", on_date);
+	memset(counts, 0, 3 * n_units * sizeof *counts);
+	for (size_t i = 0; i < r->n; i++) {
+		const version *v = as_of(&r->rec[i], (day + 1) * 1440 - 1);
+		const char *lead = v ? field_of(v, "lead_unit") : NULL;
+		int st, od;
+		if (!lead)
+			continue;
+		for (size_t u = 0; u < n_units; u++)
+			if (units[u] && strcmp(units[u], lead) == 0 &&
+			    eg_ledger_status(&st, &od, r, r->rec[i].id, on_date) == EG_OK) {
+				counts[3 * u]++;
+				counts[3 * u + 1] += st == EG_LEDGER_CLOSED;
+				counts[3 * u + 2] += od != 0;
+			}
+	}
+	return EG_OK;
+}
+
+/* Start plus whole months, clamped to the month's last day. */
+static int64_t add_months(int64_t start, int months)
+{
+	int y, m, d, dim;
+	eg__civil_from_days(start, &y, &m, &d);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	dim = eg__days_in_month(y, m);
+	return eg__days_from_civil(y, m, d < dim ? d : dim);
+}
+
+int eg_obligation_due(char *date, int kind, const char *start, int months)
+{
+	int64_t s;
+	int add;
+	if (!date || !start || eg__date_parse(&s, start) < 0)
+		return eg__error(EG_EINVAL, "eg_obligation_due: start \"%.20s\" is not YYYY-MM-DD", start ? start : "(null)");
+	switch (kind) {
+	case EG_OBLIGATION_YL_5_4: add = 3; break; /* YL-5.4: within 3 months */
+	case EG_OBLIGATION_DG_61: add = 1; break;  /* DG-61: within 1 month */
+	case EG_OBLIGATION_DG_67:                  /* DG-67: suspended for 3-12 months */
+		if (months < 3 || months > 12)
+			return eg__error(EG_ERANGE, "DG-67: a restriction of %d months is not 3-12", months);
+		add = months;
+		break;
+	default:
+		return eg__error(EG_EINVAL, "eg_obligation_due: kind %d is not one of eg_obligation", kind);
+	}
+	eg__date_format(date, add_months(s, add));
+	return EG_OK;
+}
+
+int eg_obligation_overdue(int *overdue, const char *due, const char *done, const char *on_date)
+{
+	int64_t du, dn, on;
+	if (!overdue || !due || !on_date || eg__date_parse(&du, due) < 0 || eg__date_parse(&on, on_date) < 0 ||
+	    (done && eg__date_parse(&dn, done) < 0))
+		return eg__error(EG_EINVAL, "eg_obligation_overdue: dates must be YYYY-MM-DD");
+	*overdue = done ? dn > du : on > du;
+	return EG_OK;
+}
+
+/* YL-4: quantified targets. */
+int eg_target_attained(int *attained, int64_t value, const char *cmp, int64_t target)
+{
+	if (!attained || !cmp)
+		return eg__error(EG_EINVAL, "eg_target_attained: NULL argument");
+	if (!strcmp(cmp, ">="))
+		*attained = value >= target;
+	else if (!strcmp(cmp, ">"))
+		*attained = value > target;
+	else if (!strcmp(cmp, "<="))
+		*attained = value <= target;
+	else if (!strcmp(cmp, "<"))
+		*attained = value < target;
+	else if (!strcmp(cmp, "=="))
+		*attained = value == target;
+	else
+		return eg__error(EG_EINVAL, "comparator \"%.8s\" is not >=, >, <=, < or ==", cmp);
+	return EG_OK;
+}

@@ -289,6 +289,72 @@ static void test_cj_a2_5_3_heads_disclosed_and_up_to_date(void **state)
 	eg_grid_free(g);
 }
 
+static void test_jm_2_1_top_n_with_ties(void **state)
+{
+	(void)state;
+	const char *ids[] = { "D", "A", "C", "B", "E" };
+	int64_t m[] = { 30, 50, 40, 40, 10 };
+	size_t out[5], n;
+	/* By measure: A 50, then B and C tied at 40 (ID order), D 30, E 10.
+	 * Top 2 reaches into the tie at 40: B and C both taken -> 3. */
+	assert_int_equal(eg_top_n(out, &n, ids, m, 5, 2), EG_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(ids[out[0]], "A");
+	assert_string_equal(ids[out[1]], "B");
+	assert_string_equal(ids[out[2]], "C");
+	assert_int_equal(eg_top_n(out, &n, ids, m, 5, 4), EG_OK);
+	assert_int_equal(n, 4); /* no tie at the 4th (D 30) */
+	assert_int_equal(eg_top_n(out, &n, ids, m, 5, 20), EG_OK);
+	assert_int_equal(n, 5); /* fewer candidates than N */
+	{
+		const char *dup[] = { "A", "B", "A" };
+		assert_error(eg_top_n(out, &n, dup, m, 3, 2), EG_EINVAL, "A is listed twice");
+	}
+}
+
+static void test_cj_a4_4_1_yl_5_3_yl_5_4_dg_61_dg_67_yl_4(void **state)
+{
+	(void)state;
+	int q[4], late, ok;
+	char due[11];
+	const char *dates[] = { "2026-02-10", "2026-05-01", "2026-12-31", "2025-08-01" };
+	assert_int_equal(eg_case_batches(q, dates, 4, 2026), EG_OK);
+	assert_int_equal(q[0] + q[1] * 10 + q[2] * 100 + q[3] * 1000, 1011); /* Q3 missing (CJ-A4-4.1) */
+	/* YL-5.4: 3 months; from 2026-11-30 -> 2027-02-28 (last day of February). */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_YL_5_4, "2026-11-30", 0), EG_OK);
+	assert_string_equal(due, "2027-02-28");
+	/* DG-61: 1 month from 2026-01-31 -> 2026-02-28. */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_DG_61, "2026-01-31", 0), EG_OK);
+	assert_string_equal(due, "2026-02-28");
+	/* DG-67: 12 months from 2026-03-15 -> 2027-03-15; 13 is out of range. */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_DG_67, "2026-03-15", 12), EG_OK);
+	assert_string_equal(due, "2027-03-15");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_DG_67, "2026-03-15", 13), EG_ERANGE, "13 months");
+	assert_int_equal(eg_obligation_overdue(&late, "2026-02-28", "2026-02-28", "2026-06-01"), EG_OK);
+	assert_int_equal(late, 0); /* done on the due day */
+	assert_int_equal(eg_obligation_overdue(&late, "2026-02-28", NULL, "2026-03-01"), EG_OK);
+	assert_int_equal(late, 1);
+	/* YL-4: urban clean heating 59.9 % (599 tenths) >= 60 % (600)? no; 60.0 % yes. */
+	assert_int_equal(eg_target_attained(&ok, 599, ">=", 600), EG_OK);
+	assert_int_equal(ok, 0);
+	assert_int_equal(eg_target_attained(&ok, 600, ">=", 600), EG_OK);
+	assert_int_equal(ok, 1);
+	assert_error(eg_target_attained(&ok, 1, "=>", 1), EG_EINVAL, "comparator");
+	{
+		eg_records *r = store();
+		size_t c[6];
+		const char *units[] = { "住建局", "环保局" };
+		assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", "住建局", "t", "2026-03-31"), EG_OK);
+		assert_int_equal(eg_ledger_open(r, "B", "2026-01-01 09:00", "办", "住建局", "t", "2026-12-31"), EG_OK);
+		assert_int_equal(eg_ledger_open(r, "C", "2026-01-01 09:00", "办", "环保局", "t", "2026-03-31"), EG_OK);
+		/* YL-5.3 on 2026-04-30: 住建局 2 registered, 0 closed, 1 overdue (A); 环保局 1, 0, 1. */
+		assert_int_equal(eg_ledger_summary(c, r, units, 2, "2026-04-30"), EG_OK);
+		assert_int_equal(c[0] * 100 + c[1] * 10 + c[2], 201);
+		assert_int_equal(c[3] * 100 + c[4] * 10 + c[5], 101);
+		eg_records_free(r);
+	}
+}
+
 static int scenario_records(void *unused)
 {
 	(void)unused;
@@ -328,6 +394,8 @@ int main(void)
 		cmocka_unit_test(test_cj_a4_2_1_eligibility),
 		cmocka_unit_test(test_cj_a4_2_3_length_999_1000_1500_1501),
 		cmocka_unit_test(test_cj_a2_5_3_heads_disclosed_and_up_to_date),
+		cmocka_unit_test(test_jm_2_1_top_n_with_ties),
+		cmocka_unit_test(test_cj_a4_4_1_yl_5_3_yl_5_4_dg_61_dg_67_yl_4),
 		cmocka_unit_test(test_records_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("records", tests, NULL, NULL);

@@ -289,6 +289,87 @@ EG_API int eg_heads_disclosure_check(int *met, size_t *problems, const eg_grid *
 				     const char *const *published, size_t n, const char *published_date,
 				     const char *on_date, int32_t max_age_days);
 
+/* ------------------------------------------------------------------ */
+/* Top-N, case batches, ledger summary, obligations                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Top N by a measure (JM-2.1: the top 20 by wastewater discharge).
+ *
+ * Order: measure descending, then ID ascending (bytes). Units tied with the
+ * N-th are all taken, so more than N may be selected; the selection never
+ * depends on the order of the input.
+ *
+ * @param[out] out Indices of the selected, in order (array of n).
+ * @param[out] count Receives how many were selected.
+ * @param ids n IDs (unique).
+ * @param measure n values (integers in the caller's unit, e.g. tonnes × 1000).
+ * @param n Number of candidates.
+ * @param top N (≥ 1).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, duplicate ID, top 0), ::EG_EUTF8, ::EG_ENOMEM.
+ */
+EG_API int eg_top_n(size_t *out, size_t *count, const char *const *ids, const int64_t *measure, size_t n, size_t top);
+
+/**
+ * @brief CJ-A4-4.1: which quarters of a year had a batch of typical cases published.
+ * @param[out] quarters 4 flags (Q1–Q4), 1 when some date falls in that quarter.
+ * @param dates Publication dates "YYYY-MM-DD".
+ * @param n Number of dates.
+ * @param year The year.
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_case_batches(int *quarters, const char *const *dates, size_t n, int year);
+
+/**
+ * @brief YL-5.3: per lead unit, problems registered, closed and overdue on a date.
+ * @param[out] counts 3 × n_units values: `counts[3u + 0]` registered, `+ 1` closed, `+ 2` overdue.
+ * @param r The ledger store (records made by eg_ledger_open()).
+ * @param units Lead units to report.
+ * @param n_units Their number.
+ * @param on_date The date judged.
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_ledger_summary(size_t *counts, const eg_records *r, const char *const *units, size_t n_units,
+			     const char *on_date);
+
+/** @brief Obligations with a due date counted from a start date. */
+typedef enum eg_obligation {
+	EG_OBLIGATION_YL_5_4 = 0, /**< YL-5.4: accountability cases handled within 3 months */
+	EG_OBLIGATION_DG_61 = 1,  /**< DG-61: written explanation within 1 month of publication */
+	EG_OBLIGATION_DG_67 = 2   /**< DG-67: approval restriction of 3–12 months: its end date */
+} eg_obligation;
+
+/**
+ * @brief The due (or end) date of an obligation: the start plus whole
+ * calendar months, on the same day of the month or the month's last day.
+ * @param[out] date 11 bytes "YYYY-MM-DD".
+ * @param kind ::eg_obligation.
+ * @param start "YYYY-MM-DD".
+ * @param months For DG-67 the restriction's length, 3–12; ignored otherwise.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE (DG-67 months outside 3–12).
+ */
+EG_API int eg_obligation_due(char *date, int kind, const char *start, int months);
+
+/**
+ * @brief Is an obligation overdue on a date? (done after the due date, or not done and the date is past it)
+ * @param[out] overdue 1 or 0.
+ * @param due Due date "YYYY-MM-DD" (the whole day included, R0.3).
+ * @param done Date done, or NULL.
+ * @param on_date The date judged.
+ * @return ::EG_OK, ::EG_EINVAL.
+ */
+EG_API int eg_obligation_overdue(int *overdue, const char *due, const char *done, const char *on_date);
+
+/**
+ * @brief YL-4: a quantified target attained? (e.g. urban clean heating ≥ 60 %)
+ * @param[out] attained 1 or 0.
+ * @param value Measured value (scaled integer, e.g. tenths of a percent).
+ * @param comparator One of ">=", ">", "<=", "<", "==".
+ * @param target Target (same scale).
+ * @return ::EG_OK, ::EG_EINVAL (unknown comparator).
+ */
+EG_API int eg_target_attained(int *attained, int64_t value, const char *comparator, int64_t target);
+
 #ifdef __cplusplus
 }
 #endif

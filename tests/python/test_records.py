@@ -40,6 +40,14 @@ class TestRecords(unittest.TestCase):
         self.assertEqual(ecogrid.CaseFile.anonymise("张三与宏达公司", {"张三": "张某", "宏达公司": "某公司"}),
                          ("张某与某公司", 2))
 
+    def test_top_n_and_obligations(self):
+        self.assertEqual(ecogrid.top_n({"D": 30, "A": 50, "C": 40, "B": 40}, 2), ["A", "B", "C"])
+        self.assertEqual(ecogrid.obligation_due("YL-5.4", "2026-11-30"), "2027-02-28")
+        self.assertEqual(ecogrid.obligation_due("DG-67", "2026-03-15", 3), "2026-06-15")
+        lg = ecogrid.Ledger()
+        lg.open("A", "2026-01-01 09:00", "办", "住建局", "t", "2026-03-31")
+        self.assertEqual(lg.summary(["住建局"], "2026-04-30"), {"住建局": (1, 0, 1)})
+
     def test_cj_a2_5_3(self):
         g = ecogrid.Grid.from_string("code,parent_code,level,name\nC,,2,县\n")
         g.set_heads("C", "书记", "县长")

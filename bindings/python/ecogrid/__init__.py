@@ -17,7 +17,7 @@ from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 from .inspect import (DrawRecord, alert_deadlines, cadence_check, draw, equipment_due, mee_grade, pool,
                       sha256_sample, verify)
-from .records import CaseFile, DisclosureList, Ledger, heads_disclosed
+from .records import CaseFile, DisclosureList, Ledger, heads_disclosed, obligation_due, top_n
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
     "mee_grade", "cadence_check", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
+    "top_n", "obligation_due",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

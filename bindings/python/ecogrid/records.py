@@ -2,7 +2,7 @@
 
 import ctypes
 import weakref
-from ctypes import byref, c_char_p, c_int, c_int32, c_long, c_size_t, c_void_p
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_long, c_size_t, c_void_p
 
 from ._native import dec, enc, lib
 
@@ -98,6 +98,13 @@ class DisclosureList(_Records):
 class Ledger(_Records):
     """YL rectification ledger (YL-2, YL-5.5)."""
 
+    def summary(self, lead_units, on_date):
+        """YL-5.3: {lead unit: (registered, closed, overdue)} on a date."""
+        n = len(lead_units)
+        out = (c_size_t * max(3 * n, 1))()
+        lib.eg_ledger_summary(out, self._h, _strs(list(lead_units)), n, enc(on_date))
+        return {u: (out[3 * i], out[3 * i + 1], out[3 * i + 2]) for i, u in enumerate(lead_units)}
+
     def open(self, problem_id, time, actor, lead_unit, target, deadline):
         lib.eg_ledger_open(self._h, enc(problem_id), enc(_time(time)), enc(actor), enc(lead_unit), enc(target),
                            enc(deadline))
@@ -154,3 +161,20 @@ def heads_disclosed(grid, unit_id, published, published_date, on_date, max_age_d
     lib.eg_heads_disclosure_check(byref(met), byref(bad), grid._handle(), enc(unit_id), _strs(list(published)),
                                   len(published), enc(published_date), enc(on_date), int(max_age_days))
     return bool(met.value), bad.value
+
+
+def top_n(measures, n):
+    """JM-2.1: the top n IDs by a measure (dict ID -> int), ties at the n-th all taken."""
+    ids = list(measures)
+    out, count = (c_size_t * max(len(ids), 1))(), c_size_t()
+    lib.eg_top_n(out, byref(count), _strs(ids), (c_int64 * max(len(ids), 1))(*[int(measures[i]) for i in ids]),
+                 len(ids), int(n))
+    return [ids[out[i]] for i in range(count.value)]
+
+
+def obligation_due(kind, start, months=0):
+    """"YL-5.4" (3 months), "DG-61" (1 month) or "DG-67" (3-12 months): the due/end date."""
+    kinds = {"YL-5.4": 0, "DG-61": 1, "DG-67": 2}
+    buf = ctypes.create_string_buffer(11)
+    lib.eg_obligation_due(buf, kinds[kind], enc(start), int(months))
+    return buf.value.decode("ascii")
