@@ -277,3 +277,39 @@ fail:
 	eg_cadence_free(c);
 	return rc;
 }
+
+/* CJ-G.8, DG-15, DG-17 as parameters of the general cadence check. */
+int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsigned int *flags, const char **rule,
+		      const char *name)
+{
+	static const struct {
+		const char *name, *kind, *rule;
+		int period;
+		int32_t min;
+		unsigned int flags;
+	} presets[] = {
+		{ "CJ-G.8-patrol", "patrol", "CJ-G.8", EG_PERIOD_DAY, 1, 0 },
+		{ "CJ-G.8-dispatch", "dispatch", "CJ-G.8", EG_PERIOD_WEEK, 1, 0 },
+		{ "CJ-G.8-study", "study", "CJ-G.8", EG_PERIOD_MONTH, 1, 0 },
+		{ "CJ-G.8-training", "training", "CJ-G.8", EG_PERIOD_YEAR, 1, 0 },
+		{ "CJ-G.8-survey", "survey", "CJ-G.8", EG_PERIOD_QUARTER, 1, 0 },
+		{ "DG-15-city", "inspection", "DG-15", EG_PERIOD_MONTH, 2, EG_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-15-town", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-15-specialist", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-17-city", "cross_city", "DG-17", EG_PERIOD_YEAR, 5, 0 },
+		{ "DG-17-town", "cross_town", "DG-17", EG_PERIOD_YEAR, 6, 0 },
+		{ "DG-17-village", "cross_village", "DG-17", EG_PERIOD_YEAR, 12, 0 },
+	};
+	if (!kind || !period || !min_count || !flags || !rule || !name)
+		return eg__error(EG_EINVAL, "eg_cadence_preset: NULL argument");
+	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
+		if (strcmp(presets[i].name, name) == 0) {
+			*kind = presets[i].kind;
+			*period = presets[i].period;
+			*min_count = presets[i].min;
+			*flags = presets[i].flags;
+			*rule = presets[i].rule;
+			return EG_OK;
+		}
+	return eg__error(EG_ENOTFOUND, "no cadence preset named \"%.40s\"", name);
+}

@@ -349,6 +349,28 @@ static void test_cj_g_8_daily_patrol_across_a_month_boundary_and_dg_17_yearly(vo
 	eg_cadence_free(c);
 }
 
+static void test_cj_g_8_dg_15_dg_17_cadence_presets(void **state)
+{
+	(void)state;
+	const char *kind, *rule;
+	int period;
+	int32_t min;
+	unsigned flags;
+	assert_int_equal(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-15-town"), EG_OK);
+	assert_string_equal(kind, "inspection");
+	assert_int_equal(period, EG_PERIOD_MONTH);
+	assert_int_equal(min, 4);
+	assert_int_equal(flags, EG_CADENCE_NIGHT_OR_HOLIDAY);
+	assert_string_equal(rule, "DG-15");
+	assert_int_equal(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-17-village"), EG_OK);
+	assert_int_equal(min, 12);
+	assert_int_equal(period, EG_PERIOD_YEAR);
+	assert_int_equal(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "CJ-G.8-dispatch"), EG_OK);
+	assert_int_equal(period, EG_PERIOD_WEEK);
+	assert_string_equal(rule, "CJ-G.8");
+	assert_error(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-99"), EG_ENOTFOUND, "DG-99");
+}
+
 static int scenario_draw(void *unused)
 {
 	(void)unused;
@@ -399,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_mee_1_lowest_indicator_and_mee_3_1_filing),
 		cmocka_unit_test(test_dg_15_night_and_holiday_inspections_per_month),
 		cmocka_unit_test(test_cj_g_8_daily_patrol_across_a_month_boundary_and_dg_17_yearly),
+		cmocka_unit_test(test_cj_g_8_dg_15_dg_17_cadence_presets),
 		cmocka_unit_test(test_inspect_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("inspect", tests, NULL, NULL);

@@ -322,6 +322,34 @@ EG_API int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind
 			    const char *const *event_actors, size_t n_events, const char *const *holidays,
 			    size_t n_holidays, const char *from, const char *to);
 
+/**
+ * @brief A cadence preset: the parameters of eg_cadence_check() for a rule.
+ *
+ * | name | kind | period | at least | flags |
+ * |---|---|---|---|---|
+ * | CJ-G.8-patrol | patrol | day | 1 (each level-4 supervisor, each source) | |
+ * | CJ-G.8-dispatch | dispatch | week | 1 (level 2) | |
+ * | CJ-G.8-study | study | month | 1 (level 2) | |
+ * | CJ-G.8-training | training | year | 1 | |
+ * | CJ-G.8-survey | survey | quarter | 1 (level 2, all sources) | |
+ * | DG-15-city | inspection | month | 2 | night or holiday |
+ * | DG-15-town | inspection | month | 4 | night or holiday |
+ * | DG-15-specialist | inspection | month | 4 | night or holiday |
+ * | DG-17-city | cross_city | year | 5 | |
+ * | DG-17-town | cross_town | year | 6 | |
+ * | DG-17-village | cross_village | year | 12 | |
+ *
+ * @param[out] kind Receives the event kind (static).
+ * @param[out] period Receives the ::eg_period.
+ * @param[out] min_count Receives the minimum.
+ * @param[out] flags Receives the flags.
+ * @param[out] rule Receives the rule ID to cite ("CJ-G.8", "DG-15", "DG-17"; static).
+ * @param name The preset name.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND.
+ */
+EG_API int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsigned int *flags,
+			     const char **rule, const char *name);
+
 /** @brief Free cadence findings; NULL is accepted. */
 EG_API void eg_cadence_free(eg_cadence *c);
 /** @brief Number of findings. */

@@ -54,6 +54,12 @@ class TestDuties(unittest.TestCase):
                                       "2026-10-01", "2026-10-31", night_or_holiday=True)
         self.assertEqual([(f.rule, f.actor, f.measured) for f in found], [("DG-15", "town", 1)])
         self.assertIn("at least 4 required (DG-15)", found[0].message_en)
+        again = ecogrid.cadence_preset("DG-15-town", ["town"], events, "2026-10-01", "2026-10-31")
+        self.assertEqual([(f.rule, f.measured) for f in again], [("DG-15", 1)])
+        summary = ecogrid.alert_summary([("昌吉市", "2026-10-01 09:00", "2026-10-01 10:01", None),
+                                         ("昌吉市", "2026-10-02 09:00", "2026-10-02 09:30", "2026-10-02 10:00")])
+        self.assertEqual(summary["昌吉市"], {"alerts": 2, "feedback_late": 1, "feedback_missing": 0,
+                                             "result_late": 0, "result_missing": 1})
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_ind
                    daily_values, improvement_rate, monthly_stats, percentile, rank, round_report)
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
-from .inspect import (DrawRecord, alert_deadlines, cadence_check, draw, equipment_due, mee_grade, pool,
-                      sha256_sample, verify)
+from .inspect import (DrawRecord, alert_deadlines, alert_summary, cadence_check, cadence_preset, draw,
+                      equipment_due, mee_grade, pool, sha256_sample, verify)
 from .records import CaseFile, DisclosureList, Ledger, heads_disclosed, obligation_due, top_n
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
@@ -26,7 +26,7 @@ __all__ = [
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
-    "mee_grade", "cadence_check", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
+    "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "top_n", "obligation_due",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",

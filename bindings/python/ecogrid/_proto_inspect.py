@@ -31,6 +31,7 @@ PROTOTYPES = {
     "eg_mee_filing_late": (STATUS, [POINTER(c_int), c_int, c_char_p, c_char_p]),
     "eg_cadence_check": (STATUS, [PP, c_char_p, c_char_p, c_int, c_int32, c_uint, STRS, c_size_t, STRS, STRS,
                                   STRS, c_size_t, STRS, c_size_t, c_char_p, c_char_p]),
+    "eg_cadence_preset": (STATUS, [STRS, POINTER(c_int), POINTER(c_int32), POINTER(c_uint), STRS, c_char_p]),
     "eg_cadence_free": (None, [P]),
     "eg_cadence_count": (c_size_t, [P]),
     "eg_cadence_actor": (c_char_p, [P, c_size_t]),

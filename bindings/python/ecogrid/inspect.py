@@ -197,3 +197,28 @@ def cadence_check(rule, kind, period, min_count, actors, events, start, end, hol
                 for i in range(lib.eg_cadence_count(h))]
     finally:
         lib.eg_cadence_free(h)
+
+
+def cadence_preset(name, actors, events, start, end, holidays=()):
+    """Run a cadence preset ("CJ-G.8-patrol", "DG-15-town", "DG-17-village", …)."""
+    from ctypes import c_uint
+    kind, rule = c_char_p(), c_char_p()
+    period, min_count, flags = c_int(), c_int32(), c_uint()
+    lib.eg_cadence_preset(byref(kind), byref(period), byref(min_count), byref(flags), byref(rule), enc(name))
+    return cadence_check(dec(rule.value), dec(kind.value), PERIODS[period.value], min_count.value, actors, events,
+                         start, end, holidays, night_or_holiday=bool(flags.value & 1))
+
+
+def alert_summary(alerts):
+    """CJ-G.9 monthly summary: alerts (unit, pushed, feedback or None, result or None) ->
+    {unit: {"alerts": n, "feedback_late": n, "feedback_missing": n, "result_late": n, "result_missing": n}}."""
+    out = {}
+    for unit, pushed, feedback, result in alerts:
+        r = alert_deadlines(pushed, feedback, result)
+        s = out.setdefault(unit, {"alerts": 0, "feedback_late": 0, "feedback_missing": 0,
+                                  "result_late": 0, "result_missing": 0})
+        s["alerts"] += 1
+        for part in ("feedback", "result"):
+            if r[part][0] != "on_time":
+                s["%s_%s" % (part, r[part][0])] += 1
+    return out
