@@ -371,6 +371,81 @@ static void test_cj_g_8_dg_15_dg_17_cadence_presets(void **state)
 	assert_error(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-99"), EG_ENOTFOUND, "DG-99");
 }
 
+static void test_cj_g_8_week_and_quarter_periods_across_the_year(void **state)
+{
+	(void)state;
+	eg_cadence *c = NULL;
+	const char *actors[] = { "县" };
+	const char *t[] = { "2026-12-30 09:00" }, *k[] = { "dispatch" }, *a[] = { "县" };
+	/* ISO weeks from Mon 2026-12-28 and Mon 2027-01-04: the second has none. */
+	assert_int_equal(eg_cadence_check(&c, "CJ-G.8", "dispatch", EG_PERIOD_WEEK, 1, 0, actors, 1, t, k, a, 1, NULL, 0,
+					  "2026-12-28", "2027-01-10"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 1);
+	assert_string_equal(eg_cadence_period_start(c, 0), "2027-01-04");
+	assert_string_equal(eg_cadence_actor(c, 0), "县");
+	eg_cadence_free(c);
+	/* Quarters Q4 2026 and Q1 2027: one survey in Q4 only. */
+	assert_int_equal(eg_cadence_check(&c, "CJ-G.8", "dispatch", EG_PERIOD_QUARTER, 1, 0, actors, 1, t, k, a, 1, NULL, 0,
+					  "2026-11-15", "2027-02-01"), EG_OK);
+	assert_int_equal(eg_cadence_count(c), 1);
+	assert_string_equal(eg_cadence_period_start(c, 0), "2027-01-01");
+	assert_null(eg_cadence_actor(c, 1));
+	assert_int_equal(eg_cadence_measured(c, 1), -1);
+	assert_null(eg_cadence_message(c, 1, 0));
+	eg_cadence_free(c);
+	eg_cadence_free(NULL);
+}
+
+static void test_inspect_duty_bad_arguments(void **state)
+{
+	(void)state;
+	eg_cadence *c = NULL;
+	const char *actors[] = { "x" }, *bad_t[] = { "2026-10-01" }, *k[] = { "k" }, *a[] = { "x" }, *hol[] = { "10/01" };
+	int st[2], due, g, late;
+	int32_t lt[2];
+	assert_error(eg_cadence_check(&c, "R", "k", EG_PERIOD_DAY, 1, 0, actors, 1, bad_t, k, a, 1, NULL, 0, "2026-10-01",
+				      "2026-10-02"), EG_EINVAL, "event 0 has a bad time");
+	assert_error(eg_cadence_check(&c, "R", "k", EG_PERIOD_DAY, 1, 0, actors, 1, NULL, NULL, NULL, 0, hol, 1,
+				      "2026-10-01", "2026-10-02"), EG_EINVAL, "holiday \"10/01\"");
+	assert_error(eg_cadence_check(&c, "R", "k", EG_PERIOD_DAY, 1, 0, actors, 1, NULL, NULL, NULL, 0, NULL, 0,
+				      "2026-10-02", "2026-10-01"), EG_EINVAL, "two ordered dates");
+	assert_error(eg_cadence_check(&c, "R", "k", EG_PERIOD_DAY, 0, 0, actors, 1, NULL, NULL, NULL, 0, NULL, 0,
+				      "2026-10-01", "2026-10-02"), EG_EINVAL, "min_count 0");
+	assert_error(eg_cadence_check(&c, "", "k", EG_PERIOD_DAY, 1, 0, actors, 1, NULL, NULL, NULL, 0, NULL, 0,
+				      "2026-10-01", "2026-10-02"), EG_EINVAL, "rule ID is empty");
+	assert_error(eg_cadence_check(NULL, "R", "k", 0, 1, 0, actors, 1, NULL, NULL, NULL, 0, NULL, 0, "a", "b"), EG_EINVAL, NULL);
+	assert_null(c);
+	assert_error(eg_alert_deadlines(st, lt, "2026-10-01 09:00", "9:30", NULL), EG_EINVAL, "feedback time");
+	assert_error(eg_alert_deadlines(NULL, lt, "2026-10-01 09:00", NULL, NULL), EG_EINVAL, NULL);
+	assert_error(eg_equipment_due(&due, 0, "2026-13-01", "2026-01-01"), EG_EINVAL, "YYYY-MM-DD");
+	assert_error(eg_equipment_due(NULL, 0, "2026-01-01", "2026-01-01"), EG_EINVAL, NULL);
+	assert_error(eg_mee_grade_of(&g, 1, NULL, 0), EG_EINVAL, "at least one indicator");
+	assert_error(eg_mee_grade_of(NULL, 1, NULL, 0), EG_EINVAL, NULL);
+	assert_error(eg_mee_filing_late(&late, 2026, "2026-9-30", NULL), EG_EINVAL, "not a date");
+	assert_error(eg_mee_filing_late(&late, 0, "2026-09-30", NULL), EG_EINVAL, "year 0");
+	assert_error(eg_mee_filing_late(&late, 2026, NULL, NULL), EG_EINVAL, NULL);
+}
+
+static int scenario_cadence(void *unused)
+{
+	(void)unused;
+	eg_cadence *c = NULL;
+	const char *actors[] = { "a", "b" }, *t[] = { "2026-10-01 23:00" }, *k[] = { "inspection" }, *a[] = { "a" };
+	const char *hol[] = { "2026-10-01" };
+	int rc = eg_cadence_check(&c, "DG-15", "inspection", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY, actors, 2,
+				  t, k, a, 1, hol, 1, "2026-10-01", "2026-12-31");
+	if (rc == EG_OK)
+		assert_int_equal(eg_cadence_count(c), 6); /* 2 actors x 3 months, all short of 4 */
+	eg_cadence_free(c);
+	return rc;
+}
+
+static void test_cadence_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	assert_true(tu_alloc_fail_loop(scenario_cadence, NULL) >= 5);
+}
+
 static int scenario_draw(void *unused)
 {
 	(void)unused;
@@ -422,6 +497,9 @@ int main(void)
 		cmocka_unit_test(test_dg_15_night_and_holiday_inspections_per_month),
 		cmocka_unit_test(test_cj_g_8_daily_patrol_across_a_month_boundary_and_dg_17_yearly),
 		cmocka_unit_test(test_cj_g_8_dg_15_dg_17_cadence_presets),
+		cmocka_unit_test(test_cj_g_8_week_and_quarter_periods_across_the_year),
+		cmocka_unit_test(test_inspect_duty_bad_arguments),
+		cmocka_unit_test(test_cadence_every_allocation_failure_is_clean),
 		cmocka_unit_test(test_inspect_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("inspect", tests, NULL, NULL);

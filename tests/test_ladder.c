@@ -479,6 +479,118 @@ static void test_ladder_builder_errors(void **state)
 	}
 }
 
+static int scenario_preset_and_state(void *unused)
+{
+	(void)unused;
+	eg_ladder *l = NULL;
+	eg_ladder_state *s = NULL, *back = NULL;
+	eg_ladder_outcome *o = NULL;
+	char *text = NULL;
+	const char *ids[] = { "U0", "U1" };
+	int64_t v[] = { 2, 1 };
+	int rc = eg_ladder_preset(&l, "CJ-A3-4");
+	if (rc == EG_OK)
+		rc = eg_ladder_state_new(&s, l);
+	if (rc == EG_OK)
+		rc = eg_ladder_step(&o, s, "2026-01", ids, v, NULL, 2);
+	if (rc == EG_OK)
+		rc = eg_ladder_state_serialize(&text, s);
+	if (rc == EG_OK)
+		rc = eg_ladder_state_parse(&back, l, text, strlen(text));
+	eg_string_free(text);
+	eg_ladder_outcome_free(o);
+	eg_ladder_state_free(back);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static void test_ladder_preset_and_state_allocation_failures(void **state)
+{
+	(void)state;
+	assert_true(tu_alloc_fail_loop(scenario_preset_and_state, NULL) > 20);
+}
+
+static void test_ladder_accessors_and_bad_arguments(void **state)
+{
+	(void)state;
+	eg_ladder *l = NULL;
+	eg_ladder_state *s = NULL;
+	eg_ladder_builder *b = NULL;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	assert_int_equal(eg_ladder_preset(&l, "JM-2.3"), EG_OK);
+	assert_string_equal(eg_ladder_name(l), "JM-2.3");
+	assert_int_equal(eg_ladder_action_count(l), 3);
+	assert_string_equal(eg_ladder_action_id(l, 0), "none");
+	assert_string_equal(eg_ladder_action_name(l, 2, EG_LANG_EN), "written self-criticism and city-wide criticism");
+	assert_null(eg_ladder_action_id(l, 3));
+	assert_null(eg_ladder_action_name(NULL, 0, 0));
+	assert_int_equal(eg_ladder_action_count(NULL), 0);
+	assert_null(eg_ladder_name(NULL));
+	assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+	assert_null(eg_ladder_state_last_month(s));
+	assert_null(eg_ladder_outcome_unit(NULL, 0));
+	assert_int_equal(eg_ladder_outcome_severity(NULL, 0), -1);
+	assert_null(eg_ladder_outcome_clause_message(NULL, 0, 0, 0));
+	assert_error(eg_ladder_state_new(NULL, l), EG_EINVAL, NULL);
+	assert_error(eg_ladder_state_serialize(NULL, s), EG_EINVAL, NULL);
+	assert_error(eg_ladder_state_parse(&s, NULL, "x", 1), EG_EINVAL, NULL);
+	assert_error(eg_ladder_preset(NULL, "JM-2.3"), EG_EINVAL, NULL);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	assert_int_equal(eg_ladder_builder_new(&b, "x", EG_MEASURE_SHARE, "a", "a", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_add_action(b, "w", "w", "w"), EG_OK);
+	c.rule = "R";
+	c.action = "w";
+	c.kind = 9;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "kind 9");
+	c.kind = EG_CLAUSE_SINGLE;
+	c.flag = 7;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "flag 7");
+	c.flag = 0;
+	c.threshold = -1;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_ERANGE, "threshold -1");
+	c.threshold = 0;
+	c.version = 3;
+	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "version 3");
+	assert_error(eg_ladder_builder_add_clause(NULL, &c), EG_EINVAL, NULL);
+	assert_error(eg_ladder_builder_add_action(NULL, "w", "w", "w"), EG_EINVAL, NULL);
+	assert_error(eg_ladder_build(NULL, b), EG_EINVAL, NULL);
+	eg_ladder_builder_free(b);
+	eg_ladder_builder_free(NULL);
+	eg_ladder_free(NULL);
+	eg_ladder_state_free(NULL);
+	eg_ladder_outcome_free(NULL);
+}
+
+static void test_ladder_state_parse_rejects_each_malformed_field(void **state)
+{
+	(void)state;
+	eg_ladder *l = NULL;
+	eg_ladder_state *s = NULL;
+	static const char *const bad[] = {
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-13\nunits 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast -\nunits x\n",
+		"ecogrid-ladder-state 1\nladder 99:CJ-A2-7.3\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 0: 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 2\nunit 1:A 0\nunit 1:A 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 1:A 13\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 1:A 1\no 2026-02 1 1 0 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 1:A 1\no 2026-01 1 1 2 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 1:A 1\no 2026-01 -1 1 0 0\n",
+		"ecogrid-ladder-state 1\nladder 9:CJ-A2-7.3\nlast 2026-01\nunits 1\nunit 1:A 1\no 2026-01 99999999999999999999 1 0 0\n",
+	};
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = eg_ladder_state_parse(&s, l, bad[i], strlen(bad[i]));
+		if (rc != EG_EPARSE)
+			fail_msg("case %zu: status %d (%s)", i, rc, eg_error_last()->message);
+		assert_non_null(strstr(eg_error_last()->message, "ladder state line"));
+		assert_null(s);
+	}
+	eg_ladder_free(l);
+}
+
 /* Fail each allocation of a step in turn: EG_ENOMEM and the state unchanged. */
 static void test_ladder_every_allocation_failure_is_clean(void **state)
 {
@@ -544,6 +656,9 @@ int main(void)
 		cmocka_unit_test(test_ladder_step_errors_leave_state_unchanged),
 		cmocka_unit_test(test_ladder_builder_errors),
 		cmocka_unit_test(test_ladder_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_ladder_preset_and_state_allocation_failures),
+		cmocka_unit_test(test_ladder_accessors_and_bad_arguments),
+		cmocka_unit_test(test_ladder_state_parse_rejects_each_malformed_field),
 	};
 	return cmocka_run_group_tests_name("ladder", tests, NULL, NULL);
 }

@@ -355,6 +355,37 @@ static void test_cj_a4_4_1_yl_5_3_yl_5_4_dg_61_dg_67_yl_4(void **state)
 	}
 }
 
+static void test_records_parse_rejects_each_malformed_field(void **state)
+{
+	(void)state;
+	eg_records *r = NULL;
+	static const char *const bad[] = {
+		"ecogrid-records 1\nrecords x\n",
+		"ecogrid-records 1\nrecords 1\nrecord 1:A 1\nversion 2026-01-01 0",
+		"ecogrid-records 1\nrecords 1\nrecord 1:A 1\nversion 2026-13-01 00:00 1:a 1:b 1\nfield 1:k 1:v\n",
+		"ecogrid-records 1\nrecords 1\nrecord 1:A 1\nversion 2026-01-01 00:00 1:a 1:b 2\nfield 1:k 1:v\n",
+		"ecogrid-records 1\nrecords 1\nrecord 1:A 1\nversion 2026-01-01 00:00 1:a 1:b 1\nfield 1:k 5:v\n",
+		"ecogrid-records 1\nrecords 1\nrecord 1:A 2\nversion 2026-01-02 00:00 1:a 1:b 1\nfield 1:k 1:v\n"
+		"version 2026-01-01 00:00 1:a 1:b 1\nfield 1:k 1:v\n",
+		"ecogrid-records 1\nrecords 0\ntrailing",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = eg_records_parse(&r, bad[i], strlen(bad[i]));
+		if (rc != EG_EPARSE)
+			fail_msg("case %zu: status %d (%s)", i, rc, eg_error_last()->message);
+		assert_non_null(strstr(eg_error_last()->message, "records line"));
+		assert_null(r);
+	}
+	assert_error(eg_records_parse(&r, "\xFF", 1), EG_EUTF8, NULL);
+	assert_error(eg_records_parse(NULL, "x", 1), EG_EINVAL, NULL);
+	assert_error(eg_records_new(NULL), EG_EINVAL, NULL);
+	assert_error(eg_records_serialize(NULL, NULL), EG_EINVAL, NULL);
+	assert_int_equal(eg_records_count(NULL), 0);
+	assert_null(eg_records_id_at(NULL, 0));
+	assert_int_equal(eg_records_version_count(NULL, "A"), 0);
+	eg_records_free(NULL);
+}
+
 static int scenario_records(void *unused)
 {
 	(void)unused;
@@ -396,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_cj_a2_5_3_heads_disclosed_and_up_to_date),
 		cmocka_unit_test(test_jm_2_1_top_n_with_ties),
 		cmocka_unit_test(test_cj_a4_4_1_yl_5_3_yl_5_4_dg_61_dg_67_yl_4),
+		cmocka_unit_test(test_records_parse_rejects_each_malformed_field),
 		cmocka_unit_test(test_records_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("records", tests, NULL, NULL);
