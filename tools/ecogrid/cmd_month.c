@@ -172,15 +172,47 @@ static int validate_month(json_t *doc, const char *file, const eg_ruleset *rs, c
 	return TOOL_OK;
 }
 
+/*
+ * Replace a month's rows of `table` (month_input or month_result) by one row
+ * per member of `units` (unit ID -> JSON), inside the caller's transaction.
+ */
+static int store_month_rows(sqlite3 *db, const char *table, const char *month, json_t *units, size_t flags)
+{
+	sqlite3_stmt *st = NULL;
+	const char *id;
+	json_t *u;
+	char sql[160];
+	int rc;
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE month='%s'", table, month);
+	if ((rc = ws_exec(db, sql)))
+		return rc;
+	snprintf(sql, sizeof sql, "INSERT INTO %s(month, unit, json) VALUES(?,?,?)", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	json_object_foreach(units, id, u) {
+		char *text = json_dumps(u, flags);
+		sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
+		if (!text || sqlite3_step(st) != SQLITE_DONE)
+			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+		free(text);
+		sqlite3_reset(st);
+		if (rc)
+			break;
+		ws_row_written();
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 {
 	json_error_t jerr;
-	json_t *doc, *units, *u;
+	json_t *doc, *units;
 	eg_ruleset *rs = NULL;
 	eg_grid *g = NULL;
 	sqlite3 *db;
-	sqlite3_stmt *st = NULL;
-	const char *id;
 	char day[16], detail[256];
 	int rc;
 	if (!valid_month(month))
@@ -205,28 +237,8 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 		rc = ws_begin(db);
 	if (!rc) {
 		/* One transaction: replace the month's inputs, log, commit. */
-		char sql[128];
-		snprintf(sql, sizeof sql, "DELETE FROM month_input WHERE month='%s'", month);
-		rc = ws_exec(db, sql);
-		if (!rc && sqlite3_prepare_v2(db, "INSERT INTO month_input(month, unit, json) VALUES(?,?,?)", -1, &st, NULL))
-			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
 		units = json_object_get(doc, "units");
-		json_object_foreach(units, id, u) {
-			char *text;
-			if (rc)
-				break;
-			text = json_dumps(u, JSON_COMPACT | JSON_SORT_KEYS);
-			sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-			if (!text || sqlite3_step(st) != SQLITE_DONE)
-				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
-			free(text);
-			sqlite3_reset(st);
-			if (!rc)
-				ws_row_written();
-		}
-		sqlite3_finalize(st);
+		rc = store_month_rows(db, "month_input", month, units, JSON_COMPACT | JSON_SORT_KEYS);
 		snprintf(detail, sizeof detail, "%s: %s, %zu units", month, file, json_object_size(units));
 		if (!rc)
 			rc = ws_log(db, "month import", detail);
@@ -497,30 +509,11 @@ int cmd_month_run(tool_ctx *ctx, const char *month)
 	if (!rc) {
 		/* One transaction: replace the month's results and ladder states, log. */
 		sqlite3_stmt *st = NULL;
-		const char *id;
-		json_t *r;
 		char sql[160], detail[128];
-		snprintf(sql, sizeof sql, "DELETE FROM month_result WHERE month='%s'; DELETE FROM ladder_state WHERE month='%s'",
-			 month, month);
+		snprintf(sql, sizeof sql, "DELETE FROM ladder_state WHERE month='%s'", month);
 		rc = ws_exec(db, sql);
-		if (!rc && sqlite3_prepare_v2(db, "INSERT INTO month_result(month, unit, json) VALUES(?,?,?)", -1, &st, NULL))
-			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
-		json_object_foreach(results, id, r) {
-			char *text = rc ? NULL : json_dumps(r, JSON_COMPACT);
-			if (rc)
-				break;
-			sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-			if (!text || sqlite3_step(st) != SQLITE_DONE)
-				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
-			free(text);
-			sqlite3_reset(st);
-			if (!rc)
-				ws_row_written();
-		}
-		sqlite3_finalize(st);
-		st = NULL;
+		if (!rc)
+			rc = store_month_rows(db, "month_result", month, results, JSON_COMPACT);
 		if (!rc && sqlite3_prepare_v2(db, "INSERT INTO ladder_state(ladder, month, state) VALUES(?,?,?)", -1, &st, NULL))
 			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
 		for (int l = 0; !rc && l < 3; l++) {
