@@ -556,3 +556,40 @@ int eg_draw_verify(int *ok, const eg_draw *d, const char *const *strata, const s
 	eg_draw_free(again);
 	return EG_OK;
 }
+
+/* DG-7: key (incl. key dischargers) / general / low-frequency, from the caller's attributes. */
+int eg_inspect_classify(int *classes, const int *key, const int *low, size_t n)
+{
+	if (!classes && n)
+		return eg__error(EG_EINVAL, "eg_inspect_classify: NULL argument");
+	for (size_t i = 0; i < n; i++)
+		classes[i] = key && key[i] ? EG_CLASS_KEY : low && low[i] ? EG_CLASS_LOW_FREQUENCY : EG_CLASS_GENERAL;
+	return EG_OK;
+}
+
+/* DG-8: key objects not inspected at least once in the year. */
+int eg_inspect_key_coverage(size_t *missing, size_t *n_missing, const char *const *keys, size_t n,
+			    const char *const *inspected, size_t m)
+{
+	const char **seen;
+	size_t k = 0;
+	if (!missing || !n_missing || (n && !keys) || (m && !inspected))
+		return eg__error(EG_EINVAL, "eg_inspect_key_coverage: NULL argument");
+	for (size_t i = 0; i < n; i++)
+		if (!keys[i])
+			return eg__error(EG_EINVAL, "key object %zu is NULL", i);
+	for (size_t j = 0; j < m; j++)
+		if (!inspected[j])
+			return eg__error(EG_EINVAL, "inspected ID %zu is NULL", j);
+	seen = eg__malloc((m ? m : 1) * sizeof *seen);
+	if (!seen)
+		return eg__error_nomem("checking key-object coverage");
+	memcpy(seen, inspected, m * sizeof *seen);
+	qsort(seen, m, sizeof *seen, cmp_str);
+	for (size_t i = 0; i < n; i++)
+		if (!m || !bsearch(&keys[i], seen, m, sizeof *seen, cmp_str))
+			missing[k++] = i;
+	eg__free(seen);
+	*n_missing = k;
+	return EG_OK;
+}

@@ -97,6 +97,23 @@ int eg_mee_reduction_required(int grade)
 	return grade >= EG_MEE_B; /* MEE-1: A and leading need not cut */
 }
 
+/* MEE-1: the measure per grade and alert level; A and leading need not cut. */
+int eg_mee_reduction_measure(const char **measure, const char *const *table, int grade, int level)
+{
+	if (!measure || !table)
+		return eg__error(EG_EINVAL, "eg_mee_reduction_measure: NULL argument");
+	if (grade < EG_MEE_LEADING || grade > EG_MEE_D || level < EG_ALERT_YELLOW || level > EG_ALERT_RED)
+		return eg__error(EG_EINVAL, "grade %d or alert level %d out of range", grade, level);
+	if (!eg_mee_reduction_required(grade)) {
+		*measure = NULL;
+		return EG_OK;
+	}
+	if (!table[grade * 3 + level])
+		return eg__error(EG_EINVAL, "the table has no measure for grade %d at alert level %d (MEE-1)", grade, level);
+	*measure = table[grade * 3 + level];
+	return EG_OK;
+}
+
 /* MEE-3.1: filed by 30 September of the year. */
 int eg_mee_filing_late(int *late, int year, const char *filed, const char *today)
 {
@@ -293,6 +310,8 @@ int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsign
 		{ "CJ-G.8-study", "study", "CJ-G.8", EG_PERIOD_MONTH, 1, 0 },
 		{ "CJ-G.8-training", "training", "CJ-G.8", EG_PERIOD_YEAR, 1, 0 },
 		{ "CJ-G.8-survey", "survey", "CJ-G.8", EG_PERIOD_QUARTER, 1, 0 },
+		/* DG-9: specialists inspect every key object of their village monthly (actor = key object). */
+		{ "DG-9", "inspection", "DG-9", EG_PERIOD_MONTH, 1, 0 },
 		{ "DG-15-city", "inspection", "DG-15", EG_PERIOD_MONTH, 2, EG_CADENCE_NIGHT_OR_HOLIDAY },
 		{ "DG-15-town", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },
 		{ "DG-15-specialist", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },

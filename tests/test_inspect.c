@@ -368,6 +368,10 @@ static void test_cj_g_8_dg_15_dg_17_cadence_presets(void **state)
 	assert_int_equal(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "CJ-G.8-dispatch"), EG_OK);
 	assert_int_equal(period, EG_PERIOD_WEEK);
 	assert_string_equal(rule, "CJ-G.8");
+	/* DG-9: each key object inspected by the specialists every month. */
+	assert_int_equal(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-9"), EG_OK);
+	assert_int_equal(period, EG_PERIOD_MONTH);
+	assert_int_equal(min, 1);
 	assert_error(eg_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-99"), EG_ENOTFOUND, "DG-99");
 }
 
@@ -446,6 +450,45 @@ static void test_cadence_every_allocation_failure_is_clean(void **state)
 	assert_true(tu_alloc_fail_loop(scenario_cadence, NULL) >= 5);
 }
 
+static void test_dg_7_classes_dg_8_coverage_and_dg_12(void **state)
+{
+	(void)state;
+	int key[] = { 1, 0, 0, 1 }, low[] = { 0, 0, 1, 1 }, cls[4];
+	const char *keys[] = { "K1", "K2", "K3" }, *done[] = { "K3", "G9", "K1", "K3" };
+	size_t miss[3], nm;
+	assert_int_equal(eg_inspect_classify(cls, key, low, 4), EG_OK);
+	assert_int_equal(cls[0], EG_CLASS_KEY);
+	assert_int_equal(cls[1], EG_CLASS_GENERAL);
+	assert_int_equal(cls[2], EG_CLASS_LOW_FREQUENCY); /* DG-12: no set frequency */
+	assert_int_equal(cls[3], EG_CLASS_KEY);           /* key wins over low-frequency */
+	/* DG-8: K2 was never inspected this year. */
+	assert_int_equal(eg_inspect_key_coverage(miss, &nm, keys, 3, done, 4), EG_OK);
+	assert_int_equal(nm, 1);
+	assert_string_equal(keys[miss[0]], "K2");
+	assert_int_equal(eg_inspect_key_coverage(miss, &nm, keys, 3, done, 0), EG_OK);
+	assert_int_equal(nm, 3);
+	assert_error(eg_inspect_key_coverage(NULL, &nm, keys, 3, done, 4), EG_EINVAL, NULL);
+}
+
+static void test_mee_1_reduction_measures_by_grade_and_alert(void **state)
+{
+	(void)state;
+	const char *table[15] = { NULL };
+	const char *m = (const char *)1;
+	table[EG_MEE_B * 3 + EG_ALERT_ORANGE] = "限产30%";
+	table[EG_MEE_D * 3 + EG_ALERT_RED] = "停产";
+	assert_int_equal(eg_mee_reduction_measure(&m, table, EG_MEE_A, EG_ALERT_RED), EG_OK);
+	assert_null(m); /* grade A: no mandatory reduction */
+	assert_int_equal(eg_mee_reduction_measure(&m, table, EG_MEE_LEADING, EG_ALERT_RED), EG_OK);
+	assert_null(m);
+	assert_int_equal(eg_mee_reduction_measure(&m, table, EG_MEE_B, EG_ALERT_ORANGE), EG_OK);
+	assert_string_equal(m, "限产30%");
+	assert_int_equal(eg_mee_reduction_measure(&m, table, EG_MEE_D, EG_ALERT_RED), EG_OK);
+	assert_string_equal(m, "停产");
+	assert_error(eg_mee_reduction_measure(&m, table, EG_MEE_C, EG_ALERT_YELLOW), EG_EINVAL, "no measure for grade 3");
+	assert_error(eg_mee_reduction_measure(&m, table, EG_MEE_C, 5), EG_EINVAL, "alert level 5");
+}
+
 static int scenario_draw(void *unused)
 {
 	(void)unused;
@@ -500,6 +543,8 @@ int main(void)
 		cmocka_unit_test(test_cj_g_8_week_and_quarter_periods_across_the_year),
 		cmocka_unit_test(test_inspect_duty_bad_arguments),
 		cmocka_unit_test(test_cadence_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_dg_7_classes_dg_8_coverage_and_dg_12),
+		cmocka_unit_test(test_mee_1_reduction_measures_by_grade_and_alert),
 		cmocka_unit_test(test_inspect_every_allocation_failure_is_clean),
 	};
 	return cmocka_run_group_tests_name("inspect", tests, NULL, NULL);

@@ -106,6 +106,41 @@ typedef enum eg_quota_rule {
  */
 EG_API int eg_inspect_quota(int64_t *out, int rule, int64_t n);
 
+/** @brief Inspection classes (DG-7). */
+typedef enum eg_inspect_class {
+	EG_CLASS_KEY = 0,           /**< key objects, key dischargers included */
+	EG_CLASS_GENERAL = 1,       /**< general objects */
+	EG_CLASS_LOW_FREQUENCY = 2  /**< low-frequency objects (DG-12: no set frequency) */
+} eg_inspect_class;
+
+/**
+ * @brief DG-7: classify objects from caller-given attributes.
+ *
+ * Key when `key[i]` is set (a key discharger or designated key object);
+ * otherwise low-frequency when `low[i]` is set; otherwise general. A key
+ * flag wins over a low-frequency flag.
+ *
+ * @param[out] classes n classes (::eg_inspect_class).
+ * @param key n flags (may be NULL: none).
+ * @param low n flags (may be NULL: none).
+ * @param n Number of objects.
+ * @return ::EG_OK or ::EG_EINVAL.
+ */
+EG_API int eg_inspect_classify(int *classes, const int *key, const int *low, size_t n);
+
+/**
+ * @brief DG-8: every key object inspected at least once a year — the ones that were not.
+ * @param[out] missing Indices into `key_objects` never inspected (array of n).
+ * @param[out] n_missing Receives their number.
+ * @param key_objects The key objects' IDs.
+ * @param n Their number.
+ * @param inspected IDs inspected during the year (repeats allowed).
+ * @param m Their number.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOMEM.
+ */
+EG_API int eg_inspect_key_coverage(size_t *missing, size_t *n_missing, const char *const *key_objects, size_t n,
+				   const char *const *inspected, size_t m);
+
 /** @brief A draw record (opaque). */
 typedef struct eg_draw eg_draw;
 
@@ -262,6 +297,26 @@ EG_API int eg_mee_grade_of(int *grade, int applied, const int *indicators, size_
  */
 EG_API int eg_mee_reduction_required(int grade);
 
+/** @brief Heavy-pollution alert levels (MEE-1). */
+typedef enum eg_alert_level {
+	EG_ALERT_YELLOW = 0, /**< 黄色预警 */
+	EG_ALERT_ORANGE = 1, /**< 橙色预警 */
+	EG_ALERT_RED = 2     /**< 红色预警 */
+} eg_alert_level;
+
+/**
+ * @brief MEE-1: the reduction measure of an enterprise during an alert,
+ * from the caller's table (the measures come from the technical guide and
+ * are data, not code).
+ * @param[out] measure Receives the table entry (borrowed from `table`), or
+ *             NULL for grade A and leading enterprises, which are not required to cut.
+ * @param table 15 entries, `table[grade * 3 + level]` (grades leading, A, B, C, D).
+ * @param grade ::eg_mee_grade.
+ * @param level ::eg_alert_level.
+ * @return ::EG_OK, ::EG_EINVAL (bad grade or level, a NULL entry for a grade that must cut).
+ */
+EG_API int eg_mee_reduction_measure(const char **measure, const char *const *table, int grade, int level);
+
 /**
  * @brief MEE-3.1: the emergency reduction list of a year is filed by 30 September.
  * @param[out] late 1 when `filed` is after YEAR-09-30 (or NULL: not filed, judged on `today`), else 0.
@@ -332,6 +387,7 @@ EG_API int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind
  * | CJ-G.8-study | study | month | 1 (level 2) | |
  * | CJ-G.8-training | training | year | 1 | |
  * | CJ-G.8-survey | survey | quarter | 1 (level 2, all sources) | |
+ * | DG-9 | inspection | month | 1 (per key object, its ID as the actor) | |
  * | DG-15-city | inspection | month | 2 | night or holiday |
  * | DG-15-town | inspection | month | 4 | night or holiday |
  * | DG-15-specialist | inspection | month | 4 | night or holiday |

@@ -11,8 +11,10 @@
  * back "as of" a time. A store serialises to a versioned, length-prefixed
  * text and parses back byte-exact, so a host keeps it in its own database.
  *
- * **Disclosure list (JM-2.1).** Records with fields such as `name`,
- * `district`, `category`, `target`, `progress`; a quarterly update is a
+ * **Disclosure list (JM-2.1).** Records with the JM-2.1.1 content as
+ * fields: `name` (enterprise, project or site), `district`, `category`,
+ * `target` (progress target or supervision/rectification requirement) and
+ * `progress`; a quarterly update is a
  * version whose `quarter` field names the quarter reported ("2026Q3"). The
  * district's update is due by the 3rd of the month after the quarter, the
  * whole day included (JM-2.1.2, R0.3; Q4 rolls into January).

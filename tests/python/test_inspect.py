@@ -48,6 +48,11 @@ class TestDuties(unittest.TestCase):
         self.assertEqual(ecogrid.mee_grade(["A", "B", "A"]), "B")
         self.assertEqual(ecogrid.mee_grade(["A", None]), "D")
 
+    def test_dg_8_and_mee_reduction_list(self):
+        self.assertEqual(ecogrid.uninspected_key_objects(["K1", "K2"], ["K1", "K1"]), ["K2"])
+        table = {("B", "red"): "限产50%", ("C", "red"): "停产", ("D", "red"): "停产"}
+        self.assertEqual(ecogrid.reduction_list({"E1": "A", "E2": "B", "E3": "leading"}, table, "red"), {"E2": "限产50%"})
+
     def test_dg_15_cadence(self):
         events = [("2026-10-05 23:10", "inspection", "town"), ("2026-10-06 10:00", "inspection", "town")]
         found = ecogrid.cadence_check("DG-15", "inspection", "month", 4, ["town"], events,

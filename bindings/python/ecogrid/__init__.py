@@ -16,7 +16,8 @@ from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_ind
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 from .inspect import (DrawRecord, alert_deadlines, alert_summary, cadence_check, cadence_preset, draw,
-                      equipment_due, mee_grade, pool, sha256_sample, verify)
+                      equipment_due, mee_grade, pool, reduction_list, sha256_sample,
+                      uninspected_key_objects, verify)
 from .records import CaseFile, DisclosureList, Ledger, heads_disclosed, obligation_due, top_n
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
@@ -26,7 +27,8 @@ __all__ = [
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
-    "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
+    "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "reduction_list",
+    "uninspected_key_objects", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "top_n", "obligation_due",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "EcogridIOError", "Utf8Error",

@@ -222,3 +222,28 @@ def alert_summary(alerts):
             if r[part][0] != "on_time":
                 s["%s_%s" % (part, r[part][0])] += 1
     return out
+
+
+def uninspected_key_objects(key_objects, inspected):
+    """DG-8: key objects not inspected at least once in the year."""
+    keys, done = list(key_objects), list(inspected)
+    out, n = (c_size_t * max(len(keys), 1))(), c_size_t()
+    lib.eg_inspect_key_coverage(out, byref(n), (c_char_p * max(len(keys), 1))(*[enc(k) for k in keys]), len(keys),
+                                (c_char_p * max(len(done), 1))(*[enc(d) for d in done]), len(done))
+    return [keys[out[i]] for i in range(n.value)]
+
+
+def reduction_list(enterprises, table, level):
+    """MEE-1: the reduction list for an alert. ``enterprises``: dict ID -> grade
+    ("leading", "A" … "D"); ``table``: dict (grade, level) -> measure, levels
+    "yellow", "orange", "red". Grade A and leading are not listed."""
+    levels = ("yellow", "orange", "red")
+    flat = [enc(table.get((g, lv))) if table.get((g, lv)) else None for g in MEE_GRADES for lv in levels]
+    arr = (c_char_p * 15)(*flat)
+    out = {}
+    for ent, grade in enterprises.items():
+        m = c_char_p()
+        lib.eg_mee_reduction_measure(byref(m), arr, MEE_GRADES.index(grade), levels.index(level))
+        if m.value is not None:
+            out[ent] = dec(m.value)
+    return out
