@@ -341,14 +341,25 @@ int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int 
 /* Hourly data (§3, §4, CJ-A3-6)                                         */
 /* ------------------------------------------------------------------ */
 
+/* Values must be >= 0 or NaN (missing); the message names station, pollutant, day and hour. */
+static int check_hourly(const double *hourly, size_t n_stations, size_t n_hours)
+{
+	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
+		if (isinf(hourly[i]) || hourly[i] < 0) {
+			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
+			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
+					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
+		}
+	return EG_OK;
+}
+
 int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations, size_t n_hours)
 {
+	int rc;
 	if (!out || !hourly || n_stations == 0)
 		return eg__error(EG_EINVAL, "eg_airq_aggregate_hours: NULL argument or no station");
-	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
-		if (isinf(hourly[i]) || hourly[i] < 0)
-			return eg__error(EG_EINVAL, "hourly value %zu (station %zu) is %g; values are >= 0, NaN when missing",
-					 i, i / (EG_POLLUTANTS * n_hours), hourly[i]);
+	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
+		return rc;
 	for (size_t p = 0; p < EG_POLLUTANTS; p++)
 		for (size_t h = 0; h < n_hours; h++) {
 			double sum = 0;
@@ -403,18 +414,6 @@ static double mda8(const double *h, double limit)
 	if (windows >= 14 || (!isnan(best) && best > limit))
 		return best;
 	return NAN;
-}
-
-/* Values must be >= 0 or NaN (missing); the message names station, pollutant, day and hour. */
-static int check_hourly(const double *hourly, size_t n_stations, size_t n_hours)
-{
-	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
-		if (isinf(hourly[i]) || hourly[i] < 0) {
-			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
-			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
-					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
-		}
-	return EG_OK;
 }
 
 int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *hourly, size_t n_stations, size_t n_hours)

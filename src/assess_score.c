@@ -738,6 +738,7 @@ int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *gr
 	int streak = 0;
 	if (!triggered || (n && (!months || !grades)))
 		return eg__error(EG_EINVAL, "eg_assess_cj_a2_7_1: NULL argument");
+	/* Validate everything first so that `triggered` is written only on success. */
 	for (size_t i = 0; i < n; i++) {
 		int32_t mi;
 		if (!months[i] || eg__month_parse(&mi, months[i]) < 0)
@@ -747,14 +748,13 @@ int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *gr
 		prev = mi;
 	}
 	for (size_t i = 0; i < n; i++) {
-		int32_t mi, before = 0;
+		int32_t mi;
 		eg__month_parse(&mi, months[i]);
-		if (i > 0)
-			eg__month_parse(&before, months[i - 1]);
-		if (i > 0 && mi != before + 1)
-			streak = 0; /* a missing month breaks the streak */
+		if (i > 0 && mi != prev + 1)
+			streak = 0; /* R0.4: a missing month breaks the streak */
 		streak = grades[i] == EG_GRADE_FAIL ? streak + 1 : 0;
 		triggered[i] = streak >= 3;
+		prev = mi;
 	}
 	return EG_OK;
 }

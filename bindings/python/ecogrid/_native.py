@@ -115,3 +115,11 @@ def enc(text, what="text"):
 def dec(raw):
     """Decode a UTF-8 C string (bytes or None) into str or None."""
     return None if raw is None else raw.decode("utf-8")
+
+
+def take_string(ptr):
+    """Decode a library-allocated UTF-8 string (c_void_p) and free it with eg_string_free."""
+    try:
+        return ctypes.string_at(ptr.value).decode("utf-8")
+    finally:
+        lib.eg_string_free(ptr)

@@ -6,11 +6,10 @@
 (60, 'pass')
 """
 
-import ctypes
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_void_p
 
-from ._native import dec, enc, lib
+from ._native import dec, enc, lib, take_string
 
 GRADES = {-1: None, 0: "fail", 1: "pass", 2: "good", 3: "excellent"}
 LANGS = {"zh": 0, "en": 1}
@@ -55,10 +54,7 @@ class Result:
         """The result as text, with the trace (Chinese by default)."""
         out = c_void_p()
         lib.eg_assess_result_render(byref(out), self._h, LANGS[lang])
-        try:
-            return ctypes.string_at(out.value).decode("utf-8")
-        finally:
-            lib.eg_string_free(out)
+        return take_string(out)
 
     def __repr__(self):
         return "<Result score=%s grade=%s veto=%s>" % (self.score, self.grade, self.veto)

@@ -6,11 +6,10 @@
 'interview'
 """
 
-import ctypes
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int64, c_void_p
 
-from ._native import dec, enc, lib
+from ._native import dec, enc, lib, take_string
 
 
 class Clause:
@@ -86,10 +85,7 @@ class LadderState:
         """The state as text (store it; Ladder.load_state() reads it back exactly)."""
         out = c_void_p()
         lib.eg_ladder_state_serialize(byref(out), self._h)
-        try:
-            return ctypes.string_at(out.value).decode("utf-8")
-        finally:
-            lib.eg_string_free(out)
+        return take_string(out)
 
 
 class Ladder:

@@ -4,7 +4,7 @@ import ctypes
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_long, c_size_t, c_void_p
 
-from ._native import dec, enc, lib
+from ._native import dec, enc, lib, take_string
 
 LEDGER_STATES = ("open", "rectifying", "verified", "applied", "reviewed", "closed")
 
@@ -40,10 +40,7 @@ class _Records:
     def serialize(self):
         out = c_void_p()
         lib.eg_records_serialize(byref(out), self._h)
-        try:
-            return ctypes.string_at(out.value).decode("utf-8")
-        finally:
-            lib.eg_string_free(out)
+        return take_string(out)
 
     def put(self, record_id, time, actor, reason, **fields):
         """Append a version: the fields given change, the rest carry over."""
@@ -149,10 +146,7 @@ class CaseFile(_Records):
         out, n = c_void_p(), c_size_t()
         lib.eg_case_anonymise(byref(out), byref(n), enc(text), _strs(names),
                               _strs([replacements[k] for k in names]), len(names))
-        try:
-            return ctypes.string_at(out.value).decode("utf-8"), n.value
-        finally:
-            lib.eg_string_free(out)
+        return take_string(out), n.value
 
 
 def heads_disclosed(grid, unit_id, published, published_date, on_date, max_age_days=30):
