@@ -4,7 +4,6 @@
  */
 #include "tool.h"
 
-#include <csv.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,12 +184,6 @@ static int grid_staff(tool_ctx *ctx)
 	return rc;
 }
 
-static void csv_field(FILE *out, const char *s, int last)
-{
-	csv_fwrite(out, s, strlen(s));
-	fputs(last ? "\r\n" : ",", out);
-}
-
 static int grid_check(tool_ctx *ctx)
 {
 	const char *format = "text";
@@ -239,16 +232,16 @@ static int grid_check(tool_ctx *ctx)
 		fputc('\n', stdout);
 		json_decref(root);
 	} else if (strcmp(format, "csv") == 0) {
-		csv_field(stdout, "rule", 0);
-		csv_field(stdout, "node", 0);
-		csv_field(stdout, "unit", 0);
-		csv_field(stdout, "message", 1);
+		out_csv_cell(stdout, "rule", 0);
+		out_csv_cell(stdout, "node", 0);
+		out_csv_cell(stdout, "unit", 0);
+		out_csv_cell(stdout, "message", 1);
 		for (size_t i = 0; i < eg_findings_count(f); i++) {
 			const eg_finding *x = eg_findings_at(f, i);
-			csv_field(stdout, eg_finding_rule(x), 0);
-			csv_field(stdout, eg_finding_node(x), 0);
-			csv_field(stdout, eg_finding_unit(x), 0);
-			csv_field(stdout, eg_finding_message(x, ctx->lang), 1);
+			out_csv_cell(stdout, eg_finding_rule(x), 0);
+			out_csv_cell(stdout, eg_finding_node(x), 0);
+			out_csv_cell(stdout, eg_finding_unit(x), 0);
+			out_csv_cell(stdout, eg_finding_message(x, ctx->lang), 1);
 		}
 	} else {
 		printf(TR(ctx, "网格 %zu 个（一至四级：%zu/%zu/%zu/%zu），发现 %zu 项问题\n",

@@ -143,7 +143,7 @@ static int read_air(double *stats, double *ref, json_t *u, const char *path)
 }
 
 /* Validate a whole month document against the rule set and the grid. */
-static int validate_month(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g)
+int month_validate(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g)
 {
 	json_t *units, *u;
 	const char *id;
@@ -232,7 +232,7 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	}
 	rc = ws_load_nodes(&g, db);
 	if (!rc)
-		rc = validate_month(doc, file, rs, g);
+		rc = month_validate(doc, file, rs, g);
 	if (!rc)
 		rc = ws_begin(db);
 	if (!rc) {

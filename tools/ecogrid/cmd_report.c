@@ -5,7 +5,6 @@
  */
 #include "tool.h"
 
-#include <csv.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,19 +70,6 @@ static const char *action_name(const char *ladder, const char *action, int lang)
 	return buf[0] ? buf : action;
 }
 
-static void html_escape(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
 static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang)
 {
 	fprintf(f, lang ? "Monthly grid supervision bulletin, %s\n\n" : "网格化环境监管月度通报（%s）\n\n", month);
@@ -123,12 +109,6 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	}
 }
 
-static void csv_cell(FILE *f, const char *s, int last)
-{
-	csv_fwrite(f, s ? s : "", s ? strlen(s) : 0);
-	fputs(last ? "\r\n" : ",", f);
-}
-
 static void csv_report(FILE *f, row *rows, size_t n, int bom)
 {
 	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons", "CJ-A2-7.3", "CJ-A2-7.1",
@@ -136,7 +116,7 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom)
 	if (bom)
 		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
 	for (size_t k = 0; k < 12; k++)
-		csv_cell(f, head[k], k == 11);
+		out_csv_cell(f, head[k], k == 11);
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air"), *acts = json_object_get(r, "actions"), *x;
 		char score[32], rank[32] = "", fails[512] = "";
@@ -147,18 +127,18 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom)
 				o += (size_t)snprintf(fails + o, sizeof fails - o, "%s%s", k ? ";" : "", json_string_value(x));
 		if (air)
 			snprintf(rank, sizeof rank, "%lld", json_integer_value(json_object_get(air, "rank")));
-		csv_cell(f, rows[i].id, 0);
-		csv_cell(f, rows[i].name, 0);
-		csv_cell(f, score, 0);
-		csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
-		csv_cell(f, json_is_true(json_object_get(r, "veto")) ? "1" : "0", 0);
-		csv_cell(f, fails, 0);
-		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[0]), "action")), 0);
-		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[1]), "action")), 0);
-		csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
-		csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
-		csv_cell(f, rank, 0);
-		csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 1);
+		out_csv_cell(f, rows[i].id, 0);
+		out_csv_cell(f, rows[i].name, 0);
+		out_csv_cell(f, score, 0);
+		out_csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
+		out_csv_cell(f, json_is_true(json_object_get(r, "veto")) ? "1" : "0", 0);
+		out_csv_cell(f, fails, 0);
+		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[0]), "action")), 0);
+		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[1]), "action")), 0);
+		out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
+		out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
+		out_csv_cell(f, rank, 0);
+		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 1);
 	}
 }
 
@@ -166,12 +146,9 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 {
 	double maxabs = 0.001;
 	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2;
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", lang ? "en" : "zh-CN");
-	fprintf(f, lang ? "Grid supervision bulletin %s" : "网格化环境监管月度通报 %s", month);
-	fputs("</title><style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
-	      "td,th{border:1px solid #999;padding:4px 10px;text-align:left}th{background:#eee}"
-	      ".fail{color:#b00;font-weight:bold}.act{margin:0.2em 0 0.2em 1em}</style></head><body>\n", f);
-	fprintf(f, lang ? "<h1>Grid supervision bulletin, %s</h1>\n" : "<h1>网格化环境监管月度通报（%s）</h1>\n", month);
+	char title[128];
+	snprintf(title, sizeof title, lang ? "Grid supervision bulletin, %s" : "网格化环境监管月度通报（%s）", month);
+	out_html_begin(f, title, lang);
 	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
 		lang ? "Unit" : "单位", lang ? "Score" : "得分", lang ? "Grade" : "等次", lang ? "Air rank" : "空气排名",
 		lang ? "Composite index" : "综合指数", lang ? "Improvement" : "同比改善率");
@@ -179,7 +156,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 		json_t *r = rows[i].r, *air = json_object_get(r, "air");
 		const char *g = json_string_value(json_object_get(r, "grade"));
 		fputs("<tr><td>", f);
-		html_escape(f, rows[i].name);
+		out_html_escape(f, rows[i].name);
 		fprintf(f, "</td><td>%lld</td><td class=\"%s\">%s</td>", json_integer_value(json_object_get(r, "score")),
 			strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
 		if (air) {
@@ -202,13 +179,13 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
 				continue;
 			fputs("<p><b>", f);
-			html_escape(f, rows[i].name);
+			out_html_escape(f, rows[i].name);
 			fputs("</b>: ", f);
-			html_escape(f, action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
+			out_html_escape(f, action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
 			fputs("</p>\n", f);
 			json_array_foreach(json_object_get(a, "clauses"), k, x) {
 				fputs("<div class=\"act\">", f);
-				html_escape(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
+				out_html_escape(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
 				fputs("</div>\n", f);
 			}
 		}
@@ -225,14 +202,15 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 		rate = json_real_value(json_object_get(air, "rate"));
 		w = (int)((rate < 0 ? -rate : rate) / maxabs * (width - label_w) / 2 * 0.95);
 		fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + 17);
-		html_escape(f, rows[i].name);
+		out_html_escape(f, rows[i].name);
 		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid, y,
 			w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s%%</text>\n", rate < 0 ? mid + 4 : mid - 50, y + 15,
 			json_string_value(json_object_get(air, "rate_percent")));
 	}
-	fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n</body></html>\n", mid, mid,
+	fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n", mid, mid,
 		n * (size_t)bar_h + 10);
+	out_html_end(f);
 }
 
 int cmd_report(tool_ctx *ctx)

@@ -28,6 +28,10 @@ static void usage(FILE *out, int lang)
 		      "  month run YYYY-MM              assessment, ladders, air index, ranking (CJ-A2, CJ-A2-7.3, CJ-A3)\n"
 		      "  report YYYY-MM [--format text|json|csv|html] [--output FILE] [--bom]\n"
 		      "                                 the monthly bulletin\n"
+		      "  disclose import|status|list    double-disclosure records, quarterly updates (JM-2.1, JM-2.1.2, JM-2.2)\n"
+		      "  ledger import|status           rectification ledgers and close-out (YL-2, YL-5.3, YL-5.5)\n"
+		      "  draw run|show|list|verify      reproducible double-random inspection draws (DG-6, DG-8, 双随机)\n"
+		      "  verify RECORD.json --frame F   check a published draw (same as draw verify)\n"
 		      "  demo                           six months of the Changji sample in a temporary workspace\n"
 		      "  version                        library and tool version\n"
 		      "  help [COMMAND]                 this text, or a command's\n", out);
@@ -46,6 +50,10 @@ static void usage(FILE *out, int lang)
 		      "  month run 月份                 月度考核、问责阶梯、综合指数与排名（CJ-A2、CJ-A2-7.3、CJ-A3）\n"
 		      "  report 月份 [--format text|json|csv|html] [--output 文件] [--bom]\n"
 		      "                                 月度通报\n"
+		      "  disclose import|status|list    “双公开”记录及季度更新（JM-2.1、JM-2.1.2、JM-2.2）\n"
+		      "  ledger import|status           整改台账及销号（YL-2、YL-5.3、YL-5.5）\n"
+		      "  draw run|show|list|verify      可复现的“双随机”抽查（DG-6、DG-8、双随机）\n"
+		      "  verify 抽查记录.json --frame 名录  核验已公布的抽查结果（同 draw verify）\n"
 		      "  demo                           在临时工作库中运行昌吉州样例六个月\n"
 		      "  version                        版本\n"
 		      "  help [命令]                    显示帮助\n", out);
@@ -54,6 +62,7 @@ static void usage(FILE *out, int lang)
 int main(int argc, char **argv)
 {
 	tool_ctx ctx = { "ecogrid.db", EG_LANG_ZH, 0, NULL };
+	const char *cmd;
 	const char *env_lang = getenv("ECOGRID_LANG");
 	int i = 1;
 	if (env_lang && strcmp(env_lang, "en") == 0)
@@ -89,25 +98,31 @@ int main(int argc, char **argv)
 	}
 	ctx.argc = argc - i - 1;
 	ctx.argv = argv + i + 1;
-	if (strcmp(argv[i], "help") == 0) {
-		if (ctx.argc > 0 && strcmp(ctx.argv[0], "grid") == 0) {
-			char *sub[] = { (char *)"--help" };
-			ctx.argc = 1;
-			ctx.argv = sub;
-			return cmd_grid(&ctx);
-		}
+	cmd = argv[i];
+	if (strcmp(cmd, "help") == 0) {
+		/* `ecogrid help CMD` is `ecogrid CMD --help`. */
+		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify" };
+		for (size_t k = 0; ctx.argc > 0 && k < sizeof cmds / sizeof cmds[0]; k++)
+			if (strcmp(ctx.argv[0], cmds[k]) == 0) {
+				char *sub[] = { (char *)"--help" };
+				ctx.argc = 1;
+				ctx.argv = sub;
+				cmd = cmds[k];
+				goto dispatch;
+			}
 		usage(stdout, ctx.lang);
 		return TOOL_OK;
 	}
-	if (strcmp(argv[i], "version") == 0) {
+dispatch:
+	if (strcmp(cmd, "version") == 0) {
 		printf("ecogrid %s (library %s)\n", EG_VERSION_STRING, eg_version());
 		return TOOL_OK;
 	}
-	if (strcmp(argv[i], "init") == 0)
+	if (strcmp(cmd, "init") == 0)
 		return cmd_init(&ctx);
-	if (strcmp(argv[i], "grid") == 0)
+	if (strcmp(cmd, "grid") == 0)
 		return cmd_grid(&ctx);
-	if (strcmp(argv[i], "month") == 0) {
+	if (strcmp(cmd, "month") == 0) {
 		const char *sub = ctx.argc > 0 ? ctx.argv[0] : "";
 		if (!strcmp(sub, "import") && ctx.argc == 3)
 			return cmd_month_import(&ctx, ctx.argv[1], ctx.argv[2]);
@@ -118,10 +133,18 @@ int main(int argc, char **argv)
 		      !strcmp(sub, "--help") ? stdout : stderr);
 		return !strcmp(sub, "--help") ? TOOL_OK : TOOL_USAGE;
 	}
-	if (strcmp(argv[i], "report") == 0)
+	if (strcmp(cmd, "report") == 0)
 		return cmd_report(&ctx);
-	if (strcmp(argv[i], "demo") == 0)
+	if (strcmp(cmd, "demo") == 0)
 		return cmd_demo(&ctx);
-	fprintf(stderr, "ecogrid: unknown command %s (see `ecogrid help`)\n", argv[i]);
+	if (strcmp(cmd, "disclose") == 0)
+		return cmd_disclose(&ctx);
+	if (strcmp(cmd, "ledger") == 0)
+		return cmd_ledger(&ctx);
+	if (strcmp(cmd, "draw") == 0)
+		return cmd_draw(&ctx);
+	if (strcmp(cmd, "verify") == 0)
+		return cmd_verify(&ctx);
+	fprintf(stderr, "ecogrid: unknown command %s (see `ecogrid help`)\n", cmd);
 	return TOOL_USAGE;
 }

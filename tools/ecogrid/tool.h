@@ -31,7 +31,7 @@ int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_fail_eg(int rc, const char *what);
 
 /* Workspace (ws.c). */
-#define WS_SCHEMA_VERSION 2
+#define WS_SCHEMA_VERSION 3
 /* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
 int ws_open(sqlite3 **out, const char *path, int must_exist);
 void ws_close(sqlite3 *db);
@@ -62,12 +62,53 @@ typedef int (*csv_row_fn)(void *payload, size_t line, char **fields, size_t n);
 int csv_read_file(const char *path, const char *const *expect, size_t n_expect,
 		  csv_row_fn fn, void *payload);
 
+/* Record stores kept in the workspace (kind "disclosure" or "ledger"), serialised by the library. */
+int ws_records_load(eg_records **out, sqlite3 *db, const char *kind);
+/* Replace the stored text of `kind` inside the caller's transaction. */
+int ws_records_save(sqlite3 *db, const char *kind, const eg_records *r);
+
+/* Output helpers (out.c). */
+void out_csv_cell(FILE *f, const char *s, int last);
+void out_html_escape(FILE *f, const char *s);
+/* A self-contained page: <head> with inline CSS, then <h1>title</h1>. */
+void out_html_begin(FILE *f, const char *title, int lang);
+void out_html_end(FILE *f);
+/* Open --output (NULL: stdout) / close it, reporting write errors. */
+int out_open(FILE **f, const char *path);
+int out_close(FILE *f, const char *path);
+/* TOOL_OK when format is one of allowed[], otherwise a message naming them. */
+int out_format_ok(const char *format, const char *const *allowed, size_t n, const char *cmd);
+
+/* Command-line options of a subcommand: "--name VALUE", or a flag set to "1". */
+typedef struct tool_opt {
+	const char *name;
+	const char **value;
+	int is_flag;
+} tool_opt;
+/* Parse ctx->argv[start..]: options into their values, the rest into pos[] (at most max_pos). */
+int args_parse(const tool_ctx *ctx, int start, const tool_opt *opts, size_t n_opts, const char **pos,
+	       size_t max_pos, size_t *n_pos, const char *cmd);
+/* When --help or -h is among the arguments, print the text for the language and return 1. */
+int wants_help(const tool_ctx *ctx, const char *zh, const char *en);
+
 /* Commands. */
 int cmd_init(tool_ctx *ctx);
 int cmd_grid(tool_ctx *ctx);
 int cmd_month_import(tool_ctx *ctx, const char *month, const char *file);
+/*
+ * Validate a month document (cmd_month.c's format) against a rule set and
+ * the grid's level-2 units; errors name the file and JSON path. Exposed
+ * for the fuzz harness (tests/fuzz/fuzz_tool_month.c).
+ */
+struct json_t;
+int month_validate(struct json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g);
 int cmd_month_run(tool_ctx *ctx, const char *month);
 int cmd_report(tool_ctx *ctx);
 int cmd_demo(tool_ctx *ctx);
+int cmd_disclose(tool_ctx *ctx);
+int cmd_ledger(tool_ctx *ctx);
+int cmd_draw(tool_ctx *ctx);
+/* `ecogrid verify ...`: the same as `ecogrid draw verify ...`. */
+int cmd_verify(tool_ctx *ctx);
 
 #endif

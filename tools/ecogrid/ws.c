@@ -25,6 +25,10 @@ static const char *const migrations[] = {
 	"CREATE TABLE month_input(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
 	"CREATE TABLE month_result(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
 	"CREATE TABLE ladder_state(ladder TEXT NOT NULL, month TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY(ladder, month));",
+	/* 2 -> 3: record stores (JM-2.1 disclosure list, YL ledgers) as the library's
+	 * byte-exact serialisation, and published inspection draws. */
+	"CREATE TABLE record_store(kind TEXT PRIMARY KEY, text TEXT NOT NULL);"
+	"CREATE TABLE draw(id TEXT PRIMARY KEY, at TEXT NOT NULL, json TEXT NOT NULL);",
 };
 
 int tool_fail(const char *fmt, ...)
@@ -275,4 +279,48 @@ sqlfail:
 	sqlite3_finalize(st);
 	eg_grid_free(g);
 	return TOOL_FAIL;
+}
+
+int ws_records_load(eg_records **out, sqlite3 *db, const char *kind)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, e;
+	if (sqlite3_prepare_v2(db, "SELECT text FROM record_store WHERE kind = ?", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		e = eg_records_parse(out, text ? text : "", (size_t)sqlite3_column_bytes(st, 0));
+	} else if (rc == SQLITE_DONE) {
+		e = eg_records_new(out);
+	} else {
+		tool_fail("workspace: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return TOOL_FAIL;
+	}
+	sqlite3_finalize(st);
+	return e < 0 ? tool_fail_eg(e, kind) : TOOL_OK;
+}
+
+int ws_records_save(sqlite3 *db, const char *kind, const eg_records *r)
+{
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+	int e, ok;
+	if ((e = eg_records_serialize(&text, r)) < 0)
+		return tool_fail_eg(e, kind);
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO record_store(kind, text) VALUES(?, ?)", -1, &st, NULL) != SQLITE_OK) {
+		eg_string_free(text);
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	eg_string_free(text);
+	if (!ok)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	ws_row_written();
+	return TOOL_OK;
 }
