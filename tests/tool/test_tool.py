@@ -4,15 +4,13 @@ Drives the built binary (ECOGRID_TOOL) through init, grid import, staff
 import and checks (CJ-G.3 to CJ-G.7, CJ-A2-5.2), and proves that a failed or
 killed command leaves the workspace byte-for-byte as it was.
 """
-import hashlib
 import json
 import os
 import subprocess
-import tempfile
 import unittest
 
-TOOL = os.environ.get("ECOGRID_TOOL")
-SHARED = os.environ.get("ECOGRID_SHARED_DATA", "")
+from toolbase import SHARED, TOOL, ToolCase
+
 CHANGJI = os.path.join(SHARED, "divisions", "changji.csv")
 
 GRID = ("code,parent_code,level,name\n"
@@ -29,35 +27,7 @@ STAFF = ("node,role,person,detail,covers\n"
          "V1,supervisor,庚,full_time,\nV1,supervisor,辛,part_time,\nV1,supervisor,壬,part_time,\n")
 
 
-@unittest.skipUnless(TOOL, "ECOGRID_TOOL is not set (tool not built)")
-class ToolTest(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "ws.db")
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.dir.name, name)
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        return path
-
-    def run_tool(self, *args, env=None, expect=0):
-        full_env = dict(os.environ)
-        full_env.pop("ECOGRID_TEST_CRASH_AFTER", None)
-        full_env.update(env or {})
-        proc = subprocess.run([TOOL, "--db", self.db, *args], capture_output=True, text=True,
-                              env=full_env, cwd=self.dir.name)
-        if expect is not None:
-            self.assertEqual(proc.returncode, expect, proc.stdout + proc.stderr)
-        return proc
-
-    def digest(self):
-        with open(self.db, "rb") as fh:
-            return hashlib.sha256(fh.read()).hexdigest()
-
+class ToolTest(ToolCase):
     def setup_grid(self):
         self.run_tool("init")
         self.run_tool("grid", "import", self.write("grid.csv", GRID))

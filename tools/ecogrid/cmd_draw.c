@@ -572,7 +572,7 @@ static int draw_verify(tool_ctx *ctx, int start)
 		}
 		bad = !hash_ok + !sel_ok + !ins_ok + !people_ok;
 		if (!rc && bad)
-			rc = tool_fail(TR(ctx, "%s 与重算结果不一致（%zu 项）", "%s does not match the recomputed draw (%zu checks failed)"),
+			rc = tool_fail(TR(ctx, "%s 与重算结果不一致（%zu 项）", "%s does not match the recomputed draw (checks failed: %zu)"),
 				       pos[0], bad);
 		else if (!rc)
 			printf(TR(ctx, "%s 可由公布的种子和名录复现（双随机，算法版本 1）\n",

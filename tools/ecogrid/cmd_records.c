@@ -146,12 +146,16 @@ static const char *status_label(int st, int lang)
 	return lang < 0 ? id[st] : lang == EG_LANG_EN ? en[st] : zh[st];
 }
 
-/* JM-2.2 (2) per district: score with the jiangmen rule set in force on the deadline, if any. */
-static int score_districts(district *d, size_t nd, const char *deadline, char *ruleset, size_t rs_size)
+/*
+ * JM-2.2 (2) per district: score with the jiangmen rule set in force on the
+ * quarter's last day (the period judged; Q4's deadline falls in January of
+ * the next year but its update belongs to the year of the quarter), if any.
+ */
+static int score_districts(district *d, size_t nd, const char *period, char *ruleset, size_t rs_size)
 {
 	eg_ruleset *rs = NULL;
 	ruleset[0] = '\0';
-	if (eg_ruleset_for_date(&rs, "jiangmen", deadline) < 0)
+	if (eg_ruleset_for_date(&rs, "jiangmen", period) < 0)
 		return TOOL_OK; /* no JM rule set in force: occurrences are reported, not scored */
 	snprintf(ruleset, rs_size, "%s", eg_ruleset_name(rs));
 	for (size_t i = 0; i < nd; i++) {
@@ -161,7 +165,7 @@ static int score_districts(district *d, size_t nd, const char *deadline, char *r
 		if (e == EG_OK)
 			e = eg_assess_input_set_count(in, "2", (int64_t)(d[i].count[1] + d[i].count[2]));
 		if (e == EG_OK)
-			e = eg_assess_score(&res, rs, in, deadline);
+			e = eg_assess_score(&res, rs, in, period);
 		if (e == EG_OK) {
 			d[i].score = eg_assess_result_score(res);
 			d[i].scored = 1;
@@ -192,7 +196,7 @@ static int disclose_status(tool_ctx *ctx)
 	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
 	size_t n_pos, n, nd = 0;
 	int year, quarter, rc;
-	char deadline[11], due_end[24];
+	char deadline[11], due_end[24], period[11];
 	eg_records *r = NULL;
 	sqlite3 *db;
 	district *d = NULL;
@@ -206,6 +210,7 @@ static int disclose_status(tool_ctx *ctx)
 	if (n_pos != 1 || !valid_quarter(pos[0], &year, &quarter))
 		return tool_fail("disclose status: which quarter? (ecogrid disclose status YYYYQn, e.g. 2026Q3)");
 	eg_jm_district_deadline(deadline, year, quarter);
+	snprintf(period, sizeof period, "%04d-%s", year, quarter == 1 ? "03-31" : quarter == 2 ? "06-30" : quarter == 3 ? "09-30" : "12-31");
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
 	rc = ws_records_load(&r, db, DISCLOSURE);
@@ -242,7 +247,7 @@ static int disclose_status(tool_ctx *ctx)
 		d[k].count[st[i]]++;
 	}
 	if (!rc)
-		rc = score_districts(d, nd, deadline, ruleset, sizeof ruleset);
+		rc = score_districts(d, nd, period, ruleset, sizeof ruleset);
 	if (!rc)
 		rc = out_open(&f, output);
 	if (!rc) {
@@ -318,7 +323,7 @@ static int disclose_status(tool_ctx *ctx)
 			if (!ruleset[0])
 				fprintf(f, TR(ctx, "  （%s 无有效的江门“双考核”规则集，仅列出扣分次数）\n",
 					      "  (no Jiangmen double-assessment rule set is in force on %s: occurrences only)\n"),
-					deadline);
+					period);
 		}
 		rc = out_close(f, output);
 	}
@@ -539,7 +544,7 @@ static int ledger_row(void *p, size_t line, char **f, size_t n)
 				 "closed, not \"%s\"", s->file, line, action);
 	}
 	if (e < 0)
-		return tool_fail("%s: line %zu: %s (%s)", s->file, line, eg_error_last()->message, eg_strerror(e));
+		return tool_fail("%s: line %zu: %s", s->file, line, eg_error_last()->message);
 	s->rows++;
 	return TOOL_OK;
 }

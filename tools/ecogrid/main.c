@@ -63,6 +63,7 @@ int main(int argc, char **argv)
 {
 	tool_ctx ctx = { "ecogrid.db", EG_LANG_ZH, 0, NULL };
 	const char *cmd;
+	char help_flag[] = "--help", *help_argv[] = { help_flag, NULL }; /* `help CMD` runs `CMD --help` */
 	const char *env_lang = getenv("ECOGRID_LANG");
 	int i = 1;
 	if (env_lang && strcmp(env_lang, "en") == 0)
@@ -104,9 +105,8 @@ int main(int argc, char **argv)
 		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify" };
 		for (size_t k = 0; ctx.argc > 0 && k < sizeof cmds / sizeof cmds[0]; k++)
 			if (strcmp(ctx.argv[0], cmds[k]) == 0) {
-				char *sub[] = { (char *)"--help" };
 				ctx.argc = 1;
-				ctx.argv = sub;
+				ctx.argv = help_argv;
 				cmd = cmds[k];
 				goto dispatch;
 			}
