@@ -172,7 +172,19 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	}
 	fputs("</table>\n", f);
 	fprintf(f, "<h2>%s</h2>\n", lang ? "Escalations" : "问责与通报");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		json_t *fails = json_object_get(rows[i].r, "fail_reasons"), *y;
+		size_t j;
+		if (json_array_size(fails) > 0) {
+			fputs("<p><b>", f);
+			out_html_escape(f, rows[i].name);
+			fputs(lang ? "</b>: <span class=\"fail\">graded fail</span> (" : "</b>：<span class=\"fail\">考核不合格</span>（", f);
+			json_array_foreach(fails, j, y) {
+				fputs(j ? (lang ? ", " : "、") : "", f);
+				out_html_escape(f, json_string_value(y));
+			}
+			fputs(lang ? ")</p>\n" : "）</p>\n", f);
+		}
 		for (int l = 0; l < 3; l++) {
 			json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
 			size_t k;
@@ -180,7 +192,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 				continue;
 			fputs("<p><b>", f);
 			out_html_escape(f, rows[i].name);
-			fputs("</b>: ", f);
+			fputs(lang ? "</b>: " : "</b>：", f);
 			out_html_escape(f, action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
 			fputs("</p>\n", f);
 			json_array_foreach(json_object_get(a, "clauses"), k, x) {
@@ -189,6 +201,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 				fputs("</div>\n", f);
 			}
 		}
+	}
 	/* The air ranking as an inline SVG bar chart: improvement rate per unit, 0 in the middle. */
 	fprintf(f, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
 		lang ? "Air quality: year-on-year improvement (CJ-A3-5)" : "环境空气质量综合指数同比改善率（CJ-A3-5）", width,

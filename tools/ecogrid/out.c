@@ -34,7 +34,7 @@ void out_html_begin(FILE *f, const char *title, int lang)
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
 		lang == EG_LANG_EN ? "en" : "zh-CN");
 	out_html_escape(f, title);
-	fputs("</title><style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
+	fputs("</title><style>body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
 	      "td,th{border:1px solid #999;padding:4px 10px;text-align:left;vertical-align:top}th{background:#eee}"
 	      ".fail{color:#b00;font-weight:bold}.act{margin:0.2em 0 0.2em 1em}.note{color:#555;font-size:90%}"
 	      "</style></head><body>\n<h1>", f);
