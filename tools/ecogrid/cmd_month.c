@@ -36,13 +36,16 @@ static int valid_month(const char *m)
 	       mo >= 1 && mo <= 12 && m[4] == '-';
 }
 
-static void month_last_day(char *buf, size_t sz, const char *m)
+static int days_in_month(int y, int m)
 {
 	static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y = atoi(m), mo = atoi(m + 5), d = dm[mo - 1];
-	if (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		d = 29;
-	snprintf(buf, sz, "%04d-%02d-%02d", y, mo, d);
+	return dm[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+static void month_last_day(char *buf, size_t sz, const char *m)
+{
+	int y = atoi(m), mo = atoi(m + 5);
+	snprintf(buf, sz, "%04d-%02d-%02d", y, mo, days_in_month(y, mo));
 }
 
 /* Apply a unit's "assessment" object to inputs; errors name the JSON path. */
@@ -122,35 +125,182 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 
 static const char *const air_keys[EG_POLLUTANTS] = { "so2", "no2", "pm10", "pm25", "co", "o3" };
 
-/* 1 when the unit has air data (filled), 0 when it has none, -1 on bad data (reported). */
-static int read_air(double *stats, double *ref, json_t *u, const char *path)
+#define MAX_STATIONS 2000
+
+/* Day numbers 1..days from a JSON array into flags[0..days-1]; -1 on bad data (reported). */
+static int read_days(unsigned char *flags, json_t *a, int days, const char *path, const char *what)
 {
-	json_t *air = json_object_get(u, "air"), *r = json_object_get(u, "air_ref");
-	if (!air && !r)
+	size_t i;
+	json_t *x;
+	if (!json_is_array(a))
+		return -tool_fail("%s.%s: must be a list of days of the month", path, what);
+	json_array_foreach(a, i, x) {
+		if (!json_is_integer(x) || json_integer_value(x) < 1 || json_integer_value(x) > days)
+			return -tool_fail("%s.%s[%zu]: must be a day 1-%d", path, what, i, days);
+		if (flags)
+			flags[json_integer_value(x) - 1] = 1;
+	}
+	return 0;
+}
+
+/*
+ * A unit's "air_hourly" to its monthly statistics (airquality.md §2-§4):
+ *   { "stations": { "<station>": { "so2": [hour values or null], ... all six } },
+ *     "dust_days": [days], "tampered": { "<station>": [days] } }
+ * A tampered station-day (CJ-A3-6) is replaced, pollutant by pollutant, by
+ * the station's highest valid daily value of the month among its other
+ * days; the county's value per hour is the mean of its valid stations
+ * (§3 reading); dust days skip PM10 and PM2.5 (§2); then the library's
+ * monthly statistics, which must all be valid (27 valid days, February 25).
+ * Without a month (`m` NULL) only the shape is checked. 0 on success, -1 on
+ * bad data (reported).
+ */
+static int air_from_hourly(double *stats, json_t *h, const char *path, const char *m, const eg_airq_profile *prof)
+{
+	json_t *stations = json_object_get(h, "stations"), *tam = json_object_get(h, "tampered"), *v, *x;
+	const char *key, *sid;
+	int year = m ? atoi(m) : 0, mon = m ? atoi(m + 5) : 0, days = m ? days_in_month(year, mon) : 31, rc = -1;
+	size_t ns = json_object_size(stations), n_hours = 24 * (size_t)days, s = 0, i;
+	double *hourly = NULL, *daily = NULL, *agg = NULL;
+	unsigned char *tflags = NULL, dust[31] = { 0 };
+	eg_airq_stat st[EG_POLLUTANTS];
+	json_object_foreach(h, key, v)
+		if (strcmp(key, "stations") && strcmp(key, "dust_days") && strcmp(key, "tampered"))
+			return -tool_fail("%s.air_hourly.%s: unknown key (stations, dust_days, tampered)", path, key);
+	if (!json_is_object(stations) || ns == 0 || ns > MAX_STATIONS)
+		return -tool_fail("%s.air_hourly.stations: must be an object of 1-%d stations", path, MAX_STATIONS);
+	if (json_object_get(h, "dust_days") && read_days(dust, json_object_get(h, "dust_days"), days, path, "air_hourly.dust_days"))
+		return -1;
+	if (tam && !json_is_object(tam))
+		return -tool_fail("%s.air_hourly.tampered: must be an object station -> days (CJ-A3-6)", path);
+	json_object_foreach(tam, sid, v) {
+		char what[160];
+		snprintf(what, sizeof what, "air_hourly.tampered.%s", sid);
+		if (!json_object_get(stations, sid))
+			return -tool_fail("%s.%s: no such station", path, what);
+		if (read_days(NULL, v, days, path, what))
+			return -1;
+	}
+	if (m && (!(hourly = malloc(ns * EG_POLLUTANTS * n_hours * sizeof *hourly)) ||
+		  !(daily = malloc(ns * EG_POLLUTANTS * (size_t)days * sizeof *daily)) ||
+		  !(agg = malloc(EG_POLLUTANTS * n_hours * sizeof *agg)) || !(tflags = calloc(ns * (size_t)days, 1)))) {
+		tool_fail("%s: out of memory", path);
+		goto done;
+	}
+	json_object_foreach(stations, sid, v) {
+		if (!json_is_object(v)) {
+			tool_fail("%s.air_hourly.stations.%s: must be an object of six hourly series", path, sid);
+			goto done;
+		}
+		for (int p = 0; p < EG_POLLUTANTS; p++) {
+			json_t *a = json_object_get(v, air_keys[p]);
+			if (!json_is_array(a) || (m && json_array_size(a) != n_hours) || json_array_size(a) > 24 * 31) {
+				tool_fail("%s.air_hourly.stations.%s.%s: must be a list of %zu hourly values (number or null)", path,
+					  sid, air_keys[p], n_hours);
+				goto done;
+			}
+			json_array_foreach(a, i, x) {
+				if (!json_is_null(x) && (!json_is_number(x) || json_number_value(x) < 0)) {
+					tool_fail("%s.air_hourly.stations.%s.%s[%zu]: must be a number >= 0 or null (missing)", path,
+						  sid, air_keys[p], i);
+					goto done;
+				}
+				if (hourly)
+					hourly[(s * EG_POLLUTANTS + (size_t)p) * n_hours + i] = json_is_null(x) ? NAN : json_number_value(x);
+			}
+		}
+		if (tflags && json_object_get(tam, sid))
+			read_days(tflags + s * (size_t)days, json_object_get(tam, sid), days, path, "air_hourly.tampered");
+		s++;
+	}
+	if (!m) {
+		rc = 0;
+		goto done;
+	}
+	/* CJ-A3-6: tampered days take the station's highest valid daily value of the month. */
+	if (tam && eg_airq_daily_values(daily, prof, hourly, ns, n_hours) < 0) {
+		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
+		goto done;
+	}
+	for (s = 0; tam && s < ns; s++)
+		for (int p = 0; p < EG_POLLUTANTS; p++) {
+			double best = NAN, *dv = daily + (s * EG_POLLUTANTS + (size_t)p) * (size_t)days;
+			for (int d = 0; d < days; d++)
+				if (!tflags[s * (size_t)days + (size_t)d] && !isnan(dv[d]) && (isnan(best) || dv[d] > best))
+					best = dv[d];
+			for (int d = 0; d < days; d++)
+				if (tflags[s * (size_t)days + (size_t)d])
+					for (int k = 0; k < 24; k++)
+						hourly[(s * EG_POLLUTANTS + (size_t)p) * n_hours + (size_t)d * 24 + (size_t)k] = best;
+		}
+	if (eg_airq_aggregate_hours(agg, hourly, ns, n_hours) < 0 ||
+	    eg_airq_monthly_stats(st, prof, agg, 1, year, mon, n_hours, dust, NULL) < 0) {
+		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
+		goto done;
+	}
+	for (int p = 0; p < EG_POLLUTANTS; p++) {
+		if (!st[p].valid) {
+			tool_fail("%s.air_hourly: %s has %d valid days of %d, %d required (airquality.md §3)", path, air_keys[p],
+				  (int)st[p].n_valid, (int)st[p].n_days, (int)st[p].n_required);
+			goto done;
+		}
+		stats[p] = st[p].value;
+	}
+	rc = 0;
+done:
+	free(hourly);
+	free(daily);
+	free(agg);
+	free(tflags);
+	return rc;
+}
+
+/*
+ * 1 when the unit has air data (filled), 0 when it has none, -1 on bad data
+ * (reported). Statistics come from "air" or are computed from "air_hourly"
+ * (for month `m` with profile `prof`; shape only when m is NULL).
+ */
+static int read_air(double *stats, double *ref, json_t *u, const char *path, const char *m, const eg_airq_profile *prof)
+{
+	json_t *air = json_object_get(u, "air"), *hourly = json_object_get(u, "air_hourly"), *r = json_object_get(u, "air_ref");
+	if (!air && !hourly && !r)
 		return 0;
-	if (!json_is_object(air) || !json_is_number(r))
-		return -tool_fail("%s: \"air\" (object of statistics) and \"air_ref\" (number) go together", path);
+	if (air && hourly)
+		return -tool_fail("%s: give \"air\" (statistics) or \"air_hourly\" (station hours), not both", path);
+	if (!(json_is_object(air) || json_is_object(hourly)) || !json_is_number(r))
+		return -tool_fail("%s: \"air\" (object of statistics) or \"air_hourly\" and \"air_ref\" (number) go together",
+				  path);
+	*ref = json_number_value(r);
+	if (!(*ref > 0))
+		return -tool_fail("%s.air_ref: must be > 0 (airquality.md §5)", path);
+	if (hourly)
+		return air_from_hourly(stats, hourly, path, m, prof) < 0 ? -1 : 1;
 	for (int k = 0; k < EG_POLLUTANTS; k++) {
 		json_t *x = json_object_get(air, air_keys[k]);
 		if (!json_is_number(x) || json_number_value(x) < 0)
 			return -tool_fail("%s.air.%s: must be a number >= 0", path, air_keys[k]);
 		stats[k] = json_number_value(x);
 	}
-	*ref = json_number_value(r);
-	if (!(*ref > 0))
-		return -tool_fail("%s.air_ref: must be > 0 (airquality.md §5)", path);
 	return 1;
 }
 
-/* Validate a whole month document against the rule set and the grid. */
-int month_validate(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g)
+/*
+ * Validate a whole month document against the rule set and the grid; with
+ * a month (and its profile), hourly air data are computed too.
+ */
+static int month_validate_in(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g, const char *month,
+			     const eg_airq_profile *prof)
 {
-	json_t *units, *u;
-	const char *id;
+	json_t *units, *u, *x;
+	const char *id, *key;
+	size_t k = 0, n_hourly = 0;
+	int progress = month && isatty(STDERR_FILENO);
 	if (!json_is_object(doc) || !json_is_object(units = json_object_get(doc, "units")))
 		return tool_fail("%s: top level must be an object with \"units\"", file);
 	if (json_object_size(units) == 0 || json_object_size(units) > MAX_UNITS)
 		return tool_fail("%s: units: 1-%d units expected", file, MAX_UNITS);
+	json_object_foreach(units, id, u)
+		n_hourly += json_object_get(u, "air_hourly") != NULL;
 	json_object_foreach(units, id, u) {
 		char path[300];
 		const eg_node *n;
@@ -162,14 +312,29 @@ int month_validate(json_t *doc, const char *file, const eg_ruleset *rs, const eg
 			return tool_fail("%s: unknown unit (not a level-2 node of the workspace grid)", path);
 		if (!json_is_object(u))
 			return tool_fail("%s: must be an object", path);
+		json_object_foreach(u, key, x)
+			if (strcmp(key, "assessment") && strcmp(key, "air") && strcmp(key, "air_hourly") && strcmp(key, "air_ref") &&
+			    strcmp(key, "air_target_missed"))
+				return tool_fail("%s.%s: unknown key (assessment, air, air_hourly, air_ref, air_target_missed)", path, key);
+		if ((x = json_object_get(u, "air_target_missed")) && !json_is_boolean(x))
+			return tool_fail("%s.air_target_missed: must be a boolean (CJ-A3-4)", path);
 		if (eg_assess_input_new(&in, rs) < 0)
 			return tool_fail_eg(EG_ENOMEM, "month import");
 		rc = apply_assessment(in, json_object_get(u, "assessment"), path);
 		eg_assess_input_free(in);
-		if (rc || read_air(st, &ref, u, path) < 0)
+		if (rc || read_air(st, &ref, u, path, month, prof) < 0)
 			return TOOL_FAIL;
+		if (progress && n_hourly > 0 && json_object_get(u, "air_hourly"))
+			fprintf(stderr, "\r%s %zu / %zu", month, ++k, n_hourly);
 	}
+	if (progress && n_hourly > 0)
+		fputc('\n', stderr);
 	return TOOL_OK;
+}
+
+int month_validate(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g)
+{
+	return month_validate_in(doc, file, rs, g, NULL, NULL);
 }
 
 /*
@@ -211,6 +376,7 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	json_error_t jerr;
 	json_t *doc, *units;
 	eg_ruleset *rs = NULL;
+	eg_airq_profile *prof = NULL;
 	eg_grid *g = NULL;
 	sqlite3 *db;
 	char day[16], detail[256];
@@ -231,8 +397,10 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 		return TOOL_FAIL;
 	}
 	rc = ws_load_nodes(&g, db);
+	if (!rc && eg_airq_profile_for_date(&prof, day) < 0)
+		rc = tool_fail("month import: %s", eg_error_last()->message);
 	if (!rc)
-		rc = month_validate(doc, file, rs, g);
+		rc = month_validate_in(doc, file, rs, g, month, prof);
 	if (!rc)
 		rc = ws_begin(db);
 	if (!rc) {
@@ -252,6 +420,7 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	}
 	eg_grid_free(g);
 	eg_ruleset_free(rs);
+	eg_airq_profile_free(prof);
 	json_decref(doc);
 	ws_close(db);
 	return rc;
@@ -367,7 +536,7 @@ static int compute_month(month_data *m)
 		eg_assess_input_free(in);
 		if (rc)
 			break;
-		u->has_air = read_air(u->stats, &u->ref, u->in, path);
+		u->has_air = read_air(u->stats, &u->ref, u->in, path, m->month, prof);
 		if (u->has_air < 0) {
 			rc = TOOL_FAIL;
 			break;
