@@ -12,6 +12,7 @@ import unittest
 from toolbase import SHARED, TOOL, ToolCase
 
 CHANGJI = os.path.join(SHARED, "divisions", "changji.csv")
+CHINA = os.path.join(SHARED, "divisions", "china.csv.gz")
 
 GRID = ("code,parent_code,level,name\n"
         "P,,1,州\nC,P,2,县\nT1,C,3,一镇\nT2,C,3,二镇\nV1,T1,4,一村\n")
@@ -216,6 +217,19 @@ class ToolTest(ToolCase):
         self.assertIn("1040 个网格（一至四级：1/7/106/926）", out)
         out = self.run_tool("grid", "import", CHANGJI, "--root", "652323000000").stdout
         self.assertIn("（一至四级：0/1/", out)
+
+    @unittest.skipUnless(os.path.exists(CHINA), "../shared/data/divisions/china.csv.gz is absent")
+    def test_cj_g_1_national_import(self):
+        # The whole country (NBS 2023): 665,271 units; the benchmark is bench/tool_import.py.
+        import gzip
+        import shutil
+        csv = os.path.join(self.dir.name, "china.csv")
+        with gzip.open(CHINA, "rb") as fin, open(csv, "wb") as fout:
+            shutil.copyfileobj(fin, fout)
+        self.run_tool("init")
+        out = self.run_tool("grid", "import", csv).stdout
+        self.assertIn("665271 个网格（一至四级：342/2975/41351/620572）", out)
+        self.assertIn("四级（村/社区）\t620572", self.run_tool("grid", "show").stdout)
 
 
 if __name__ == "__main__":
