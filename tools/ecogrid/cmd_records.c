@@ -68,6 +68,18 @@ static int import_rows(tool_ctx *ctx, const char *kind, const char *file, const 
 	return rc;
 }
 
+/* A record store of the workspace, read only. */
+static int read_store(eg_records **r, const tool_ctx *ctx, const char *kind)
+{
+	sqlite3 *db;
+	int rc;
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = ws_records_load(r, db, kind);
+	ws_close(db);
+	return rc;
+}
+
 /* "YYYY-MM-DD HH:MM" in shape (the library checks the calendar). */
 static int valid_time(const char *t)
 {
@@ -198,7 +210,6 @@ static int disclose_status(tool_ctx *ctx)
 	int year, quarter, rc;
 	char deadline[11], due_end[24], period[11];
 	eg_records *r = NULL;
-	sqlite3 *db;
 	district *d = NULL;
 	int *st = NULL;
 	int32_t *late = NULL;
@@ -211,11 +222,7 @@ static int disclose_status(tool_ctx *ctx)
 		return tool_fail("disclose status: which quarter? (ecogrid disclose status YYYYQn, e.g. 2026Q3)");
 	eg_jm_district_deadline(deadline, year, quarter);
 	snprintf(period, sizeof period, "%04d-%s", year, quarter == 1 ? "03-31" : quarter == 2 ? "06-30" : quarter == 3 ? "09-30" : "12-31");
-	if (ws_open(&db, ctx->db_path, 1))
-		return TOOL_FAIL;
-	rc = ws_records_load(&r, db, DISCLOSURE);
-	ws_close(db);
-	if (rc)
+	if ((rc = read_store(&r, ctx, DISCLOSURE)))
 		return rc;
 	n = eg_records_count(r);
 	st = calloc(n + 1, sizeof *st);
@@ -366,7 +373,6 @@ static int disclose_list(tool_ctx *ctx)
 	size_t n_pos, n, shown = 0;
 	list_row *rows = NULL;
 	eg_records *r = NULL;
-	sqlite3 *db;
 	FILE *f;
 	json_t *arr = NULL;
 	int rc;
@@ -374,11 +380,7 @@ static int disclose_list(tool_ctx *ctx)
 		return TOOL_FAIL;
 	if (as_of && !valid_time(as_of))
 		return tool_fail("disclose list: --as-of \"%s\" must be \"YYYY-MM-DD HH:MM\" (CST)", as_of);
-	if (ws_open(&db, ctx->db_path, 1))
-		return TOOL_FAIL;
-	rc = ws_records_load(&r, db, DISCLOSURE);
-	ws_close(db);
-	if (rc)
+	if ((rc = read_store(&r, ctx, DISCLOSURE)))
 		return rc;
 	n = eg_records_count(r);
 	if (!(rows = malloc((n + 1) * sizeof *rows))) {
@@ -571,18 +573,13 @@ static int ledger_status(tool_ctx *ctx)
 	int *state = NULL, *overdue = NULL, *present = NULL, rc;
 	char end[24];
 	eg_records *r = NULL;
-	sqlite3 *db;
 	FILE *f;
 	if (args_parse(ctx, 1, opts, 2, pos, 1, &n_pos, "ledger status") || out_format_ok(format, formats4, 4, "ledger status"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !valid_date(pos[0]))
 		return tool_fail("ledger status: which date? (ecogrid ledger status YYYY-MM-DD)");
 	snprintf(end, sizeof end, "%s 23:59", pos[0]); /* the whole day (R0.3) */
-	if (ws_open(&db, ctx->db_path, 1))
-		return TOOL_FAIL;
-	rc = ws_records_load(&r, db, LEDGER);
-	ws_close(db);
-	if (rc)
+	if ((rc = read_store(&r, ctx, LEDGER)))
 		return rc;
 	n = eg_records_count(r);
 	state = calloc(n + 1, sizeof *state);
