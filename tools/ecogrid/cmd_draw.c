@@ -74,6 +74,10 @@ typedef struct draw_in {
 
 static void draw_in_free(draw_in *in)
 {
+	/* quota_rule has one entry per stratum: free it before the strata list is cleared. */
+	for (size_t i = 0; in->quota_rule && i < in->strata.n; i++)
+		free(in->quota_rule[i]);
+	free(in->quota_rule);
 	strv_free(&in->strata);
 	strv_free(&in->rows_stratum);
 	strv_free(&in->rows_id);
@@ -81,9 +85,6 @@ static void draw_in_free(draw_in *in)
 	strv_free(&in->inspectors);
 	strv_free(&in->conflict_inspector);
 	strv_free(&in->conflict_object);
-	for (size_t i = 0; in->quota_rule && i < in->strata.n; i++)
-		free(in->quota_rule[i]);
-	free(in->quota_rule);
 	free(in->sizes);
 	free(in->quotas);
 }
