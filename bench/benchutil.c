@@ -15,6 +15,13 @@ double bu_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+double bu_cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 size_t bu_peak_rss(void)
 {
 	struct rusage ru;
@@ -86,4 +93,42 @@ const char *bu_shared_file(const char *relative, char *buf, size_t bufsz)
 	if ((size_t)snprintf(buf, bufsz, "%s/%s", dir, relative) >= bufsz || stat(buf, &st) != 0)
 		return NULL;
 	return buf;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+double bu_median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int bu_options(int argc, char **argv, int *scale, int *rounds)
+{
+	for (int i = 1; i < argc; i++) {
+		int *dst = strcmp(argv[i], "--scale") == 0 ? scale : strcmp(argv[i], "--rounds") == 0 ? rounds : NULL;
+		if (!dst)
+			continue;
+		if (i + 1 >= argc || (*dst = atoi(argv[i + 1])) < 1)
+			return -1;
+		i++;
+	}
+	return 0;
+}
+
+unsigned long long bu_rand(bu_rng *r)
+{
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return r->s * 2685821657736338717ULL;
+}
+
+unsigned long long bu_below(bu_rng *r, unsigned long long n)
+{
+	return (bu_rand(r) >> 11) % n;
 }

@@ -6,6 +6,11 @@
 
 /* Monotonic seconds. */
 double bu_now(void);
+/*
+ * CPU seconds of this process (CLOCK_PROCESS_CPUTIME_ID): unlike bu_now(),
+ * not stretched while other processes hold the cores of a shared machine.
+ */
+double bu_cpu_now(void);
 /* Peak resident set size of this process, in bytes. */
 size_t bu_peak_rss(void);
 /* Current resident set size, in bytes (from /proc/self/statm; 0 if unknown). */
@@ -18,5 +23,19 @@ size_t bu_rss(void);
 char *bu_read_file(const char *path, size_t *len);
 /* The national division file from ECOGRID_SHARED_DATA or ../shared/data, or NULL. */
 const char *bu_shared_file(const char *relative, char *buf, size_t bufsz);
+
+/* Median of n timings (sorts v in place); n >= 1. */
+double bu_median(double *v, int n);
+/*
+ * Common options: `--scale S` (input multiplier, >= 1; default 1) and
+ * `--rounds R` (timed repetitions, default 5). Unknown arguments are left
+ * alone (positional ones are the program's own). Returns -1 on a bad value.
+ */
+int bu_options(int argc, char **argv, int *scale, int *rounds);
+/* xorshift64* pseudo-random numbers from a fixed seed (reproducible inputs). */
+typedef struct bu_rng { unsigned long long s; } bu_rng;
+unsigned long long bu_rand(bu_rng *r);
+/* Uniform integer in [0, n). */
+unsigned long long bu_below(bu_rng *r, unsigned long long n);
 
 #endif

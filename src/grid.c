@@ -59,8 +59,9 @@ void eg_grid_free(eg_grid *g)
 		return;
 	for (size_t i = 0; i < g->n_nodes; i++)
 		free_people(eg__grid_node(g, i)->people);
-	for (size_t i = 0; i < g->n_chunks; i++)
+	for (size_t i = g->block_chunks; i < g->n_chunks; i++)
 		eg__free(g->chunks[i]);
+	eg__free(g->node_block);
 	eg__free(g->chunks);
 	eg__free(g->table);
 	for (c = g->pool; c; c = prev) {
@@ -70,26 +71,32 @@ void eg_grid_free(eg_grid *g)
 	eg__free(g);
 }
 
-static void table_insert(uint32_t *table, size_t cap, const eg_node *n)
+static void table_insert(eg_slot *table, size_t cap, const eg_node *n)
 {
 	size_t mask = cap - 1;
-	size_t i = (size_t)eg__hash(n->id, n->id_len) & mask;
-	while (table[i])
+	uint32_t h = eg__grid_hash(n->id, n->id_len);
+	size_t i = h & mask;
+	while (table[i].node)
 		i = (i + 1) & mask;
-	table[i] = n->index + 1;
+	table[i].node = n->index + 1;
+	table[i].hash = h;
 }
 
 eg_node *eg__grid_find(const eg_grid *g, const char *id, size_t len)
 {
 	size_t mask, i;
+	uint32_t h;
 	if (!g->table || len == 0 || len > EG_GRID_ID_MAX)
 		return NULL;
 	mask = g->table_cap - 1;
-	i = (size_t)eg__hash(id, len) & mask;
-	while (g->table[i]) {
-		eg_node *n = eg__grid_node(g, g->table[i] - 1);
-		if (n->id_len == len && memcmp(n->id, id, len) == 0)
-			return n;
+	h = eg__grid_hash(id, len);
+	i = h & mask;
+	while (g->table[i].node) {
+		if (g->table[i].hash == h) {
+			eg_node *n = eg__grid_node(g, g->table[i].node - 1);
+			if (n->id_len == len && memcmp(n->id, id, len) == 0)
+				return n;
+		}
 		i = (i + 1) & mask;
 	}
 	return NULL;
@@ -123,12 +130,12 @@ int eg__grid_reserve(eg_grid *g, size_t extra, size_t bytes)
 		g->chunks[g->n_chunks++] = c;
 	}
 
-	/* Hash table at load factor <= 1/2. */
-	cap = g->table_cap ? g->table_cap : 16;
-	while (cap < need * 2)
-		cap *= 2;
+	/* Hash table at load factor <= 3/4. */
+	cap = eg__grid_table_cap(need);
+	if (cap < g->table_cap)
+		cap = g->table_cap;
 	if (cap != g->table_cap) {
-		uint32_t *t = eg__calloc(cap, sizeof *t);
+		eg_slot *t = eg__calloc(cap, sizeof *t);
 		if (!t)
 			return eg__error_nomem("growing the ID index");
 		for (size_t i = 0; i < g->n_nodes; i++)
@@ -173,25 +180,7 @@ eg_node *eg__grid_commit_node(eg_grid *g, const char *id, size_t id_len,
 	n->level = (uint8_t)level;
 	n->kind = (uint8_t)kind;
 	n->index = (uint32_t)g->n_nodes;
-	n->parent = parent;
-	if (parent) {
-		n->depth = parent->depth + 1;
-		if (parent->last_child)
-			parent->last_child->next_sibling = n;
-		else
-			parent->first_child = n;
-		parent->last_child = n;
-		parent->n_children++;
-	} else {
-		if (g->last_root)
-			g->last_root->next_sibling = n;
-		else
-			g->first_root = n;
-		g->last_root = n;
-	}
-	if (n->depth > g->max_depth)
-		g->max_depth = n->depth;
-	g->count_level[level]++;
+	eg__grid_link(g, n, parent);
 	g->n_nodes++;
 	table_insert(g->table, g->table_cap, n);
 	return n;
@@ -222,8 +211,9 @@ static int grid_add(eg_node **out, eg_grid *g, const char *id, const char *paren
 		return eg__error(EG_EINVAL, "eg_grid_add: grid is NULL");
 	if ((rc = eg__check_text(id, EG_GRID_ID_MAX, "node ID")) < 0)
 		return rc;
+	/* The detail names the node (grid.h): the ID has passed its check above. */
 	if ((rc = eg__check_text(name, EG_GRID_NAME_MAX, "node name")) < 0)
-		return rc;
+		return eg__error(rc, "node %s: %s", id, eg_error_last()->message);
 	if ((rc = check_level_kind(level, kind, id)) < 0)
 		return rc;
 	id_len = strlen(id);
@@ -251,7 +241,7 @@ static int grid_add(eg_node **out, eg_grid *g, const char *id, const char *paren
 int eg_grid_add(const eg_node **out, eg_grid *g, const char *id, const char *parent_id,
 		const char *name, int level, int kind)
 {
-	eg_node *n;
+	eg_node *n = NULL;
 	int rc = grid_add(&n, g, id, parent_id, name, level, kind);
 	if (rc == EG_OK && out)
 		*out = n;
@@ -305,8 +295,8 @@ size_t eg_node_index(const eg_node *n) { return n ? n->index : SIZE_MAX; }
 const eg_node *eg_node_parent(const eg_node *n) { return n ? n->parent : NULL; }
 size_t eg_node_depth(const eg_node *n) { return n ? n->depth : 0; }
 size_t eg_node_child_count(const eg_node *n) { return n ? n->n_children : 0; }
-const eg_node *eg_node_first_child(const eg_node *n) { return n ? n->first_child : NULL; }
-const eg_node *eg_node_next_sibling(const eg_node *n) { return n ? n->next_sibling : NULL; }
+const eg_node *eg_node_first_child(const eg_node *n) { return n ? eg__node_first_child(n) : NULL; }
+const eg_node *eg_node_next_sibling(const eg_node *n) { return n ? eg__node_next_sibling(n) : NULL; }
 
 const eg_node *eg__grid_unit_of(const eg_node *n)
 {
@@ -355,17 +345,18 @@ int eg_grid_walk_next(const eg_node **out, eg_grid_walk *w)
 	*out = n;
 	/* Pre-order successor: first child, else the next sibling of the
 	 * nearest ancestor-or-self that has one, stopping at the start. */
-	if (n->first_child) {
-		w->next = n->first_child;
+	if (n->last_child) {
+		w->next = eg__node_first_child(n);
 		return EG_OK;
 	}
 	while (n) {
+		const eg_node *s;
 		if (n == w->start) {
 			n = NULL;
 			break;
 		}
-		if (n->next_sibling) {
-			n = n->next_sibling;
+		if ((s = eg__node_next_sibling(n)) != NULL) {
+			n = s;
 			break;
 		}
 		n = n->parent;
@@ -415,9 +406,11 @@ int eg_grid_rollup(int64_t *out, const eg_grid *g, const int64_t *counts, size_t
 /* People (CJ-G.3 to CJ-G.7) and key grids (CJ-G.2)                     */
 /* ------------------------------------------------------------------ */
 
+/* On EG_OK *out is the node (never NULL); on failure *out is NULL. */
 static int find_node(eg_node **out, const eg_grid *g, const char *id, const char *what)
 {
 	size_t len;
+	*out = NULL;
 	if (!id)
 		return eg__error(EG_EINVAL, "%s ID is NULL", what);
 	len = strnlen(id, EG_GRID_ID_MAX + 1);
@@ -505,9 +498,9 @@ static int resolve_covered(const eg_node **dst, const eg_grid *g, const eg_node 
 			   int level, const char *const *ids, size_t n, const char *what)
 {
 	for (size_t i = 0; i < n; i++) {
-		eg_node *c;
+		eg_node *c = NULL;
 		int rc = find_node(&c, g, ids[i], what);
-		if (rc < 0)
+		if (rc < 0 || !c) /* !c: never with EG_OK, said for the compiler's flow analysis */
 			return rc;
 		if (c->level != level || c->kind == EG_KIND_KEY_GRID || !is_descendant(c, owner))
 			return eg__error(EG_ELEVEL, "%s %s is not a level-%d node under %s",
@@ -644,7 +637,7 @@ int eg_grid_add_key_grid(const eg_node **out, eg_grid *g, const char *id, const 
 			 const char *name, const char *station_id,
 			 const char *const *townships, size_t n)
 {
-	eg_node *unit, *kg;
+	eg_node *unit = NULL, *kg = NULL;
 	eg_keygrid_info *info;
 	eg_people *p = NULL;
 	size_t slen;
@@ -652,7 +645,7 @@ int eg_grid_add_key_grid(const eg_node **out, eg_grid *g, const char *id, const 
 
 	if (!g || (!townships && n))
 		return eg__error(EG_EINVAL, "eg_grid_add_key_grid: NULL argument");
-	if ((rc = find_node(&unit, g, unit_id, "unit")) < 0)
+	if ((rc = find_node(&unit, g, unit_id, "unit")) < 0 || !unit) /* !unit: never with EG_OK */
 		return rc;
 	if (unit->level != EG_LEVEL_COUNTY)
 		return eg__error(EG_ELEVEL, "key grid %s: unit %s is at level %d; key grids belong to a level-2 unit (CJ-G.2)",
@@ -677,7 +670,7 @@ int eg_grid_add_key_grid(const eg_node **out, eg_grid *g, const char *id, const 
 		goto fail;
 	}
 	rc = grid_add(&kg, g, id, unit->id, name, EG_LEVEL_TOWNSHIP, EG_KIND_KEY_GRID);
-	if (rc < 0) {
+	if (rc < 0 || !kg) { /* !kg: never with EG_OK */
 		eg__free(p);
 		goto fail;
 	}

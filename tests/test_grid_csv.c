@@ -352,6 +352,263 @@ static void test_csv_every_allocation_failure_is_clean(void **state)
 	assert_true(n >= 8);
 }
 
+/* ------------------------------------------------------------------ */
+/* The one-pass loader: plain rows, the exact reader, the general path  */
+/* ------------------------------------------------------------------ */
+
+/* Pre-order, siblings in file order, every node found again by its ID. */
+static void assert_preorder(const eg_grid *g)
+{
+	size_t k = 0;
+	const eg_node *n;
+	eg_grid_walk *w = NULL;
+	assert_int_equal(eg_grid_walk_new(&w, g, NULL), EG_OK);
+	while (eg_grid_walk_next(&n, w) == EG_OK) {
+		assert_int_equal(eg_node_index(n), k);
+		assert_ptr_equal(node(g, eg_node_id(n)), n);
+		if (eg_node_parent(n))
+			assert_true(eg_node_index(eg_node_parent(n)) < k);
+		k++;
+	}
+	eg_grid_walk_free(w);
+	assert_int_equal(k, eg_grid_size(g));
+}
+
+static void test_csv_quoted_field_spanning_lines_names_its_first_line(void **state)
+{
+	(void)state;
+	/* A quoted line break is a control character in a name (line 3, where
+	 * the field starts); the record ends on line 4. */
+	parse_err(HDR "A,,1,a\nB,A,2,\"two\nlines\"\n", NULL, EG_EINVAL,
+		  "line 3: name \"two?lines\" contains a control character at byte 3");
+	/* Quoted fields in the middle of plain rows keep the line count. */
+	parse_err(HDR "A,,1,a\n\"B\",\"A\",\"2\",\"b\"\nC,A,2,c\nD,X,3,d\n", NULL, EG_ENOTFOUND,
+		  "line 5: parent X of D not found");
+}
+
+static void test_csv_fields_at_buffer_end_without_newline(void **state)
+{
+	(void)state;
+	eg_grid *g;
+	const char *csv = HDR "A,,1,abcdef";
+	/* Only the bytes given count: the name ends at len, not at the NUL. */
+	assert_int_equal(eg_grid_parse_csv(&g, csv, strlen(HDR) + 8, NULL), EG_OK);
+	assert_string_equal(eg_node_name(node(g, "A")), "abc"); /* "A,,1,abc" is 8 bytes */
+	eg_grid_free(g);
+	/* A CJK name and a kind column at the very end. */
+	g = parse_ok(HDR "A,,1,昌吉", NULL);
+	assert_string_equal(eg_node_name(node(g, "A")), "昌吉");
+	eg_grid_free(g);
+	g = parse_ok("code,parent_code,level,name,kind\nA,,1,a,\n652371000000,A,2,园区,", NULL);
+	assert_int_equal(eg_node_kind(node(g, "652371000000")), EG_KIND_PARK); /* inferred: digits 71 */
+	eg_grid_free(g);
+	g = parse_ok("code,parent_code,level,name,kind\nA,,1,a,other", NULL);
+	assert_int_equal(eg_node_kind(node(g, "A")), EG_KIND_OTHER);
+	eg_grid_free(g);
+	/* A three-byte character cut by the end of the input. */
+	parse_err(HDR "A,,1,昌\xE5\x90", NULL, EG_EUTF8, "line 2: name");
+	/* A code and nothing else. */
+	parse_err(HDR "A", NULL, EG_EPARSE, "line 2: 1 fields, expected 4");
+}
+
+static void test_csv_bom_crlf_and_lone_cr_on_plain_rows(void **state)
+{
+	(void)state;
+	eg_grid *g = parse_ok("\xEF\xBB\xBF" "code,parent_code,level,name\r\n"
+			      "110000000000,,0,北京市\r\n"
+			      "110100000000,110000000000,1,市辖区\r\n"
+			      "\r\n"
+			      "110101000000,110100000000,2,东城区\r\n", NULL);
+	assert_int_equal(eg_grid_size(g), 3);
+	assert_string_equal(eg_node_name(node(g, "110101000000")), "东城区");
+	assert_preorder(g);
+	eg_grid_free(g);
+	g = parse_ok("code,parent_code,level,name\rA,,1,a\rB,A,2,b\r", NULL);
+	assert_int_equal(eg_node_child_count(node(g, "A")), 1);
+	eg_grid_free(g);
+	/* A BOM and CRLF do not shift line numbers. */
+	parse_err("\xEF\xBB\xBF" "code,parent_code,level,name\r\nA,,1,a\r\nA,,1,b\r\n", NULL, EG_EEXISTS,
+		  "line 3: code A duplicates line 2");
+}
+
+static void test_csv_name_of_256_bytes_loads_and_257_is_refused(void **state)
+{
+	(void)state;
+	char csv[1024], name[300];
+	eg_grid *g;
+	/* 85 three-byte characters (255 bytes) and one ASCII letter: 256. */
+	name[0] = '\0';
+	for (int k = 0; k < 85; k++)
+		strcat(name, "镇");
+	strcat(name, "a");
+	assert_int_equal(strlen(name), 256);
+	snprintf(csv, sizeof csv, HDR "A,,1,%s\n", name);
+	g = parse_ok(csv, NULL);
+	assert_string_equal(eg_node_name(node(g, "A")), name);
+	eg_grid_free(g);
+	strcat(name, "b"); /* 257 */
+	snprintf(csv, sizeof csv, HDR "A,,1,%s\n", name);
+	parse_err(csv, NULL, EG_ERANGE, "line 2: name \"镇镇");
+	parse_err(csv, NULL, EG_ERANGE, "is 257 bytes long; at most 256 allowed");
+	/* Codes: 64 bytes load, 65 do not (see test_csv_text_errors). */
+	snprintf(csv, sizeof csv, HDR "%s,,1,x\n",
+		 "1234567890123456789012345678901234567890123456789012345678901234");
+	g = parse_ok(csv, NULL);
+	assert_int_equal(eg_grid_size(g), 1);
+	eg_grid_free(g);
+}
+
+static void test_csv_utf8_edge_forms_in_cjk_runs(void **state)
+{
+	(void)state;
+	eg_grid *g;
+	/* U+D7FF (ED 9F BF) and U+0800 (E0 A0 80) after four CJK characters:
+	 * valid; a surrogate (ED A0 80) and an overlong form (E0 80 80): not. */
+	g = parse_ok(HDR "A,,1,中文名字\xED\x9F\xBF\nB,A,2,中文名字\xE0\xA0\x80\n", NULL);
+	assert_string_equal(eg_node_name(node(g, "B")), "中文名字\xE0\xA0\x80");
+	eg_grid_free(g);
+	parse_err(HDR "A,,1,中文名字\xED\xA0\x80\n", NULL, EG_EUTF8, "not valid UTF-8 (byte 12)");
+	parse_err(HDR "A,,1,中文名字\xE0\x80\x80\n", NULL, EG_EUTF8, "not valid UTF-8 (byte 12)");
+	/* Four-byte and two-byte characters take the general UTF-8 check. */
+	g = parse_ok(HDR "A,,1,\xF0\x9D\x84\x9E é\n", NULL);
+	assert_string_equal(eg_node_name(node(g, "A")), "\xF0\x9D\x84\x9E é");
+	eg_grid_free(g);
+	/* DEL is a control character too. */
+	parse_err(HDR "A,,1,a\x7F\n", NULL, EG_EINVAL, "line 2: name \"a?\" contains a control character at byte 1");
+	parse_err(HDR "A\x01,,1,a\n", NULL, EG_EINVAL, "line 2: code");
+}
+
+static void test_csv_children_before_parents_and_interleaved_siblings(void **state)
+{
+	(void)state;
+	/* E's parent C is not on the ancestor chain of D: the general path
+	 * orders the rows; pre-order is A, B, C, E, D and A's children are B, D. */
+	eg_grid *g = parse_ok(HDR "A,,0,a\nB,A,1,b\nC,B,2,c\nD,A,1,d\nE,C,3,e\n", NULL);
+	const char *order[] = { "A", "B", "C", "E", "D" };
+	for (size_t k = 0; k < 5; k++)
+		assert_string_equal(eg_node_id(eg_grid_node_at(g, k)), order[k]);
+	assert_ptr_equal(eg_node_first_child(node(g, "A")), node(g, "B"));
+	assert_ptr_equal(eg_node_next_sibling(node(g, "B")), node(g, "D"));
+	assert_null(eg_node_next_sibling(node(g, "D")));
+	assert_preorder(g);
+	eg_grid_free(g);
+	/* A child first, then its parent, then more children. */
+	g = parse_ok(HDR "V1,T,4,v\nT,C,3,t\nC,,2,c\nV2,T,4,v\n", NULL);
+	assert_int_equal(eg_node_child_count(node(g, "T")), 2);
+	assert_ptr_equal(eg_node_first_child(node(g, "T")), node(g, "V1"));
+	assert_ptr_equal(eg_node_next_sibling(node(g, "V1")), node(g, "V2"));
+	assert_preorder(g);
+	eg_grid_free(g);
+	/* Two roots in file order; the second root's subtree after the first's. */
+	g = parse_ok(HDR "P,,0,p\nQ,,0,q\nP1,P,1,p1\nQ1,Q,1,q1\n", NULL);
+	assert_string_equal(eg_node_id(eg_grid_node_at(g, 1)), "P1");
+	assert_ptr_equal(eg_node_next_sibling(node(g, "P")), node(g, "Q"));
+	assert_preorder(g);
+	eg_grid_free(g);
+}
+
+static void test_csv_loaded_grid_grows_with_eg_grid_add(void **state)
+{
+	(void)state;
+	eg_grid *g = parse_ok(HDR "C,,2,县\nT,C,3,镇\nV1,T,4,村一\n", NULL);
+	const eg_node *v2, *t2;
+	/* The loader's string pool is full; adds go to a new chunk, the index grows. */
+	assert_int_equal(eg_grid_add(&v2, g, "V2", "T", "村二", 4, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(&t2, g, "T2", "C", "镇二", 3, EG_KIND_ADMIN), EG_OK);
+	for (int k = 0; k < 40; k++) {
+		char id[16];
+		snprintf(id, sizeof id, "X%d", k);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", 4, EG_KIND_ADMIN), EG_OK);
+	}
+	assert_int_equal(eg_grid_size(g), 45);
+	assert_ptr_equal(eg_node_next_sibling(node(g, "V1")), v2);
+	assert_null(eg_node_next_sibling(v2));
+	assert_int_equal(eg_node_child_count(t2), 40);
+	assert_string_equal(eg_node_id(eg_node_first_child(t2)), "X0");
+	assert_string_equal(eg_node_name(node(g, "V1")), "村一");
+	assert_error(eg_grid_add(NULL, g, "V1", "T", "dup", 4, EG_KIND_ADMIN), EG_EEXISTS, "V1");
+	eg_grid_free(g);
+}
+
+static void test_csv_extract_in_preorder_and_its_general_cases(void **state)
+{
+	(void)state;
+	/* An extract in pre-order: its top row is the root, children follow. */
+	eg_grid *g = parse_ok(HDR "T,C,3,镇\nV1,T,4,村\nV2,T,4,村\n", NULL);
+	assert_null(eg_node_parent(node(g, "T")));
+	assert_int_equal(eg_node_child_count(node(g, "T")), 2);
+	assert_preorder(g);
+	eg_grid_free(g);
+	/* The top row's parent turns up later in the file: not an extract, the
+	 * rows are just out of order. */
+	g = parse_ok(HDR "T,C,3,镇\nV1,T,4,村\nC,,2,县\n", NULL);
+	assert_ptr_equal(eg_node_parent(node(g, "T")), node(g, "C"));
+	assert_string_equal(eg_node_id(eg_grid_node_at(g, 0)), "C");
+	assert_preorder(g);
+	eg_grid_free(g);
+	/* A real root after the extract's top row makes the unknown parent a typo. */
+	parse_err(HDR "T,C,3,镇\nV1,T,4,村\nR,,1,r\n", NULL, EG_ENOTFOUND, "line 2: parent C of T not found");
+	/* Duplicates come before the parent check, level order after it. */
+	parse_err(HDR "T,C,3,镇\nT,T,4,村\n", NULL, EG_EEXISTS, "line 3: code T duplicates line 2");
+	parse_err(HDR "T,C,3,镇\nV,T,3,村\n", NULL, EG_ELEVEL, "line 3: level 3 of V is not deeper than its parent T's level 3");
+}
+
+static int scenario_parse_plain(void *p)
+{
+	eg_grid *g = NULL;
+	int rc = eg_grid_parse_csv(&g, (const char *)p, strlen(p), NULL);
+	if (rc == EG_OK) {
+		assert_int_equal(eg_grid_size(g), 5);
+		assert_string_equal(eg_node_name(node(g, "V2")), "村, 二");
+		eg_grid_free(g);
+	} else {
+		assert_null(g);
+	}
+	return rc;
+}
+
+static void test_csv_plain_rows_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	/* Rows in pre-order (the one-pass path), one of them quoted. */
+	long n = tu_alloc_fail_loop(scenario_parse_plain,
+				    (void *)(HDR "P,,1,州\nC,P,2,县\nT,C,3,镇\nV1,T,4,村\nV2,T,4,\"村, 二\"\n"));
+	assert_true(n >= 5);
+}
+
+static int scenario_load_file(void *p)
+{
+	eg_grid *g = NULL;
+	int rc = eg_grid_load_csv(&g, (const char *)p, NULL);
+	if (rc == EG_OK) {
+		assert_int_equal(eg_grid_size(g), 3);
+		eg_grid_free(g);
+	} else {
+		assert_null(g);
+	}
+	return rc;
+}
+
+static void test_csv_load_file_plain_rows_and_allocation_failures(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/ecogrid_test_grid_csv_XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	eg_grid *g = NULL;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+	fputs(HDR "C,,2,县\nT,C,3,镇\nV,T,4,村\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(eg_grid_load_csv(&g, path, NULL), EG_OK);
+	assert_string_equal(eg_node_name(node(g, "V")), "村");
+	assert_preorder(g);
+	eg_grid_free(g);
+	assert_true(tu_alloc_fail_loop(scenario_load_file, path) >= 3);
+	remove(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +627,16 @@ int main(void)
 		cmocka_unit_test(test_csv_national_665271_nodes),
 		cmocka_unit_test(test_csv_options_abi_is_pinned),
 		cmocka_unit_test(test_csv_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_csv_quoted_field_spanning_lines_names_its_first_line),
+		cmocka_unit_test(test_csv_fields_at_buffer_end_without_newline),
+		cmocka_unit_test(test_csv_bom_crlf_and_lone_cr_on_plain_rows),
+		cmocka_unit_test(test_csv_name_of_256_bytes_loads_and_257_is_refused),
+		cmocka_unit_test(test_csv_utf8_edge_forms_in_cjk_runs),
+		cmocka_unit_test(test_csv_children_before_parents_and_interleaved_siblings),
+		cmocka_unit_test(test_csv_loaded_grid_grows_with_eg_grid_add),
+		cmocka_unit_test(test_csv_extract_in_preorder_and_its_general_cases),
+		cmocka_unit_test(test_csv_plain_rows_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_csv_load_file_plain_rows_and_allocation_failures),
 	};
 	return cmocka_run_group_tests_name("grid_csv", tests, NULL, NULL);
 }

@@ -215,7 +215,7 @@ EG_API void eg_grid_walk_free(eg_grid_walk *walk);
  * @param counts Array of n counts, each ≥ 0.
  * @param n Must equal eg_grid_size().
  * @return ::EG_OK, ::EG_EINVAL (NULL, wrong n, a negative count) or
- *         ::EG_ERANGE (a sum overflows int64_t).
+ *         ::EG_ERANGE (a sum overflows int64_t), ::EG_ENOMEM.
  */
 EG_API int eg_grid_rollup(int64_t *out, const eg_grid *grid, const int64_t *counts, size_t n);
 

@@ -4,7 +4,7 @@
 
 #include "util/error.h"
 
-static size_t utf8_seq(const unsigned char *p, size_t avail)
+size_t eg__utf8_seq(const unsigned char *p, size_t avail)
 {
 	unsigned c = p[0];
 	size_t n;
@@ -34,7 +34,7 @@ int eg__utf8_valid(const char *s, size_t len, size_t *bad_at)
 	while (i < len) {
 		size_t n;
 		if (p[i] < 0x80) { i++; continue; }
-		n = utf8_seq(p + i, len - i);
+		n = eg__utf8_seq(p + i, len - i);
 		if (n == 0) {
 			if (bad_at)
 				*bad_at = i;
@@ -61,7 +61,7 @@ void eg__quote(char *out, size_t outsz, const char *s, size_t len)
 	if (outsz == 0)
 		return;
 	while (i < len) {
-		size_t n = p[i] < 0x80 ? 1 : utf8_seq(p + i, len - i);
+		size_t n = p[i] < 0x80 ? 1 : eg__utf8_seq(p + i, len - i);
 		if (o + 4 + (n ? n : 1) >= outsz) {
 			if (o + 4 <= outsz) {
 				memcpy(out + o, "\xE2\x80\xA6", 3); /* … */
@@ -109,7 +109,7 @@ int eg__check_text_n(const char *s, size_t len, size_t max_bytes, const char *wh
 			return eg__error(EG_EINVAL, "%s \"%s\" contains a control character at byte %zu",
 					 what, q, i);
 		}
-		n = utf8_seq((const unsigned char *)s + i, len - i);
+		n = eg__utf8_seq((const unsigned char *)s + i, len - i);
 		if (n == 0) {
 			bad = i;
 			eg__quote(q, sizeof q, s, len);

@@ -12,6 +12,12 @@
  */
 int eg__utf8_valid(const char *s, size_t len, size_t *bad_at);
 
+/*
+ * Length (2-4) of the well-formed UTF-8 sequence at p, whose lead byte is
+ * 0x80 or above, reading at most `avail` bytes; 0 if it is not well-formed.
+ */
+size_t eg__utf8_seq(const unsigned char *p, size_t avail);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t eg__utf8_count(const char *s, size_t len);
 
