@@ -5,10 +5,14 @@
  */
 #include <ecogrid/airq.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/alloc.h"
 #include "util/date.h"
@@ -341,6 +345,17 @@ int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int 
 /* Hourly data (§3, §4, CJ-A3-6)                                         */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Nonzero when n_stations x 6 x n_hours doubles can exist: their byte count
+ * fits in size_t. Computed without overflowing (a wrapped product would let
+ * a huge size through with a small buffer).
+ */
+static int hourly_fits(size_t n_stations, size_t n_hours)
+{
+	const size_t max_cells = SIZE_MAX / sizeof(double) / EG_POLLUTANTS;
+	return n_hours == 0 || (n_hours <= max_cells && n_stations <= max_cells / n_hours);
+}
+
 /* Values must be >= 0 or NaN (missing); the message names station, pollutant, day and hour. */
 static int check_hourly(const double *hourly, size_t n_stations, size_t n_hours)
 {
@@ -358,6 +373,8 @@ int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations
 	int rc;
 	if (!out || !hourly || n_stations == 0)
 		return eg__error(EG_EINVAL, "eg_airq_aggregate_hours: NULL argument or no station");
+	if (!hourly_fits(n_stations, n_hours))
+		return eg__error(EG_ERANGE, "eg_airq_aggregate_hours: %zu stations x %zu hours overflow", n_stations, n_hours);
 	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
 		return rc;
 	for (size_t p = 0; p < EG_POLLUTANTS; p++)
@@ -424,8 +441,8 @@ int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *ho
 		return eg__error(EG_EINVAL, "eg_airq_daily_values: NULL argument");
 	if (n_hours == 0 || n_hours % 24)
 		return eg__error(EG_EINVAL, "eg_airq_daily_values: %zu hours is not a whole number of days", n_hours);
-	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
-		return eg__error(EG_ERANGE, "eg_airq_daily_values: too many stations");
+	if (!hourly_fits(n_stations, n_hours))
+		return eg__error(EG_ERANGE, "eg_airq_daily_values: %zu stations x %zu hours overflow", n_stations, n_hours);
 	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
 		return rc;
 	days = n_hours / 24;
@@ -439,11 +456,282 @@ int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *ho
 	return EG_OK;
 }
 
+/*
+ * The monthly path below reads every value once, station by station: the
+ * station's block is checked (branch-free) while it comes into the cache,
+ * then daily values are computed from the cache. Missing hours add +0.0,
+ * which leaves every partial sum bit-identical to skipping them (values
+ * are >= 0 and sums start at +0.0), and partial sums keep the hour order of
+ * daily_mean() and mda8(), so the results are exactly theirs. Profiled with
+ * callgrind (bench/README.md): 30 instructions per value before, mostly a
+ * separate validation pass, branchy NaN skips, MDA8 windows and qsort.
+ */
+
+#if defined(__SSE2__)
+/*
+ * SSE2 (every x86-64): days side by side, one lane each, so that each day's
+ * sum still adds its hours in order; four days at a time keep two
+ * independent chains in flight. A missing hour is masked to +0.0 and its
+ * mask (all ones, -1 as an integer) is subtracted from the lane's count.
+ * *lo collects the smallest value (minpd returns its second operand when
+ * the first is NaN, so NaN never enters it): a negative or -inf value
+ * shows there. A +inf value makes its day's sum +inf, caught in *bad.
+ */
+#define DAY_STEP(v, sum, cnt, mn)                                                     \
+	do {                                                                              \
+		__m128d ok_ = _mm_cmpord_pd(v, v);                                            \
+		sum = _mm_add_pd(sum, _mm_and_pd(v, ok_));                                    \
+		cnt = _mm_sub_epi64(cnt, _mm_castpd_si128(ok_));                              \
+		mn = _mm_min_pd(v, mn);                                                       \
+	} while (0)
+
+/*
+ * Hours i and i + 1 of days a and b (two loads, transposed into (a, b)
+ * pairs): each lane adds its day's hours in order. The minimum is taken of
+ * the masked values (NaN is +0.0 there), two hours first, so that the
+ * minimum's chain is half as long as the sums'.
+ */
+#define PAIR_STEP(a, b, i, sum, cnt, mn)                                              \
+	do {                                                                              \
+		__m128d ra_ = _mm_loadu_pd((a) + (i)), rb_ = _mm_loadu_pd((b) + (i));         \
+		__m128d v_ = _mm_unpacklo_pd(ra_, rb_), w_ = _mm_unpackhi_pd(ra_, rb_);       \
+		__m128d okv_ = _mm_cmpord_pd(v_, v_), okw_ = _mm_cmpord_pd(w_, w_);           \
+		__m128d cv_ = _mm_and_pd(v_, okv_), cw_ = _mm_and_pd(w_, okw_);               \
+		sum = _mm_add_pd(_mm_add_pd(sum, cv_), cw_);                                  \
+		cnt = _mm_sub_epi64(_mm_sub_epi64(cnt, _mm_castpd_si128(okv_)),               \
+				    _mm_castpd_si128(okw_));                                  \
+		mn = _mm_min_pd(_mm_min_pd(cv_, cw_), mn);                                    \
+	} while (0)
+
+/* Two days' means (valid with >= 20 hours, else NaN), as daily_mean(); *hi keeps the largest sum. */
+static void day_pair_out(double *daily, __m128d sum, __m128i cnt, __m128d *hi)
+{
+	__m128d k = _mm_cvtepi32_pd(_mm_shuffle_epi32(cnt, 0x08)), valid = _mm_cmpge_pd(k, _mm_set1_pd(20));
+	__m128d mean = _mm_div_pd(sum, k);
+	*hi = _mm_max_pd(sum, *hi);
+	_mm_storeu_pd(daily, _mm_or_pd(_mm_and_pd(valid, mean), _mm_andnot_pd(valid, _mm_set1_pd(NAN))));
+}
+
+static void daily_means(double *daily, const double *x, int days, __m128d *lo, int *bad)
+{
+	__m128d mn = *lo, hi = _mm_setzero_pd();
+	double top[2];
+	int d = 0;
+	/* Eight days at a time: four independent sum chains in flight. */
+	for (; d + 8 <= days; d += 8) {
+		const double *a = x + (size_t)d * 24;
+		__m128d s1 = _mm_setzero_pd(), s2 = s1, s3 = s1, s4 = s1, m1 = mn, m2 = mn;
+		__m128i k1 = _mm_setzero_si128(), k2 = k1, k3 = k1, k4 = k1;
+		for (int i = 0; i < 24; i += 2) {
+			PAIR_STEP(a, a + 24, i, s1, k1, m1);
+			PAIR_STEP(a + 48, a + 72, i, s2, k2, m2);
+			PAIR_STEP(a + 96, a + 120, i, s3, k3, m1);
+			PAIR_STEP(a + 144, a + 168, i, s4, k4, m2);
+		}
+		mn = _mm_min_pd(m1, m2);
+		day_pair_out(daily + d, s1, k1, &hi);
+		day_pair_out(daily + d + 2, s2, k2, &hi);
+		day_pair_out(daily + d + 4, s3, k3, &hi);
+		day_pair_out(daily + d + 6, s4, k4, &hi);
+	}
+	for (; d + 2 <= days; d += 2) {
+		const double *a = x + (size_t)d * 24, *b = a + 24;
+		__m128d s1 = _mm_setzero_pd();
+		__m128i k1 = _mm_setzero_si128();
+		for (int i = 0; i < 24; i++) {
+			__m128d v1 = _mm_loadh_pd(_mm_load_sd(a + i), b + i);
+			DAY_STEP(v1, s1, k1, mn);
+		}
+		day_pair_out(daily + d, s1, k1, &hi);
+	}
+	for (; d < days; d++) {
+		const double *h = x + (size_t)d * 24;
+		double sum = 0;
+		int k = 0;
+		for (int i = 0; i < 24; i++) {
+			int ok = h[i] == h[i];
+			sum += ok ? h[i] : 0;
+			k += ok;
+			mn = _mm_min_pd(_mm_set1_pd(h[i]), mn);
+		}
+		hi = _mm_max_pd(_mm_set1_pd(sum), hi);
+		daily[d] = k >= 20 ? sum / k : NAN;
+	}
+	/* A +inf hour makes its day's sum +inf. */
+	_mm_storeu_pd(top, hi);
+	*bad |= !(top[0] <= DBL_MAX) | !(top[1] <= DBL_MAX);
+	*lo = mn;
+}
+
+/* MDA8 of a day (§3), as mda8(): the 17 windows are summed two at a time. */
+static double mda8_fast(const double *h, double limit, __m128d *lo, int *bad)
+{
+	double c[24], s[18], best = NAN, top[2];
+	int cnt[26], windows = 0;
+	__m128d mn = *lo, mx = _mm_setzero_pd(), vbest = _mm_set1_pd(-HUGE_VAL);
+	cnt[0] = 0;
+	for (int i = 0; i < 24; i += 2) {
+		__m128d v = _mm_loadu_pd(h + i), ok = _mm_cmpord_pd(v, v);
+		int m = _mm_movemask_pd(ok);
+		_mm_storeu_pd(c + i, _mm_and_pd(v, ok));
+		mn = _mm_min_pd(v, mn);
+		mx = _mm_max_pd(v, mx); /* a +inf hour shows here */
+		cnt[i + 1] = cnt[i] + (m & 1);
+		cnt[i + 2] = cnt[i + 1] + (m >> 1);
+	}
+	cnt[25] = cnt[24];
+	*lo = mn;
+	_mm_storeu_pd(top, mx);
+	*bad |= !(top[0] <= DBL_MAX) | !(top[1] <= DBL_MAX);
+	{
+		/* Eight independent chains (windows 0-15 two by two), hours in order
+		 * in each; written out so that the chains stay in registers. */
+		__m128d a0 = _mm_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+		for (int j = 0; j < 8; j++) {
+			a0 = _mm_add_pd(a0, _mm_loadu_pd(c + 0 + j));
+			a1 = _mm_add_pd(a1, _mm_loadu_pd(c + 2 + j));
+			a2 = _mm_add_pd(a2, _mm_loadu_pd(c + 4 + j));
+			a3 = _mm_add_pd(a3, _mm_loadu_pd(c + 6 + j));
+			a4 = _mm_add_pd(a4, _mm_loadu_pd(c + 8 + j));
+			a5 = _mm_add_pd(a5, _mm_loadu_pd(c + 10 + j));
+			a6 = _mm_add_pd(a6, _mm_loadu_pd(c + 12 + j));
+			a7 = _mm_add_pd(a7, _mm_loadu_pd(c + 14 + j));
+		}
+		_mm_storeu_pd(s + 0, a0);
+		_mm_storeu_pd(s + 2, a1);
+		_mm_storeu_pd(s + 4, a2);
+		_mm_storeu_pd(s + 6, a3);
+		_mm_storeu_pd(s + 8, a4);
+		_mm_storeu_pd(s + 10, a5);
+		_mm_storeu_pd(s + 12, a6);
+		_mm_storeu_pd(s + 14, a7);
+	}
+	s[16] = 0;
+	for (int j = 0; j < 8; j++)
+		s[16] += c[16 + j];
+	s[17] = 0;
+	/*
+	 * Window means two at a time: m = s / k with k the window's valid hours
+	 * (the same division as mda8()), kept where k >= 6; the largest kept
+	 * mean is mda8()'s (max of the same values; none is NaN).
+	 */
+	for (int w = 0; w < 18; w += 2) {
+		__m128i k2 = _mm_sub_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(cnt + w + 8)),
+					   _mm_loadl_epi64((const __m128i *)(const void *)(cnt + w)));
+		__m128d k = _mm_cvtepi32_pd(k2), valid = _mm_cmpge_pd(k, _mm_set1_pd(6));
+		__m128d m = _mm_div_pd(_mm_loadu_pd(s + w), k);
+		int mask = _mm_movemask_pd(valid) & (w == 16 ? 1 : 3); /* window 17 does not exist */
+		windows += (mask & 1) + (mask >> 1);
+		valid = _mm_castsi128_pd(_mm_set_epi64x(mask & 2 ? -1 : 0, mask & 1 ? -1 : 0));
+		vbest = _mm_max_pd(vbest, _mm_or_pd(_mm_and_pd(valid, m), _mm_andnot_pd(valid, _mm_set1_pd(-HUGE_VAL))));
+	}
+	if (windows) {
+		_mm_storeu_pd(top, vbest);
+		best = top[0] > top[1] ? top[0] : top[1];
+	}
+	if (windows >= 14 || (!isnan(best) && best > limit))
+		return best;
+	return NAN;
+}
+
+/* Nonzero when the values seen were all >= 0 and finite. */
+static int range_ok(__m128d lo, int bad)
+{
+	double l[2];
+	_mm_storeu_pd(l, lo);
+	return !(l[0] < 0 || l[1] < 0 || bad);
+}
+
+#define RANGE_T __m128d
+#define RANGE_INIT(lo, bad) ((lo) = _mm_set1_pd(0.0), (bad) = 0)
+#else
+/* Portable versions of the same: *lo collects the smallest valid value. */
+static void daily_means(double *daily, const double *x, int days, double *lo, int *bad)
+{
+	for (int d = 0; d < days; d++) {
+		const double *h = x + (size_t)d * 24;
+		double sum = 0;
+		int k = 0;
+		for (int i = 0; i < 24; i++) {
+			int ok = h[i] == h[i];
+			sum += ok ? h[i] : 0;
+			k += ok;
+			if (ok && h[i] < *lo)
+				*lo = h[i];
+		}
+		*bad |= !(sum <= DBL_MAX);
+		daily[d] = k >= 20 ? sum / k : NAN;
+	}
+}
+
+static double mda8_fast(const double *h, double limit, double *lo, int *bad)
+{
+	for (int i = 0; i < 24; i++) {
+		if (h[i] < *lo)
+			*lo = h[i];
+		*bad |= h[i] > DBL_MAX;
+	}
+	return mda8(h, limit);
+}
+
+static int range_ok(double lo, int bad)
+{
+	return !(lo < 0 || bad);
+}
+
+#define RANGE_T double
+#define RANGE_INIT(lo, bad) ((lo) = 0, (bad) = 0)
+#endif
+
+/*
+ * HJ 663 percentile of a month's <= 31 daily values, as percentile_sorted()
+ * after sorting: only the order statistics it reads are found. The 90th and
+ * 95th percentiles read among the top four, so the largest m values are
+ * kept in a small ascending buffer (most values are rejected by one
+ * comparison); an insertion sort covers larger m.
+ */
+static double percentile_small(double *x, int n, double p)
+{
+	double k = 1 + (double)(n - 1) * p, top[8];
+	int s = (int)floor(k), m = n - s + 1, t = 0;
+	if (s >= n)
+		s = n;
+	if (m > 8 || s >= n) {
+		for (int i = 1; i < n; i++) {
+			double v = x[i];
+			int j = i;
+			for (; j > 0 && x[j - 1] > v; j--)
+				x[j] = x[j - 1];
+			x[j] = v;
+		}
+		return percentile_sorted(x, (size_t)n, p);
+	}
+	/* top[0..t) ascending: the largest t values seen. */
+	for (int i = 0; i < n; i++) {
+		double v = x[i];
+		int j;
+		if (t == m) {
+			if (v <= top[0])
+				continue;
+			for (j = 1; j < m && top[j] < v; j++)
+				top[j - 1] = top[j];
+			top[j - 1] = v;
+		} else {
+			for (j = t; j > 0 && top[j - 1] > v; j--)
+				top[j] = top[j - 1];
+			top[j] = v;
+			t++;
+		}
+	}
+	/* Sorted x[s - 1] is top[0] and x[s] is top[1] (s < n, so m >= 2). */
+	return top[0] + (top[1] - top[0]) * (k - (double)s);
+}
+
 int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
 			  int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
 {
-	int days, required, rc;
-	double *daily, *vals;
+	int days, required;
+	double daily[EG_POLLUTANTS][31], vals[31];
 	if (!out || !p || (!hourly && n_stations))
 		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: NULL argument");
 	if (!eg__date_valid(year, month, 1))
@@ -454,42 +742,54 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 				 days, days * 24, n_hours);
 	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
 		return eg__error(EG_ERANGE, "eg_airq_monthly_stats: too many stations");
-	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
-		return rc;
 	/* §3: 27 valid days, February 25. */
 	required = month == 2 ? 25 : 27;
-	daily = eg__malloc((size_t)days * sizeof *daily);
-	vals = eg__malloc((size_t)days * sizeof *vals);
-	if (!daily || !vals) {
-		eg__free(daily);
-		eg__free(vals);
-		return eg__error_nomem("computing monthly statistics");
-	}
-	for (size_t s = 0; s < n_stations; s++)
+	for (size_t s = 0; s < n_stations; s++) {
+		const double *block = hourly + s * EG_POLLUTANTS * n_hours;
+		RANGE_T lo;
+		int bad;
+		RANGE_INIT(lo, bad);
+		/* Daily values of the six series first, checking the values on the way. */
 		for (int pol = 0; pol < EG_POLLUTANTS; pol++) {
-			const double *series = hourly + (s * EG_POLLUTANTS + (size_t)pol) * n_hours;
+			const double *series = block + (size_t)pol * n_hours;
+			if (pol == EG_O3)
+				for (int d = 0; d < days; d++) {
+					daily[pol][d] = mda8_fast(series + d * 24, p->limit[EG_O3], &lo, &bad);
+					bad |= isinf(daily[pol][d]); /* an 8-hour sum overflowed */
+				}
+			else
+				daily_means(daily[pol], series, days, &lo, &bad);
+		}
+		/* The first bad value is in this station's block: check_hourly() names it.
+		 * When no value is invalid, finite values so large that a day's sum
+		 * overflowed tripped the check: refuse them rather than report infinity. */
+		if (!range_ok(lo, bad)) {
+			int rc = check_hourly(hourly, n_stations, n_hours);
+			return rc < 0 ? rc : eg__error(EG_ERANGE, "station %zu: hourly values so large that their daily sums overflow", s);
+		}
+		for (int pol = 0; pol < EG_POLLUTANTS; pol++) {
 			eg_airq_stat *st = &out[s * EG_POLLUTANTS + (size_t)pol];
-			double top = NAN;
+			double *dv = daily[pol], top = NAN;
 			int n = 0;
-			for (int d = 0; d < days; d++) {
-				const unsigned char *flag_t = tampered ? tampered + s * (size_t)days : NULL;
-				daily[d] = pol == EG_O3 ? mda8(series + d * 24, p->limit[EG_O3]) : daily_mean(series + d * 24);
-				if (flag_t && flag_t[d])
-					daily[d] = NAN;
-				else if (!isnan(daily[d]) && (isnan(top) || daily[d] > top))
-					top = daily[d];
-			}
-			/* CJ-A3-6: tampered days take the station's highest daily value of the month. */
-			if (tampered)
+			if (tampered) {
+				const unsigned char *flag_t = tampered + s * (size_t)days;
+				for (int d = 0; d < days; d++) {
+					if (flag_t[d])
+						dv[d] = NAN;
+					else if (!isnan(dv[d]) && (isnan(top) || dv[d] > top))
+						top = dv[d];
+				}
+				/* CJ-A3-6: tampered days take the station's highest daily value of the month. */
 				for (int d = 0; d < days; d++)
-					if (tampered[s * (size_t)days + (size_t)d])
-						daily[d] = top;
+					if (flag_t[d])
+						dv[d] = top;
+			}
 			for (int d = 0; d < days; d++) {
 				/* §2: dust days leave PM10 and PM2.5 only. */
 				if ((pol == EG_PM10 || pol == EG_PM25) && dust && dust[s * (size_t)days + (size_t)d])
 					continue;
-				if (!isnan(daily[d]))
-					vals[n++] = daily[d];
+				if (!isnan(dv[d]))
+					vals[n++] = dv[d];
 			}
 			st->n_valid = n;
 			st->n_days = days;
@@ -498,8 +798,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			if (n == 0) {
 				st->value = NAN;
 			} else if (pol == EG_CO || pol == EG_O3) {
-				qsort(vals, (size_t)n, sizeof *vals, cmp_double);
-				st->value = percentile_sorted(vals, (size_t)n, pol == EG_CO ? 0.95 : 0.90);
+				st->value = percentile_small(vals, n, pol == EG_CO ? 0.95 : 0.90);
 			} else {
 				double sum = 0;
 				for (int k = 0; k < n; k++)
@@ -507,8 +806,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 				st->value = sum / n;
 			}
 		}
-	eg__free(daily);
-	eg__free(vals);
+	}
 	return EG_OK;
 }
 
@@ -651,4 +949,59 @@ const char *eg_aqi_level_name(int level, int lang)
 	if (level < 1 || level > 6)
 		return NULL;
 	return lang == EG_LANG_EN ? en[level - 1] : zh[level - 1];
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch: composite indices of many stations (CJ-A3-3)                  */
+/* ------------------------------------------------------------------ */
+
+int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_profile *p, const eg_airq_stat *stats,
+			   size_t n_stations, unsigned int flags)
+{
+	if (!composite || !p || (!stats && n_stations))
+		return eg__error(EG_EINVAL, "eg_airq_composite_many: NULL argument");
+	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
+		return eg__error(EG_EINVAL, "eg_airq_composite_many: unknown flags 0x%x", flags);
+	/* Check everything first, so that nothing is written on failure. */
+	for (size_t i = 0; i < n_stations * EG_POLLUTANTS; i++) {
+		double c = stats[i].value;
+		if (isnan(c))
+			continue;
+		if (isinf(c) || c < 0 || c >= 1e12)
+			return eg__error(isinf(c) || c < 0 ? EG_EINVAL : EG_ERANGE,
+					 "station %zu: %s statistic %g is not a finite value >= 0 and < 1e12",
+					 i / EG_POLLUTANTS, pollutant_names[i % EG_POLLUTANTS], c);
+	}
+	for (size_t s = 0; s < n_stations; s++) {
+		const eg_airq_stat *st = stats + s * EG_POLLUTANTS;
+		double c[EG_POLLUTANTS], best = -1;
+		int32_t top = -1;
+		int missing = 0;
+		composite[s] = 0;
+		for (int i = 0; i < EG_POLLUTANTS; i++) {
+			c[i] = st[i].value;
+			missing |= isnan(c[i]);
+			/* §2 reading: some publishers round µg/m³ to integers and CO to 0.1 first. */
+			if (!missing && (flags & EG_AIRQ_ROUND_STATS_FIRST))
+				c[i] = i == EG_CO ? (double)round_half_even(c[i] * 10) / 10 : (double)round_half_even(c[i]);
+		}
+		if (missing) {
+			composite[s] = NAN;
+			if (primary)
+				primary[s] = -1;
+			continue;
+		}
+		/* The same arithmetic, in the same order, as eg_airq_composite(). */
+		for (int i = 0; i < EG_POLLUTANTS; i++) {
+			double single = c[i] / p->limit[i];
+			composite[s] += p->weight[i] * single;
+			if (single > best + TIE_EPS * (best > 1 ? best : 1)) {
+				best = single;
+				top = i;
+			}
+		}
+		if (primary)
+			primary[s] = top;
+	}
+	return EG_OK;
 }

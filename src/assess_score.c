@@ -214,6 +214,7 @@ struct eg_assess_result {
 	size_t n_fails, cap_fails;
 	eg_trace *trace;
 	size_t n_trace, cap_trace;
+	int quiet; /* batch scoring: the same arithmetic, no trace text (eg_assess_score_table) */
 };
 
 void eg_assess_result_free(eg_assess_result *r)
@@ -233,6 +234,8 @@ static int add_trace(eg_assess_result *r, const char *rule, const char *subject,
 	size_t lr = strlen(rule) + 1, ls = strlen(subject) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
 	eg_trace *t;
 	char *mem;
+	if (r->quiet)
+		return EG_OK;
 	if (r->n_trace == r->cap_trace) {
 		size_t nc = r->cap_trace ? r->cap_trace * 2 : 16;
 		eg_trace *n = eg__realloc(r->trace, nc * sizeof *n);
@@ -337,8 +340,9 @@ static int check_period(const as_body *b, const char *period)
 	return EG_OK;
 }
 
-#define ZH(...) snprintf(zh, sizeof zh, __VA_ARGS__)
-#define EN(...) snprintf(en, sizeof en, __VA_ARGS__)
+/* Trace text; a quiet result (batch scoring) skips the formatting, arguments included. */
+#define ZH(...) (r->quiet ? 0 : snprintf(zh, sizeof zh, __VA_ARGS__))
+#define EN(...) (r->quiet ? 0 : snprintf(en, sizeof en, __VA_ARGS__))
 
 /* CJ-A2-5.10 for any rule set; fills a fresh result. */
 static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_input *in)
@@ -439,10 +443,10 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 					const as_level *lv = &b->levels[l];
 					if (!(mask & (1u << l)))
 						continue;
-					if (o < sizeof names)
+					if (!r->quiet && o < sizeof names)
 						o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? "、" : "",
 								      level_name(lv->id, EG_LANG_ZH));
-					if (oe < sizeof names_en)
+					if (!r->quiet && oe < sizeof names_en)
 						oe += (size_t)snprintf(names_en + oe, sizeof names_en - oe, "%s%s", oe ? ", " : "",
 								       level_name(lv->id, EG_LANG_EN));
 					/* CJ-A2-5.9: "fail" is worse than any amount, else the larger amount. */
@@ -756,5 +760,101 @@ int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *gr
 		triggered[i] = streak >= 3;
 		prev = mi;
 	}
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch: many units from flat arrays                                   */
+/* ------------------------------------------------------------------ */
+
+int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs, const int64_t *items,
+			  size_t n_items, const int64_t *bonus, const int32_t *problems, size_t n_levels,
+			  const uint32_t *forced, size_t n, const char *period)
+{
+	const as_body *b;
+	eg_assess_input *in = NULL;
+	eg_assess_result r;
+	int rc;
+	if (!scores || !grades || !rs || (!items && n))
+		return eg__error(EG_EINVAL, "eg_assess_score_table: NULL argument");
+	b = &rs->body;
+	if (n_items != b->n_items)
+		return eg__error(EG_EINVAL, "eg_assess_score_table: rule set %s has %zu items, not %zu", b->name,
+				 b->n_items, n_items);
+	if (problems && n_levels != b->n_levels)
+		return eg__error(EG_EINVAL, "eg_assess_score_table: rule set %s has %zu media levels, not %zu", b->name,
+				 b->n_levels, n_levels);
+	if ((rc = check_period(b, period)) < 0)
+		return rc;
+	/* Check every row first: nothing is scored from a bad table. */
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < b->n_items; k++) {
+			int64_t v = items[i * n_items + k];
+			if (b->items[k].kind == EG_ITEM_DEDUCT && (v < 0 || v > COUNT_MAX))
+				return eg__error(v < 0 ? EG_EINVAL : EG_ERANGE,
+						 "row %zu, item %s: count %lld is not in 0..%d", i, b->items[k].id,
+						 (long long)v, COUNT_MAX);
+		}
+		if (bonus && (bonus[i] < 0 || bonus[i] > COUNT_MAX || (bonus[i] && !b->has_bonus)))
+			return eg__error(bonus[i] > COUNT_MAX ? EG_ERANGE : EG_EINVAL,
+					 "row %zu: bonus events %lld (0..%d, and rule set %s %s a bonus rule)", i,
+					 (long long)bonus[i], COUNT_MAX, b->name, b->has_bonus ? "has" : "has no");
+		if (problems) {
+			int64_t sum = 0;
+			for (size_t l = 0; l < n_levels; l++) {
+				if (problems[i * n_levels + l] < 0)
+					return eg__error(EG_EINVAL, "row %zu, media level %s: %d problems", i,
+							 b->levels[l].id, (int)problems[i * n_levels + l]);
+				sum += problems[i * n_levels + l];
+			}
+			if (sum > COUNT_MAX)
+				return eg__error(EG_ERANGE, "row %zu: more than %d problems", i, COUNT_MAX);
+		}
+		if (forced && b->n_conds < 32 && (forced[i] >> b->n_conds))
+			return eg__error(EG_EINVAL, "row %zu: forced-fail mask 0x%x names a condition beyond the %zu of %s",
+					 i, (unsigned)forced[i], b->n_conds, b->name);
+	}
+	if ((rc = eg_assess_input_new(&in, rs)) < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const int64_t *row = items + i * n_items;
+		/* The inputs the per-unit setters would make. */
+		for (size_t k = 0; k < b->n_items; k++) {
+			in->status[k] = b->items[k].kind == EG_ITEM_STATUS ? row[k] != 0 : 1;
+			in->count[k] = b->items[k].kind == EG_ITEM_DEDUCT ? row[k] : 0;
+		}
+		in->bonus = bonus ? bonus[i] : 0;
+		for (size_t c = 0; c < b->n_conds; c++)
+			in->forced[c] = forced && c < 32 ? (forced[i] >> c) & 1u : 0;
+		in->n_problems = 0;
+		for (size_t l = 0; problems && l < n_levels; l++)
+			for (int32_t k = 0; k < problems[i * n_levels + l]; k++) {
+				if (in->n_problems == in->cap_problems) {
+					size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
+					uint32_t *t = eg__realloc(in->problems, nc * sizeof *t);
+					if (!t) {
+						eg_assess_input_free(in);
+						return eg__error_nomem("adding a problem");
+					}
+					in->problems = t;
+					in->cap_problems = nc;
+				}
+				in->problems[in->n_problems++] = 1u << l;
+			}
+		memset(&r, 0, sizeof r);
+		r.quiet = 1;
+		rc = score_into(&r, b, in);
+		scores[i] = r.score;
+		grades[i] = r.grade;
+		for (size_t t = 0; t < r.n_trace; t++)
+			eg__free(r.trace[t].rule);
+		eg__free(r.trace);
+		eg__free(r.fails);
+		if (rc < 0) {
+			eg_assess_input_free(in);
+			return rc;
+		}
+	}
+	eg_assess_input_free(in);
 	return EG_OK;
 }

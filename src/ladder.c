@@ -572,7 +572,8 @@ static int measure_holds(int measure, int64_t v, int64_t aux, int64_t thr, int64
 {
 	switch (measure) {
 	case EG_MEASURE_SHARE:
-		return aux > 0 && 100 * v >= thr * aux;   /* exact: 100·count ≥ p·total */
+		/* exact: 100·count ≥ p·total (a p·total past INT64_MAX exceeds any 100·count ≤ 10^17) */
+		return aux > 0 && thr <= INT64_MAX / aux && 100 * v >= thr * aux;
 	case EG_MEASURE_AT_LEAST:
 		return v >= thr;
 	case EG_MEASURE_LAST_PLACE:
@@ -641,7 +642,7 @@ static void condition(char *buf, size_t sz, const eg_ladder *l, const lclause *c
  * last) is h[0..n). On a hit, write the message and return 1.
  */
 static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *h, int n, char *zh, char *en,
-		 size_t sz)
+		 size_t sz, int quiet)
 {
 	const obs *cur = &h[n - 1];
 	int picks[HIST + 1], np = 0, year = (int)(cur->month / 12);
@@ -689,6 +690,9 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 		if (!any)
 			return 0;
 	}
+	/* Batch evaluation needs the verdict only: no message. */
+	if (quiet)
+		return 1;
 	for (int lang = 0; lang < 2; lang++) {
 		condition(cond[lang], sizeof cond[lang], l, c, lang);
 		switch (c->kind) {
@@ -752,8 +756,12 @@ static int add_fired(unit_out *u, const eg_ladder *l, const lclause *c, const ch
 	return EG_OK;
 }
 
-int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *month, const char *const *units,
-		   const int64_t *values, const int *flags, size_t n)
+/*
+ * eg_ladder_step(); quiet (eg_ladder_evaluate_table()) keeps the verdicts
+ * and severities but formats no message and records no clause.
+ */
+static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *month, const char *const *units,
+		     const int64_t *values, const int *flags, size_t n, int quiet)
 {
 	const eg_ladder *l;
 	eg_ladder_outcome *o = NULL;
@@ -854,10 +862,16 @@ int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *mont
 			hn = uh->n;
 		}
 		h[hn++] = fresh[i];
-		for (size_t c = 0; c < l->n_clauses; c++)
-			if (judge(l, &l->clauses[c], 1u << c, h, hn, zh, en, sizeof zh) &&
-			    (rc = add_fired(u, l, &l->clauses[c], zh, en)) < 0)
+		for (size_t c = 0; c < l->n_clauses; c++) {
+			if (!judge(l, &l->clauses[c], 1u << c, h, hn, zh, en, sizeof zh, quiet))
+				continue;
+			if (quiet) {
+				if (l->clauses[c].action > u->severity)
+					u->severity = l->clauses[c].action;
+			} else if ((rc = add_fired(u, l, &l->clauses[c], zh, en)) < 0) {
 				goto done;
+			}
+		}
 	}
 	/* Commit: reserve, copy new IDs, then append (nothing below can fail). */
 	if ((rc = reserve_units(s, n_new)) < 0)
@@ -909,6 +923,12 @@ done:
 	eg__free(where);
 	eg__free(fresh);
 	return rc;
+}
+
+int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *month, const char *const *units,
+		   const int64_t *values, const int *flags, size_t n)
+{
+	return step_impl(out, s, month, units, values, flags, n, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1023,12 +1043,22 @@ static int eol(cursor *c)
 	return rc;
 }
 
+/* The clauses whose measure holds for an observation (not for BOTTOM_N, which needs the month's ties). */
+static uint32_t holds_of(const eg_ladder *l, const obs *ob)
+{
+	uint32_t h = 0;
+	for (size_t k = 0; k < l->n_clauses; k++)
+		if (measure_holds(l->measure, ob->value, ob->aux, l->clauses[k].threshold, 0))
+			h |= 1u << k;
+	return h;
+}
+
 int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char *text, size_t len)
 {
 	eg_ladder_state *s = NULL;
 	cursor c;
-	const char *str;
-	size_t slen;
+	const char *str = NULL;
+	size_t slen = 0;
 	int64_t n_units;
 	int rc;
 	if (!out || !l || (!text && len))
@@ -1058,7 +1088,16 @@ int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char 
 		eg__month_format(s->last_s, s->last);
 	}
 	if ((rc = eol(&c)) < 0 || (rc = expect(&c, "units ")) < 0 || (rc = read_int(&c, &n_units, 0, UINT32_MAX / 4)) < 0 ||
-	    (rc = eol(&c)) < 0 || (rc = reserve_units(s, (size_t)n_units)) < 0)
+	    (rc = eol(&c)) < 0)
+		goto fail;
+	/* Each unit takes a line of at least 11 bytes ("unit 1:x 0\n"): a count the
+	 * text cannot hold is an error, not a reservation of gigabytes. */
+	if (n_units > (c.end - c.p) / 11) {
+		rc = eg__error(EG_EPARSE, "ladder state line %u: %lld units do not fit in the %lld bytes left", c.line - 1,
+			       (long long)n_units, (long long)(c.end - c.p));
+		goto fail;
+	}
+	if ((rc = reserve_units(s, (size_t)n_units)) < 0)
 		goto fail;
 	for (int64_t i = 0; i < n_units; i++) {
 		unit_hist *u = &s->units[s->n_units];
@@ -1092,6 +1131,15 @@ int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char 
 				rc = eg__error(EG_EPARSE, "ladder state line %u: observation months out of order", c.line - 1);
 				goto fail;
 			}
+			/* A clause marked as held must exist and, except for BOTTOM_N (whose
+			 * ties are not kept), hold for the value and total: otherwise it
+			 * would fire on nothing, e.g. on a share of 0/0. */
+			if (l->measure == EG_MEASURE_BOTTOM_N ? l->n_clauses < 32 && (holds >> l->n_clauses) != 0
+							       : ((uint32_t)holds & ~holds_of(l, ob)) != 0) {
+				rc = eg__error(EG_EPARSE, "ladder state line %u: clauses held (%lld) that do not hold for the values",
+					       c.line - 1, (long long)holds);
+				goto fail;
+			}
 			ob->flag = (unsigned char)flag;
 			ob->holds = (uint32_t)holds;
 			u->n++;
@@ -1105,5 +1153,57 @@ int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char 
 	return EG_OK;
 fail:
 	eg_ladder_state_free(s);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch: a series of months for groups of units                        */
+/* ------------------------------------------------------------------ */
+
+int eg_ladder_evaluate_table(int32_t *severity, const eg_ladder *l, const char *first_month, size_t n_months,
+			     const char *const *units, const size_t *group_sizes, size_t n_groups,
+			     const int64_t *values, const int *flags, size_t n_units)
+{
+	int32_t m0;
+	size_t covered = 0, whole = n_units, off = 0;
+	int rc = EG_OK;
+	if (!severity || !l || !first_month || (n_units && (!units || !values)) || (n_groups && !group_sizes))
+		return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: NULL argument");
+	if (eg__month_parse(&m0, first_month) < 0)
+		return eg__error(EG_EINVAL, "month \"%.20s\" is not YYYY-MM", first_month);
+	if (n_months > 12000 || (int64_t)m0 + (int64_t)n_months > (int64_t)9999 * 12 + 12)
+		return eg__error(EG_ERANGE, "eg_ladder_evaluate_table: %zu months from %s run past 9999-12", n_months,
+				 first_month);
+	if (!group_sizes) {
+		group_sizes = &whole;
+		n_groups = n_units ? 1 : 0;
+	}
+	for (size_t g = 0; g < n_groups; g++) {
+		if (group_sizes[g] == 0)
+			return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: group %zu is empty", g);
+		covered += group_sizes[g];
+	}
+	if (covered != n_units)
+		return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: the groups cover %zu units, not %zu", covered,
+				 n_units);
+	/* One state per group, stepped month by month as a caller would. */
+	for (size_t g = 0; g < n_groups && rc == EG_OK; off += group_sizes[g], g++) {
+		eg_ladder_state *st = NULL;
+		if ((rc = eg_ladder_state_new(&st, l)) < 0)
+			break;
+		for (size_t m = 0; m < n_months; m++) {
+			eg_ladder_outcome *o = NULL;
+			char month[8];
+			const size_t row = m * n_units + off;
+			eg__month_format(month, m0 + (int32_t)m);
+			if ((rc = step_impl(&o, st, month, units + off, values + row, flags ? flags + row : NULL,
+					    group_sizes[g], 1)) < 0)
+				break;
+			for (size_t i = 0; i < group_sizes[g]; i++)
+				severity[row + i] = (int32_t)o->u[i].severity;
+			eg_ladder_outcome_free(o);
+		}
+		eg_ladder_state_free(st);
+	}
 	return rc;
 }

@@ -544,7 +544,110 @@ static int scenario_airq(void *unused)
 static void test_airq_every_allocation_failure_is_clean(void **state)
 {
 	(void)state;
-	assert_true(tu_alloc_fail_loop(scenario_airq, NULL) >= 4);
+	/* Profile, percentile, rank: eg_airq_monthly_stats() allocates nothing since the bench/ rework. */
+	assert_true(tu_alloc_fail_loop(scenario_airq, NULL) >= 3);
+}
+
+/* ---- batch: eg_airq_composite_many (CJ-A3-3) ------------------------------- */
+
+static void test_cj_a3_3_composite_many_matches_one_by_one(void **state)
+{
+	eg_airq_profile *p = NULL;
+	eg_airq_stat st[3 * 6];
+	double stats[6] = { 10, 30, 70, 35, 1.2, 150 }, comp[3] = { -1, -1, -1 };
+	int32_t prim[3] = { 9, 9, 9 };
+	eg_airq_index ix;
+	(void)state;
+	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
+	memset(st, 0, sizeof st);
+	for (int s = 0; s < 3; s++)
+		for (int i = 0; i < 6; i++)
+			st[s * 6 + i].value = stats[i] * (s + 1);
+	st[2 * 6 + EG_O3].value = NAN; /* station 2: no valid O3 day */
+	assert_int_equal(eg_airq_composite_many(comp, prim, p, st, 3, 0), EG_OK);
+	assert_int_equal(eg_airq_composite(&ix, p, stats, 0), EG_OK);
+	/* README: 4.49 reported under CN2026; same arithmetic, bit for bit. */
+	assert_true(comp[0] == ix.composite);
+	assert_int_equal(ix.reported_hundredths, 449);
+	assert_int_equal(prim[0], ix.primary);
+	assert_int_equal(prim[0], EG_PM10); /* 70 / 70 = 1.0 is the largest single index */
+	/* Station 1 doubles every statistic: the index doubles exactly. */
+	assert_double_equal(comp[1], 2 * ix.composite, 1e-12);
+	assert_true(isnan(comp[2]));
+	assert_int_equal(prim[2], -1);
+	/* Rounding the statistics first (§2 reading): as eg_airq_composite with the flag. */
+	stats[4] = 1.26;
+	for (int i = 0; i < 6; i++)
+		st[i].value = stats[i];
+	assert_int_equal(eg_airq_composite_many(comp, NULL, p, st, 1, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
+	assert_int_equal(eg_airq_composite(&ix, p, stats, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
+	assert_true(comp[0] == ix.composite);
+	eg_airq_profile_free(p);
+}
+
+static void test_cj_a3_3_composite_many_errors_write_nothing(void **state)
+{
+	eg_airq_profile *p = NULL;
+	eg_airq_stat st[2 * 6];
+	double comp[2] = { 7, 7 };
+	(void)state;
+	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
+	memset(st, 0, sizeof st);
+	for (int i = 0; i < 12; i++)
+		st[i].value = 10;
+	st[6 + EG_NO2].value = -1;
+	assert_error(eg_airq_composite_many(comp, NULL, p, st, 2, 0), EG_EINVAL, "station 1: NO2 statistic -1");
+	assert_true(comp[0] == 7 && comp[1] == 7);
+	st[6 + EG_NO2].value = INFINITY;
+	assert_error(eg_airq_composite_many(comp, NULL, p, st, 2, 0), EG_EINVAL, "station 1: NO2");
+	st[6 + EG_NO2].value = 1e12;
+	assert_error(eg_airq_composite_many(comp, NULL, p, st, 2, 0), EG_ERANGE, "station 1: NO2");
+	assert_error(eg_airq_composite_many(comp, NULL, p, st, 2, 0x4), EG_EINVAL, "unknown flags");
+	assert_error(eg_airq_composite_many(NULL, NULL, p, st, 2, 0), EG_EINVAL, "NULL");
+	assert_error(eg_airq_composite_many(comp, NULL, NULL, st, 2, 0), EG_EINVAL, "NULL");
+	assert_int_equal(eg_airq_composite_many(comp, NULL, p, NULL, 0, 0), EG_OK);
+	assert_true(comp[0] == 7);
+	eg_airq_profile_free(p);
+}
+
+/* The monthly path checks each station's block as it computes: the error names the first bad value. */
+static void test_cj_a3_6_monthly_stats_second_station_bad_value_named(void **state)
+{
+	eg_airq_profile *p = NULL;
+	eg_airq_stat st[12];
+	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
+	double *h = malloc(sizeof *h * 2 * 6 * 720);
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
+	for (int s = 0; s < 2; s++)
+		for (int q = 0; q < 6; q++)
+			for (int i = 0; i < 720; i++)
+				h[(s * 6 + q) * 720 + i] = base[q];
+	h[(1 * 6 + EG_O3) * 720 + 24 * 3 + 4] = INFINITY; /* station 1, O3, day 4 hour 5 */
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+		     "station 1, O3, day 4 hour 5: value inf");
+	h[(1 * 6 + EG_O3) * 720 + 24 * 3 + 4] = 100;
+	h[(1 * 6 + EG_PM25) * 720 + 719] = -0.5; /* the last hour of the month */
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+		     "station 1, PM2.5, day 30 hour 24: value -0.5");
+	h[(1 * 6 + EG_PM25) * 720 + 719] = 30;
+	h[(1 * 6 + EG_NO2) * 720 + 24 + 2] = INFINITY; /* in the first eight days of a mean series */
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+		     "station 1, NO2, day 2 hour 3: value inf");
+	h[(1 * 6 + EG_NO2) * 720 + 24 + 2] = 20;
+	h[(0 * 6 + EG_O3) * 720 + 24 * 29 + 23] = -INFINITY;
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+		     "station 0, O3, day 30 hour 24: value -inf");
+	h[(0 * 6 + EG_O3) * 720 + 24 * 29 + 23] = NAN; /* missing, and -0.0 is a valid zero */
+	h[(0 * 6 + EG_SO2) * 720 + 5] = -0.0;
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_OK);
+	/* Constant series: means and percentiles are the constants. */
+	assert_double_equal(st[6 + EG_PM25].value, 30, 0);
+	assert_double_equal(st[6 + EG_O3].value, 100, 0);
+	assert_int_equal(st[6 + EG_O3].n_valid, 30);
+	free(h);
+	eg_airq_profile_free(p);
 }
 
 int main(void)
@@ -569,6 +672,9 @@ int main(void)
 		cmocka_unit_test(test_airq_s7_over_800_rules_of_both_versions),
 		cmocka_unit_test(test_airq_s7_clamp_primary_ties_and_unpublished),
 		cmocka_unit_test(test_airq_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_cj_a3_3_composite_many_matches_one_by_one),
+		cmocka_unit_test(test_cj_a3_3_composite_many_errors_write_nothing),
+		cmocka_unit_test(test_cj_a3_6_monthly_stats_second_station_bad_value_named),
 	};
 	return cmocka_run_group_tests_name("airq", tests, NULL, NULL);
 }

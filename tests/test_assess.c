@@ -651,6 +651,99 @@ static void test_assess_every_allocation_failure_is_clean(void **state)
 	assert_true(n > 50);
 }
 
+/* ---- batch: eg_assess_score_table -------------------------------------------- */
+
+static void test_assess_score_table_matches_per_unit_scoring(void **state)
+{
+	fixture *f = *state;
+	/* Row 0: 41 problems (CJ-A2-5.4) and regional + prefecture exposures → 30, fail
+	 * (README example). Row 1: item 5 twice, 6 bonus events. Row 2: item 1 not
+	 * met: veto (CJ-A2-6.1) → 0. Row 3: forced fail CJ-A2-6.3-b. */
+	const int64_t items[4 * 7] = { 1, 1, 1, 41, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0,
+				       0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0 };
+	const int64_t bonus[4] = { 0, 6, 0, 0 };
+	const int32_t problems[4 * 3] = { 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	const uint32_t forced[4] = { 0, 0, 0, 1u << 1 };
+	const char *const media[2] = { "regional", "prefecture" };
+	int32_t scores[4], grades[4];
+	assert_int_equal(eg_assess_score_table(scores, grades, f->rs, items, 7, bonus, problems, 3, forced, 4,
+					       "2026-10"), EG_OK);
+	assert_int_equal(scores[0], 30);
+	assert_int_equal(grades[0], EG_GRADE_FAIL);
+	assert_int_equal(scores[2], 0);
+	assert_int_equal(grades[2], EG_GRADE_FAIL);
+	assert_int_equal(grades[3], EG_GRADE_FAIL);
+	/* Each row equals the per-unit path. */
+	for (int i = 0; i < 4; i++) {
+		eg_assess_input *in = NULL;
+		eg_assess_result *r = NULL;
+		char id[2] = "0";
+		assert_int_equal(eg_assess_input_new(&in, f->rs), EG_OK);
+		for (int k = 0; k < 7; k++) {
+			id[0] = (char)('1' + k);
+			if (k < 3)
+				assert_int_equal(eg_assess_input_set_status(in, id, (int)items[i * 7 + k]), EG_OK);
+			else
+				assert_int_equal(eg_assess_input_set_count(in, id, items[i * 7 + k]), EG_OK);
+		}
+		if (bonus[i])
+			assert_int_equal(eg_assess_input_set_bonus(in, bonus[i]), EG_OK);
+		for (int l = 0; l < 2; l++)
+			if (problems[i * 3 + 1 + l])
+				assert_int_equal(eg_assess_input_add_problem(in, &media[l], 1), EG_OK);
+		if (forced[i])
+			assert_int_equal(eg_assess_input_add_forced_fail(in, "CJ-A2-6.3-b"), EG_OK);
+		assert_int_equal(eg_assess_score(&r, f->rs, in, "2026-10"), EG_OK);
+		assert_int_equal(scores[i], eg_assess_result_score(r));
+		assert_int_equal(grades[i], eg_assess_result_grade(r));
+		eg_assess_result_free(r);
+		eg_assess_input_free(in);
+	}
+	/* Optional columns left out: defaults (no bonus, problems, forced fails). */
+	assert_int_equal(eg_assess_score_table(scores, grades, f->rs, items + 7, 7, NULL, NULL, 0, NULL, 1, NULL), EG_OK);
+	assert_int_equal(scores[0], 90); /* 100 − 2 × 5 (item 5, 10 points, floored at 0) */
+	assert_int_equal(grades[0], EG_GRADE_EXCELLENT);
+}
+
+static void test_assess_score_table_errors_name_the_row(void **state)
+{
+	fixture *f = *state;
+	int64_t items[2 * 7] = { 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0 };
+	int64_t bonus[2] = { 0, 0 };
+	int32_t problems[2 * 3] = { 0 };
+	uint32_t forced[2] = { 0, 0 };
+	int32_t scores[2] = { -7, -7 }, grades[2] = { -7, -7 };
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 6, NULL, NULL, 0, NULL, 2, NULL), EG_EINVAL,
+		     "has 7 items, not 6");
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, problems, 2, NULL, 2, NULL),
+		     EG_EINVAL, "has 3 media levels, not 2");
+	items[7 + 4] = -1;
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, NULL, 0, NULL, 2, NULL), EG_EINVAL,
+		     "row 1, item 5: count -1");
+	items[7 + 4] = 1000001;
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, NULL, 0, NULL, 2, NULL), EG_ERANGE,
+		     "row 1, item 5");
+	items[7 + 4] = 0;
+	bonus[1] = -2;
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, bonus, NULL, 0, NULL, 2, NULL), EG_EINVAL,
+		     "row 1: bonus events -2");
+	bonus[1] = 0;
+	problems[3 + 2] = -1;
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, problems, 3, NULL, 2, NULL),
+		     EG_EINVAL, "row 1, media level prefecture");
+	problems[3 + 2] = 0;
+	forced[0] = 1u << 4;
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, NULL, 0, forced, 2, NULL), EG_EINVAL,
+		     "row 0: forced-fail mask 0x10");
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, NULL, 0, NULL, 2, "2020-01"),
+		     EG_ERANGE, "outside");
+	assert_error(eg_assess_score_table(NULL, grades, f->rs, items, 7, NULL, NULL, 0, NULL, 2, NULL), EG_EINVAL,
+		     "NULL");
+	/* Nothing was written by a failed call. */
+	assert_int_equal(scores[0], -7);
+	assert_int_equal(grades[1], -7);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -681,6 +774,8 @@ int main(void)
 		T(test_cj_a2_7_2_annual_mean_graded),
 		T(test_cj_a2_7_1_three_consecutive_fails),
 		T(test_assess_every_allocation_failure_is_clean),
+		T(test_assess_score_table_matches_per_unit_scoring),
+		T(test_assess_score_table_errors_name_the_row),
 	};
 	return cmocka_run_group_tests_name("assess", tests, NULL, NULL);
 }

@@ -632,6 +632,75 @@ static void test_ladder_every_allocation_failure_is_clean(void **state)
 	eg_ladder_free(l);
 }
 
+/* ---- batch: eg_ladder_evaluate_table ----------------------------------------- */
+
+static void test_cj_a2_7_3_evaluate_table_matches_stepping(void **state)
+{
+	eg_ladder *l = NULL;
+	/* Two groups: {A, B} and {C}. README: A 12/80 then 9/60 = 15 % two months
+	 * running → interview (2); B 68/80 = 85 % ≥ 20 % → interview, then two
+	 * months ≥ 20 % → accountability (3); C alone holds 100 % of its group. */
+	const char *const units[3] = { "A", "B", "C" };
+	const int64_t values[2 * 3] = { 12, 68, 5, 9, 51, 0 };
+	const size_t groups[2] = { 2, 1 };
+	int32_t sev[6];
+	(void)state;
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	assert_int_equal(eg_ladder_evaluate_table(sev, l, "2026-09", 2, units, groups, 2, values, NULL, 3), EG_OK);
+	assert_int_equal(sev[0], 1); /* A 2026-09: 15 % ≥ 10 %: criticism */
+	assert_int_equal(sev[1], 2); /* B 2026-09: 85 % ≥ 20 %: interview */
+	assert_int_equal(sev[2], 2); /* C 2026-09: 5/5 = 100 % */
+	assert_int_equal(sev[3], 2); /* A 2026-10 */
+	assert_int_equal(sev[4], 3); /* B 2026-10 */
+	assert_int_equal(sev[5], 0); /* C 2026-10: total 0, no share, no action */
+	assert_string_equal(eg_ladder_action_id(l, (size_t)sev[4]), "accountability");
+	/* One group of all three: A's shares are 12/85 and 9/60. */
+	assert_int_equal(eg_ladder_evaluate_table(sev, l, "2026-09", 2, units, NULL, 0, values, NULL, 3), EG_OK);
+	{
+		eg_ladder_state *s = NULL;
+		eg_ladder_outcome *o = NULL;
+		assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+		for (int m = 0; m < 2; m++) {
+			assert_int_equal(eg_ladder_step(&o, s, m ? "2026-10" : "2026-09", units, values + 3 * m, NULL, 3),
+					 EG_OK);
+			for (int u = 0; u < 3; u++)
+				assert_int_equal(sev[3 * m + u], eg_ladder_outcome_severity(o, (size_t)u));
+			eg_ladder_outcome_free(o);
+		}
+		eg_ladder_state_free(s);
+	}
+	eg_ladder_free(l);
+}
+
+static void test_ladder_evaluate_table_errors(void **state)
+{
+	eg_ladder *l = NULL;
+	const char *const units[2] = { "A", "A" };
+	const int64_t values[2] = { 1, 2 }, neg[2] = { 1, -1 };
+	const size_t bad_groups[2] = { 1, 0 }, short_groups[1] = { 1 };
+	int32_t sev[2];
+	(void)state;
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	assert_error(eg_ladder_evaluate_table(sev, l, "2026-13", 1, units, NULL, 0, values, NULL, 2), EG_EINVAL,
+		     "not YYYY-MM");
+	assert_error(eg_ladder_evaluate_table(sev, l, "9999-12", 2, units, NULL, 0, values, NULL, 2), EG_ERANGE,
+		     "past 9999-12");
+	assert_error(eg_ladder_evaluate_table(sev, l, "2026-01", 1, units, bad_groups, 2, values, NULL, 2), EG_EINVAL,
+		     "group 1 is empty");
+	assert_error(eg_ladder_evaluate_table(sev, l, "2026-01", 1, units, short_groups, 1, values, NULL, 2),
+		     EG_EINVAL, "cover 1 units, not 2");
+	assert_error(eg_ladder_evaluate_table(sev, l, "2026-01", 1, units, NULL, 0, values, NULL, 2), EG_EEXISTS, "A");
+	assert_int_equal(eg_ladder_evaluate_table(sev, l, "2026-01", 1, units, short_groups + 0, 0, values, NULL, 0),
+			 EG_OK);
+	{
+		const char *const two[2] = { "A", "B" };
+		assert_error(eg_ladder_evaluate_table(sev, l, "2026-01", 1, two, NULL, 0, neg, NULL, 2), EG_EINVAL, "");
+	}
+	assert_error(eg_ladder_evaluate_table(NULL, l, "2026-01", 1, units, NULL, 0, values, NULL, 2), EG_EINVAL,
+		     "NULL");
+	eg_ladder_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -659,6 +728,8 @@ int main(void)
 		cmocka_unit_test(test_ladder_preset_and_state_allocation_failures),
 		cmocka_unit_test(test_ladder_accessors_and_bad_arguments),
 		cmocka_unit_test(test_ladder_state_parse_rejects_each_malformed_field),
+		cmocka_unit_test(test_cj_a2_7_3_evaluate_table_matches_stepping),
+		cmocka_unit_test(test_ladder_evaluate_table_errors),
 	};
 	return cmocka_run_group_tests_name("ladder", tests, NULL, NULL);
 }

@@ -206,7 +206,10 @@ typedef struct eg_airq_stat {
  * means for CO; 90th percentile of MDA8 for O3; valid with ≥ 27 valid days
  * (February ≥ 25), otherwise returned flagged.
  *
- * @param[out] out n_stations × 6 statistics, `out[s * 6 + p]`.
+ * @param[out] out n_stations × 6 statistics, `out[s * 6 + p]` (caller-owned).
+ *        Stations are computed in order; on ::EG_EINVAL or ::EG_ERANGE for
+ *        a bad value, the entries of the stations before it may have been
+ *        written (nothing else changes).
  * @param p The profile (for the O3 limit of the MDA8 rule).
  * @param hourly The hourly values.
  * @param n_stations Number of stations.
@@ -220,7 +223,10 @@ typedef struct eg_airq_stat {
  *        pollutant by pollutant, replaced by the station's highest daily
  *        value of the month. NULL for none.
  * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, bad
- *         month, n_hours not matching the month), ::EG_ENOMEM.
+ *         month, n_hours not matching the month), ::EG_ERANGE (too
+ *         many stations for the address space, or finite values so large
+ *         that a day's sum overflows: no concentration comes near). No
+ *         allocation is made.
  */
 EG_API int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly,
 				 size_t n_stations, int year, int month, size_t n_hours,
@@ -235,7 +241,8 @@ EG_API int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, co
  * @param hourly As eg_airq_monthly_stats().
  * @param n_stations Number of stations.
  * @param n_hours Hours per series, a multiple of 24 (days = n_hours / 24).
- * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, n_hours not a multiple of 24).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, n_hours not a multiple of 24),
+ *         ::EG_ERANGE (n_stations × 6 × n_hours values would not fit in memory: size_t overflows).
  */
 EG_API int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *hourly,
 				size_t n_stations, size_t n_hours);
@@ -247,7 +254,8 @@ EG_API int eg_airq_daily_values(double *out, const eg_airq_profile *p, const dou
  * @param hourly As eg_airq_monthly_stats().
  * @param n_stations Number of stations (≥ 1).
  * @param n_hours Hours per series.
- * @return ::EG_OK, ::EG_EINVAL.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE (n_stations × 6 × n_hours values would not fit in
+ *         memory: size_t overflows).
  */
 EG_API int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations, size_t n_hours);
 
@@ -304,6 +312,35 @@ EG_API int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const do
  * @brief The name of an AQI level (1–6), e.g. "轻度污染" / "lightly polluted" (static), or NULL.
  */
 EG_API const char *eg_aqi_level_name(int level, int lang);
+
+/* ------------------------------------------------------------------ */
+/* Batch (CJ-A3-3)                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Composite indices of many stations from their monthly statistics
+ * in one call (CJ-A3-3, §2), for bindings that pass buffers once.
+ *
+ * For station s, the six statistics `stats[s * 6 + p].value` (the layout
+ * eg_airq_monthly_stats() fills) give I_sum = Σ w_i·C_i / S_i with the
+ * same arithmetic as eg_airq_composite(), at full precision. A station
+ * with any statistic NaN (no valid day) gets NaN and primary −1. The
+ * validity flags of the statistics are not consulted: the caller decides
+ * whether an invalid month is published.
+ *
+ * @param[out] composite Array of n_stations indices (caller-owned); written only on success.
+ * @param[out] primary Array of n_stations primary pollutants (::eg_pollutant,
+ *        the first on a tie; −1 for NaN), or NULL; caller-owned, written only on success.
+ * @param p The profile (borrowed).
+ * @param stats n_stations × 6 statistics (borrowed), e.g. from eg_airq_monthly_stats().
+ * @param n_stations Number of stations (0 is accepted and writes nothing).
+ * @param flags 0 or ::EG_AIRQ_ROUND_STATS_FIRST.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, unknown flag, a negative or infinite
+ *         statistic, named with its station), ::EG_ERANGE (a statistic ≥ 1e12).
+ * @see eg_airq_composite(), CJ-A3-3, CJ-A3-5.
+ */
+EG_API int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_profile *p,
+				  const eg_airq_stat *stats, size_t n_stations, unsigned int flags);
 
 #ifdef __cplusplus
 }

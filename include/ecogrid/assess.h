@@ -208,7 +208,7 @@ EG_API int eg_ruleset_builder_add_forced_fail(eg_ruleset_builder *b, const char 
  * @param grade ::EG_GRADE_PASS, ::EG_GRADE_GOOD or ::EG_GRADE_EXCELLENT.
  * @param rule Rule ID for traces.
  * @return ::EG_OK, ::EG_EINVAL, ::EG_EEXISTS (grade or threshold twice),
- *         ::EG_ERANGE (thresholds not increasing with the grade).
+ *         ::EG_ERANGE (thresholds not increasing with the grade), ::EG_ENOMEM.
  */
 EG_API int eg_ruleset_builder_add_grade(eg_ruleset_builder *b, int32_t min_points, int grade,
 					const char *rule);
@@ -480,6 +480,53 @@ EG_API int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *
  */
 EG_API int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *grades,
 			       size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Batch                                                                  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Score many units for one period from flat arrays in one call
+ * (CJ-A2-5.1 to CJ-A2-5.10, CJ-A2-6.1 to CJ-A2-6.3, JM-2.2), so that
+ * bindings pass buffers once instead of building inputs unit by unit.
+ *
+ * Row i is scored exactly as inputs made with the per-unit setters:
+ * eg_assess_input_set_status() / eg_assess_input_set_count() from
+ * `items`, eg_assess_input_set_bonus() from `bonus`, one
+ * eg_assess_input_add_problem() with a single level per problem counted
+ * in `problems`, and eg_assess_input_add_forced_fail() for every bit of
+ * `forced`; adverse effects (CJ-A2-5.7) are not taken from a table. Only
+ * the score and the grade come back; score a unit with eg_assess_score()
+ * for its trace.
+ *
+ * @param[out] scores Array of n scores in scale units (caller-owned).
+ * @param[out] grades Array of n grades (::eg_grade) (caller-owned). Both
+ *        are filled on success and untouched on a bad argument; after
+ *        ::EG_ENOMEM their contents are unspecified.
+ * @param rs The rule set (borrowed).
+ * @param items n × n_items values, row-major, items in the rule set's
+ *        order (eg_ruleset_item_id()): a status item is met when nonzero,
+ *        a deduction item takes its occurrence count (0–1,000,000). Borrowed.
+ * @param n_items Must equal eg_ruleset_item_count().
+ * @param bonus n bonus events (0–1,000,000; nonzero needs a bonus rule), or NULL for none.
+ * @param problems n × n_levels counts of problems exposed at only that
+ *        media level, levels in the order the rule set added them
+ *        (changji-2023: national, regional, prefecture), or NULL for none.
+ * @param n_levels Number of media levels of the rule set (ignored when problems is NULL).
+ * @param forced n masks: bit c flags the rule set's c-th forced-fail
+ *        condition (changji-2023: bit 0 CJ-A2-6.3-a … bit 3 CJ-A2-6.3-d), or NULL.
+ * @param n Number of units (rows).
+ * @param period As eg_assess_score(); NULL skips the validity check.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, n_items or n_levels not the rule
+ *         set's, a negative value, a bonus without a bonus rule, a mask bit
+ *         beyond the conditions, bad period; the row is named),
+ *         ::EG_ERANGE (a count above 1,000,000, period outside the
+ *         validity), ::EG_ENOMEM.
+ * @see eg_assess_score(), CJ-A2-5.10, CJ-A2-6.2, JM-2.2.
+ */
+EG_API int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs, const int64_t *items,
+				 size_t n_items, const int64_t *bonus, const int32_t *problems, size_t n_levels,
+				 const uint32_t *forced, size_t n, const char *period);
 
 #ifdef __cplusplus
 }

@@ -248,6 +248,45 @@ EG_API const char *eg_ladder_outcome_clause_action(const eg_ladder_outcome *o, s
  */
 EG_API const char *eg_ladder_outcome_clause_message(const eg_ladder_outcome *o, size_t i, size_t k, int lang);
 
+/* ------------------------------------------------------------------ */
+/* Batch                                                                */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Evaluate a series of consecutive months for groups of units in
+ * one call, returning each unit's severity per month, so that bindings
+ * pass buffers once instead of stepping month by month.
+ *
+ * Units are split into consecutive groups (e.g. the counties of each
+ * prefecture): each group gets a fresh state (eg_ladder_state_new()) and
+ * is stepped through the months with eg_ladder_step(), so a share
+ * (CJ-A2-7.3) is taken of its group's month total and a rank ladder
+ * (CJ-A3-4, DG-65) compares a group's units only. The result equals that
+ * of those calls; the clauses and messages are not returned (step a state
+ * for them).
+ *
+ * @param[out] severity n_months × n_units severities (0 = none; see
+ *        eg_ladder_action_id()), `severity[m * n_units + u]` (caller-owned;
+ *        contents unspecified on failure).
+ * @param l The ladder (borrowed).
+ * @param first_month The first month, "YYYY-MM"; month m is m calendar months later.
+ * @param n_months Number of months (≤ 12,000, not past 9999-12).
+ * @param units n_units unit IDs (borrowed; unique within a group, 1–64 bytes).
+ * @param group_sizes n_groups sizes (each ≥ 1) adding up to n_units, or NULL for one group of all units.
+ * @param n_groups Number of groups (ignored when group_sizes is NULL).
+ * @param values n_months × n_units values (≥ 0), `values[m * n_units + u]` (borrowed).
+ * @param flags n_months × n_units flags in the same layout, or NULL for none (borrowed).
+ * @param n_units Number of units.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, bad month, empty group, groups not
+ *         covering the units, a negative value), ::EG_EEXISTS (a unit twice
+ *         in a group), ::EG_ERANGE, ::EG_EUTF8, ::EG_ENOMEM; the codes of
+ *         eg_ladder_step() with its message.
+ * @see eg_ladder_step(), CJ-A2-7.3, CJ-A2-7.1, CJ-A3-4, R0.4.
+ */
+EG_API int eg_ladder_evaluate_table(int32_t *severity, const eg_ladder *l, const char *first_month, size_t n_months,
+				    const char *const *units, const size_t *group_sizes, size_t n_groups,
+				    const int64_t *values, const int *flags, size_t n_units);
+
 #ifdef __cplusplus
 }
 #endif

@@ -75,5 +75,38 @@ class TestAirq(unittest.TestCase):
         self.assertIn("station 0, SO2, day 1 hour 1: value -1", cm.exception.message)
 
 
+
+class TestMonthlyIndicesBatch(unittest.TestCase):
+    def test_cj_a3_3_monthly_indices_two_calls_for_many_stations(self):
+        # Two stations, October 2026 (31 days), constant series: SO2 10, NO2 30,
+        # PM10 70, PM2.5 35, CO 1.2, O3 150 -> the README's 4.49 under CN2026;
+        # station 1 has no valid O3 day at all -> NaN, primary None.
+        hours = 744
+        base = [10.0, 30.0, 70.0, 35.0, 1.2, 150.0]
+        data = array.array("d", [0.0] * (2 * 6 * hours))
+        for s in range(2):
+            for p in range(6):
+                for h in range(hours):
+                    data[(s * 6 + p) * hours + h] = base[p]
+        for h in range(hours):
+            data[(1 * 6 + 5) * hours + h] = math.nan
+        prof = ecogrid.Profile.named("CN2026")
+        t = ecogrid.monthly_indices(data, 2, 2026, 10, prof)
+        one = ecogrid.composite_index(dict(zip(("so2", "no2", "pm10", "pm25", "co", "o3"), base)), prof)
+        self.assertEqual(len(t), 2)
+        self.assertEqual(t.composite[0], one.index)
+        self.assertEqual(one.reported, "4.49")
+        self.assertEqual(t.primary_name(0), "pm10")
+        self.assertTrue(math.isnan(t.composite[1]))
+        self.assertIsNone(t.primary_name(1))
+        self.assertEqual(t.station(0)["pm25"], {"value": 35.0, "valid": True, "n_valid": 31, "n_days": 31,
+                                                "n_required": 27})
+        self.assertEqual(t.station(1)["o3"]["n_valid"], 0)
+        with self.assertRaises(IndexError):
+            t.station(2)
+        with self.assertRaises(TypeError):
+            ecogrid.monthly_indices(array.array("f", [1.0] * (6 * hours)), 1, 2026, 10, prof)
+
+
 if __name__ == "__main__":
     unittest.main()

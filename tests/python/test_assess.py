@@ -108,5 +108,35 @@ class TestJiangmen(unittest.TestCase):
         self.assertEqual((r.score, r.grade), (-14, None))
 
 
+
+class TestScoreTable(unittest.TestCase):
+    def test_score_table_rows_equal_per_unit_scores(self):
+        import array
+        rs = ecogrid.RuleSet.preset("changji-2023")
+        self.assertEqual(rs.media_levels, ["national", "regional", "prefecture"])
+        # Row 0: the README's month (41 problems, regional + prefecture) -> 30, fail.
+        # Row 1: item 5 twice and 6 bonus events. Row 2: item 1 not met (veto) -> 0.
+        items = array.array("q", [1, 1, 1, 41, 0, 0, 0,
+                                  1, 1, 1, 0, 2, 0, 0,
+                                  0, 1, 1, 0, 0, 0, 0])
+        scores, grades = rs.score_table(items, 3, bonus=[0, 6, 0], problems=[0, 1, 1, 0, 0, 0, 0, 0, 0],
+                                        forced=[0, 0, 0], period="2026-10")
+        self.assertEqual(list(scores), [30, 100, 0])
+        self.assertEqual([ecogrid.assess.GRADES[g] for g in grades], ["fail", "excellent", "fail"])
+        one = rs.score({"items": {"5": 2}, "bonus": 6}, period="2026-10")
+        self.assertEqual((one.score, one.grade), (100, "excellent"))
+        # Forced fail CJ-A2-6.3-a (bit 0) from a memoryview slice, no copy.
+        mv = memoryview(items)[7:14]
+        s2, g2 = rs.score_table(mv, 1, forced=[1])
+        self.assertEqual(ecogrid.assess.GRADES[g2[0]], "fail")
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            rs.score_table([1, 1, 1, -1, 0, 0, 0], 1)
+        self.assertIn("row 0, item 4: count -1", cm.exception.message)
+        with self.assertRaises(ValueError):
+            rs.score_table([1, 1, 1], 1)
+        with self.assertRaises(TypeError):
+            rs.score_table(array.array("i", [0] * 7), 1)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -83,5 +83,27 @@ class TestLadder(unittest.TestCase):
         self.assertEqual(st.last_month, "2026-05")
 
 
+
+class TestEvaluateTable(unittest.TestCase):
+    def test_cj_a2_7_3_evaluate_table_matches_evaluate(self):
+        import array
+        lad = ecogrid.Ladder.preset("CJ-A2-7.3")
+        series = {"2026-09": {"A": 12, "B": 68}, "2026-10": {"A": 9, "B": 51}}
+        sev = lad.evaluate_table("2026-09", 2, ["A", "B"], array.array("q", [12, 68, 9, 51]))
+        self.assertEqual(list(sev), [1, 2, 2, 3])
+        out = lad.evaluate(series)
+        self.assertEqual([lad.actions[s] for s in sev],
+                         [out[m][u].action for m in ("2026-09", "2026-10") for u in ("A", "B")])
+        self.assertEqual(lad.actions[sev[2]], "interview")  # README: 昌吉市 in 2026-10
+        # Groups: C alone in its own group holds 100 % of its group's problems.
+        sev = lad.evaluate_table("2026-09", 1, ["A", "B", "C"], [12, 68, 5], groups=[2, 1])
+        self.assertEqual(list(sev), [1, 2, 2])
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            lad.evaluate_table("2026-09", 1, ["A", "B"], [1, 2], groups=[1])
+        self.assertIn("cover 1 units, not 2", cm.exception.message)
+        with self.assertRaises(ValueError):
+            lad.evaluate_table("2026-09", 2, ["A", "B"], [1, 2])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -12,7 +12,8 @@ from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
                      InvalidArgument, LevelError, NotFound, OutOfMemory,
                      OutOfRange, ParseError, StateError, Utf8Error)
 from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_index,
-                   daily_values, improvement_rate, monthly_stats, percentile, rank, round_report)
+                   daily_values, improvement_rate, monthly_indices, monthly_stats, MonthlyTable, percentile, rank,
+                   round_report)
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
 from .inspect import (DrawRecord, alert_deadlines, alert_summary, cadence_check, cadence_preset, draw,
@@ -26,6 +27,7 @@ __all__ = [
     "Ladder", "LadderState", "UnitResult", "Clause",
     "Profile", "CompositeIndex", "Aqi", "composite_index", "percentile", "change_rate",
     "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
+    "monthly_indices", "MonthlyTable",
     "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
     "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "reduction_list",
     "uninspected_key_objects", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",

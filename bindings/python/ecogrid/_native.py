@@ -123,3 +123,35 @@ def take_string(ptr):
         return ctypes.string_at(ptr.value).decode("utf-8")
     finally:
         lib.eg_string_free(ptr)
+
+
+_FORMATS = {ctypes.c_int64: ("q", "l"), ctypes.c_int32: ("i",), ctypes.c_uint32: ("I",),
+            ctypes.c_double: ("d",)}
+
+
+def typed_buffer(data, ctype, n, what="values"):
+    """A ctypes array of `n` `ctype` over `data` for a batch call.
+
+    `data` is any buffer of the matching item type and size (array.array,
+    a memoryview slice, bytes-like; no copy when writable and contiguous)
+    or a sequence (converted once). Returns (array, keepalive): hold the
+    keepalive until the call returns.
+    """
+    try:
+        mv = memoryview(data)
+    except TypeError:
+        vals = list(data)
+        if len(vals) != n:
+            raise ValueError("%s: expected %d values, got %d" % (what, n, len(vals)))
+        return (ctype * max(n, 1))(*vals), None
+    fmt = mv.format.lstrip("<=@")
+    if fmt not in _FORMATS[ctype] or mv.itemsize != ctypes.sizeof(ctype):
+        raise TypeError("%s: buffer must hold %s items (format %r), not %r"
+                        % (what, ctype.__name__, _FORMATS[ctype][0], mv.format))
+    if mv.nbytes != n * mv.itemsize:
+        raise ValueError("%s: expected %d values, got %d" % (what, n, mv.nbytes // mv.itemsize))
+    if n == 0:
+        return (ctype * 1)(), None
+    if mv.readonly or not mv.contiguous:
+        return (ctype * n).from_buffer_copy(mv.tobytes()), None
+    return (ctype * n).from_buffer(mv), mv

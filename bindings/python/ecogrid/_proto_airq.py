@@ -50,4 +50,5 @@ PROTOTYPES = {
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
     "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
     "eg_aqi_level_name": (c_char_p, [c_int, c_int]),
+    "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
 }

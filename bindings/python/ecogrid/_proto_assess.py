@@ -1,6 +1,6 @@
 """Prototypes of assess.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_uint32, c_void_p
 
 from ._types import STATUS
 
@@ -69,4 +69,7 @@ PROTOTYPES = {
     "eg_grade_name": (c_char_p, [c_int]),
     "eg_assess_annual": (STATUS, [POINTER(c_int64), POINTER(c_int), P, POINTER(c_int32), c_size_t]),
     "eg_assess_cj_a2_7_1": (STATUS, [POINTER(c_int), POINTER(c_char_p), POINTER(c_int), c_size_t]),
+    "eg_assess_score_table": (STATUS, [POINTER(c_int32), POINTER(c_int32), P, POINTER(c_int64), c_size_t,
+                                       POINTER(c_int64), POINTER(c_int32), c_size_t, POINTER(c_uint32), c_size_t,
+                                       c_char_p]),
 }

@@ -232,3 +232,61 @@ def daily_values(hourly, n_stations, n_days, profile):
     lib.eg_airq_daily_values(out, profile._h, buf, n_stations, n_hours)
     return [{k: list(out[(s * 6 + i) * n_days:(s * 6 + i + 1) * n_days]) for i, k in enumerate(KEYS)}
             for s in range(n_stations)]
+
+
+class MonthlyTable:
+    """Monthly statistics and composite indices of many stations from one
+    batch call (monthly_indices()). The arrays stay in C layout, no copy:
+
+    - ``stats``: the eg_airq_stat array, ``stats[s * 6 + i]`` for pollutant
+      KEYS[i] (``.value``, ``.valid``, ``.n_valid``, ``.n_days``, ``.n_required``);
+    - ``composite``: a memoryview of float64, one index per station (NaN
+      when a statistic has no valid day);
+    - ``primary``: a memoryview of int32, the primary pollutant's index in
+      KEYS (-1 with a NaN index).
+    """
+
+    __slots__ = ("n_stations", "stats", "composite", "primary", "_arrays")
+
+    def __init__(self, n_stations, stats, composite, primary):
+        self.n_stations = n_stations
+        self.stats = stats
+        self._arrays = (composite, primary)
+        self.composite = memoryview(composite).cast("B").cast("d")[:n_stations]
+        self.primary = memoryview(primary).cast("B").cast("i")[:n_stations]
+
+    def __len__(self):
+        return self.n_stations
+
+    def station(self, s):
+        """Station s as a dict pollutant -> {value, valid, n_valid, n_days, n_required}."""
+        if not 0 <= s < self.n_stations:
+            raise IndexError("station %d out of range" % s)
+        return {k: {"value": self.stats[s * 6 + i].value, "valid": bool(self.stats[s * 6 + i].valid),
+                    "n_valid": self.stats[s * 6 + i].n_valid, "n_days": self.stats[s * 6 + i].n_days,
+                    "n_required": self.stats[s * 6 + i].n_required} for i, k in enumerate(KEYS)}
+
+    def primary_name(self, s):
+        """The primary pollutant of station s as a KEYS name, or None."""
+        p = self.primary[s]
+        return KEYS[p] if p >= 0 else None
+
+
+def monthly_indices(hourly, n_stations, year, month, profile, round_stats_first=False):
+    """Monthly statistics (§3, CJ-A3-6) and composite indices (CJ-A3-3) of
+    many stations in two C calls, with no per-value or per-station Python work.
+
+    ``hourly`` as monthly_stats(): float64 laid out [station][pollutant][hour]
+    (array('d'), a memoryview, NumPy …; no copy when writable). Returns a
+    MonthlyTable. Use monthly_stats() for the dust and interference flags.
+    """
+    days = calendar.monthrange(int(year), int(month))[1]
+    n_hours = 24 * days
+    buf, _keep = _double_buffer(hourly, n_stations * 6 * n_hours)
+    stats = (AirqStat * max(n_stations * 6, 1))()
+    composite = (c_double * max(n_stations, 1))()
+    primary = (c_int32 * max(n_stations, 1))()
+    lib.eg_airq_monthly_stats(stats, profile._h, buf, n_stations, int(year), int(month), n_hours, None, None)
+    lib.eg_airq_composite_many(composite, primary, profile._h, stats, n_stations,
+                               1 if round_stats_first else 0)
+    return MonthlyTable(n_stations, stats, composite, primary)

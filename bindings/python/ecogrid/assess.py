@@ -7,12 +7,14 @@
 """
 
 import weakref
-from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_void_p
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_uint32, c_void_p
 
-from ._native import dec, enc, lib, take_string
+from ._native import dec, enc, lib, take_string, typed_buffer
 
 GRADES = {-1: None, 0: "fail", 1: "pass", 2: "good", 3: "excellent"}
 LANGS = {"zh": 0, "en": 1}
+#: Media levels of the presets, in rule-set order (the columns of score_table()'s problems).
+MEDIA_LEVELS = {"changji-2023": ("national", "regional", "prefecture"), "jiangmen-2021": ()}
 
 
 class TraceEntry:
@@ -180,6 +182,37 @@ class RuleSet:
         finally:
             for h in handles:
                 lib.eg_assess_input_free(h)
+
+    def score_table(self, items, n, bonus=None, problems=None, forced=None, period=None):
+        """Score n units in one C call from flat arrays (eg_assess_score_table).
+
+        ``items``: n × len(self.items) int64 values, row-major, items in
+        self.items order (status items: nonzero met; deduction items:
+        occurrence counts) -- array('q'), a memoryview slice or a list.
+        ``bonus``: n int64 events; ``problems``: n × len(self.media_levels)
+        int32 counts of problems exposed at only that level; ``forced``: n
+        uint32 masks of forced-fail conditions (bit c: the c-th condition).
+        Returns (scores, grades) as array('i'); grades are eg_grade numbers
+        (GRADES maps them to names). Use score() for the trace.
+        """
+        from array import array
+        n_items = lib.eg_ruleset_item_count(self._h)
+        it, k1 = typed_buffer(items, c_int64, n * n_items, "items")
+        bo, k2 = (None, None) if bonus is None else typed_buffer(bonus, c_int64, n, "bonus")
+        n_levels = len(self.media_levels) if problems is not None else 0
+        pr, k3 = (None, None) if problems is None else typed_buffer(problems, c_int32, n * n_levels, "problems")
+        fo, k4 = (None, None) if forced is None else typed_buffer(forced, c_uint32, n, "forced")
+        scores, grades = array("i", bytes(4 * n)), array("i", bytes(4 * n))
+        sc, _k5 = typed_buffer(scores, c_int32, n, "scores")
+        gr, _k6 = typed_buffer(grades, c_int32, n, "grades")
+        lib.eg_assess_score_table(sc, gr, self._h, it, n_items, bo, pr, n_levels, fo, n, enc(period, "period"))
+        del k1, k2, k3, k4, sc, gr, _k5, _k6
+        return scores, grades
+
+    @property
+    def media_levels(self):
+        """Media level IDs in the rule set's order (changji-2023: national, regional, prefecture)."""
+        return list(MEDIA_LEVELS.get(self.name, ()))
 
     def annual(self, scores):
         """CJ-A2-7.2: (mean of the monthly scores, grade); the mean rounded half to even at 0.1."""

@@ -7,9 +7,9 @@
 """
 
 import weakref
-from ctypes import byref, c_char_p, c_int, c_int64, c_void_p
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
 
-from ._native import dec, enc, lib, take_string
+from ._native import dec, enc, lib, take_string, typed_buffer
 
 
 class Clause:
@@ -131,6 +131,32 @@ class Ladder:
         JM-2.3: serious). Returns dict "YYYY-MM" -> dict unit -> UnitResult."""
         st = self.state()
         return {m: st.step(m, series[m], (flags or {}).get(m)) for m in sorted(series)}
+
+    def evaluate_table(self, first_month, n_months, units, values, groups=None, flags=None):
+        """Evaluate consecutive months for groups of units in one C call
+        (eg_ladder_evaluate_table); returns the severities as array('i'),
+        ``[m * len(units) + u]`` (0 = none; self.actions names them).
+
+        ``units``: unit IDs; ``values``: n_months × len(units) int64
+        (array('q'), memoryview or list), month-major; ``groups``: sizes of
+        consecutive unit groups, each evaluated with its own state (shares
+        of a group's total, CJ-A2-7.3), or None for one group; ``flags``:
+        like values (int), or None. Step a state for the clauses and messages.
+        """
+        from array import array
+        n = len(units)
+        ids = (c_char_p * max(n, 1))(*[enc(u, "unit ID") for u in units])
+        vals, k1 = typed_buffer(values, c_int64, n_months * n, "values")
+        fl, k2 = (None, None) if flags is None else typed_buffer(flags, c_int, n_months * n, "flags")
+        gs = None
+        if groups is not None:
+            gs = (c_size_t * max(len(groups), 1))(*groups)
+        out = array("i", bytes(4 * n_months * n))
+        sev, k3 = typed_buffer(out, c_int32, n_months * n, "severity")
+        lib.eg_ladder_evaluate_table(sev, self._h, enc(first_month, "month"), n_months, ids, gs,
+                                     len(groups) if groups is not None else 0, vals, fl, n)
+        del k1, k2, k3, sev
+        return out
 
     def __repr__(self):
         return "<Ladder %s>" % self.name
