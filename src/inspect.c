@@ -111,7 +111,9 @@ int eg_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b
 	if ((uint64_t)b - (uint64_t)a >= ((uint64_t)1 << 62))
 		return eg__error(EG_ERANGE, "eg_sample: the range %lld..%lld is too large", (long long)a, (long long)b);
 	range = (uint64_t)b - (uint64_t)a + 1;
-	if (count > SIZE_MAX - skip || (!with_replacement && (uint64_t)(count + skip) > range))
+	if (count > SIZE_MAX - skip)
+		return eg__error(EG_EINVAL, "eg_sample: count %zu plus skip %zu is too large", count, skip);
+	if (!with_replacement && (uint64_t)(count + skip) > range)
 		return eg__error(EG_EINVAL, "eg_sample: %zu picks without replacement from %llu values", count + skip,
 				 (unsigned long long)range);
 	seed_len = strlen(seed);
@@ -154,6 +156,11 @@ static int cmp_str(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+static int cmp_pool_id(const void *x, const void *y)
+{
+	return strcmp(((const pool_item *)x)->id, ((const pool_item *)y)->id);
+}
+
 int eg_inspect_pool(size_t *pool, size_t *pool_count, const char *const *ids, const int64_t *emissions, size_t n,
 		    int32_t share_permille)
 {
@@ -184,13 +191,16 @@ int eg_inspect_pool(size_t *pool, size_t *pool_count, const char *const *ids, co
 		it[i].e = emissions[i];
 		it[i].index = i;
 	}
-	qsort(it, n, sizeof *it, cmp_pool);
+	/* Duplicates are next to each other in ID order (not in emission order,
+	 * where the same ID with other emissions may lie anywhere). */
+	qsort(it, n, sizeof *it, cmp_pool_id);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(it[i].id, it[i - 1].id) == 0) {
 			rc = eg__error(EG_EINVAL, "enterprise ID %s is listed twice", it[i].id);
 			eg__free(it);
 			return rc;
 		}
+	qsort(it, n, sizeof *it, cmp_pool);
 	/* DG-6: the shortest prefix with 1000 · cumulative ≥ share · total (exact). */
 	for (k = 0; k < n; k++) {
 		cum += it[k].e;

@@ -31,6 +31,10 @@ int eg_alert_deadlines(int *status, int32_t *late, const char *pushed, const cha
 		if (v[k] < p)
 			return eg__error(EG_EINVAL, "%s at %s comes before the alert at %s (CJ-G.9)", k ? "result" : "feedback",
 					 t[k], pushed);
+		/* Minutes late are an int32_t: about 4,085 years at most. */
+		if (v[k] - p > INT32_MAX)
+			return eg__error(EG_ERANGE, "%s at %s is more than 2^31 minutes after the alert at %s",
+					 k ? "result" : "feedback", t[k], pushed);
 	}
 	for (int k = 0; k < 2; k++) {
 		if (!t[k]) {
@@ -237,6 +241,10 @@ int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind, int p
 			for (size_t e = 0; e < n_events; e++) {
 				int64_t day = when[e] / 1440, minute = when[e] % 1440;
 				int special = 0;
+				if (minute < 0) { /* before 1970: floor, not truncation toward 0 */
+					minute += 1440;
+					day--;
+				}
 				if (day < ps || day >= pe || strcmp(kinds[e], kind) || strcmp(ev_actors[e], actors[a]))
 					continue;
 				if (flags & EG_CADENCE_NIGHT_OR_HOLIDAY) {

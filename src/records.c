@@ -378,7 +378,7 @@ static int num(cur *c, size_t *v, size_t max)
 /* A length-prefixed string, copied into *out (newlines inside count lines). */
 static int str(cur *c, char **out, size_t max)
 {
-	size_t len;
+	size_t len = 0;
 	int rc;
 	if ((rc = num(c, &len, max)) < 0 || (rc = lit(c, ":")) < 0)
 		return rc;
@@ -392,11 +392,36 @@ static int str(cur *c, char **out, size_t max)
 	return EG_OK;
 }
 
+/*
+ * The text must be exactly what eg_records_serialize() writes for the store
+ * it describes: anything else (a field left out of a later version, fields
+ * reordered, leading zeros, a record without versions, a record twice, a
+ * NUL inside a string) would parse into a store whose text differs, i.e.
+ * a silent change of a record. The detail names the first line that differs.
+ */
+static int check_canonical(const eg_records *r, const char *text, size_t len)
+{
+	char *back = NULL;
+	size_t i = 0, blen;
+	unsigned line = 1;
+	int rc = eg_records_serialize(&back, r);
+	if (rc < 0)
+		return rc;
+	blen = strlen(back);
+	while (i < len && i < blen && back[i] == text[i])
+		line += text[i++] == '\n';
+	eg__free(back);
+	if (i == len && i == blen)
+		return EG_OK;
+	return eg__error(EG_EPARSE, "records line %u: not as eg_records_serialize() writes it (each version lists "
+			 "every field of the one before, in order; a record has a version; no leading zeros)", line);
+}
+
 int eg_records_parse(eg_records **out, const char *text, size_t len)
 {
 	eg_records *r = NULL;
 	cur c;
-	size_t n;
+	size_t n = 0;
 	int rc;
 	if (!out || (!text && len))
 		return eg__error(EG_EINVAL, "eg_records_parse: NULL argument");
@@ -412,7 +437,7 @@ int eg_records_parse(eg_records **out, const char *text, size_t len)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		char *id = NULL;
-		size_t nv;
+		size_t nv = 0;
 		if ((rc = lit(&c, "record ")) < 0 || (rc = str(&c, &id, 64)) < 0)
 			goto fail;
 		rc = lit(&c, " ");
@@ -469,6 +494,8 @@ int eg_records_parse(eg_records **out, const char *text, size_t len)
 		rc = eg__error(EG_EPARSE, "records line %u: unexpected text at the end", c.line);
 		goto fail;
 	}
+	if ((rc = check_canonical(r, text, len)) < 0)
+		goto fail;
 	*out = r;
 	return EG_OK;
 fail:
@@ -919,7 +946,10 @@ int eg_obligation_due(char *date, int kind, const char *start, int months)
 	default:
 		return eg__error(EG_EINVAL, "eg_obligation_due: kind %d is not one of eg_obligation", kind);
 	}
-	eg__date_format(date, add_months(s, add));
+	/* Dates end at 9999-12-31 (R0.3): a later due date is not wrapped into year 0. */
+	if ((s = add_months(s, add)) > eg__days_from_civil(9999, 12, 31))
+		return eg__error(EG_ERANGE, "eg_obligation_due: %s plus %d months is after 9999-12-31", start, add);
+	eg__date_format(date, s);
 	return EG_OK;
 }
 

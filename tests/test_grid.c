@@ -686,6 +686,141 @@ static void test_grid_add_failure_leaves_grid_unchanged(void **state)
 	eg_grid_free(s.g);
 }
 
+/* ---- grid_check.c: allocation failure, level gaps, accessors ---- */
+
+/* small_grid() with nobody but two rank-deficient sub-heads:
+ * CJ-G.3 on C, K, T1, T2, T3, V11, V12, V21 (no heads)       8
+ * CJ-G.4 on C: 己 below deputy-division, and 3 townships      2
+ * CJ-G.5 on T1: 庚 below deputy-section; V12, V21 uncovered   3
+ * CJ-G.6 on T1, T2, T3 (no supervisors)                       3
+ * CJ-G.7 on V11, V12, V21 (no supervisors)                    3
+ * in all 19 findings: more than the first 16 slots. */
+static eg_grid *understaffed_grid(void)
+{
+	eg_grid *g = small_grid();
+	const char *t123[] = { "T1", "T2", "T3" }, *v11[] = { "V11" };
+	assert_int_equal(eg_grid_add_subhead(g, "C", "己", EG_RANK_OTHER, t123, 3), EG_OK);
+	assert_int_equal(eg_grid_add_subhead(g, "T1", "庚", EG_RANK_OTHER, v11, 1), EG_OK);
+	return g;
+}
+
+static int scenario_grid_check(void *state)
+{
+	const eg_grid *g = state;
+	eg_findings *f = NULL;
+	int rc = eg_grid_check(&f, g);
+	if (rc == EG_OK) {
+		assert_int_equal(eg_findings_count(f), 19);
+		assert_int_equal(count_findings(f, "CJ-G.3", NULL), 8);
+		assert_int_equal(count_findings(f, "CJ-G.4", "C"), 2);
+		assert_int_equal(count_findings(f, "CJ-G.5", NULL), 3);
+		assert_int_equal(count_findings(f, "CJ-G.6", NULL), 3);
+		assert_int_equal(count_findings(f, "CJ-G.7", NULL), 3);
+	} else {
+		assert_null(f);
+	}
+	eg_findings_free(f);
+	return rc;
+}
+
+static void test_cj_g_3_to_7_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	eg_grid *g = understaffed_grid();
+	/* 2 (findings, marks) + 1 walk + 19 findings + 2 array growths, at least. */
+	assert_true(tu_alloc_fail_loop(scenario_grid_check, g) >= 19);
+	eg_grid_free(g);
+}
+
+static void test_cj_g_4_g_5_rank_messages_in_both_languages(void **state)
+{
+	(void)state;
+	eg_grid *g = understaffed_grid();
+	eg_findings *f = check(g);
+	const char *zh = NULL, *en = NULL;
+	for (size_t i = 0; i < eg_findings_count(f); i++) {
+		const eg_finding *x = eg_findings_at(f, i);
+		if (strcmp(eg_finding_rule(x), "CJ-G.4") == 0 && strstr(eg_finding_message(x, EG_LANG_EN), "has rank")) {
+			zh = eg_finding_message(x, EG_LANG_ZH);
+			en = eg_finding_message(x, EG_LANG_EN);
+			assert_string_equal(eg_finding_unit(x), "C");
+		}
+	}
+	assert_non_null(zh);
+	assert_non_null(strstr(zh, "县二级分网格长己职级为副科级以下，要求副处级及以上（CJ-G.4）"));
+	assert_string_equal(en, "level-2 sub-grid head 己 of C has rank below deputy-section; deputy-division or above is "
+				"required (CJ-G.4)");
+	eg_findings_free(f);
+	eg_grid_free(g);
+}
+
+static void test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding(void **state)
+{
+	(void)state;
+	eg_grid *g = NULL;
+	eg_findings *f;
+	const eg_finding *x;
+	/* Dongguan: a township straight under the prefecture has no level-2 unit,
+	 * so no sub-head could cover it (no CJ-G.4 finding) and its findings have
+	 * the unit "". A village straight under a county has no township (no CJ-G.5). */
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900000000", NULL, "东莞市", EG_LEVEL_PREFECTURE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900003000", "441900000000", "东城街道", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "C", "441900000000", "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V", "C", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "441900003000", "书记", "主任"), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "C", "书记", "县长"), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "V", "书记", "主任"), EG_OK);
+	f = check(g);
+	/* 东城街道: CJ-G.6 only (no supervisors); V: CJ-G.7 only. */
+	assert_int_equal(eg_findings_count(f), 2);
+	assert_int_equal(count_findings(f, "CJ-G.4", NULL), 0);
+	assert_int_equal(count_findings(f, "CJ-G.5", NULL), 0);
+	x = first_finding(f, "CJ-G.6");
+	assert_string_equal(eg_finding_node(x), "441900003000");
+	assert_string_equal(eg_finding_unit(x), "");
+	x = first_finding(f, "CJ-G.7");
+	assert_string_equal(eg_finding_node(x), "V");
+	assert_string_equal(eg_finding_unit(x), "C");
+	eg_findings_free(f);
+	eg_grid_free(g);
+}
+
+static void test_cj_a2_5_2_errors_and_finding_accessors(void **state)
+{
+	(void)state;
+	eg_grid *g = understaffed_grid();
+	eg_findings *f = check(g);
+	int met = -1;
+	assert_error(eg_findings_cj_a2_5_2(NULL, f, g, "C"), EG_EINVAL, "eg_findings_cj_a2_5_2: NULL argument");
+	assert_error(eg_findings_cj_a2_5_2(&met, NULL, g, "C"), EG_EINVAL, "eg_findings_cj_a2_5_2: NULL argument");
+	assert_error(eg_findings_cj_a2_5_2(&met, f, NULL, "C"), EG_EINVAL, "eg_findings_cj_a2_5_2: NULL argument");
+	assert_error(eg_findings_cj_a2_5_2(&met, f, g, NULL), EG_EINVAL, "eg_findings_cj_a2_5_2: NULL argument");
+	assert_error(eg_findings_cj_a2_5_2(&met, f, g, "X"), EG_ENOTFOUND, "X");
+	assert_error(eg_findings_cj_a2_5_2(&met, f, g, "T1"), EG_ELEVEL, "node T1 is at level 3");
+	assert_int_equal(met, -1);
+	/* The park K has only a CJ-G.3 finding: item 2 is met there. */
+	assert_int_equal(item2(f, g, "K"), 1);
+	assert_int_equal(item2(f, g, "C"), 0);
+	assert_error(eg_grid_check(NULL, g), EG_EINVAL, "eg_grid_check: NULL argument");
+	{
+		eg_findings *none = NULL;
+		assert_error(eg_grid_check(&none, NULL), EG_EINVAL, "eg_grid_check: NULL argument");
+		assert_null(none);
+	}
+	assert_null(eg_findings_at(f, 19)); /* 19 findings: index 19 is one past */
+	assert_non_null(eg_findings_at(f, 18));
+	assert_int_equal(eg_findings_count(NULL), 0);
+	assert_null(eg_findings_at(NULL, 0));
+	assert_null(eg_finding_rule(NULL));
+	assert_null(eg_finding_node(NULL));
+	assert_null(eg_finding_unit(NULL));
+	assert_null(eg_finding_message(NULL, EG_LANG_EN));
+	eg_findings_free(f);
+	eg_findings_free(NULL);
+	eg_grid_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -710,6 +845,10 @@ int main(void)
 		cmocka_unit_test(test_cj_g_people_errors),
 		cmocka_unit_test(test_grid_every_allocation_failure_is_clean),
 		cmocka_unit_test(test_grid_add_failure_leaves_grid_unchanged),
+		cmocka_unit_test(test_cj_g_3_to_7_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_cj_g_4_g_5_rank_messages_in_both_languages),
+		cmocka_unit_test(test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding),
+		cmocka_unit_test(test_cj_a2_5_2_errors_and_finding_accessors),
 	};
 	return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }

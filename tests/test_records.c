@@ -414,9 +414,649 @@ static void test_records_every_allocation_failure_is_clean(void **state)
 	assert_true(tu_alloc_fail_loop(scenario_records, NULL) > 10);
 }
 
+/* Every NULL argument of the record and ledger functions is refused with
+ * EG_EINVAL and a detail naming the function (one row per argument, since
+ * each is tested separately in the code). */
+static void test_records_every_null_argument_is_einval(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	const char *k[] = { "a" }, *v[] = { "1" }, *val, *t, *a, *why, *names[] = { "宏达" }, *ph[] = { "某人" };
+	char *anon;
+	size_t rep, counts[6];
+	int st, od, q[4];
+	int32_t late;
+	put1(r, "JM-001", "2026-01-10 09:00", "a", "1");
+	assert_error(eg_records_put(NULL, "X", "2026-01-10 09:00", "x", "y", k, v, 1), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", NULL, "x", "y", k, v, 1), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", NULL, v, 1), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", k, NULL, 1), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", NULL, "y", k, v, 1), EG_EINVAL, "actor");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", NULL, k, v, 1), EG_EINVAL, "reason");
+	assert_error(eg_records_get(NULL, r, "JM-001", "a", NULL), EG_EINVAL, "eg_records_get");
+	assert_error(eg_records_get(&val, NULL, "JM-001", "a", NULL), EG_EINVAL, "eg_records_get");
+	assert_error(eg_records_get(&val, r, NULL, "a", NULL), EG_EINVAL, "eg_records_get");
+	assert_error(eg_records_get(&val, r, "JM-001", NULL, NULL), EG_EINVAL, "eg_records_get");
+	assert_error(eg_records_get(&val, r, "JM-001", "a", "2026-01-10"), EG_EINVAL, "as_of \"2026-01-10\"");
+	assert_error(eg_records_version(NULL, &a, &why, r, "JM-001", 0), EG_EINVAL, "eg_records_version");
+	assert_error(eg_records_version(&t, NULL, &why, r, "JM-001", 0), EG_EINVAL, "eg_records_version");
+	assert_error(eg_records_version(&t, &a, NULL, r, "JM-001", 0), EG_EINVAL, "eg_records_version");
+	assert_error(eg_records_version(&t, &a, &why, NULL, "JM-001", 0), EG_EINVAL, "eg_records_version");
+	assert_error(eg_records_version(&t, &a, &why, r, NULL, 0), EG_EINVAL, "eg_records_version");
+	/* Version 1 of a record with one version (index 0 only): not found. */
+	assert_error(eg_records_version(&t, &a, &why, r, "JM-001", 1), EG_ENOTFOUND, "has no version 1");
+	assert_error(eg_records_version(&t, &a, &why, r, "JM-404", 0), EG_ENOTFOUND, "JM-404");
+	assert_error(eg_ledger_open(NULL, "P", "2026-01-05 09:00", "x", "u", "t", "2026-06-30"), EG_EINVAL, "eg_ledger_open");
+	assert_error(eg_ledger_open(r, NULL, "2026-01-05 09:00", "x", "u", "t", "2026-06-30"), EG_EINVAL, "eg_ledger_open");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", NULL, "t", "2026-06-30"), EG_EINVAL, "lead unit");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", "u", NULL, "2026-06-30"), EG_EINVAL, "target");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", "u", "t", NULL), EG_EINVAL, "deadline \"(null)\"");
+	assert_error(eg_ledger_status(NULL, &od, r, "P", "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_status(&st, NULL, r, "P", "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_status(&st, &od, NULL, "P", "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_status(&st, &od, r, NULL, "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_status(&st, &od, r, "P", NULL), EG_EINVAL, NULL);
+	assert_error(eg_jm_update_status(NULL, &late, r, "JM-001", 2026, 1), EG_EINVAL, NULL);
+	assert_error(eg_jm_update_status(&st, NULL, r, "JM-001", 2026, 1), EG_EINVAL, NULL);
+	assert_error(eg_jm_update_status(&st, &late, NULL, "JM-001", 2026, 1), EG_EINVAL, NULL);
+	assert_error(eg_jm_update_status(&st, &late, r, NULL, 2026, 1), EG_EINVAL, NULL);
+	assert_error(eg_case_anonymise(NULL, &rep, "宏达", names, ph, 1), EG_EINVAL, "eg_case_anonymise");
+	assert_error(eg_case_anonymise(&anon, NULL, "宏达", names, ph, 1), EG_EINVAL, "eg_case_anonymise");
+	assert_error(eg_case_anonymise(&anon, &rep, NULL, names, ph, 1), EG_EINVAL, "eg_case_anonymise");
+	assert_error(eg_case_anonymise(&anon, &rep, "宏达", NULL, ph, 1), EG_EINVAL, "eg_case_anonymise");
+	assert_error(eg_case_anonymise(&anon, &rep, "宏达", names, NULL, 1), EG_EINVAL, "eg_case_anonymise");
+	assert_error(eg_case_batches(NULL, names, 1, 2026), EG_EINVAL, "eg_case_batches");
+	assert_error(eg_case_batches(q, NULL, 1, 2026), EG_EINVAL, "eg_case_batches");
+	assert_error(eg_ledger_summary(NULL, r, names, 1, "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_summary(counts, NULL, names, 1, "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_summary(counts, r, NULL, 1, "2026-01-05"), EG_EINVAL, NULL);
+	assert_error(eg_ledger_summary(counts, r, names, 1, NULL), EG_EINVAL, NULL);
+	/* Nothing was added by any of the refused calls. */
+	assert_int_equal(eg_records_count(r), 1);
+	eg_records_free(r);
+}
+
+/* ---- Record values, growth and atomic failure ---- */
+
+static void test_records_value_limits_and_bad_fields(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	char *big = malloc(65538);
+	const char *k = "big", *v, *nul = NULL, *empty_key = "", *null_key = NULL;
+	assert_non_null(big);
+	/* Exactly 65536 bytes is allowed; 65537 is one over. */
+	memset(big, 'v', 65536);
+	big[65536] = '\0';
+	v = big;
+	assert_int_equal(eg_records_put(r, "A", "2026-01-01 00:00", "x", "y", &k, &v, 1), EG_OK);
+	assert_int_equal(strlen(get(r, "A", "big", NULL)), 65536);
+	big[65536] = 'v';
+	big[65537] = '\0';
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_ERANGE,
+		     "field big: value longer than 65536 bytes");
+	free(big);
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &nul, 1), EG_EINVAL, "field big: value is NULL");
+	v = "1";
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &empty_key, &v, 1), EG_EINVAL, "field name is empty");
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &null_key, &v, 1), EG_EINVAL, "field name is NULL");
+	assert_error(eg_records_put(r, "", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_EINVAL, "record ID is empty");
+	assert_error(eg_records_put(r, NULL, "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_EINVAL, "record ID is NULL");
+	/* An empty value is a value (not "unset"). */
+	v = "";
+	assert_int_equal(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_OK);
+	assert_string_equal(get(r, "A", "big", NULL), "");
+	/* None of the refused calls added a version: 2 puts succeeded. */
+	assert_int_equal(eg_records_version_count(r, "A"), 2);
+	/* An update with no field is a version too (actor and reason recorded). */
+	assert_int_equal(eg_records_put(r, "A", "2026-01-03 00:00", "x", "核查无变化", NULL, NULL, 0), EG_OK);
+	assert_int_equal(eg_records_version_count(r, "A"), 3);
+	eg_records_free(r);
+}
+
+static void test_records_growth_past_16_records_and_4_versions(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	char id[8], t[20];
+	const char *k = "n", *v = "1";
+	/* The store starts with room for 16 records, a record with room for 4 versions. */
+	for (int i = 0; i < 16; i++) {
+		snprintf(id, sizeof id, "R%02d", i);
+		put1(r, id, "2026-01-01 00:00", "n", "1");
+	}
+	/* The 17th record needs the array doubled: that allocation fails, the store is unchanged. */
+	eg__alloc_fail_after(0);
+	assert_error(eg_records_put(r, "R16", "2026-01-01 00:00", "x", "y", &k, &v, 1), EG_ENOMEM, "adding a record");
+	eg__alloc_fail_reset();
+	assert_int_equal(eg_records_count(r), 16);
+	assert_int_equal(eg_records_version_count(r, "R16"), 0);
+	put1(r, "R16", "2026-01-01 00:00", "n", "1");
+	assert_int_equal(eg_records_count(r), 17);
+	assert_string_equal(eg_records_id_at(r, 16), "R16");
+	assert_null(eg_records_id_at(r, 17)); /* one past the end */
+	/* Versions 2-4 of R00 fit; the 5th needs the versions doubled. */
+	for (int k2 = 2; k2 <= 4; k2++) {
+		snprintf(t, sizeof t, "2026-01-0%d 00:00", k2);
+		snprintf(id, sizeof id, "%d", k2);
+		put1(r, "R00", t, "n", id);
+	}
+	eg__alloc_fail_after(0);
+	v = "5";
+	assert_error(eg_records_put(r, "R00", "2026-01-05 00:00", "x", "y", &k, &v, 1), EG_ENOMEM, "adding a version");
+	eg__alloc_fail_reset();
+	assert_int_equal(eg_records_version_count(r, "R00"), 4);
+	assert_string_equal(get(r, "R00", "n", NULL), "4");
+	put1(r, "R00", "2026-01-05 00:00", "n", "5");
+	assert_int_equal(eg_records_version_count(r, "R00"), 5);
+	assert_string_equal(get(r, "R00", "n", "2026-01-04 23:59"), "4");
+	assert_string_equal(get(r, "R00", "n", NULL), "5");
+	eg_records_free(r);
+}
+
+/* ---- Parsing: every field of the format, and canonical form ---- */
+
+#define HDR "ecogrid-records 1\nrecords 1\n"
+#define REC HDR "record 1:A 1\n"
+#define VER REC "version 2026-01-01 00:00 1:a 1:b 1\n"
+
+static void test_records_parse_each_token_names_its_line(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *needle;
+	} bad[] = {
+		{ "ecogrid-records 1\nrecord 1\n", "line 2: expected \"records \"" },
+		{ "ecogrid-records 1\nrecords 1 \n", "line 2: expected \"\\n\"" },
+		/* 11 digits: only 10 are read (1234567890 > 100000000). */
+		{ "ecogrid-records 1\nrecords 12345678901\n", "line 2: expected a number up to 100000000" },
+		{ HDR "recorb 1:A 1\n", "line 3: expected \"record \"" },
+		{ HDR "record A 1\n", "line 3: expected a number up to 64" },
+		{ HDR "record 65:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA 1\n",
+		  "line 3: expected a number up to 64" },
+		{ HDR "record 1A 1\n", "line 3: expected \":\"" },
+		{ HDR "record 5:A", "line 3: string runs past the end" },
+		{ HDR "record 1:A\n", "line 3: expected \" \"" },
+		{ HDR "record 1:A x\n", "line 3: expected a number up to 100000000" },
+		{ HDR "record 1:A 1 \n", "line 3: expected \"\\n\"" },
+		{ REC "versio 2026-01-01 00:00 1:a 1:b 1\n", "line 4: expected \"version \"" },
+		{ REC "version 2026-01-01", "line 4: expected a time" },
+		{ REC "version 2026-01-01 00:00_1:a 1:b 1\n", "line 4: expected \" \"" },
+		{ REC "version 2026-01-01 00:00 a 1:b 1\n", "line 4: expected a number up to 256" },
+		{ REC "version 2026-01-01 00:00 1:a_1:b 1\n", "line 4: expected \" \"" },
+		{ REC "version 2026-01-01 00:00 1:a b 1\n", "line 4: expected a number up to 1024" },
+		{ REC "version 2026-01-01 00:00 1:a 1:b_1\n", "line 4: expected \" \"" },
+		{ REC "version 2026-01-01 00:00 1:a 1:b x\n", "line 4: expected a number up to 1000000" },
+		{ REC "version 2026-01-01 00:00 1:a 1:b 1 \n", "line 4: expected \"\\n\"" },
+		{ VER "fiel 1:k 1:v\n", "line 5: expected \"field \"" },
+		{ VER "field k 1:v\n", "line 5: expected a number up to 64" },
+		{ VER "field 1:k_1:v\n", "line 5: expected \" \"" },
+		{ VER "field 1:k v\n", "line 5: expected a number up to 65536" },
+		{ VER "field 1:k 1:v \n", "line 5: expected \"\\n\"" },
+		/* A value with a newline inside counts a line: the error is on line 6. */
+		{ VER "field 1:k 3:a\nb \n", "line 6: expected \"\\n\"" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		eg_records *r = NULL;
+		int rc = eg_records_parse(&r, bad[i].text, strlen(bad[i].text));
+		if (rc != EG_EPARSE || !strstr(eg_error_last()->message, bad[i].needle))
+			fail_msg("case %zu: status %d, \"%s\"; expected \"%s\"", i, rc, eg_error_last()->message, bad[i].needle);
+		assert_null(r);
+	}
+	{
+		eg_records *r = NULL;
+		/* NULL text: an error if a length is given, the empty text otherwise. */
+		assert_error(eg_records_parse(&r, NULL, 3), EG_EINVAL, "eg_records_parse: NULL argument");
+		assert_error(eg_records_parse(&r, NULL, 0), EG_EPARSE, "line 1: expected \"ecogrid-records 1");
+		assert_null(r);
+		/* Cut after "records ": the count is missing. */
+		assert_error(eg_records_parse(&r, HDR, strlen(HDR) - 2), EG_EPARSE, "line 2: expected a number");
+		/* The smallest valid text: no record. */
+		assert_int_equal(eg_records_parse(&r, "ecogrid-records 1\nrecords 0\n", 28), EG_OK);
+		assert_int_equal(eg_records_count(r), 0);
+		eg_records_free(r);
+	}
+}
+
+static void test_records_parse_refuses_text_that_is_not_canonical(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *needle;
+	} bad[] = {
+		/* A leading zero reads as 1 but is not what serialise writes (line 2). */
+		{ "ecogrid-records 1\nrecords 01\nrecord 1:A 1\nversion 2026-01-01 00:00 1:a 1:b 1\nfield 1:k 1:v\n",
+		  "records line 2: not as eg_records_serialize() writes it" },
+		/* The second version leaves out field m: the state still has it, so
+		 * serialise writes "2" fields on line 7 where the text says "1". */
+		{ "ecogrid-records 1\nrecords 1\nrecord 1:A 2\nversion 2026-01-01 00:00 1:a 1:b 2\nfield 1:k 1:v\n"
+		  "field 1:m 1:w\nversion 2026-01-02 00:00 1:a 1:b 1\nfield 1:k 1:x\n",
+		  "records line 7: not as" },
+		/* The same record twice: one record of 2 versions, "records 1" on line 2. */
+		{ "ecogrid-records 1\nrecords 2\nrecord 1:A 1\nversion 2026-01-01 00:00 1:a 1:b 1\nfield 1:k 1:v\n"
+		  "record 1:A 1\nversion 2026-01-02 00:00 1:a 1:b 1\nfield 1:k 1:w\n",
+		  "records line 2: not as" },
+		/* The T form of a time is accepted by put but written with a space (line 4). */
+		{ "ecogrid-records 1\nrecords 1\nrecord 1:A 1\nversion 2026-01-01T00:00 1:a 1:b 1\nfield 1:k 1:v\n",
+		  "records line 4: not as" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		eg_records *r = NULL;
+		int rc = eg_records_parse(&r, bad[i].text, strlen(bad[i].text));
+		if (rc != EG_EPARSE || !strstr(eg_error_last()->message, bad[i].needle))
+			fail_msg("case %zu: status %d, \"%s\"; expected \"%s\"", i, rc, eg_error_last()->message, bad[i].needle);
+		assert_null(r);
+	}
+	{
+		/* A NUL inside the ID: "A\0B" is 3 bytes of valid UTF-8 but would become "A". */
+		static const char nul[] = "ecogrid-records 1\nrecords 1\nrecord 3:A\0B 1\nversion 2026-01-01 00:00 1:a 1:b 1\nfield 1:k 1:v\n";
+		eg_records *r = NULL;
+		assert_error(eg_records_parse(&r, nul, sizeof nul - 1), EG_EPARSE, "records line 3: not as");
+		assert_null(r);
+	}
+}
+
+/* ---- JM-2.1.2 bounds ---- */
+
+static void test_jm_2_1_2_deadline_year_and_quarter_bounds(void **state)
+{
+	(void)state;
+	char dl[11];
+	eg_records *r = store();
+	int st;
+	int32_t late;
+	/* Q1 of year 1 -> 0001-04-03; Q4 of 9998 -> 9999-01-03, the last year that has one. */
+	assert_int_equal(eg_jm_district_deadline(dl, 1, 1), EG_OK);
+	assert_string_equal(dl, "0001-04-03");
+	assert_int_equal(eg_jm_district_deadline(dl, 9998, 4), EG_OK);
+	assert_string_equal(dl, "9999-01-03");
+	assert_error(eg_jm_district_deadline(dl, 9999, 1), EG_EINVAL, "year 9999 quarter 1");
+	assert_error(eg_jm_district_deadline(dl, 0, 1), EG_EINVAL, "year 0 quarter 1");
+	assert_error(eg_jm_district_deadline(dl, 2026, 0), EG_EINVAL, "quarter 0");
+	assert_error(eg_jm_district_deadline(NULL, 2026, 1), EG_EINVAL, "eg_jm_district_deadline");
+	put1(r, "JM-1", "2026-04-01 09:00", "quarter", "2026Q1");
+	/* A bad quarter is refused before the record is looked up. */
+	assert_error(eg_jm_update_status(&st, &late, r, "JM-1", 2026, 5), EG_EINVAL, "quarter 5");
+	assert_error(eg_jm_update_status(&st, &late, r, "JM-404", 2026, 1), EG_ENOTFOUND, "record JM-404 not found");
+	/* Updated on 04-01, deadline 04-03: on time, 0 days late. */
+	assert_int_equal(eg_jm_update_status(&st, &late, r, "JM-1", 2026, 1), EG_OK);
+	assert_int_equal(st, EG_UPDATE_ON_TIME);
+	assert_int_equal(late, 0);
+	eg_records_free(r);
+}
+
+/* ---- YL ledgers: states, records that are not ledgers, dates ---- */
+
+static void test_yl_5_5_state_names_and_out_of_range_states(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "open", "rectifying", "verified", "applied", "reviewed", "closed" };
+	eg_records *r = store();
+	for (int s = 0; s < 6; s++)
+		assert_string_equal(eg_ledger_state_name(s), names[s]);
+	assert_null(eg_ledger_state_name(-1));
+	assert_null(eg_ledger_state_name(6));
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-06-30"), EG_OK);
+	assert_error(eg_ledger_transition(r, "P", "2026-01-02 09:00", "办", -1, "x"), EG_EINVAL, "state -1 is not one of eg_ledger_state");
+	assert_error(eg_ledger_transition(r, "P", "2026-01-02 09:00", "办", 6, "x"), EG_EINVAL, "state 6");
+	assert_error(eg_ledger_transition(r, "Q", "2026-01-02 09:00", "办", 1, "x"), EG_ENOTFOUND, "problem Q not found");
+	assert_error(eg_ledger_transition(NULL, "P", "2026-01-02 09:00", "办", 1, "x"), EG_EINVAL, "eg_ledger_transition");
+	assert_error(eg_ledger_transition(r, NULL, "2026-01-02 09:00", "办", 1, "x"), EG_EINVAL, "eg_ledger_transition");
+	/* A bad time is refused by the put: no version. */
+	assert_error(eg_ledger_transition(r, "P", "2026-01-02", "办", 1, "x"), EG_EINVAL, "not YYYY-MM-DD HH:MM");
+	assert_int_equal(eg_records_version_count(r, "P"), 1);
+	eg_records_free(r);
+}
+
+static void test_yl_ledger_calls_on_a_record_that_is_not_a_ledger(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	int st = -9, od = -9;
+	/* A plain disclosure record: no state, no deadline. */
+	put1(r, "JM-1", "2026-01-01 09:00", "progress", "x");
+	assert_error(eg_ledger_transition(r, "JM-1", "2026-01-02 09:00", "办", EG_LEDGER_RECTIFYING, "x"), EG_ESTATE,
+		     "problem JM-1: ? -> rectifying is not allowed");
+	assert_error(eg_ledger_extend(r, "JM-1", "2026-01-02 09:00", "办", "2026-12-31", "x"), EG_EINVAL,
+		     "must be a date after (none)");
+	/* State unknown (-1), and no deadline: never overdue. */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "JM-1", "2026-12-31"), EG_OK);
+	assert_int_equal(st, -1);
+	assert_int_equal(od, 0);
+	/* A state but a deadline that is not a date: not overdue either. */
+	{
+		const char *k[] = { "state", "deadline" }, *v[] = { "open", "年底前" };
+		assert_int_equal(eg_records_put(r, "X", "2026-01-01 09:00", "办", "x", k, v, 2), EG_OK);
+		assert_int_equal(eg_ledger_status(&st, &od, r, "X", "2027-06-30"), EG_OK);
+		assert_int_equal(st, EG_LEDGER_OPEN);
+		assert_int_equal(od, 0);
+		assert_error(eg_ledger_extend(r, "X", "2026-01-02 09:00", "办", "2026-12-31", "x"), EG_EINVAL,
+			     "must be a date after 年底前");
+	}
+	eg_records_free(r);
+}
+
+static void test_yl_5_5_extension_must_be_strictly_later(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	int st, od;
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-06-30"), EG_OK);
+	/* Same day: not later; the next day is. */
+	assert_error(eg_ledger_extend(r, "P", "2026-01-02 09:00", "办", "2026-06-30", "x"), EG_EINVAL,
+		     "new deadline 2026-06-30 must be a date after 2026-06-30");
+	assert_error(eg_ledger_extend(r, "P", "2026-01-02 09:00", "办", "2026-06-31", "x"), EG_EINVAL, "2026-06-31");
+	assert_error(eg_ledger_extend(r, "Q", "2026-01-02 09:00", "办", "2026-07-01", "x"), EG_ENOTFOUND, "problem Q not found");
+	assert_error(eg_ledger_extend(NULL, "P", "2026-01-02 09:00", "办", "2026-07-01", "x"), EG_EINVAL, "eg_ledger_extend");
+	assert_error(eg_ledger_extend(r, NULL, "2026-01-02 09:00", "办", "2026-07-01", "x"), EG_EINVAL, "eg_ledger_extend");
+	assert_error(eg_ledger_extend(r, "P", "2026-01-02 09:00", "办", NULL, "x"), EG_EINVAL, "eg_ledger_extend");
+	assert_int_equal(eg_records_version_count(r, "P"), 1);
+	assert_int_equal(eg_ledger_extend(r, "P", "2026-01-02 09:00", "办", "2026-07-01", "x"), EG_OK);
+	/* On 07-01 the new deadline day itself is not overdue; 07-02 is. */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-07-01"), EG_OK);
+	assert_int_equal(od, 0);
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-07-02"), EG_OK);
+	assert_int_equal(od, 1);
+	/* Status errors: unknown problem, a day before registration, a bad date. */
+	assert_error(eg_ledger_status(&st, &od, r, "Q", "2026-07-02"), EG_ENOTFOUND, "problem Q not found");
+	assert_error(eg_ledger_status(&st, &od, r, "P", "2025-12-31"), EG_ENOTFOUND, "not registered yet on 2025-12-31");
+	assert_error(eg_ledger_status(&st, &od, r, "P", "2026-7-2"), EG_EINVAL, "\"2026-7-2\" is not YYYY-MM-DD");
+	/* Registered at 09:00 on 01-01: that whole day counts. */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-01-01"), EG_OK);
+	assert_int_equal(st, EG_LEDGER_OPEN);
+	assert_error(eg_ledger_open(r, "R", "2026-01-01 09:00", "办", "县", "t", "2026-02-30"), EG_EINVAL,
+		     "deadline \"2026-02-30\" is not YYYY-MM-DD");
+	eg_records_free(r);
+}
+
+static void test_yl_closed_problem_past_its_deadline_is_not_overdue(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	int st, od;
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-03-31"), EG_OK);
+	for (int to = EG_LEDGER_RECTIFYING; to <= EG_LEDGER_CLOSED; to++) {
+		char t[20];
+		snprintf(t, sizeof t, "2026-02-0%d 09:00", to);
+		assert_int_equal(eg_ledger_transition(r, "P", t, "办", to, "推进"), EG_OK);
+	}
+	/* Closed on 02-05, judged 12-31 (after 03-31): not overdue. */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-12-31"), EG_OK);
+	assert_int_equal(st, EG_LEDGER_CLOSED);
+	assert_int_equal(od, 0);
+	/* As of 02-04 it was reviewed, not closed; the deadline had not passed. */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-02-04"), EG_OK);
+	assert_int_equal(st, EG_LEDGER_REVIEWED);
+	assert_int_equal(od, 0);
+	eg_records_free(r);
+}
+
+/* ---- CJ-A4-2.1 / CJ-A4-2.3 errors and ties ---- */
+
+static void test_cj_a4_2_1_eligibility_errors_and_concluded_later(void **state)
+{
+	(void)state;
+	int e = -1;
+	assert_error(eg_case_eligible(NULL, "2026-01-01", 60, 0, NULL, "2026-03-03"), EG_EINVAL, "eg_case_eligible: NULL");
+	assert_error(eg_case_eligible(&e, NULL, 60, 0, NULL, "2026-03-03"), EG_EINVAL, "eg_case_eligible: NULL");
+	assert_error(eg_case_eligible(&e, "2026-01-01", 60, 0, NULL, NULL), EG_EINVAL, "eg_case_eligible: NULL");
+	assert_error(eg_case_eligible(&e, "2026-1-1", 60, 0, NULL, "2026-03-03"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_case_eligible(&e, "2026-01-01", 60, 0, NULL, "2026-03-3"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_case_eligible(&e, "2026-01-01", 60, 1, "2026-9-1", "2026-09-01"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_case_eligible(&e, "2026-01-01", -1, 0, NULL, "2026-09-01"), EG_EINVAL, "legal period -1");
+	/* Judged the day before the decision: refused; on the decision day: not final. */
+	assert_error(eg_case_eligible(&e, "2026-01-01", 60, 0, NULL, "2025-12-31"), EG_EINVAL,
+		     "2025-12-31 is before the decision on 2026-01-01");
+	assert_int_equal(e, -1);
+	assert_int_equal(eg_case_eligible(&e, "2026-01-01", 1, 0, NULL, "2026-01-01"), EG_OK);
+	assert_int_equal(e, 0);
+	/* Challenge concluded 09-01, judged 08-31: not final yet. */
+	assert_int_equal(eg_case_eligible(&e, "2026-01-01", 60, 1, "2026-09-01", "2026-08-31"), EG_OK);
+	assert_int_equal(e, 0);
+}
+
+static void test_cj_a4_2_3_earliest_of_several_names_and_errors(void **state)
+{
+	(void)state;
+	size_t cp = 0;
+	long hit = -2, which = -2;
+	char *t = chinese(1000);
+	const char *names[] = { "张三", "李四" }, *empty[] = { "张三", "" }, *nulln[] = { NULL };
+	/* 张三 at byte 30, 李四 at byte 9: the earliest (李四, index 1) is reported. */
+	memcpy(t + 30, "张三", 6);
+	memcpy(t + 9, "李四", 6);
+	assert_error(eg_case_text_check(&cp, &hit, &which, t, names, 2), EG_ESTATE, "names \"李四\" at byte 9");
+	assert_int_equal(hit, 9);
+	assert_int_equal(which, 1);
+	assert_int_equal(cp, 1000); /* 2 + 2 names of 2 characters replace 4 characters */
+	/* Names not in the text at all: no hit, -1 and -1. */
+	{
+		const char *none[] = { "王五", "赵六" };
+		char *clean = chinese(1000);
+		assert_int_equal(eg_case_text_check(&cp, &hit, &which, clean, none, 2), EG_OK);
+		assert_int_equal(hit, -1);
+		assert_int_equal(which, -1);
+		assert_int_equal(eg_case_text_check(&cp, &hit, &which, clean, NULL, 0), EG_OK);
+		free(clean);
+	}
+	assert_error(eg_case_text_check(&cp, &hit, &which, t, empty, 2), EG_EINVAL, "sensitive name 1 is empty");
+	assert_error(eg_case_text_check(&cp, &hit, &which, t, nulln, 1), EG_EINVAL, "sensitive name 0 is empty");
+	assert_error(eg_case_text_check(&cp, &hit, &which, t, NULL, 1), EG_EINVAL, "eg_case_text_check: NULL");
+	assert_error(eg_case_text_check(NULL, &hit, &which, t, names, 2), EG_EINVAL, "eg_case_text_check: NULL");
+	assert_error(eg_case_text_check(&cp, NULL, &which, t, names, 2), EG_EINVAL, "eg_case_text_check: NULL");
+	assert_error(eg_case_text_check(&cp, &hit, NULL, t, names, 2), EG_EINVAL, "eg_case_text_check: NULL");
+	assert_error(eg_case_text_check(&cp, &hit, &which, NULL, names, 2), EG_EINVAL, "eg_case_text_check: NULL");
+	assert_error(eg_case_text_check(&cp, &hit, &which, "案\xFF", names, 2), EG_EUTF8, "case text is not valid UTF-8");
+	free(t);
+}
+
+static void test_cj_a4_2_3_anonymise_longest_name_listed_first_and_errors(void **state)
+{
+	(void)state;
+	char *anon = NULL;
+	size_t rep = 99;
+	/* The longer name listed first: the shorter one (later) must not win over it. */
+	const char *n2[] = { "宏达化工有限公司", "宏达" }, *p2[] = { "某公司", "某人" };
+	const char *bad_ph[] = { "\xFF" }, *null_ph[] = { NULL }, *one[] = { "宏达" }, *empty[] = { "" };
+	assert_int_equal(eg_case_anonymise(&anon, &rep, "宏达与宏达化工有限公司", n2, p2, 2), EG_OK);
+	assert_string_equal(anon, "某人与某公司");
+	assert_int_equal(rep, 2);
+	eg_string_free(anon);
+	/* No names: a copy. An empty text: the empty string. */
+	assert_int_equal(eg_case_anonymise(&anon, &rep, "原文", NULL, NULL, 0), EG_OK);
+	assert_string_equal(anon, "原文");
+	assert_int_equal(rep, 0);
+	eg_string_free(anon);
+	assert_int_equal(eg_case_anonymise(&anon, &rep, "", one, p2, 1), EG_OK);
+	assert_string_equal(anon, "");
+	assert_int_equal(rep, 0);
+	eg_string_free(anon);
+	anon = NULL;
+	assert_error(eg_case_anonymise(&anon, &rep, "宏达", one, bad_ph, 1), EG_EINVAL, "name or placeholder 0 is empty or invalid");
+	assert_error(eg_case_anonymise(&anon, &rep, "宏达", one, null_ph, 1), EG_EINVAL, "name or placeholder 0");
+	assert_error(eg_case_anonymise(&anon, &rep, "宏达", empty, p2, 1), EG_EINVAL, "name or placeholder 0");
+	assert_error(eg_case_anonymise(&anon, &rep, "宏\xFF", one, p2, 1), EG_EUTF8, "case text is not valid UTF-8");
+	assert_null(anon);
+}
+
+/* ---- CJ-A2-5.3 arguments and boundaries ---- */
+
+static void test_cj_a2_5_3_disclosure_errors_and_boundaries(void **state)
+{
+	(void)state;
+	eg_grid *g = NULL;
+	int met = -1;
+	size_t bad = 99;
+	const char *full[] = { "县委书记", "县长" }, *with_null[] = { "县委书记", "县长", NULL };
+	static const char csv[] = "code,parent_code,level,name\nC,,2,县\n";
+	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
+	/* problems may be NULL. Published 0 days ago with a limit of 0: met. */
+	assert_int_equal(eg_heads_disclosure_check(&met, NULL, g, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_OK);
+	assert_int_equal(met, 1);
+	/* 1 day old with a limit of 0: not met. */
+	assert_int_equal(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-02", 0), EG_OK);
+	assert_int_equal(met, 0);
+	assert_int_equal(bad, 0);
+	/* A list dated after the day judged cannot be the one in force. */
+	assert_int_equal(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-02", "2026-10-01", 30), EG_OK);
+	assert_int_equal(met, 0);
+	/* A NULL entry in the published list is one problem. */
+	assert_int_equal(eg_heads_disclosure_check(&met, &bad, g, "C", with_null, 3, "2026-10-01", "2026-10-01", 30), EG_OK);
+	assert_int_equal(met, 0);
+	assert_int_equal(bad, 1);
+	/* Nothing published: both heads missing, 2 problems. */
+	assert_int_equal(eg_heads_disclosure_check(&met, &bad, g, "C", NULL, 0, "2026-10-01", "2026-10-01", 30), EG_OK);
+	assert_int_equal(bad, 2);
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "X", full, 2, "2026-10-01", "2026-10-01", 30), EG_ENOTFOUND, "X");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-1", "2026-10-01", 30), EG_EINVAL,
+		     "dates must be YYYY-MM-DD");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-32", 30), EG_EINVAL,
+		     "dates must be YYYY-MM-DD");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-01", -1), EG_EINVAL,
+		     "negative age");
+	assert_error(eg_heads_disclosure_check(NULL, &bad, g, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
+	assert_error(eg_heads_disclosure_check(&met, &bad, NULL, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, NULL, full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", NULL, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, NULL, "2026-10-01", 0), EG_EINVAL, "NULL");
+	assert_error(eg_heads_disclosure_check(&met, &bad, g, "C", full, 2, "2026-10-01", NULL, 0), EG_EINVAL, "NULL");
+	eg_grid_free(g);
+}
+
+/* ---- JM-2.1 top N, CJ-A4-4.1, YL-5.3, obligations, YL-4 ---- */
+
+static void test_jm_2_1_top_n_errors_and_empty_input(void **state)
+{
+	(void)state;
+	const char *ids[] = { "A", "B" }, *bad_ids[] = { "A", "" };
+	int64_t m[] = { 1, 2 };
+	size_t out[2], n = 99;
+	/* No candidate: an empty selection. */
+	assert_int_equal(eg_top_n(out, &n, NULL, NULL, 0, 20), EG_OK);
+	assert_int_equal(n, 0);
+	/* Top 1 of B 2, A 1: B. */
+	assert_int_equal(eg_top_n(out, &n, ids, m, 2, 1), EG_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 1);
+	assert_error(eg_top_n(out, &n, ids, m, 2, 0), EG_EINVAL, "top 0");
+	assert_error(eg_top_n(NULL, &n, ids, m, 2, 1), EG_EINVAL, "eg_top_n");
+	assert_error(eg_top_n(out, NULL, ids, m, 2, 1), EG_EINVAL, "eg_top_n");
+	assert_error(eg_top_n(out, &n, NULL, m, 2, 1), EG_EINVAL, "eg_top_n");
+	assert_error(eg_top_n(out, &n, ids, NULL, 2, 1), EG_EINVAL, "eg_top_n");
+	assert_error(eg_top_n(out, &n, bad_ids, m, 2, 1), EG_EINVAL, "ID is empty");
+}
+
+static void test_cj_a4_4_1_case_batches_errors(void **state)
+{
+	(void)state;
+	int q[4] = { 9, 9, 9, 9 };
+	const char *with_null[] = { "2026-01-01", NULL }, *bad[] = { "2026-04-31" };
+	/* No publication: no quarter has a batch. */
+	assert_int_equal(eg_case_batches(q, NULL, 0, 2026), EG_OK);
+	assert_int_equal(q[0] + q[1] + q[2] + q[3], 0);
+	assert_error(eg_case_batches(q, with_null, 2, 2026), EG_EINVAL, "publication date 1 \"(null)\"");
+	assert_error(eg_case_batches(q, bad, 1, 2026), EG_EINVAL, "publication date 0 \"2026-04-31\"");
+}
+
+static void test_yl_5_3_summary_skips_later_and_unowned_records(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	size_t c[6] = { 9, 9, 9, 9, 9, 9 };
+	const char *units[] = { NULL, "住建局" };
+	assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", "住建局", "t", "2026-03-31"), EG_OK);
+	/* Registered after the day judged: not counted. */
+	assert_int_equal(eg_ledger_open(r, "B", "2026-05-01 09:00", "办", "住建局", "t", "2026-12-31"), EG_OK);
+	/* A record with no lead unit: not a ledger entry. */
+	put1(r, "JM-1", "2026-01-01 09:00", "progress", "x");
+	/* On 2026-04-30: the NULL unit counts nothing; 住建局 has A only: 1 registered, 0 closed, 1 overdue. */
+	assert_int_equal(eg_ledger_summary(c, r, units, 2, "2026-04-30"), EG_OK);
+	assert_int_equal(c[0] * 100 + c[1] * 10 + c[2], 0);
+	assert_int_equal(c[3] * 100 + c[4] * 10 + c[5], 101);
+	assert_error(eg_ledger_summary(c, r, units, 2, "2026-4-30"), EG_EINVAL, "\"2026-4-30\" is not YYYY-MM-DD");
+	eg_records_free(r);
+}
+
+static void test_yl_5_4_dg_61_dg_67_due_dates_bounds_and_errors(void **state)
+{
+	(void)state;
+	char due[11] = "unchanged";
+	/* DG-67: 3 months is the shortest restriction: 2026-03-15 -> 2026-06-15; 2 is refused. */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_DG_67, "2026-03-15", 3), EG_OK);
+	assert_string_equal(due, "2026-06-15");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_DG_67, "2026-03-15", 2), EG_ERANGE, "2 months is not 3-12");
+	/* YL-5.4: 2024-11-30 + 3 months -> 2025-02-28 (not a leap year); 2023-11-30 -> 2024-02-29. */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_YL_5_4, "2023-11-30", 0), EG_OK);
+	assert_string_equal(due, "2024-02-29");
+	/* The last dates that have a due date: 9999-09-30 + 3 -> 9999-12-30, and
+	 * 9999-11-30 + 1 (DG-61) -> 9999-12-30. */
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_YL_5_4, "9999-09-30", 0), EG_OK);
+	assert_string_equal(due, "9999-12-30");
+	assert_int_equal(eg_obligation_due(due, EG_OBLIGATION_DG_61, "9999-11-30", 0), EG_OK);
+	assert_string_equal(due, "9999-12-30");
+	/* Regression: 9999-11-30 + 3 months is 10000-02-29, which used to come
+	 * back as "0000-02-29" with EG_OK; it is out of range. */
+	strcpy(due, "unchanged");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_YL_5_4, "9999-11-30", 0), EG_ERANGE,
+		     "9999-11-30 plus 3 months is after 9999-12-31");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_DG_61, "9999-12-01", 0), EG_ERANGE,
+		     "9999-12-01 plus 1 months is after 9999-12-31");
+	assert_string_equal(due, "unchanged");
+	assert_error(eg_obligation_due(due, 3, "2026-03-15", 0), EG_EINVAL, "kind 3 is not one of eg_obligation");
+	assert_error(eg_obligation_due(due, -1, "2026-03-15", 0), EG_EINVAL, "kind -1");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_DG_61, NULL, 0), EG_EINVAL, "start \"(null)\"");
+	assert_error(eg_obligation_due(due, EG_OBLIGATION_DG_61, "2026-3-15", 0), EG_EINVAL, "start \"2026-3-15\"");
+	assert_error(eg_obligation_due(NULL, EG_OBLIGATION_DG_61, "2026-03-15", 0), EG_EINVAL, "eg_obligation_due");
+}
+
+static void test_yl_5_4_obligation_overdue_both_sides_and_errors(void **state)
+{
+	(void)state;
+	int late = -1;
+	/* Done the day after the due date: late, whatever the day judged. */
+	assert_int_equal(eg_obligation_overdue(&late, "2026-02-28", "2026-03-01", "2026-01-01"), EG_OK);
+	assert_int_equal(late, 1);
+	/* Not done, judged on the due day: not yet overdue. */
+	assert_int_equal(eg_obligation_overdue(&late, "2026-02-28", NULL, "2026-02-28"), EG_OK);
+	assert_int_equal(late, 0);
+	assert_error(eg_obligation_overdue(NULL, "2026-02-28", NULL, "2026-02-28"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_obligation_overdue(&late, NULL, NULL, "2026-02-28"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_obligation_overdue(&late, "2026-02-28", NULL, NULL), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_obligation_overdue(&late, "2026-02-29", NULL, "2026-02-28"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_obligation_overdue(&late, "2026-02-28", NULL, "2026-2-28"), EG_EINVAL, "dates must be YYYY-MM-DD");
+	assert_error(eg_obligation_overdue(&late, "2026-02-28", "2026-0301", "2026-02-28"), EG_EINVAL, "dates must be YYYY-MM-DD");
+}
+
+static void test_yl_4_every_comparator_on_both_sides(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *cmp;
+		int64_t value, target;
+		int expect;
+	} rows[] = {
+		{ ">", 601, 600, 1 },  { ">", 600, 600, 0 },  /* strictly above */
+		{ "<=", 600, 600, 1 }, { "<=", 601, 600, 0 }, /* at most */
+		{ "<", 599, 600, 1 },  { "<", 600, 600, 0 },  /* strictly below */
+		{ "==", 600, 600, 1 }, { "==", 599, 600, 0 }, /* exactly */
+	};
+	int ok;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ok = -1;
+		assert_int_equal(eg_target_attained(&ok, rows[i].value, rows[i].cmp, rows[i].target), EG_OK);
+		if (ok != rows[i].expect)
+			fail_msg("%lld %s %lld gave %d", (long long)rows[i].value, rows[i].cmp, (long long)rows[i].target, ok);
+	}
+	assert_error(eg_target_attained(NULL, 1, ">=", 1), EG_EINVAL, "eg_target_attained: NULL");
+	assert_error(eg_target_attained(&ok, 1, NULL, 1), EG_EINVAL, "eg_target_attained: NULL");
+	assert_error(eg_target_attained(&ok, 1, "", 1), EG_EINVAL, "comparator \"\" is not");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_records_every_null_argument_is_einval),
 		cmocka_unit_test(test_records_history_as_of_and_append_only),
 		cmocka_unit_test(test_records_serialise_round_trip_byte_exact),
 		cmocka_unit_test(test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover),
@@ -429,6 +1069,25 @@ int main(void)
 		cmocka_unit_test(test_cj_a4_4_1_yl_5_3_yl_5_4_dg_61_dg_67_yl_4),
 		cmocka_unit_test(test_records_parse_rejects_each_malformed_field),
 		cmocka_unit_test(test_records_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_records_value_limits_and_bad_fields),
+		cmocka_unit_test(test_records_growth_past_16_records_and_4_versions),
+		cmocka_unit_test(test_records_parse_each_token_names_its_line),
+		cmocka_unit_test(test_records_parse_refuses_text_that_is_not_canonical),
+		cmocka_unit_test(test_jm_2_1_2_deadline_year_and_quarter_bounds),
+		cmocka_unit_test(test_yl_5_5_state_names_and_out_of_range_states),
+		cmocka_unit_test(test_yl_ledger_calls_on_a_record_that_is_not_a_ledger),
+		cmocka_unit_test(test_yl_5_5_extension_must_be_strictly_later),
+		cmocka_unit_test(test_yl_closed_problem_past_its_deadline_is_not_overdue),
+		cmocka_unit_test(test_cj_a4_2_1_eligibility_errors_and_concluded_later),
+		cmocka_unit_test(test_cj_a4_2_3_earliest_of_several_names_and_errors),
+		cmocka_unit_test(test_cj_a4_2_3_anonymise_longest_name_listed_first_and_errors),
+		cmocka_unit_test(test_cj_a2_5_3_disclosure_errors_and_boundaries),
+		cmocka_unit_test(test_jm_2_1_top_n_errors_and_empty_input),
+		cmocka_unit_test(test_cj_a4_4_1_case_batches_errors),
+		cmocka_unit_test(test_yl_5_3_summary_skips_later_and_unowned_records),
+		cmocka_unit_test(test_yl_5_4_dg_61_dg_67_due_dates_bounds_and_errors),
+		cmocka_unit_test(test_yl_5_4_obligation_overdue_both_sides_and_errors),
+		cmocka_unit_test(test_yl_4_every_comparator_on_both_sides),
 	};
 	return cmocka_run_group_tests_name("records", tests, NULL, NULL);
 }

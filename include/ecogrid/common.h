@@ -18,6 +18,13 @@
  * Thread safety: ecogrid has no global mutable state. Distinct handles may
  * be used from distinct threads at the same time; one handle is used by one
  * thread at a time unless its documentation says it is immutable.
+ * Immutable, and so safe to share between threads once made: built rule
+ * sets and presets (eg_ruleset), air-quality profiles (eg_airq_profile),
+ * ladders (eg_ladder), and a grid (eg_grid) that no thread changes any
+ * more. Everything made from them for one use (assessment inputs and
+ * results, ladder states and outcomes, findings, walks, record stores,
+ * draws) belongs to one thread at a time. The threads suite checks this
+ * under ThreadSanitizer.
  */
 #ifndef ECOGRID_COMMON_H
 #define ECOGRID_COMMON_H

@@ -244,7 +244,8 @@ typedef enum eg_deadline_status {
  * @param pushed When the alert was pushed.
  * @param feedback When the feedback was given, or NULL when missing.
  * @param result When the result was reported, or NULL when missing.
- * @return ::EG_OK, ::EG_EINVAL (NULL, a bad time, a response before the push).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, a bad time, a response before the push),
+ *         ::EG_ERANGE (a response more than 2^31 minutes after the push).
  */
 EG_API int eg_alert_deadlines(int *status, int32_t *late_minutes, const char *pushed,
 			      const char *feedback, const char *result);

@@ -110,10 +110,16 @@ EG_API int eg_records_serialize(char **out, const eg_records *r);
 
 /**
  * @brief Read a store back from eg_records_serialize()'s text (byte-exact round trip).
+ *
+ * Only text exactly as eg_records_serialize() writes it is accepted, so a
+ * store that parses serialises back to the same bytes.
+ *
  * @param[out] out Receives the store.
  * @param text The text.
  * @param len Its length.
- * @return ::EG_OK, ::EG_EPARSE (line named), ::EG_EUTF8, ::EG_EINVAL, ::EG_ENOMEM.
+ * @return ::EG_OK, ::EG_EPARSE (line named; also any text that is not
+ *         exactly what eg_records_serialize() writes, e.g. a version that
+ *         leaves out a field of the one before), ::EG_EUTF8, ::EG_EINVAL, ::EG_ENOMEM.
  */
 EG_API int eg_records_parse(eg_records **out, const char *text, size_t len);
 
@@ -198,7 +204,7 @@ EG_API int eg_ledger_transition(eg_records *r, const char *id, const char *time,
 
 /**
  * @brief Extend a problem's deadline with a reason (not once closed).
- * @return ::EG_OK, ::EG_ESTATE (closed), ::EG_EINVAL (bad date, not later than the current one), ::EG_ENOTFOUND.
+ * @return ::EG_OK, ::EG_ESTATE (closed), ::EG_EINVAL (bad date, not later than the current one), ::EG_ENOTFOUND, ::EG_ENOMEM.
  */
 EG_API int eg_ledger_extend(eg_records *r, const char *id, const char *time, const char *actor,
 			    const char *new_deadline, const char *reason);
@@ -285,7 +291,7 @@ EG_API int eg_case_anonymise(char **out, size_t *replaced, const char *text, con
  * @param published_date When the list was published "YYYY-MM-DD".
  * @param on_date The date judged.
  * @param max_age_days Staleness limit (≥ 0).
- * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND, ::EG_ELEVEL.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND, ::EG_ELEVEL, ::EG_ENOMEM.
  */
 EG_API int eg_heads_disclosure_check(int *met, size_t *problems, const eg_grid *grid, const char *unit_id,
 				     const char *const *published, size_t n, const char *published_date,
@@ -348,7 +354,8 @@ typedef enum eg_obligation {
  * @param kind ::eg_obligation.
  * @param start "YYYY-MM-DD".
  * @param months For DG-67 the restriction's length, 3–12; ignored otherwise.
- * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE (DG-67 months outside 3–12).
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ERANGE (DG-67 months outside 3–12, or
+ *         a due date after 9999-12-31).
  */
 EG_API int eg_obligation_due(char *date, int kind, const char *start, int months);
 

@@ -208,7 +208,7 @@ static int disclose_status(tool_ctx *ctx)
 	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
 	size_t n_pos, n, nd = 0;
 	int year, quarter, rc;
-	char deadline[11], due_end[24], period[11];
+	char deadline[11], due_end[24], period[24]; /* period: "%04d-MM-DD" of any int year */
 	eg_records *r = NULL;
 	district *d = NULL;
 	int *st = NULL;

@@ -1,0 +1,1613 @@
+/*
+ * Allocation-failure injection for every public function that allocates
+ * (SQLite's approach, through the hook of src/util/alloc.h).
+ *
+ * Each scenario builds its inputs with injection off, takes a snapshot of
+ * the objects it hands to the function under test, and calls that one
+ * function inside INJECT(). The driver runs each scenario first counting
+ * the allocations of the call (N), then N more times failing the 1st, 2nd,
+ * ..., N-th allocation. Every failing run must return EG_ENOMEM with an
+ * EG_ENOMEM detail, leave the objects it was given as they were (same
+ * snapshot) and leave no result behind; leaks are found by ASan/LSan and
+ * valgrind, which run this suite.
+ *
+ * alloc_cases[] maps each allocating public function to its scenario and
+ * non_allocating[] lists the other public functions; tests/check_alloc_table.py
+ * compares both tables with the EG_API declarations and with the library's
+ * call graph, so a new allocating function cannot be forgotten.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+/* ------------------------------------------------------------------ */
+/* Injection                                                            */
+/* ------------------------------------------------------------------ */
+
+static long fail_at = -1;   /* -1: count only; k: the (k+1)-th allocation fails */
+static long used;           /* allocations made by the last INJECT()ed call */
+static int err_code;        /* eg_error_last() right after the call */
+static char err_msg[512];
+
+static void inject_begin(void)
+{
+	eg_error_clear();
+	eg__alloc_fail_after(fail_at);
+}
+
+static int inject_end(int rc)
+{
+	const eg_error *e = eg_error_last();
+	used = eg__alloc_count();
+	eg__alloc_fail_reset();
+	err_code = e->code;
+	snprintf(err_msg, sizeof err_msg, "%s", e->message ? e->message : "");
+	return rc;
+}
+
+#define INJECT(call) (inject_begin(), inject_end(call))
+
+/* An out-pointer that must stay untouched ("untouched on failure"). */
+static char untouched_mark;
+#define UNTOUCHED ((void *)&untouched_mark)
+
+/* ------------------------------------------------------------------ */
+/* Snapshots: a text rendering of an object, taken with injection off    */
+/* ------------------------------------------------------------------ */
+
+typedef struct snap {
+	char *s;
+	size_t len, cap;
+} snap;
+
+static void sn_add(snap *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	if (b->len + (size_t)n + 1 > b->cap) {
+		b->cap = (b->len + (size_t)n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		assert_non_null(b->s);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+static void sn_same(snap *before, snap *after)
+{
+	assert_non_null(before->s);
+	assert_non_null(after->s);
+	assert_string_equal(before->s, after->s);
+	free(before->s);
+	free(after->s);
+	before->s = after->s = NULL;
+}
+
+static void sn_drop(snap *b)
+{
+	free(b->s);
+	b->s = NULL;
+}
+
+static void snap_grid(snap *b, const eg_grid *g)
+{
+	sn_add(b, "size %zu depth %zu\n", eg_grid_size(g), eg_grid_depth(g));
+	for (size_t i = 0; i < eg_grid_size(g); i++) {
+		const eg_node *n = eg_grid_node_at(g, i), *p = eg_node_parent(n);
+		const char *h1 = NULL, *h2 = NULL, *st = NULL;
+		size_t ft = 0, pt = 0, nt = 0;
+		sn_add(b, "%s|%s|%d|%d|%s|%zu|", eg_node_id(n), eg_node_name(n), eg_node_level(n),
+		       eg_node_kind(n), p ? eg_node_id(p) : "-", eg_node_child_count(n));
+		if (eg_grid_heads(&h1, &h2, g, n) == EG_OK)
+			sn_add(b, "heads %s/%s|", h1 ? h1 : "-", h2 ? h2 : "-");
+		if (eg_grid_supervisors(&ft, &pt, g, n) == EG_OK)
+			sn_add(b, "sup %zu/%zu|", ft, pt);
+		if (eg_grid_key_grid_info(&st, &nt, g, n) == EG_OK)
+			sn_add(b, "key %s %zu|", st, nt);
+		sn_add(b, "\n");
+	}
+	eg_error_clear();
+}
+
+static void snap_records(snap *b, const eg_records *r)
+{
+	char *text = NULL;
+	assert_int_equal(eg_records_serialize(&text, r), EG_OK);
+	sn_add(b, "%s", text);
+	eg_string_free(text);
+}
+
+static void snap_ladder_state(snap *b, const eg_ladder_state *s)
+{
+	char *text = NULL;
+	assert_int_equal(eg_ladder_state_serialize(&text, s), EG_OK);
+	sn_add(b, "%s", text);
+	eg_string_free(text);
+}
+
+static void snap_result(snap *b, const eg_assess_result *r)
+{
+	char *text = NULL;
+	assert_int_equal(eg_assess_result_render(&text, r, EG_LANG_EN), EG_OK);
+	sn_add(b, "%d %d %d\n%s", eg_assess_result_score(r), eg_assess_result_grade(r), eg_assess_result_veto(r), text);
+	eg_string_free(text);
+}
+
+/* An input, seen through what it scores to under its rule set. */
+static void snap_input(snap *b, const eg_ruleset *rs, const eg_assess_input *in)
+{
+	eg_assess_result *r = NULL;
+	assert_int_equal(eg_assess_score(&r, rs, in, "2026-10"), EG_OK);
+	snap_result(b, r);
+	eg_assess_result_free(r);
+}
+
+static void snap_ruleset(snap *b, const eg_ruleset *rs)
+{
+	const char *from = NULL, *to = NULL;
+	eg_assess_input *in = NULL;
+	const char *reg[] = { "regional" };
+	sn_add(b, "%s|%s|%d|", eg_ruleset_name(rs), eg_ruleset_document(rs), eg_ruleset_scale(rs));
+	assert_int_equal(eg_ruleset_validity(&from, &to, rs), EG_OK);
+	sn_add(b, "%s..%s\n", from ? from : "-", to ? to : "-");
+	for (size_t i = 0; i < eg_ruleset_item_count(rs); i++)
+		sn_add(b, "%s %s %d\n", eg_ruleset_item_id(rs, i), eg_ruleset_item_rule(rs, i), eg_ruleset_item_kind(rs, i));
+	/* Penalty levels and forced-fail conditions show only through an input. */
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	sn_add(b, "problem %d forced %d bonus %d\n", eg_assess_input_add_problem(in, reg, 1),
+	       eg_assess_input_add_forced_fail(in, "F1"), eg_assess_input_set_bonus(in, 1));
+	snap_input(b, rs, in);
+	eg_assess_input_free(in);
+	eg_error_clear();
+}
+
+/* A builder, seen through the rule set it builds (or the error it gives). */
+static void snap_builder(snap *b, const eg_ruleset_builder *rb)
+{
+	eg_ruleset *rs = NULL;
+	int rc = eg_ruleset_build(&rs, rb);
+	if (rc != EG_OK) {
+		sn_add(b, "build %d: %s\n", rc, eg_error_last()->message);
+		return;
+	}
+	snap_ruleset(b, rs);
+	eg_ruleset_free(rs);
+}
+
+static void snap_ladder(snap *b, const eg_ladder *l)
+{
+	sn_add(b, "%s %zu\n", eg_ladder_name(l), eg_ladder_action_count(l));
+	for (size_t i = 0; i < eg_ladder_action_count(l); i++)
+		sn_add(b, "%s %s %s\n", eg_ladder_action_id(l, i), eg_ladder_action_name(l, i, EG_LANG_ZH),
+		       eg_ladder_action_name(l, i, EG_LANG_EN));
+}
+
+static void snap_ladder_builder(snap *b, const eg_ladder_builder *lb)
+{
+	eg_ladder *l = NULL;
+	int rc = eg_ladder_build(&l, lb);
+	if (rc != EG_OK) {
+		sn_add(b, "build %d: %s\n", rc, eg_error_last()->message);
+		return;
+	}
+	snap_ladder(b, l);
+	eg_ladder_free(l);
+}
+
+static void snap_draw(snap *b, const eg_draw *d)
+{
+	sn_add(b, "%s %d %zu\n", eg_draw_frame_hash(d), eg_draw_algorithm(d), eg_draw_selected_count(d));
+	for (size_t i = 0; i < eg_draw_selected_count(d); i++) {
+		sn_add(b, "%s %s", eg_draw_selected(d, i), eg_draw_selected_stratum(d, i));
+		for (size_t k = 0; k < 4; k++) {
+			const char *who = eg_draw_inspector(d, i, k);
+			sn_add(b, " %s", who ? who : "-");
+		}
+		sn_add(b, "\n");
+	}
+	for (size_t k = 0; k < eg_draw_skip_count(d); k++) {
+		const char *ins = NULL, *obj = NULL;
+		assert_int_equal(eg_draw_skip(&ins, &obj, d, k), EG_OK);
+		sn_add(b, "skip %s %s\n", ins, obj);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Fixtures (built with injection off)                                  */
+/* ------------------------------------------------------------------ */
+
+/* County C with townships T1, T2 (villages V1 under T1), heads on C and T1. */
+static eg_grid *fx_grid(void)
+{
+	eg_grid *g = NULL;
+	const char *t1[] = { "T1" };
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "C", NULL, "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T1", "C", "一镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T2", "C", "二镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V1", "T1", "一村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
+	assert_int_equal(eg_grid_set_heads(g, "T1", "镇党委书记", "镇长"), EG_OK);
+	assert_int_equal(eg_grid_add_subhead(g, "C", "甲", EG_RANK_DEPUTY_DIVISION, t1, 1), EG_OK);
+	assert_int_equal(eg_grid_add_supervisor(g, "T1", "乙", EG_STAFF_FULL_TIME), EG_OK);
+	return g;
+}
+
+/* A small table in points: status item 1 (10, veto), deduction item 4 (90, 1 each). */
+static eg_ruleset_builder *fx_builder(void)
+{
+	eg_ruleset_builder *b = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	assert_int_equal(eg_ruleset_builder_new(&b, "alloc-test", "测试文件", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, "2026-01-01", NULL), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", "组织", "organisation"), EG_OK);
+	d.id = "1"; d.rule = "X-1"; d.section = "s"; d.kind = EG_ITEM_STATUS; d.max_points = 10; d.veto = 1;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	d.id = "4"; d.rule = "X-2"; d.kind = EG_ITEM_DEDUCT; d.max_points = 90; d.per_occurrence = 1; d.veto = 0;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "X-3"), EG_OK);
+	return b;
+}
+
+static eg_ruleset *fx_ruleset(void)
+{
+	eg_ruleset *rs = NULL;
+	assert_int_equal(eg_ruleset_preset(&rs, "changji-2023"), EG_OK);
+	return rs;
+}
+
+static eg_assess_input *fx_input(const eg_ruleset *rs, int64_t item4)
+{
+	eg_assess_input *in = NULL;
+	const char *lv[] = { "regional", "prefecture" };
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "4", item4), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "7", 2), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(in, lv, 2), EG_OK);
+	assert_int_equal(eg_assess_input_set_bonus(in, 1), EG_OK);
+	return in;
+}
+
+static eg_records *fx_records(void)
+{
+	eg_records *r = NULL;
+	const char *k[] = { "name", "progress" }, *v[] = { "某造纸厂", "未开工" };
+	assert_int_equal(eg_records_new(&r), EG_OK);
+	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", k, v, 2), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-05 09:00", "整改办", "市住建局", "清洁取暖率≥60%", "2026-06-30"),
+			 EG_OK);
+	return r;
+}
+
+typedef struct frame {
+	char ids[200][8];
+	const char *ptr[200];
+} frame;
+
+static void fx_frame(frame *f)
+{
+	for (int i = 0; i < 200; i++) {
+		snprintf(f->ids[i], sizeof f->ids[i], "E%03d", (i * 37) % 200);
+		f->ptr[i] = f->ids[i];
+	}
+}
+
+static const char *const strata[] = { "key", "general" };
+static const size_t frame_sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+
+static eg_draw *fx_draw(const frame *f)
+{
+	eg_draw *d = NULL;
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", strata, frame_sizes, f->ptr, quotas, 2), EG_OK);
+	return d;
+}
+
+static eg_ladder *fx_ladder(void)
+{
+	eg_ladder *l = NULL;
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A3-4"), EG_OK);
+	return l;
+}
+
+/* A state after one month, so that serialising and parsing have units. */
+static eg_ladder_state *fx_state(const eg_ladder *l)
+{
+	eg_ladder_state *s = NULL;
+	eg_ladder_outcome *o = NULL;
+	const char *ids[] = { "U0", "U1" };
+	int64_t v[] = { 2, 1 };
+	assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+	assert_int_equal(eg_ladder_step(&o, s, "2026-01", ids, v, NULL, 2), EG_OK);
+	eg_ladder_outcome_free(o);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: grid.h                                                    */
+/* ------------------------------------------------------------------ */
+
+static int sc_grid_new(void)
+{
+	eg_grid *g = UNTOUCHED;
+	int rc = INJECT(eg_grid_new(&g));
+	if (rc != EG_OK) {
+		assert_ptr_equal(g, UNTOUCHED);
+		return rc;
+	}
+	assert_int_equal(eg_grid_size(g), 0);
+	eg_grid_free(g);
+	return rc;
+}
+
+/* A grid-changing call: snapshot, call, compare on failure. */
+#define GRID_CHANGE(prep, call_expr, check_ok)                              \
+	do {                                                                \
+		eg_grid *g = fx_grid();                                     \
+		prep;                                                       \
+		snap before = { 0 }, after = { 0 };                         \
+		snap_grid(&before, g);                                      \
+		rc = INJECT(call_expr);                                     \
+		if (rc != EG_OK) {                                          \
+			snap_grid(&after, g);                               \
+			sn_same(&before, &after);                           \
+		} else {                                                    \
+			check_ok;                                           \
+			sn_drop(&before);                                   \
+		}                                                           \
+		eg_grid_free(g);                                            \
+	} while (0)
+
+/*
+ * The grid grows its node storage and hash table in steps, so most adds do
+ * not allocate. Find once (injection counting only) how many adds after
+ * fx_grid() come before one that does, and test that one.
+ */
+static int grid_add_prefill = -1;
+
+static void grid_prefill(eg_grid *g, int n)
+{
+	char id[16];
+	for (int i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "X%d", i);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	}
+}
+
+static void grid_add_find_prefill(void)
+{
+	eg_grid *g = fx_grid();
+	char id[16];
+	for (int i = 0; i < 100000 && grid_add_prefill < 0; i++) {
+		snprintf(id, sizeof id, "X%d", i);
+		eg__alloc_fail_after(-1);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+		if (eg__alloc_count() > 0)
+			grid_add_prefill = i;
+		eg__alloc_fail_reset();
+	}
+	assert_true(grid_add_prefill >= 0);
+	eg_grid_free(g);
+}
+
+static int sc_grid_add(void)
+{
+	int rc;
+	const eg_node *n = UNTOUCHED;
+	char id[16];
+	if (grid_add_prefill < 0)
+		grid_add_find_prefill();
+	snprintf(id, sizeof id, "X%d", grid_add_prefill);
+	GRID_CHANGE(grid_prefill(g, grid_add_prefill), eg_grid_add(&n, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN),
+		    assert_string_equal(eg_node_id(n), id));
+	if (rc != EG_OK)
+		assert_ptr_equal(n, UNTOUCHED); /* grid.h: untouched on failure */
+	return rc;
+}
+
+static int sc_grid_set_heads(void)
+{
+	int rc;
+	GRID_CHANGE((void)0, eg_grid_set_heads(g, "T2", "镇党委书记", "镇长"), assert_int_equal(eg_grid_size(g), 4));
+	return rc;
+}
+
+static int sc_grid_add_subhead(void)
+{
+	int rc;
+	const char *cov[] = { "T2" };
+	GRID_CHANGE((void)0, eg_grid_add_subhead(g, "C", "丙", EG_RANK_DEPUTY_DIVISION, cov, 1), assert_int_equal(eg_grid_size(g), 4));
+	return rc;
+}
+
+static int sc_grid_add_supervisor(void)
+{
+	int rc;
+	GRID_CHANGE((void)0, eg_grid_add_supervisor(g, "T2", "丁", EG_STAFF_PART_TIME), assert_int_equal(eg_grid_size(g), 4));
+	return rc;
+}
+
+static int sc_grid_add_key_grid(void)
+{
+	int rc;
+	const char *towns[] = { "T1", "T2" };
+	const eg_node *kg = UNTOUCHED;
+	GRID_CHANGE((void)0, eg_grid_add_key_grid(&kg, g, "KG1", "C", "国控站网格", "ST-01", towns, 2),
+		    assert_int_equal(eg_grid_size(g), 5));
+	if (rc != EG_OK)
+		assert_ptr_equal(kg, UNTOUCHED);
+	return rc;
+}
+
+static int sc_grid_walk_new(void)
+{
+	eg_grid *g = fx_grid();
+	eg_grid_walk *w = NULL;
+	const eg_node *n;
+	int rc = INJECT(eg_grid_walk_new(&w, g, NULL));
+	if (rc == EG_OK) {
+		/* Pre-order: C, T1, V1, T2. */
+		assert_int_equal(eg_grid_walk_next(&n, w), EG_OK);
+		assert_string_equal(eg_node_id(n), "C");
+		assert_int_equal(eg_grid_walk_next(&n, w), EG_OK);
+		assert_string_equal(eg_node_id(n), "T1");
+	} else {
+		assert_null(w);
+	}
+	eg_grid_walk_free(w);
+	eg_grid_free(g);
+	return rc;
+}
+
+static int sc_grid_rollup(void)
+{
+	eg_grid *g = fx_grid();
+	const int64_t counts[] = { 1, 2, 3, 4 }; /* C, T1, T2, V1 in insertion order */
+	int64_t sums[4] = { -1, -1, -1, -1 };
+	int rc = INJECT(eg_grid_rollup(sums, g, counts, 4));
+	if (rc == EG_OK) {
+		/* V1 4; T1 2 + 4 = 6; T2 3; C 1 + 6 + 3 = 10. */
+		assert_int_equal(sums[0], 10);
+		assert_int_equal(sums[1], 6);
+		assert_int_equal(sums[2], 3);
+		assert_int_equal(sums[3], 4);
+	}
+	eg_grid_free(g);
+	return rc;
+}
+
+static int sc_grid_check(void)
+{
+	eg_grid *g = fx_grid();
+	eg_findings *f = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_grid(&before, g);
+	rc = INJECT(eg_grid_check(&f, g));
+	snap_grid(&after, g);
+	sn_same(&before, &after); /* const either way */
+	if (rc == EG_OK)
+		assert_true(eg_findings_count(f) > 0); /* T2 has no heads (CJ-G.3) */
+	else
+		assert_null(f);
+	eg_findings_free(f);
+	eg_grid_free(g);
+	return rc;
+}
+
+#define CSV "code,parent_code,level,name\nT,C,3,镇\nC,P,2,县\nV,T,4,村\nP,,1,州\n"
+
+static int sc_grid_parse_csv(void)
+{
+	eg_grid *g = UNTOUCHED;
+	int rc = INJECT(eg_grid_parse_csv(&g, CSV, strlen(CSV), NULL));
+	if (rc != EG_OK) {
+		assert_ptr_equal(g, UNTOUCHED);
+		return rc;
+	}
+	assert_int_equal(eg_grid_size(g), 4);
+	eg_grid_free(g);
+	return rc;
+}
+
+static char csv_path[64];
+
+static int sc_grid_load_csv(void)
+{
+	eg_grid *g = UNTOUCHED;
+	int rc;
+	if (!csv_path[0]) {
+		int fd;
+		snprintf(csv_path, sizeof csv_path, "/tmp/eg-alloc-XXXXXX");
+		fd = mkstemp(csv_path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, CSV, strlen(CSV)), (ssize_t)strlen(CSV));
+		close(fd);
+	}
+	rc = INJECT(eg_grid_load_csv(&g, csv_path, NULL));
+	if (rc != EG_OK) {
+		assert_ptr_equal(g, UNTOUCHED);
+		return rc;
+	}
+	assert_int_equal(eg_grid_size(g), 4);
+	eg_grid_free(g);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: assess.h                                                  */
+/* ------------------------------------------------------------------ */
+
+static int sc_ruleset_builder_new(void)
+{
+	eg_ruleset_builder *b = NULL;
+	int rc = INJECT(eg_ruleset_builder_new(&b, "alloc-test", "测试文件", 10));
+	if (rc != EG_OK) {
+		assert_null(b);
+		return rc;
+	}
+	eg_ruleset_builder_free(b);
+	return rc;
+}
+
+#define BUILDER_CHANGE(call_expr)                                           \
+	do {                                                                \
+		eg_ruleset_builder *b = fx_builder();                       \
+		snap before = { 0 }, after = { 0 };                         \
+		snap_builder(&before, b);                                   \
+		rc = INJECT(call_expr);                                     \
+		snap_builder(&after, b);                                    \
+		if (rc != EG_OK)                                            \
+			sn_same(&before, &after);                           \
+		else                                                        \
+			assert_string_not_equal(before.s, after.s);         \
+		sn_drop(&before);                                           \
+		sn_drop(&after);                                            \
+		eg_ruleset_builder_free(b);                                 \
+	} while (0)
+
+static int sc_ruleset_builder_add_section(void)
+{
+	int rc;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	d.id = "9"; d.rule = "X-9"; d.section = "t"; d.max_points = 5; d.per_occurrence = 1;
+	/* The snapshot changes only when an item uses the section, so check by hand. */
+	{
+		eg_ruleset_builder *b = fx_builder();
+		snap before = { 0 }, after = { 0 };
+		snap_builder(&before, b);
+		rc = INJECT(eg_ruleset_builder_add_section(b, "t", "运行", "operation"));
+		if (rc != EG_OK) {
+			snap_builder(&after, b);
+			sn_same(&before, &after);
+			/* Section t does not exist after the failed call. */
+			assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_ENOTFOUND);
+		} else {
+			sn_drop(&before);
+			assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+		}
+		eg_ruleset_builder_free(b);
+	}
+	return rc;
+}
+
+static int sc_ruleset_builder_add_item(void)
+{
+	int rc;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	d.id = "5"; d.rule = "X-5"; d.section = "s"; d.kind = EG_ITEM_DEDUCT; d.max_points = 10; d.per_occurrence = 2;
+	d.name_zh = "问题"; d.name_en = "problems";
+	BUILDER_CHANGE(eg_ruleset_builder_add_item(b, &d));
+	return rc;
+}
+
+static int sc_ruleset_builder_add_penalty_level(void)
+{
+	int rc;
+	BUILDER_CHANGE(eg_ruleset_builder_add_penalty_level(b, "s", "regional", "X-4", 30, 0));
+	return rc;
+}
+
+static int sc_ruleset_builder_add_forced_fail(void)
+{
+	int rc;
+	BUILDER_CHANGE(eg_ruleset_builder_add_forced_fail(b, "F1", "X-6", "数据造假", "falsified data"));
+	return rc;
+}
+
+static int sc_ruleset_builder_add_grade(void)
+{
+	int rc;
+	/* 90 - 0 + 10 = 100 points: excellent once the grade exists. */
+	BUILDER_CHANGE(eg_ruleset_builder_add_grade(b, 90, EG_GRADE_EXCELLENT, "X-3"));
+	return rc;
+}
+
+static int sc_ruleset_builder_set_bonus(void)
+{
+	int rc;
+	/* CJ-A2-5.8 style bonus: the rule ID is copied. */
+	BUILDER_CHANGE(eg_ruleset_builder_set_bonus(b, "X-7", 2, 10));
+	return rc;
+}
+
+static int sc_ruleset_builder_set_total_rule(void)
+{
+	int rc;
+	BUILDER_CHANGE(eg_ruleset_builder_set_total_rule(b, "X-10"));
+	return rc;
+}
+
+static int sc_ruleset_build(void)
+{
+	eg_ruleset_builder *b = fx_builder();
+	eg_ruleset *rs = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_builder(&before, b);
+	rc = INJECT(eg_ruleset_build(&rs, b));
+	snap_builder(&after, b);
+	sn_same(&before, &after); /* the builder is const */
+	if (rc == EG_OK) {
+		assert_string_equal(eg_ruleset_name(rs), "alloc-test");
+		assert_int_equal(eg_ruleset_item_count(rs), 2);
+	} else {
+		assert_null(rs);
+	}
+	eg_ruleset_free(rs);
+	eg_ruleset_builder_free(b);
+	return rc;
+}
+
+static int sc_ruleset_preset(void)
+{
+	eg_ruleset *rs = NULL;
+	int rc = INJECT(eg_ruleset_preset(&rs, "changji-2023"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_ruleset_document(rs), "昌州环委办发〔2023〕6号 附件2");
+	else
+		assert_null(rs);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_ruleset_for_date(void)
+{
+	eg_ruleset *rs = NULL;
+	int rc = INJECT(eg_ruleset_for_date(&rs, NULL, "2021-07-01"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_ruleset_name(rs), "jiangmen-2021");
+	else
+		assert_null(rs);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_input_new(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *in = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_ruleset(&before, rs);
+	rc = INJECT(eg_assess_input_new(&in, rs));
+	snap_ruleset(&after, rs);
+	sn_same(&before, &after);
+	if (rc != EG_OK)
+		assert_null(in);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_input_add_problem(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *in = NULL;
+	const char *lv[] = { "regional" };
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	/* The first problem allocates the problem list. */
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	snap_input(&before, rs, in);
+	rc = INJECT(eg_assess_input_add_problem(in, lv, 1));
+	snap_input(&after, rs, in);
+	if (rc != EG_OK)
+		sn_same(&before, &after);
+	else
+		assert_string_not_equal(before.s, after.s); /* regional: -30 on item 7 */
+	sn_drop(&before);
+	sn_drop(&after);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_score(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *in = fx_input(rs, 0);
+	eg_assess_result *r = NULL;
+	int rc = INJECT(eg_assess_score(&r, rs, in, "2026-10"));
+	if (rc == EG_OK)
+		/* 30 + max(0, 60 - 30) - 10 + 2 = 52 (as in test_assess.c). */
+		assert_int_equal(eg_assess_result_score(r), 52);
+	else
+		assert_null(r);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_score_many(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *ins[3];
+	eg_assess_result *out[3] = { NULL, NULL, NULL };
+	int rc;
+	for (int i = 0; i < 3; i++)
+		ins[i] = fx_input(rs, 10 * i);
+	rc = INJECT(eg_assess_score_many(out, rs, (const eg_assess_input *const *)ins, 3, "2026-10"));
+	if (rc == EG_OK) {
+		/* Item 4 at 60 - 0 / 10 / 20 problems: 52, 52 - 10 = 42, 52 - 20 = 32. */
+		assert_int_equal(eg_assess_result_score(out[0]), 52);
+		assert_int_equal(eg_assess_result_score(out[1]), 42);
+		assert_int_equal(eg_assess_result_score(out[2]), 32);
+	}
+	for (int i = 0; i < 3; i++) {
+		if (rc != EG_OK)
+			assert_null(out[i]); /* assess.h: no result is left allocated */
+		eg_assess_result_free(out[i]);
+		eg_assess_input_free(ins[i]);
+	}
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_result_render(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *in = fx_input(rs, 0);
+	eg_assess_result *r = NULL;
+	char *text = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	assert_int_equal(eg_assess_score(&r, rs, in, "2026-10"), EG_OK);
+	sn_add(&before, "%d %zu", eg_assess_result_score(r), eg_assess_result_trace_count(r));
+	rc = INJECT(eg_assess_result_render(&text, r, EG_LANG_ZH));
+	sn_add(&after, "%d %zu", eg_assess_result_score(r), eg_assess_result_trace_count(r));
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_non_null(strstr(text, "CJ-A2-5.4"));
+	else
+		assert_null(text);
+	eg_string_free(text);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_score_table(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	size_t ni = eg_ruleset_item_count(rs);
+	int64_t *items = calloc(2 * ni, sizeof *items);
+	int32_t scores[2] = { -1, -1 }, grades[2] = { -1, -1 };
+	int rc;
+	assert_non_null(items);
+	/* Row 0: every status item met, no deduction; row 1: also 10 item-4 problems. */
+	for (size_t i = 0; i < ni; i++) {
+		int status = eg_ruleset_item_kind(rs, i) == EG_ITEM_STATUS;
+		items[i] = items[ni + i] = status;
+		if (strcmp(eg_ruleset_item_id(rs, i), "4") == 0)
+			items[ni + i] = 10;
+	}
+	rc = INJECT(eg_assess_score_table(scores, grades, rs, items, ni, NULL, NULL, 0, NULL, 2, "2026-10"));
+	if (rc == EG_OK) {
+		/* CJ-A2-5.10: a perfect month is 100; 10 item-4 problems at 1 each: 100 - 10 = 90. */
+		assert_int_equal(scores[0], 100);
+		assert_int_equal(scores[1], 90);
+	}
+	free(items);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: ladder.h                                                  */
+/* ------------------------------------------------------------------ */
+
+static int sc_ladder_builder_new(void)
+{
+	eg_ladder_builder *b = NULL;
+	int rc = INJECT(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", "未完成", "missed"));
+	if (rc != EG_OK)
+		assert_null(b);
+	eg_ladder_builder_free(b);
+	return rc;
+}
+
+/* A builder seen through the ladder it builds, before and after the call. */
+#define LADDER_BUILDER_CHANGE(prep, call_expr)                              \
+	do {                                                                \
+		eg_ladder_builder *b = NULL;                                \
+		snap before = { 0 }, after = { 0 };                         \
+		assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", \
+						       NULL, NULL), EG_OK);         \
+		prep;                                                       \
+		snap_ladder_builder(&before, b);                            \
+		rc = INJECT(call_expr);                                     \
+		snap_ladder_builder(&after, b);                             \
+		if (rc != EG_OK)                                            \
+			sn_same(&before, &after);                           \
+		sn_drop(&before);                                           \
+		sn_drop(&after);                                            \
+		eg_ladder_builder_free(b);                                  \
+	} while (0)
+
+static int sc_ladder_builder_add_action(void)
+{
+	int rc;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	c.rule = "X-1";
+	c.action = "warn";
+	c.threshold = 3;
+	/* With one action and a clause on it the builder builds, so the snapshot lists the actions. */
+	LADDER_BUILDER_CHANGE((assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK),
+			       assert_int_equal(eg_ladder_builder_add_clause(b, &c), EG_OK)),
+			      eg_ladder_builder_add_action(b, "talk", "约谈", "interview"));
+	return rc;
+}
+
+static int sc_ladder_builder_add_clause(void)
+{
+	int rc;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	c.rule = "X-1";
+	c.action = "warn";
+	c.threshold = 3;
+	/* The first clause: before it the builder does not build ("no clauses"). */
+	LADDER_BUILDER_CHANGE(assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK),
+			      eg_ladder_builder_add_clause(b, &c));
+	return rc;
+}
+
+static int sc_ladder_build(void)
+{
+	eg_ladder_builder *b = NULL;
+	eg_ladder *l = NULL;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
+	c.rule = "X-1";
+	c.action = "warn";
+	c.threshold = 3;
+	assert_int_equal(eg_ladder_builder_add_clause(b, &c), EG_OK);
+	snap_ladder_builder(&before, b);
+	rc = INJECT(eg_ladder_build(&l, b));
+	snap_ladder_builder(&after, b);
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_string_equal(eg_ladder_action_id(l, 1), "warn"); /* severity 0 is "none" */
+	else
+		assert_null(l);
+	eg_ladder_free(l);
+	eg_ladder_builder_free(b);
+	return rc;
+}
+
+static int sc_ladder_preset(void)
+{
+	eg_ladder *l = NULL;
+	int rc = INJECT(eg_ladder_preset(&l, "CJ-A2-7.3"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_ladder_name(l), "CJ-A2-7.3");
+	else
+		assert_null(l);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static int sc_ladder_state_new(void)
+{
+	eg_ladder *l = fx_ladder();
+	eg_ladder_state *s = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_ladder(&before, l);
+	rc = INJECT(eg_ladder_state_new(&s, l));
+	snap_ladder(&after, l);
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_null(eg_ladder_state_last_month(s)); /* no month stepped yet */
+	else
+		assert_null(s);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static int sc_ladder_state_serialize(void)
+{
+	eg_ladder *l = fx_ladder();
+	eg_ladder_state *s = fx_state(l);
+	char *text = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	sn_add(&before, "%s", eg_ladder_state_last_month(s));
+	rc = INJECT(eg_ladder_state_serialize(&text, s));
+	sn_add(&after, "%s", eg_ladder_state_last_month(s));
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_non_null(strstr(text, "U0"));
+	else
+		assert_null(text);
+	eg_string_free(text);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static int sc_ladder_state_parse(void)
+{
+	eg_ladder *l = fx_ladder();
+	eg_ladder_state *s = fx_state(l), *back = NULL;
+	char *text = NULL;
+	int rc;
+	assert_int_equal(eg_ladder_state_serialize(&text, s), EG_OK);
+	rc = INJECT(eg_ladder_state_parse(&back, l, text, strlen(text)));
+	if (rc == EG_OK) {
+		snap a = { 0 }, b = { 0 };
+		snap_ladder_state(&a, s);
+		snap_ladder_state(&b, back);
+		sn_same(&a, &b); /* round trip */
+	} else {
+		assert_null(back);
+	}
+	eg_string_free(text);
+	eg_ladder_state_free(back);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static int sc_ladder_step(void)
+{
+	eg_ladder *l = fx_ladder();
+	eg_ladder_state *s = fx_state(l);
+	eg_ladder_outcome *o = NULL;
+	const char *ids[] = { "U0", "U1", "U2" };
+	int64_t v[] = { 3, 2, 1 };
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_ladder_state(&before, s);
+	rc = INJECT(eg_ladder_step(&o, s, "2026-02", ids, v, NULL, 3));
+	if (rc != EG_OK) {
+		snap_ladder_state(&after, s);
+		sn_same(&before, &after); /* ladder.h: on failure the state is unchanged */
+		assert_null(o);
+	} else {
+		assert_int_equal(eg_ladder_outcome_count(o), 3);
+		assert_string_equal(eg_ladder_state_last_month(s), "2026-02");
+		sn_drop(&before);
+	}
+	eg_ladder_outcome_free(o);
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+	return rc;
+}
+
+static int sc_ladder_evaluate_table(void)
+{
+	eg_ladder *l = fx_ladder();
+	const char *units[] = { "U0", "U1" };
+	const int64_t values[] = { 2, 1, 2, 1 }; /* ranks 1-2 of 2 units: U0 last both months */
+	int32_t sev[4] = { -1, -1, -1, -1 };
+	int rc = INJECT(eg_ladder_evaluate_table(sev, l, "2026-01", 2, units, NULL, 0, values, NULL, 2));
+	if (rc == EG_OK) {
+		/* Equal to stepping one state through the two months. */
+		eg_ladder_state *s = NULL;
+		const char *m[] = { "2026-01", "2026-02" };
+		assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+		for (int k = 0; k < 2; k++) {
+			eg_ladder_outcome *o = NULL;
+			assert_int_equal(eg_ladder_step(&o, s, m[k], units, values + 2 * k, NULL, 2), EG_OK);
+			for (size_t u = 0; u < 2; u++) {
+				assert_string_equal(eg_ladder_outcome_unit(o, u), units[u]);
+				assert_int_equal(sev[2 * k + (int)u], eg_ladder_outcome_severity(o, u));
+			}
+			eg_ladder_outcome_free(o);
+		}
+		eg_ladder_state_free(s);
+	}
+	eg_ladder_free(l);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: airq.h                                                    */
+/* ------------------------------------------------------------------ */
+
+static int sc_airq_profile_named(void)
+{
+	eg_airq_profile *p = NULL;
+	int rc = INJECT(eg_airq_profile_named(&p, "CN2012"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_airq_profile_name(p), "CN2012");
+	else
+		assert_null(p);
+	eg_airq_profile_free(p);
+	return rc;
+}
+
+static int sc_airq_profile_for_date(void)
+{
+	eg_airq_profile *p = NULL;
+	int rc = INJECT(eg_airq_profile_for_date(&p, "2026-10-31"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_airq_profile_name(p), "CN2026");
+	else
+		assert_null(p);
+	eg_airq_profile_free(p);
+	return rc;
+}
+
+static int sc_airq_profile_custom(void)
+{
+	eg_airq_profile *p = NULL;
+	const double limits[6] = { 60, 40, 70, 35, 4, 160 }, weights[6] = { 1, 1, 1, 2, 1, 1 };
+	int rc = INJECT(eg_airq_profile_custom(&p, "weighted", limits, weights, EG_AQI_HJ633_2012));
+	if (rc == EG_OK)
+		assert_double_equal(eg_airq_profile_weight(p, EG_PM25), 2, 0);
+	else
+		assert_null(p);
+	eg_airq_profile_free(p);
+	return rc;
+}
+
+static int sc_airq_percentile(void)
+{
+	double v[] = { 3, 4, 8, 2, 5, 4 }, copy[6], r = -1;
+	int rc;
+	memcpy(copy, v, sizeof v);
+	rc = INJECT(eg_airq_percentile(&r, v, 6, 0.90));
+	assert_memory_equal(v, copy, sizeof v); /* the input is not sorted in place */
+	if (rc == EG_OK)
+		/* Sorted 2,3,4,4,5,8; k = 1 + 5 x 0.9 = 5.5; 5 + 0.5 x (8 - 5) = 6.5. */
+		assert_double_equal(r, 6.5, 1e-12);
+	return rc;
+}
+
+static int sc_airq_rank(void)
+{
+	double idx[4] = { 1.234, 1.2349, 0.9, 2.0 }, copy[4];
+	int32_t rk[4] = { 0 };
+	int rc;
+	memcpy(copy, idx, sizeof idx);
+	rc = INJECT(eg_airq_rank(rk, idx, 4, EG_RANK_ASCENDING, 2));
+	assert_memory_equal(idx, copy, sizeof idx);
+	if (rc == EG_OK) {
+		/* Rounded to 2 decimals: 1.23, 1.23, 0.90, 2.00 -> 2, 2, 1, 4. */
+		assert_int_equal(rk[0], 2);
+		assert_int_equal(rk[1], 2);
+		assert_int_equal(rk[2], 1);
+		assert_int_equal(rk[3], 4);
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: inspect.h                                                 */
+/* ------------------------------------------------------------------ */
+
+static int sc_sample(void)
+{
+	int64_t out[5] = { 0 };
+	int rc = INJECT(eg_sample(out, 5, "3546311556112163624615351222", 1, 876, 0, 0));
+	if (rc == EG_OK)
+		for (int i = 0; i < 5; i++)
+			assert_true(out[i] >= 1 && out[i] <= 876);
+	return rc;
+}
+
+static int sc_inspect_pool(void)
+{
+	const char *ids[] = { "A", "B", "C", "D", "E" };
+	const int64_t em[] = { 50, 20, 15, 10, 5 };
+	size_t pool[5], n = 0;
+	int rc = INJECT(eg_inspect_pool(pool, &n, ids, em, 5, 850));
+	if (rc == EG_OK)
+		/* A + B + C = 85 of 100 = exactly 850 per mille: 3. */
+		assert_int_equal(n, 3);
+	return rc;
+}
+
+static int sc_inspect_key_coverage(void)
+{
+	const char *keys[] = { "K1", "K2", "K3" }, *done[] = { "K3", "G9", "K1", "K3" };
+	size_t miss[3], nm = 0;
+	int rc = INJECT(eg_inspect_key_coverage(miss, &nm, keys, 3, done, 4));
+	if (rc == EG_OK) {
+		assert_int_equal(nm, 1); /* DG-8: K2 never inspected */
+		assert_int_equal(miss[0], 1);
+	}
+	return rc;
+}
+
+static int sc_draw_objects(void)
+{
+	frame f;
+	eg_draw *d = NULL;
+	int rc;
+	fx_frame(&f);
+	rc = INJECT(eg_draw_objects(&d, "2026Q4-12345678", strata, frame_sizes, f.ptr, quotas, 2));
+	if (rc == EG_OK)
+		assert_int_equal(eg_draw_selected_count(d), 14); /* 4 + 10 */
+	else
+		assert_null(d);
+	eg_draw_free(d);
+	return rc;
+}
+
+static int sc_draw_pair_inspectors(void)
+{
+	frame f;
+	eg_draw *d;
+	const char *insp[] = { "I1", "I2", "I3" }, *ci[] = { "I1" }, *co[1];
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	fx_frame(&f);
+	d = fx_draw(&f);
+	co[0] = eg_draw_selected(d, 0);
+	snap_draw(&before, d);
+	rc = INJECT(eg_draw_pair_inspectors(d, insp, 3, ci, co, 1, 2));
+	snap_draw(&after, d);
+	if (rc != EG_OK) {
+		sn_same(&before, &after);
+	} else {
+		assert_non_null(eg_draw_inspector(d, 0, 1));
+		assert_string_not_equal(eg_draw_inspector(d, 0, 0), "I1"); /* the conflict is skipped */
+		sn_drop(&before);
+		sn_drop(&after);
+	}
+	eg_draw_free(d);
+	return rc;
+}
+
+static int sc_draw_verify(void)
+{
+	frame f;
+	eg_draw *d;
+	snap before = { 0 }, after = { 0 };
+	int rc, ok = -1;
+	fx_frame(&f);
+	d = fx_draw(&f);
+	snap_draw(&before, d);
+	rc = INJECT(eg_draw_verify(&ok, d, strata, frame_sizes, f.ptr, quotas, 2));
+	snap_draw(&after, d);
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_int_equal(ok, 1);
+	eg_draw_free(d);
+	return rc;
+}
+
+static int sc_cadence_check(void)
+{
+	eg_cadence *c = NULL;
+	const char *actors[] = { "a", "b" }, *t[] = { "2026-10-01 23:00" }, *k[] = { "inspection" }, *a[] = { "a" };
+	const char *hol[] = { "2026-10-01" };
+	int rc = INJECT(eg_cadence_check(&c, "DG-15", "inspection", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY,
+					  actors, 2, t, k, a, 1, hol, 1, "2026-10-01", "2026-12-31"));
+	if (rc == EG_OK)
+		assert_int_equal(eg_cadence_count(c), 6); /* 2 actors x 3 months, all short of 4 */
+	else
+		assert_null(c);
+	eg_cadence_free(c);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenarios: records.h                                                 */
+/* ------------------------------------------------------------------ */
+
+static int sc_records_new(void)
+{
+	eg_records *r = NULL;
+	int rc = INJECT(eg_records_new(&r));
+	if (rc == EG_OK)
+		assert_int_equal(eg_records_count(r), 0);
+	else
+		assert_null(r);
+	eg_records_free(r);
+	return rc;
+}
+
+#define RECORDS_CHANGE(call_expr)                                           \
+	do {                                                                \
+		eg_records *r = fx_records();                               \
+		snap before = { 0 }, after = { 0 };                         \
+		snap_records(&before, r);                                   \
+		rc = INJECT(call_expr);                                     \
+		snap_records(&after, r);                                    \
+		if (rc != EG_OK)                                            \
+			sn_same(&before, &after);                           \
+		else                                                        \
+			assert_string_not_equal(before.s, after.s);         \
+		sn_drop(&before);                                           \
+		sn_drop(&after);                                            \
+		eg_records_free(r);                                         \
+	} while (0)
+
+static int sc_records_put_new_id(void)
+{
+	int rc;
+	const char *k[] = { "name", "district" }, *v[] = { "某化工厂", "蓬江区" };
+	RECORDS_CHANGE(eg_records_put(r, "JM-002", "2026-02-01 09:00", "蓬江区", "列入清单", k, v, 2));
+	return rc;
+}
+
+static int sc_records_put_new_version(void)
+{
+	int rc;
+	const char *k[] = { "progress" }, *v[] = { "已完成50%" };
+	RECORDS_CHANGE(eg_records_put(r, "JM-001", "2026-04-02 10:00", "新会区", "季度更新", k, v, 1));
+	return rc;
+}
+
+static int sc_records_serialize(void)
+{
+	eg_records *r = fx_records();
+	char *text = NULL;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	sn_add(&before, "%zu %zu", eg_records_count(r), eg_records_version_count(r, "JM-001"));
+	rc = INJECT(eg_records_serialize(&text, r));
+	sn_add(&after, "%zu %zu", eg_records_count(r), eg_records_version_count(r, "JM-001"));
+	sn_same(&before, &after);
+	if (rc == EG_OK)
+		assert_non_null(strstr(text, "某造纸厂"));
+	else
+		assert_null(text);
+	eg_string_free(text);
+	eg_records_free(r);
+	return rc;
+}
+
+static int sc_records_parse(void)
+{
+	eg_records *r = fx_records(), *back = NULL;
+	char *text = NULL;
+	int rc;
+	assert_int_equal(eg_records_serialize(&text, r), EG_OK);
+	rc = INJECT(eg_records_parse(&back, text, strlen(text)));
+	if (rc == EG_OK) {
+		snap a = { 0 }, b = { 0 };
+		snap_records(&a, r);
+		snap_records(&b, back);
+		sn_same(&a, &b); /* byte-exact round trip */
+	} else {
+		assert_null(back);
+	}
+	eg_string_free(text);
+	eg_records_free(back);
+	eg_records_free(r);
+	return rc;
+}
+
+static int sc_ledger_open(void)
+{
+	int rc;
+	RECORDS_CHANGE(eg_ledger_open(r, "Q", "2026-02-01 09:00", "整改办", "市生态环境局", "扬尘治理", "2026-09-30"));
+	return rc;
+}
+
+static int sc_ledger_transition(void)
+{
+	int rc;
+	RECORDS_CHANGE(eg_ledger_transition(r, "P", "2026-02-01 09:00", "市住建局", EG_LEDGER_RECTIFYING, "开始整改"));
+	return rc;
+}
+
+static int sc_ledger_extend(void)
+{
+	int rc;
+	RECORDS_CHANGE(eg_ledger_extend(r, "P", "2026-06-20 09:00", "整改办", "2026-09-30", "冬季施工受限"));
+	return rc;
+}
+
+static int sc_case_anonymise(void)
+{
+	const char *n2[] = { "宏达", "宏达化工有限公司" }, *p2[] = { "某人", "某公司" };
+	char *anon = NULL;
+	size_t rep = 0;
+	int rc = INJECT(eg_case_anonymise(&anon, &rep, "宏达化工有限公司法定代表人宏达", n2, p2, 2));
+	if (rc == EG_OK) {
+		/* The longer name wins where both match: 某公司法定代表人某人, 2 replaced. */
+		assert_string_equal(anon, "某公司法定代表人某人");
+		assert_int_equal(rep, 2);
+	} else {
+		assert_null(anon);
+	}
+	eg_string_free(anon);
+	return rc;
+}
+
+static int sc_heads_disclosure_check(void)
+{
+	eg_grid *g = fx_grid();
+	const char *pub[] = { "县委书记", "县长", "镇党委书记", "镇长" };
+	int met = -1;
+	size_t bad = 99;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_grid(&before, g);
+	rc = INJECT(eg_heads_disclosure_check(&met, &bad, g, "C", pub, 4, "2026-10-01", "2026-10-31", 30));
+	snap_grid(&after, g);
+	sn_same(&before, &after);
+	if (rc == EG_OK) {
+		/* All 4 heads under C published, 0 problems, 30 days old <= 30: met. */
+		assert_int_equal(met, 1);
+		assert_int_equal(bad, 0);
+	}
+	eg_grid_free(g);
+	return rc;
+}
+
+static int sc_top_n(void)
+{
+	const char *ids[] = { "A", "B", "C", "D", "E" };
+	const int64_t m[] = { 50, 40, 40, 30, 10 };
+	size_t out[5], n = 0;
+	int rc = INJECT(eg_top_n(out, &n, ids, m, 5, 2));
+	if (rc == EG_OK) {
+		/* A 50, then B and C tied at 40: both taken -> 3. */
+		assert_int_equal(n, 3);
+		assert_int_equal(out[0], 0);
+		assert_int_equal(out[1], 1);
+		assert_int_equal(out[2], 2);
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The tables                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct alloc_case {
+	const char *function; /* the public function under test */
+	int (*scenario)(void);
+	int expected;         /* status of every failing run */
+} alloc_case;
+
+/* Every public function that can allocate, with its scenario(s). */
+static const alloc_case alloc_cases[] = {
+	/* grid.h */
+	{ "eg_grid_new", sc_grid_new, EG_ENOMEM },
+	{ "eg_grid_add", sc_grid_add, EG_ENOMEM },
+	{ "eg_grid_set_heads", sc_grid_set_heads, EG_ENOMEM },
+	{ "eg_grid_add_subhead", sc_grid_add_subhead, EG_ENOMEM },
+	{ "eg_grid_add_supervisor", sc_grid_add_supervisor, EG_ENOMEM },
+	{ "eg_grid_add_key_grid", sc_grid_add_key_grid, EG_ENOMEM },
+	{ "eg_grid_walk_new", sc_grid_walk_new, EG_ENOMEM },
+	{ "eg_grid_rollup", sc_grid_rollup, EG_ENOMEM },
+	{ "eg_grid_check", sc_grid_check, EG_ENOMEM },
+	{ "eg_grid_parse_csv", sc_grid_parse_csv, EG_ENOMEM },
+	{ "eg_grid_load_csv", sc_grid_load_csv, EG_ENOMEM },
+	/* assess.h */
+	{ "eg_ruleset_builder_new", sc_ruleset_builder_new, EG_ENOMEM },
+	{ "eg_ruleset_builder_add_section", sc_ruleset_builder_add_section, EG_ENOMEM },
+	{ "eg_ruleset_builder_add_item", sc_ruleset_builder_add_item, EG_ENOMEM },
+	{ "eg_ruleset_builder_add_penalty_level", sc_ruleset_builder_add_penalty_level, EG_ENOMEM },
+	{ "eg_ruleset_builder_add_forced_fail", sc_ruleset_builder_add_forced_fail, EG_ENOMEM },
+	{ "eg_ruleset_builder_add_grade", sc_ruleset_builder_add_grade, EG_ENOMEM },
+	{ "eg_ruleset_builder_set_bonus", sc_ruleset_builder_set_bonus, EG_ENOMEM },
+	{ "eg_ruleset_builder_set_total_rule", sc_ruleset_builder_set_total_rule, EG_ENOMEM },
+	{ "eg_ruleset_build", sc_ruleset_build, EG_ENOMEM },
+	{ "eg_ruleset_preset", sc_ruleset_preset, EG_ENOMEM },
+	{ "eg_ruleset_for_date", sc_ruleset_for_date, EG_ENOMEM },
+	{ "eg_assess_input_new", sc_assess_input_new, EG_ENOMEM },
+	{ "eg_assess_input_add_problem", sc_assess_input_add_problem, EG_ENOMEM },
+	{ "eg_assess_score", sc_assess_score, EG_ENOMEM },
+	{ "eg_assess_score_many", sc_assess_score_many, EG_ENOMEM },
+	{ "eg_assess_result_render", sc_assess_result_render, EG_ENOMEM },
+	{ "eg_assess_score_table", sc_assess_score_table, EG_ENOMEM },
+	/* ladder.h */
+	{ "eg_ladder_builder_new", sc_ladder_builder_new, EG_ENOMEM },
+	{ "eg_ladder_builder_add_action", sc_ladder_builder_add_action, EG_ENOMEM },
+	{ "eg_ladder_builder_add_clause", sc_ladder_builder_add_clause, EG_ENOMEM },
+	{ "eg_ladder_build", sc_ladder_build, EG_ENOMEM },
+	{ "eg_ladder_preset", sc_ladder_preset, EG_ENOMEM },
+	{ "eg_ladder_state_new", sc_ladder_state_new, EG_ENOMEM },
+	{ "eg_ladder_state_serialize", sc_ladder_state_serialize, EG_ENOMEM },
+	{ "eg_ladder_state_parse", sc_ladder_state_parse, EG_ENOMEM },
+	{ "eg_ladder_step", sc_ladder_step, EG_ENOMEM },
+	{ "eg_ladder_evaluate_table", sc_ladder_evaluate_table, EG_ENOMEM },
+	/* airq.h */
+	{ "eg_airq_profile_named", sc_airq_profile_named, EG_ENOMEM },
+	{ "eg_airq_profile_for_date", sc_airq_profile_for_date, EG_ENOMEM },
+	{ "eg_airq_profile_custom", sc_airq_profile_custom, EG_ENOMEM },
+	{ "eg_airq_percentile", sc_airq_percentile, EG_ENOMEM },
+	{ "eg_airq_rank", sc_airq_rank, EG_ENOMEM },
+	/* inspect.h */
+	{ "eg_sample", sc_sample, EG_ENOMEM },
+	{ "eg_inspect_pool", sc_inspect_pool, EG_ENOMEM },
+	{ "eg_inspect_key_coverage", sc_inspect_key_coverage, EG_ENOMEM },
+	{ "eg_draw_objects", sc_draw_objects, EG_ENOMEM },
+	{ "eg_draw_pair_inspectors", sc_draw_pair_inspectors, EG_ENOMEM },
+	{ "eg_draw_verify", sc_draw_verify, EG_ENOMEM },
+	{ "eg_cadence_check", sc_cadence_check, EG_ENOMEM },
+	/* records.h */
+	{ "eg_records_new", sc_records_new, EG_ENOMEM },
+	{ "eg_records_put", sc_records_put_new_id, EG_ENOMEM },
+	{ "eg_records_put", sc_records_put_new_version, EG_ENOMEM },
+	{ "eg_records_serialize", sc_records_serialize, EG_ENOMEM },
+	{ "eg_records_parse", sc_records_parse, EG_ENOMEM },
+	{ "eg_ledger_open", sc_ledger_open, EG_ENOMEM },
+	{ "eg_ledger_transition", sc_ledger_transition, EG_ENOMEM },
+	{ "eg_ledger_extend", sc_ledger_extend, EG_ENOMEM },
+	{ "eg_case_anonymise", sc_case_anonymise, EG_ENOMEM },
+	{ "eg_heads_disclosure_check", sc_heads_disclosure_check, EG_ENOMEM },
+	{ "eg_top_n", sc_top_n, EG_ENOMEM },
+};
+
+/* Every other public function: never allocates (checked against the call graph). */
+static const char *const non_allocating[] = {
+	/* common.h */
+	"eg_version", "eg_strerror", "eg_error_last", "eg_error_clear", "eg_string_free",
+	/* grid.h */
+	"eg_grid_free", "eg_grid_size", "eg_grid_count", "eg_grid_depth", "eg_grid_lookup", "eg_grid_node_at",
+	"eg_node_id", "eg_node_name", "eg_node_level", "eg_node_kind", "eg_node_index", "eg_node_parent",
+	"eg_node_depth", "eg_node_child_count", "eg_node_first_child", "eg_node_next_sibling",
+	"eg_grid_walk_next", "eg_grid_walk_free", "eg_grid_heads", "eg_grid_supervisors",
+	"eg_grid_key_grid_info", "eg_grid_key_grid_township", "eg_findings_free", "eg_findings_count",
+	"eg_findings_at", "eg_finding_rule", "eg_finding_node", "eg_finding_unit", "eg_finding_message",
+	"eg_findings_cj_a2_5_2", "eg_grid_csv_options_init",
+	/* assess.h */
+	"eg_ruleset_builder_free", "eg_ruleset_builder_set_validity", "eg_ruleset_builder_set_veto_mode", "eg_ruleset_free",
+	"eg_ruleset_name", "eg_ruleset_document", "eg_ruleset_scale", "eg_ruleset_validity",
+	"eg_ruleset_item_count", "eg_ruleset_item_id", "eg_ruleset_item_rule", "eg_ruleset_item_kind",
+	"eg_assess_input_free", "eg_assess_input_set_status", "eg_assess_input_status_from_grid",
+	"eg_assess_input_set_count", "eg_assess_input_set_adverse", "eg_assess_input_set_bonus",
+	"eg_assess_input_add_forced_fail", "eg_assess_result_free", "eg_assess_result_score",
+	"eg_assess_result_grade", "eg_assess_result_veto", "eg_assess_result_fail_count",
+	"eg_assess_result_fail_at", "eg_assess_result_trace_count", "eg_assess_result_trace_at",
+	"eg_trace_rule", "eg_trace_subject", "eg_trace_count", "eg_trace_before", "eg_trace_after",
+	"eg_trace_message", "eg_grade_name", "eg_assess_annual", "eg_assess_cj_a2_7_1",
+	/* ladder.h */
+	"eg_ladder_builder_free", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
+	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month",
+	"eg_ladder_outcome_free", "eg_ladder_outcome_count", "eg_ladder_outcome_unit",
+	"eg_ladder_outcome_severity", "eg_ladder_outcome_action", "eg_ladder_outcome_clause_count",
+	"eg_ladder_outcome_clause_rule", "eg_ladder_outcome_clause_action", "eg_ladder_outcome_clause_message",
+	/* airq.h */
+	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
+	"eg_airq_profile_aqi_table", "eg_pollutant_name", "eg_airq_composite", "eg_airq_round",
+	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate", "eg_airq_daily_values", "eg_airq_aggregate_hours",
+	"eg_aqi_compute", "eg_aqi_level_name",
+	/* inspect.h */
+	"eg_sha256", "eg_sha256_hex", "eg_inspect_quota", "eg_inspect_classify", "eg_draw_free",
+	"eg_draw_frame_hash", "eg_draw_algorithm", "eg_draw_selected_count", "eg_draw_selected",
+	"eg_draw_selected_stratum", "eg_draw_inspector", "eg_draw_skip_count", "eg_draw_skip",
+	"eg_alert_deadlines", "eg_equipment_due", "eg_mee_grade_of", "eg_mee_reduction_required",
+	"eg_mee_reduction_measure", "eg_mee_filing_late", "eg_cadence_preset", "eg_cadence_free",
+	"eg_cadence_count", "eg_cadence_actor", "eg_cadence_period_start", "eg_cadence_measured",
+	"eg_cadence_message",
+	/* records.h */
+	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",
+	"eg_records_version", "eg_jm_district_deadline", "eg_jm_update_status", "eg_ledger_status",
+	"eg_ledger_state_name", "eg_case_eligible", "eg_case_text_check", "eg_case_batches",
+	"eg_ledger_summary", "eg_obligation_due", "eg_obligation_overdue", "eg_target_attained",
+};
+
+#define N_CASES (sizeof alloc_cases / sizeof alloc_cases[0])
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                               */
+/* ------------------------------------------------------------------ */
+
+static long total_points;   /* injected failure points exercised */
+static size_t cases_run;
+
+static void test_alloc_case(void **state)
+{
+	const alloc_case *c = *state;
+	long n;
+	int rc;
+	/* 1. Count the allocations of a successful call. */
+	fail_at = -1;
+	rc = c->scenario();
+	if (rc != EG_OK)
+		fail_msg("%s: the counting run failed: %d (%s): %s", c->function, rc, eg_strerror(rc), err_msg);
+	n = used;
+	if (n <= 0)
+		fail_msg("%s: the scenario made no allocation inside the call", c->function);
+	/* 2. Fail each of them in turn. */
+	for (long k = 0; k < n; k++) {
+		fail_at = k;
+		rc = c->scenario();
+		if (rc != c->expected)
+			fail_msg("%s: failing allocation %ld of %ld gave %d (%s), expected %d: %s", c->function, k + 1, n,
+				 rc, eg_strerror(rc), c->expected, err_msg);
+		if (err_code != c->expected || !err_msg[0])
+			fail_msg("%s: failing allocation %ld of %ld: detail code %d, message \"%s\"", c->function, k + 1,
+				 n, err_code, err_msg);
+	}
+	/* 3. Allowing exactly n allocations succeeds again (the count is exact). */
+	fail_at = n;
+	rc = c->scenario();
+	fail_at = -1;
+	if (rc != EG_OK)
+		fail_msg("%s: with %ld allocations allowed: %d (%s)", c->function, n, rc, err_msg);
+	total_points += n;
+	cases_run++;
+}
+
+static int case_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The two tables are disjoint and without repeats (the full check against
+ * the headers and the call graph is tests/check_alloc_table.py). */
+static void test_alloc_tables_are_disjoint(void **state)
+{
+	(void)state;
+	size_t n_non = sizeof non_allocating / sizeof non_allocating[0];
+	const char **all = malloc((N_CASES + n_non) * sizeof *all);
+	size_t n = 0;
+	assert_non_null(all);
+	for (size_t i = 0; i < N_CASES; i++)
+		if (i == 0 || strcmp(alloc_cases[i].function, alloc_cases[i - 1].function) != 0)
+			all[n++] = alloc_cases[i].function;
+	for (size_t i = 0; i < n_non; i++)
+		all[n++] = non_allocating[i];
+	qsort(all, n, sizeof *all, case_name_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(all[i - 1], all[i]) == 0)
+			fail_msg("%s is listed twice", all[i]);
+	free(all);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[N_CASES + 1];
+	static char names[N_CASES][96];
+	size_t functions = 0;
+	int failed;
+	tests[0] = (struct CMUnitTest)cmocka_unit_test(test_alloc_tables_are_disjoint);
+	for (size_t i = 0; i < N_CASES; i++) {
+		snprintf(names[i], sizeof names[i], "test_alloc_%s_each_failure_is_clean_%zu",
+			 alloc_cases[i].function, i);
+		tests[i + 1] = (struct CMUnitTest){ names[i], test_alloc_case, NULL, NULL,
+						    (void *)(uintptr_t)&alloc_cases[i] };
+		if (i == 0 || strcmp(alloc_cases[i].function, alloc_cases[i - 1].function) != 0)
+			functions++;
+	}
+	failed = _cmocka_run_group_tests("alloc", tests, N_CASES + 1, NULL, NULL);
+	if (csv_path[0])
+		unlink(csv_path);
+	printf("alloc: %zu allocating public functions, %zu scenarios run, %ld injected failure points exercised\n",
+	       functions, cases_run, total_points);
+	return failed;
+}
