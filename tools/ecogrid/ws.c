@@ -13,22 +13,24 @@
 /* migrations[i] takes the schema from version i to i + 1. Never edit a
  * released entry: add a new one. */
 static const char *const migrations[] = {
+	/* Each entry is one script of concatenated literals, in parentheses so
+	 * that compilers do not take the concatenation for a missing comma. */
 	/* 0 -> 1: the grid and its staff, the run log. */
-	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE grid_node(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, parent TEXT,"
 	"  name TEXT NOT NULL, level INTEGER NOT NULL, kind INTEGER NOT NULL);"
 	"CREATE TABLE grid_staff(seq INTEGER PRIMARY KEY, node TEXT NOT NULL, role TEXT NOT NULL,"
 	"  person TEXT NOT NULL, detail TEXT NOT NULL, covers TEXT NOT NULL);"
 	"CREATE TABLE run_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, command TEXT NOT NULL,"
-	"  detail TEXT NOT NULL);",
+	"  detail TEXT NOT NULL);"),
 	/* 1 -> 2: the monthly cycle: inputs kept, results and ladder states replaced on re-run. */
-	"CREATE TABLE month_input(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
+	("CREATE TABLE month_input(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
 	"CREATE TABLE month_result(month TEXT NOT NULL, unit TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY(month, unit));"
-	"CREATE TABLE ladder_state(ladder TEXT NOT NULL, month TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY(ladder, month));",
+	"CREATE TABLE ladder_state(ladder TEXT NOT NULL, month TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY(ladder, month));"),
 	/* 2 -> 3: record stores (JM-2.1 disclosure list, YL ledgers) as the library's
 	 * byte-exact serialisation, and published inspection draws. */
-	"CREATE TABLE record_store(kind TEXT PRIMARY KEY, text TEXT NOT NULL);"
-	"CREATE TABLE draw(id TEXT PRIMARY KEY, at TEXT NOT NULL, json TEXT NOT NULL);",
+	("CREATE TABLE record_store(kind TEXT PRIMARY KEY, text TEXT NOT NULL);"
+	"CREATE TABLE draw(id TEXT PRIMARY KEY, at TEXT NOT NULL, json TEXT NOT NULL);"),
 };
 
 int tool_fail(const char *fmt, ...)
