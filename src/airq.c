@@ -180,17 +180,49 @@ int eg_airq_round(int64_t *scaled, char *buf, size_t bufsz, double value, int de
 /* Composite index (CJ-A3-3, §2)                                         */
 /* ------------------------------------------------------------------ */
 
+/* A period statistic C_i: finite, >= 0 and below 1e12 (no concentration comes near). */
 static int check_stat(double v, const char *what)
 {
 	if (!isfinite(v) || v < 0)
 		return eg__error(EG_EINVAL, "%s statistic %g is not a finite value >= 0", what, v);
+	if (v >= 1e12)
+		return eg__error(EG_ERANGE, "%s statistic %g is implausibly large", what, v);
 	return EG_OK;
+}
+
+/* The statistic as the index uses it: §2 reading, some publishers round µg/m³ to integers and CO to 0.1 first. */
+static double stat_used(double c, int i, unsigned int flags)
+{
+	if (!(flags & EG_AIRQ_ROUND_STATS_FIRST))
+		return c;
+	return i == EG_CO ? (double)round_half_even(c * 10) / 10 : (double)round_half_even(c);
+}
+
+/*
+ * CJ-A3-3: single-item indices I_i = C_i / S_i, their weighted sum (summed
+ * in pollutant order) and the primary pollutant (the first of the largest
+ * I_i, ties within TIE_EPS). Shared by eg_airq_composite() and
+ * eg_airq_composite_many(), so both give the same bits.
+ */
+static double composite_of(double *single, int *primary, const eg_airq_profile *p, const double *c)
+{
+	double sum = 0, best = -1;
+	*primary = -1;
+	for (int i = 0; i < EG_POLLUTANTS; i++) {
+		single[i] = c[i] / p->limit[i];
+		sum += p->weight[i] * single[i];
+		if (single[i] > best + TIE_EPS * (best > 1 ? best : 1)) {
+			best = single[i];
+			*primary = i;
+		}
+	}
+	return sum;
 }
 
 int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats, unsigned int flags)
 {
 	eg_airq_index r;
-	double best = -1;
+	double c[EG_POLLUTANTS], best;
 	int rc;
 	if (!out || !p || !stats)
 		return eg__error(EG_EINVAL, "eg_airq_composite: NULL argument");
@@ -198,27 +230,17 @@ int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double
 		return eg__error(EG_EINVAL, "eg_airq_composite: unknown flags 0x%x", flags);
 	memset(&r, 0, sizeof r);
 	for (int i = 0; i < EG_POLLUTANTS; i++) {
-		double c = stats[i];
-		if ((rc = check_stat(c, pollutant_names[i])) < 0)
+		if ((rc = check_stat(stats[i], pollutant_names[i])) < 0)
 			return rc;
-		if (c >= 1e12)
-			return eg__error(EG_ERANGE, "%s statistic %g is implausibly large", pollutant_names[i], c);
-		/* §2 reading: some publishers round µg/m³ to integers and CO to 0.1 first. */
-		if (flags & EG_AIRQ_ROUND_STATS_FIRST)
-			c = i == EG_CO ? (double)round_half_even(c * 10) / 10 : (double)round_half_even(c);
-		r.single[i] = c / p->limit[i];
-		r.composite += p->weight[i] * r.single[i];
+		c[i] = stat_used(stats[i], i, flags);
 	}
+	r.composite = composite_of(r.single, &r.primary, p, c);
+	best = r.single[r.primary];
 	for (int i = 0; i < EG_POLLUTANTS; i++) {
 		r.load[i] = r.composite > 0 ? p->weight[i] * r.single[i] / r.composite : 0;
-		if (r.single[i] > best + TIE_EPS * (best > 1 ? best : 1)) {
-			best = r.single[i];
-			r.primary = i;
-		}
-	}
-	for (int i = 0; i < EG_POLLUTANTS; i++)
 		if (fabs(r.single[i] - best) <= TIE_EPS * (best > 1 ? best : 1))
 			r.primary_mask |= 1u << i;
+	}
 	if ((rc = eg_airq_round(&r.reported_hundredths, r.reported, sizeof r.reported, r.composite, 2)) < 0)
 		return rc;
 	*out = r;
@@ -740,7 +762,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 	if (n_hours != (size_t)days * 24)
 		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: %04d-%02d has %d days = %d hours, not %zu", year, month,
 				 days, days * 24, n_hours);
-	if (n_stations > SIZE_MAX / (EG_POLLUTANTS * n_hours * sizeof(double)))
+	if (!hourly_fits(n_stations, n_hours))
 		return eg__error(EG_ERANGE, "eg_airq_monthly_stats: too many stations");
 	/* §3: 27 valid days, February 25. */
 	required = month == 2 ? 25 : 27;
@@ -964,44 +986,24 @@ int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_pr
 		return eg__error(EG_EINVAL, "eg_airq_composite_many: unknown flags 0x%x", flags);
 	/* Check everything first, so that nothing is written on failure. */
 	for (size_t i = 0; i < n_stations * EG_POLLUTANTS; i++) {
-		double c = stats[i].value;
-		if (isnan(c))
-			continue;
-		if (isinf(c) || c < 0 || c >= 1e12)
-			return eg__error(isinf(c) || c < 0 ? EG_EINVAL : EG_ERANGE,
-					 "station %zu: %s statistic %g is not a finite value >= 0 and < 1e12",
-					 i / EG_POLLUTANTS, pollutant_names[i % EG_POLLUTANTS], c);
+		int rc;
+		if (!isnan(stats[i].value) && (rc = check_stat(stats[i].value, pollutant_names[i % EG_POLLUTANTS])) < 0)
+			return eg__error(rc, "station %zu: %s", i / EG_POLLUTANTS, eg_error_last()->message);
 	}
 	for (size_t s = 0; s < n_stations; s++) {
 		const eg_airq_stat *st = stats + s * EG_POLLUTANTS;
-		double c[EG_POLLUTANTS], best = -1;
-		int32_t top = -1;
-		int missing = 0;
-		composite[s] = 0;
+		double c[EG_POLLUTANTS], single[EG_POLLUTANTS];
+		int top = -1, missing = 0;
 		for (int i = 0; i < EG_POLLUTANTS; i++) {
-			c[i] = st[i].value;
-			missing |= isnan(c[i]);
-			/* §2 reading: some publishers round µg/m³ to integers and CO to 0.1 first. */
-			if (!missing && (flags & EG_AIRQ_ROUND_STATS_FIRST))
-				c[i] = i == EG_CO ? (double)round_half_even(c[i] * 10) / 10 : (double)round_half_even(c[i]);
+			if (isnan(st[i].value))
+				missing = 1;
+			else
+				c[i] = stat_used(st[i].value, i, flags);
 		}
-		if (missing) {
-			composite[s] = NAN;
-			if (primary)
-				primary[s] = -1;
-			continue;
-		}
-		/* The same arithmetic, in the same order, as eg_airq_composite(). */
-		for (int i = 0; i < EG_POLLUTANTS; i++) {
-			double single = c[i] / p->limit[i];
-			composite[s] += p->weight[i] * single;
-			if (single > best + TIE_EPS * (best > 1 ? best : 1)) {
-				best = single;
-				top = i;
-			}
-		}
+		/* A station missing a statistic has no index. */
+		composite[s] = missing ? NAN : composite_of(single, &top, p, c);
 		if (primary)
-			primary[s] = top;
+			primary[s] = missing ? -1 : top;
 	}
 	return EG_OK;
 }

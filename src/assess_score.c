@@ -143,6 +143,24 @@ int eg_assess_input_set_bonus(eg_assess_input *in, int64_t events)
 	return EG_OK;
 }
 
+/* Append one problem (its media levels as a bit mask, CJ-A2-5.9); nothing changes on failure. */
+static int push_problem(eg_assess_input *in, uint32_t mask)
+{
+	if (in->n_problems == in->cap_problems) {
+		size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
+		uint32_t *t;
+		if (nc > COUNT_MAX)
+			return eg__error(EG_ERANGE, "more than %d problems", COUNT_MAX);
+		t = eg__realloc(in->problems, nc * sizeof *t);
+		if (!t)
+			return eg__error_nomem("adding a problem");
+		in->problems = t;
+		in->cap_problems = nc;
+	}
+	in->problems[in->n_problems++] = mask;
+	return EG_OK;
+}
+
 int eg_assess_input_add_problem(eg_assess_input *in, const char *const *levels, size_t n)
 {
 	uint32_t mask = 0;
@@ -161,19 +179,7 @@ int eg_assess_input_add_problem(eg_assess_input *in, const char *const *levels, 
 			return eg__error(EG_EEXISTS, "media level %s is listed twice for one problem", levels[k]);
 		mask |= 1u << l;
 	}
-	if (in->n_problems == in->cap_problems) {
-		size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
-		uint32_t *t;
-		if (nc > COUNT_MAX)
-			return eg__error(EG_ERANGE, "more than %d problems", COUNT_MAX);
-		t = eg__realloc(in->problems, nc * sizeof *t);
-		if (!t)
-			return eg__error_nomem("adding a problem");
-		in->problems = t;
-		in->cap_problems = nc;
-	}
-	in->problems[in->n_problems++] = mask;
-	return EG_OK;
+	return push_problem(in, mask);
 }
 
 int eg_assess_input_add_forced_fail(eg_assess_input *in, const char *id)
@@ -217,14 +223,20 @@ struct eg_assess_result {
 	int quiet; /* batch scoring: the same arithmetic, no trace text (eg_assess_score_table) */
 };
 
-void eg_assess_result_free(eg_assess_result *r)
+/* Free what a result holds (its trace and fail reasons), not the result itself. */
+static void result_clear(eg_assess_result *r)
 {
-	if (!r)
-		return;
 	for (size_t i = 0; i < r->n_trace; i++)
 		eg__free(r->trace[i].rule);
 	eg__free(r->trace);
 	eg__free(r->fails);
+}
+
+void eg_assess_result_free(eg_assess_result *r)
+{
+	if (!r)
+		return;
+	result_clear(r);
 	eg__free(r);
 }
 
@@ -827,29 +839,19 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 		for (size_t c = 0; c < b->n_conds; c++)
 			in->forced[c] = forced && c < 32 ? (forced[i] >> c) & 1u : 0;
 		in->n_problems = 0;
-		for (size_t l = 0; problems && l < n_levels; l++)
-			for (int32_t k = 0; k < problems[i * n_levels + l]; k++) {
-				if (in->n_problems == in->cap_problems) {
-					size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
-					uint32_t *t = eg__realloc(in->problems, nc * sizeof *t);
-					if (!t) {
-						eg_assess_input_free(in);
-						return eg__error_nomem("adding a problem");
-					}
-					in->problems = t;
-					in->cap_problems = nc;
-				}
-				in->problems[in->n_problems++] = 1u << l;
-			}
-		memset(&r, 0, sizeof r);
-		r.quiet = 1;
-		rc = score_into(&r, b, in);
-		scores[i] = r.score;
-		grades[i] = r.grade;
-		for (size_t t = 0; t < r.n_trace; t++)
-			eg__free(r.trace[t].rule);
-		eg__free(r.trace);
-		eg__free(r.fails);
+		rc = EG_OK;
+		/* Each problem counted at level l was exposed at that level alone. */
+		for (size_t l = 0; problems && l < n_levels && rc == EG_OK; l++)
+			for (int32_t k = 0; k < problems[i * n_levels + l] && rc == EG_OK; k++)
+				rc = push_problem(in, 1u << l);
+		if (rc == EG_OK) {
+			memset(&r, 0, sizeof r);
+			r.quiet = 1;
+			rc = score_into(&r, b, in);
+			scores[i] = r.score;
+			grades[i] = r.grade;
+			result_clear(&r);
+		}
 		if (rc < 0) {
 			eg_assess_input_free(in);
 			return rc;

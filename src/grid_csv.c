@@ -579,14 +579,8 @@ static int fast_row(loader *L, size_t *pos, uint32_t line)
 		ks = ++i;
 		i = scan_text(b, i, len);
 		c = b[i];
-		if (i > ks) {
-			static const char *const names[] = { "admin", "park", "key_grid", "other" };
-			for (int k = 0; k < 4; k++)
-				if (strlen(names[k]) == i - ks && memcmp(names[k], b + ks, i - ks) == 0)
-					kind = k;
-			if (kind < 0)
-				return 0;
-		}
+		if (i > ks && (i - ks > 8 || (kind = parse_kind((const char *)b + ks, (uint32_t)(i - ks))) < 0))
+			return 0; /* the exact reader reports it */
 	}
 	if (c == '\r') {
 		i++;
