@@ -89,6 +89,10 @@ class HourlyTest(ToolCase):
             ({"stations": {"S1": station(10)}, "tampered": {"S9": [1]}}, "tampered.S9: no such station"),
             ({"stations": {}}, "air_hourly.stations: must be an object of 1-2000 stations"),
             ({"stations": {"S1": station(10)}, "wind": 1}, "air_hourly.wind: unknown key"),
+            ({"stations": {"S1": station(10)}, "tampered": [5]}, "air_hourly.tampered: must be an object station -> days (CJ-A3-6)"),
+            ({"stations": {"S1": station(10)}, "tampered": {"S1": 5}}, "air_hourly.tampered.S1: must be a list of days of the month"),
+            ({"stations": {"S1": station(10)}, "dust_days": [0]}, "dust_days[0]: must be a day 1-31"),
+            ({"stations": {"S1": [1, 2]}}, "air_hourly.stations.S1: must be an object of six hourly series"),
         ]
         for hourly, needle in cases:
             with self.subTest(needle=needle):
@@ -100,4 +104,7 @@ class HourlyTest(ToolCase):
         bad_key = json.dumps({"units": {"A": {"airq": {}}}})
         self.assertIn("units.A.airq: unknown key", self.run_tool("month", "import", "2026-10", self.write("k.json", bad_key),
                                                                 expect=1).stderr)
+        flag = json.dumps({"units": {"A": {"air_target_missed": "yes"}}})
+        self.assertIn("units.A.air_target_missed: must be a boolean (CJ-A3-4)",
+                      self.run_tool("month", "import", "2026-10", self.write("f.json", flag), expect=1).stderr)
         self.assertEqual(self.digest(), before)

@@ -170,6 +170,8 @@ class LedgerTest(ToolCase):
             ("P2,2026-03-02 10:00,整改办,extend,,,2026-03-01,提前\n", "line 2:"),
             ("P2,2026-03-02 10:00,整改办,archive,,,,x\n", "action must be open, extend"),
             ("P2,2026-03-02 10:00,整改办,verified,某单位,,,x\n", "set only when a problem is opened (YL-2)"),
+            ("P9,2026-03-02 10:00,整改办,open,某单位,x,2026-12-31,原因\n", "open takes lead_unit, target and deadline, not a reason"),
+            ("P2,2026-03-02 10:00,整改办,verified,,,2026-12-31,x\n", "a deadline changes only with action extend"),
             ("P9,2026-03-02 10:00,整改办,rectifying,,,,x\n", "P9"),
         ]
         for row, needle in cases:
@@ -299,7 +301,51 @@ class DrawTest(ToolCase):
                 err = self.run_tool(*args, expect=1).stderr
                 self.assertIn(needle, err)
                 self.assertEqual(self.digest(), before)
+        more = [
+            (("--frame", self.write("f1.csv", "stratum,id\nkey,\n")), "line 2: stratum and id must not be empty"),
+            (("--frame", self.write("f2.csv", "stratum,id\n")), "the frame is empty"),
+            (("--quotas", self.write("q5.csv", "stratum,quota\nkey,1\nkey,2\ngeneral,1\n")), "line 3: stratum key has a quota already"),
+            (("--quotas", self.write("q6.csv", "stratum,quota\nkey,some\ngeneral,1\n")),
+             "quota must be a number >= 0, DG-8-city or DG-8-town, not \"some\""),
+            (("--per-object", "0", "--inspectors", self.ins), "--per-object must be 1-100, not 0"),
+            (("--inspectors", self.ins), "--inspectors and --conflicts need --per-object N"),
+            (("--per-object", "1", "--inspectors", self.write("i2.csv", "inspector\n张\n\"\"\n")), "line 3: empty inspector"),
+            (("--per-object", "1", "--inspectors", self.ins, "--conflicts", self.write("c2.csv", "inspector,object\n张,\n")),
+             "line 2: inspector and object must not be empty"),
+        ]
+        for extra, needle in more:
+            with self.subTest(needle=needle):
+                args = {"--frame": self.frame, "--quotas": q}
+                rest = []
+                for k in range(0, len(extra), 2):
+                    if extra[k] in args:
+                        args[extra[k]] = extra[k + 1]
+                    else:
+                        rest += [extra[k], extra[k + 1]]
+                err = self.run_tool("draw", "run", "y", "--seed", SEED, "--frame", args["--frame"], "--quotas",
+                                    args["--quotas"], *rest, expect=1).stderr
+                self.assertIn(needle, err)
+                self.assertEqual(self.digest(), before)
         self.assertIn("no draw nope", self.run_tool("draw", "show", "nope", expect=1).stderr)
+
+    def test_verify_refuses_what_is_not_a_published_record(self):
+        paired = self.draw("p", {"key": 2, "general": 1}, "--inspectors", self.ins, "--per-object", "1")
+        plain = self.draw("q", {"key": 2, "general": 1})
+
+        def verify(doc, frame=None, *extra):
+            rec = self.write("r.json", doc if isinstance(doc, str) else json.dumps(doc, ensure_ascii=False))
+            return self.run_tool("verify", rec, "--frame", frame or self.frame, *extra, db=False, expect=1).stderr
+
+        self.assertIn("r.json: line 1:", verify("{not json"))
+        self.assertIn("not a draw record of algorithm 1", verify(dict(plain, algorithm=2)))
+        self.assertIn("the record pairs inspectors; give --inspectors", verify(paired))
+        one_stratum = self.write("one.csv", "stratum,id\n" + "".join(f"key,{x}\n" for x in KEY))
+        self.assertIn("the record has 2 strata, the frame 1", verify(plain, one_stratum))
+        swapped = dict(plain, strata=list(reversed(plain["strata"])))
+        self.assertIn("stratum general is not the frame's stratum 1 (key)", verify(swapped))
+        bad_quota = dict(plain, strata=[dict(plain["strata"][0], quota=-1), plain["strata"][1]])
+        self.assertIn("strata[0].quota must be an integer >= 0", verify(bad_quota))
+        self.assertIn("usage", self.run_tool("verify", self.write("x.json", "{}"), db=False, expect=1).stderr)
 
     def test_help_is_discoverable(self):
         for cmd in ("disclose", "ledger", "draw", "verify"):
