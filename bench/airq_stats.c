@@ -27,17 +27,17 @@
 #define MAX_ROUNDS 64
 
 /* Plausible levels per pollutant (µg/m³; CO mg/m³) with a diurnal swing. */
-static const double base[EG_POLLUTANTS] = { 8, 30, 70, 35, 0.8, 90 };
-static const double swing[EG_POLLUTANTS] = { 4, 15, 30, 15, 0.4, 60 };
+static const double base[EG_POLLUTANT_COUNT] = { 8, 30, 70, 35, 0.8, 90 };
+static const double swing[EG_POLLUTANT_COUNT] = { 4, 15, 30, 15, 0.4, 60 };
 
 static void fill(double *h, size_t stations)
 {
 	unsigned seed = 1;
 	for (size_t s = 0; s < stations; s++)
-		for (int p = 0; p < EG_POLLUTANTS; p++) {
-			double *x = h + (s * EG_POLLUTANTS + (size_t)p) * HOURS;
+		for (int p = 0; p < EG_POLLUTANT_COUNT; p++) {
+			double *x = h + (s * EG_POLLUTANT_COUNT + (size_t)p) * HOURS;
 			for (size_t k = 0; k < HOURS; k++) {
-				double diurnal = (double)((k + (p == EG_O3 ? 10 : 0)) % 24) / 23.0;
+				double diurnal = (double)((k + (p == EG_POLLUTANT_O3 ? 10 : 0)) % 24) / 23.0;
 				seed = seed * 1103515245u + 12345u;
 				x[k] = (seed >> 8) % 100 < 3 ? NAN
 					: base[p] + swing[p] * diurnal + swing[p] * (double)((seed >> 12) % 1000) / 1000.0;
@@ -68,9 +68,9 @@ int main(int argc, char **argv)
 		stations = (size_t)STATIONS * (size_t)scale;
 	if (rounds > MAX_ROUNDS)
 		rounds = MAX_ROUNDS;
-	n = stations * EG_POLLUTANTS * HOURS;
+	n = stations * EG_POLLUTANT_COUNT * HOURS;
 	h = malloc(n * sizeof *h);
-	st = malloc(stations * EG_POLLUTANTS * sizeof *st);
+	st = malloc(stations * EG_POLLUTANT_COUNT * sizeof *st);
 	composite = malloc(stations * sizeof *composite);
 	if (!h || !st || !composite || eg_airq_profile_named(&p, "CN2026") != EG_OK)
 		return 1;

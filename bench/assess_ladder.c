@@ -113,7 +113,7 @@ static long long run_batch(const data *d, const eg_ruleset *rs, const eg_ladder 
 	if (eg_ladder_evaluate_table(sev73, l73, "2024-01", MONTHS, (const char *const *)d->ids, d->group_sizes,
 				     d->groups, d->item4, NULL, U) != EG_OK)
 		return -1;
-	/* CJ-A2-7.1: the value is the failing flag (EG_MEASURE_FLAG). */
+	/* CJ-A2-7.1: the value is the failing flag (EG_LADDER_MEASURE_FLAG). */
 	{
 		int64_t *v = malloc(U * MONTHS * sizeof *v);
 		if (!v)
@@ -172,7 +172,7 @@ static long long run_api(const data *d, const eg_ruleset *rs, const eg_ladder *l
 			if (eg_assess_input_new(&in[u], rs) != EG_OK)
 				return -1;
 			for (int k = 0; k < N_ITEMS; k++)
-				if (eg_ruleset_item_kind(rs, (size_t)k) == EG_ITEM_STATUS
+				if (eg_ruleset_item_kind(rs, (size_t)k) == EG_ITEM_KIND_STATUS
 					    ? eg_assess_input_set_status(in[u], item_ids[k], (int)it[k]) != EG_OK
 					    : eg_assess_input_set_count(in[u], item_ids[k], it[k]) != EG_OK)
 					return -1;

@@ -5,7 +5,7 @@
  * frame into "key" (the pool) and "general" (the rest) and draw 5 % and
  * 2 % of them (eg_draw_objects, algorithm version 1: canonical order,
  * frame hash, sampler.py picks). Baseline in the same run: SHA-256 of the
- * frame text alone (eg_sha256 over the bytes the frame hash covers).
+ * frame text alone (eg_draw_sha256 over the bytes the frame hash covers).
  *
  * Usage: bench_inspect_draw [--scale S] [--rounds R]   (S × 1,000,000 enterprises)
  */
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 			text_len += l + 1;
 		}
 		t = bu_now();
-		if (eg_sha256(digest, text, text_len) != EG_OK)
+		if (eg_draw_sha256(digest, text, text_len) != EG_OK)
 			return 1;
 		tb[r] = bu_now() - t;
 		fold += digest[0];

@@ -19,7 +19,7 @@
 
 static const char *const units[UNITS] = { "昌吉市", "阜康市", "呼图壁县", "玛纳斯县", "奇台县", "吉木萨尔县", "木垒哈萨克自治县" };
 /* Typical October levels per unit (SO2, NO2, PM10, PM2.5, CO mg/m³, O3). */
-static const double level[UNITS][EG_POLLUTANTS] = {
+static const double level[UNITS][EG_POLLUTANT_COUNT] = {
 	{ 9, 38, 82, 41, 1.1, 96 }, { 12, 30, 75, 36, 1.0, 102 }, { 8, 26, 70, 33, 0.9, 105 },
 	{ 10, 28, 74, 35, 0.9, 101 }, { 7, 22, 66, 30, 0.8, 108 }, { 7, 21, 64, 29, 0.7, 110 },
 	{ 6, 18, 58, 26, 0.6, 112 },
@@ -38,33 +38,33 @@ int main(int argc, char **argv)
 {
 	int lang = argc > 1 && strcmp(argv[1], "--en") == 0 ? EG_LANG_EN : EG_LANG_ZH;
 	eg_airq_profile *p = NULL;
-	double *hourly = malloc(sizeof *hourly * UNITS * EG_POLLUTANTS * HOURS), rate[UNITS];
-	eg_airq_stat st[UNITS * EG_POLLUTANTS];
+	double *hourly = malloc(sizeof *hourly * UNITS * EG_POLLUTANT_COUNT * HOURS), rate[UNITS];
+	eg_airq_stat st[UNITS * EG_POLLUTANT_COUNT];
 	eg_airq_index ix[UNITS];
 	int32_t rank[UNITS], worst = 0;
 	unsigned seed = 2026;
 	int rc = hourly ? eg_airq_profile_for_date(&p, "2026-10-31") : EG_ENOMEM;
 
 	for (int u = 0; rc == EG_OK && u < UNITS; u++)
-		for (int k = 0; k < EG_POLLUTANTS; k++)
+		for (int k = 0; k < EG_POLLUTANT_COUNT; k++)
 			for (int h = 0; h < HOURS; h++) {
-				double diurnal = k == EG_O3 ? 0.5 * sin((h % 24 - 8) * 3.14159 / 12) : 0;
+				double diurnal = k == EG_POLLUTANT_O3 ? 0.5 * sin((h % 24 - 8) * 3.14159 / 12) : 0;
 				double v = level[u][k] * (1 + 0.3 * noise(&seed) + diurnal);
 				/* About 3% of hours missing, as explicit NaN (§3). */
-				hourly[((size_t)u * EG_POLLUTANTS + (size_t)k) * HOURS + (size_t)h] =
+				hourly[((size_t)u * EG_POLLUTANT_COUNT + (size_t)k) * HOURS + (size_t)h] =
 					noise(&seed) > 0.94 ? NAN : (v < 0 ? 0 : v);
 			}
 	if (rc == EG_OK)
 		rc = eg_airq_monthly_stats(st, p, hourly, UNITS, 2026, 10, HOURS, NULL, NULL);
 	for (int u = 0; rc == EG_OK && u < UNITS; u++) {
-		double stats[EG_POLLUTANTS];
-		for (int k = 0; k < EG_POLLUTANTS; k++)
-			stats[k] = st[u * EG_POLLUTANTS + k].value;
+		double stats[EG_POLLUTANT_COUNT];
+		for (int k = 0; k < EG_POLLUTANT_COUNT; k++)
+			stats[k] = st[u * EG_POLLUTANT_COUNT + k].value;
 		if ((rc = eg_airq_composite(&ix[u], p, stats, 0)) == EG_OK)
 			rc = eg_airq_improvement_rate(&rate[u], ix[u].composite, ref_index[u]);
 	}
 	if (rc == EG_OK)
-		rc = eg_airq_rank(rank, rate, UNITS, EG_RANK_DESCENDING, 3); /* rates ranked at 0.1 % */
+		rc = eg_airq_rank(rank, rate, UNITS, EG_RANK_ORDER_DESC, 3); /* rates ranked at 0.1 % */
 	if (rc != EG_OK) {
 		fprintf(stderr, "%s: %s\n", eg_strerror(rc), eg_error_last()->message);
 	} else {

@@ -26,7 +26,7 @@ int main(void)
 		for (int i = 0; rc == EG_OK && i < 3; i++) {
 			char when[20], quarter[8], progress[32], dl[11];
 			const char *k[] = { "quarter", "progress" }, *v[2];
-			eg_jm_district_deadline(dl, 2021, q);
+			eg_disclosure_district_deadline(dl, 2021, q);
 			/* 新会区 reports the third quarter a day late. */
 			snprintf(when, sizeof when, "%s %s", dl, i == 1 && q == 3 ? "00:00" : "17:30");
 			if (i == 1 && q == 3)
@@ -39,15 +39,15 @@ int main(void)
 		}
 	for (int q = 1; rc == EG_OK && q <= 4; q++) {
 		char dl[11];
-		eg_jm_district_deadline(dl, 2021, q);
+		eg_disclosure_district_deadline(dl, 2021, q);
 		printf("2021Q%d (deadline %s):", q, dl);
 		for (int i = 0; i < 3; i++) {
 			int st;
 			int32_t late;
-			eg_jm_update_status(&st, &late, r, ids[i], 2021, q);
-			if (st != EG_UPDATE_ON_TIME)
+			eg_disclosure_update_status(&st, &late, r, ids[i], 2021, q);
+			if (st != EG_DISCLOSURE_UPDATE_ON_TIME)
 				printf(" %s %s %s by %d day(s), a JM-2.2 (2) occurrence;", districts[i], names[i],
-				       st == EG_UPDATE_LATE ? "late" : "missing", (int)late);
+				       st == EG_DISCLOSURE_UPDATE_LATE ? "late" : "missing", (int)late);
 		}
 		printf("\n");
 	}

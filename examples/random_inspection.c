@@ -34,7 +34,7 @@ int main(void)
 	for (size_t i = 0; i < n_pool; i++)
 		pool_ids[i] = ids[pool[i]];
 	if (rc == EG_OK)
-		rc = eg_inspect_quota(&quota, EG_QUOTA_DG8_CITY, (int64_t)n_pool); /* DG-8 */
+		rc = eg_inspect_quota(&quota, EG_INSPECT_QUOTA_DG8_CITY, (int64_t)n_pool); /* DG-8 */
 	sizes[0] = n_pool;
 	quotas[0] = (size_t)quota;
 	if (rc == EG_OK)

@@ -23,31 +23,31 @@ int main(void)
 		rc = eg_ledger_open(r, "YL-2019-07", "2019-03-01 09:00", "市整改办", "榆林市住建局", "城区清洁取暖率达到60%",
 				    "2019-12-31");
 	if (rc == EG_OK)
-		rc = step(r, "2019-03-05 09:00", "市住建局", EG_LEDGER_RECTIFYING, "制定措施并实施");
+		rc = step(r, "2019-03-05 09:00", "市住建局", EG_LEDGER_STATE_RECTIFYING, "制定措施并实施");
 	if (rc == EG_OK)
-		rc = step(r, "2019-11-20 09:00", "市住建局主要负责同志", EG_LEDGER_VERIFIED, "现场核查并签字");
+		rc = step(r, "2019-11-20 09:00", "市住建局主要负责同志", EG_LEDGER_STATE_VERIFIED, "现场核查并签字");
 	if (rc == EG_OK)
-		rc = step(r, "2019-11-22 09:00", "市住建局", EG_LEDGER_APPLIED, "提交销号申请及验收报告");
+		rc = step(r, "2019-11-22 09:00", "市住建局", EG_LEDGER_STATE_APPLIED, "提交销号申请及验收报告");
 	if (rc == EG_OK)
-		rc = step(r, "2019-12-05 09:00", "市整改办", EG_LEDGER_REVIEWED, "资料审核、现场核查、公示");
+		rc = step(r, "2019-12-05 09:00", "市整改办", EG_LEDGER_STATE_REVIEWED, "资料审核、现场核查、公示");
 	if (rc == EG_OK)
-		rc = step(r, "2019-12-10 09:00", "市整改办", EG_LEDGER_RECTIFYING, "公示期发现两个小区未接入，退回继续整改");
+		rc = step(r, "2019-12-10 09:00", "市整改办", EG_LEDGER_STATE_RECTIFYING, "公示期发现两个小区未接入，退回继续整改");
 	if (rc == EG_OK && eg_ledger_status(&st, &od, r, "YL-2019-07", "2020-01-02") == EG_OK)
 		printf("2020-01-02: %s, %s\n", eg_ledger_state_name(st), od ? "overdue (YL-5.3)" : "on schedule");
 	if (rc == EG_OK)
 		rc = eg_ledger_extend(r, "YL-2019-07", "2020-01-03 09:00", "市整改办", "2020-03-31", "冬季管网施工受限，报批延期");
 	if (rc == EG_OK)
-		rc = step(r, "2020-03-10 09:00", "市住建局主要负责同志", EG_LEDGER_VERIFIED, "再次现场核查并签字");
+		rc = step(r, "2020-03-10 09:00", "市住建局主要负责同志", EG_LEDGER_STATE_VERIFIED, "再次现场核查并签字");
 	if (rc == EG_OK)
-		rc = step(r, "2020-03-12 09:00", "市住建局", EG_LEDGER_APPLIED, "再次申请销号");
+		rc = step(r, "2020-03-12 09:00", "市住建局", EG_LEDGER_STATE_APPLIED, "再次申请销号");
 	if (rc == EG_OK)
-		rc = step(r, "2020-03-25 09:00", "市整改办", EG_LEDGER_REVIEWED, "审核通过并公示");
+		rc = step(r, "2020-03-25 09:00", "市整改办", EG_LEDGER_STATE_REVIEWED, "审核通过并公示");
 	if (rc == EG_OK)
-		rc = step(r, "2020-03-30 09:00", "市整改办", EG_LEDGER_CLOSED, "达到标准，销号备案");
+		rc = step(r, "2020-03-30 09:00", "市整改办", EG_LEDGER_STATE_CLOSED, "达到标准，销号备案");
 	if (rc == EG_OK && eg_ledger_status(&st, &od, r, "YL-2019-07", "2020-04-01") == EG_OK)
 		printf("2020-04-01: %s\n", eg_ledger_state_name(st));
 	/* A closed problem cannot move again: the ledger refuses and changes nothing. */
-	if (rc == EG_OK && eg_ledger_transition(r, "YL-2019-07", "2020-04-02 09:00", "x", EG_LEDGER_RECTIFYING, "x") != EG_OK)
+	if (rc == EG_OK && eg_ledger_transition(r, "YL-2019-07", "2020-04-02 09:00", "x", EG_LEDGER_STATE_RECTIFYING, "x") != EG_OK)
 		printf("reopening refused: %s\n", eg_error_last()->message);
 	for (size_t k = 0; rc == EG_OK && k < eg_records_version_count(r, "YL-2019-07"); k++) {
 		const char *t, *who, *why, *state = NULL;

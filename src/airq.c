@@ -1,9 +1,10 @@
 /*
  * Air quality by the national method (CJ-A3-3, CJ-A3-5, CJ-A3-6 and
- * airquality.md §1-§7): profiles, composite index, percentiles, GB/T 8170
- * rounding, rates, 1224 ranking, hourly statistics and AQI.
+ * airquality.md §1-§6): profiles, composite index, percentiles, GB/T 8170
+ * rounding, rates, 1224 ranking and hourly statistics. AQI (§7) is aqi.c.
  */
 #include <ecogrid/airq.h>
+#include <ecogrid/aqi.h>
 
 #include <float.h>
 #include <math.h>
@@ -19,20 +20,21 @@
 #include "util/error.h"
 #include "util/text.h"
 
+/* A scaled value within TIE_EPS (relative) of a decimal tie is the tie (airq.h); aqi.c rounds up with the same. */
 #define TIE_EPS 1e-9
 
 struct eg_airq_profile {
 	char name[65];
-	double limit[EG_POLLUTANTS];
-	double weight[EG_POLLUTANTS];
+	double limit[EG_POLLUTANT_COUNT];
+	double weight[EG_POLLUTANT_COUNT];
 	int aqi_table;
 };
 
-static const char *const pollutant_names[EG_POLLUTANTS] = { "SO2", "NO2", "PM10", "PM2.5", "CO", "O3" };
+static const char *const pollutant_names[EG_POLLUTANT_COUNT] = { "SO2", "NO2", "PM10", "PM2.5", "CO", "O3" };
 
 const char *eg_pollutant_name(int p)
 {
-	return p >= 0 && p < EG_POLLUTANTS ? pollutant_names[p] : NULL;
+	return p >= 0 && p < EG_POLLUTANT_COUNT ? pollutant_names[p] : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -41,12 +43,12 @@ const char *eg_pollutant_name(int p)
 
 static const struct builtin {
 	const char *name;
-	double limit[EG_POLLUTANTS]; /* SO2, NO2, PM10, PM2.5, CO, O3 */
+	double limit[EG_POLLUTANT_COUNT]; /* SO2, NO2, PM10, PM2.5, CO, O3 */
 	int aqi_table;
 } builtins[] = {
-	{ "CN2012", { 60, 40, 70, 35, 4, 160 }, EG_AQI_HJ633_2012 }, /* GB 3095-2012 grade II */
-	{ "CN2026", { 60, 40, 60, 30, 4, 160 }, EG_AQI_HJ633_2026 }, /* GB 3095-2026 transitional */
-	{ "CN2031", { 20, 30, 50, 25, 4, 160 }, EG_AQI_HJ633_2026 }, /* GB 3095-2026 final */
+	{ "CN2012", { 60, 40, 70, 35, 4, 160 }, EG_AQI_TABLE_HJ633_2012 }, /* GB 3095-2012 grade II */
+	{ "CN2026", { 60, 40, 60, 30, 4, 160 }, EG_AQI_TABLE_HJ633_2026 }, /* GB 3095-2026 transitional */
+	{ "CN2031", { 20, 30, 50, 25, 4, 160 }, EG_AQI_TABLE_HJ633_2026 }, /* GB 3095-2026 final */
 };
 
 int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const double *limits, const double *weights,
@@ -58,9 +60,9 @@ int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const double
 		return eg__error(EG_EINVAL, "eg_airq_profile_custom: NULL argument");
 	if ((rc = eg__check_text(name, 64, "profile name")) < 0)
 		return rc;
-	if (aqi_table != EG_AQI_HJ633_2012 && aqi_table != EG_AQI_HJ633_2026)
+	if (aqi_table != EG_AQI_TABLE_HJ633_2012 && aqi_table != EG_AQI_TABLE_HJ633_2026)
 		return eg__error(EG_EINVAL, "profile %s: AQI table %d is not 2012 or 2026", name, aqi_table);
-	for (int i = 0; i < EG_POLLUTANTS; i++) {
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		if (!isfinite(limits[i]) || limits[i] <= 0)
 			return eg__error(EG_ERANGE, "profile %s: limit of %s must be finite and > 0", name, pollutant_names[i]);
 		if (weights && (!isfinite(weights[i]) || weights[i] < 0))
@@ -70,7 +72,7 @@ int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const double
 	if (!p)
 		return eg__error_nomem("creating a profile");
 	snprintf(p->name, sizeof p->name, "%s", name);
-	for (int i = 0; i < EG_POLLUTANTS; i++) {
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		p->limit[i] = limits[i];
 		p->weight[i] = weights ? weights[i] : 1.0;
 	}
@@ -110,12 +112,12 @@ int eg_airq_profile_aqi_table(const eg_airq_profile *p) { return p ? p->aqi_tabl
 
 double eg_airq_profile_limit(const eg_airq_profile *p, int i)
 {
-	return p && i >= 0 && i < EG_POLLUTANTS ? p->limit[i] : NAN;
+	return p && i >= 0 && i < EG_POLLUTANT_COUNT ? p->limit[i] : NAN;
 }
 
 double eg_airq_profile_weight(const eg_airq_profile *p, int i)
 {
-	return p && i >= 0 && i < EG_POLLUTANTS ? p->weight[i] : NAN;
+	return p && i >= 0 && i < EG_POLLUTANT_COUNT ? p->weight[i] : NAN;
 }
 
 /* ------------------------------------------------------------------ */
@@ -195,7 +197,7 @@ static double stat_used(double c, int i, unsigned int flags)
 {
 	if (!(flags & EG_AIRQ_ROUND_STATS_FIRST))
 		return c;
-	return i == EG_CO ? (double)round_half_even(c * 10) / 10 : (double)round_half_even(c);
+	return i == EG_POLLUTANT_CO ? (double)round_half_even(c * 10) / 10 : (double)round_half_even(c);
 }
 
 /*
@@ -208,7 +210,7 @@ static double composite_of(double *single, int *primary, const eg_airq_profile *
 {
 	double sum = 0, best = -1;
 	*primary = -1;
-	for (int i = 0; i < EG_POLLUTANTS; i++) {
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		single[i] = c[i] / p->limit[i];
 		sum += p->weight[i] * single[i];
 		if (single[i] > best + TIE_EPS * (best > 1 ? best : 1)) {
@@ -222,21 +224,21 @@ static double composite_of(double *single, int *primary, const eg_airq_profile *
 int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats, unsigned int flags)
 {
 	eg_airq_index r;
-	double c[EG_POLLUTANTS], best;
+	double c[EG_POLLUTANT_COUNT], best;
 	int rc;
 	if (!out || !p || !stats)
 		return eg__error(EG_EINVAL, "eg_airq_composite: NULL argument");
 	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
 		return eg__error(EG_EINVAL, "eg_airq_composite: unknown flags 0x%x", flags);
 	memset(&r, 0, sizeof r);
-	for (int i = 0; i < EG_POLLUTANTS; i++) {
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		if ((rc = check_stat(stats[i], pollutant_names[i])) < 0)
 			return rc;
 		c[i] = stat_used(stats[i], i, flags);
 	}
 	r.composite = composite_of(r.single, &r.primary, p, c);
 	best = r.single[r.primary];
-	for (int i = 0; i < EG_POLLUTANTS; i++) {
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		r.load[i] = r.composite > 0 ? p->weight[i] * r.single[i] / r.composite : 0;
 		if (fabs(r.single[i] - best) <= TIE_EPS * (best > 1 ? best : 1))
 			r.primary_mask |= 1u << i;
@@ -340,7 +342,7 @@ int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int 
 	int rc;
 	if (!ranks || (!values && n))
 		return eg__error(EG_EINVAL, "eg_airq_rank: NULL argument");
-	if (order != EG_RANK_ASCENDING && order != EG_RANK_DESCENDING)
+	if (order != EG_RANK_ORDER_ASC && order != EG_RANK_ORDER_DESC)
 		return eg__error(EG_EINVAL, "eg_airq_rank: order %d is not ascending or descending", order);
 	if (n > INT32_MAX)
 		return eg__error(EG_ERANGE, "eg_airq_rank: too many values");
@@ -353,7 +355,7 @@ int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int 
 			eg__free(r);
 			return eg__error(rc, "eg_airq_rank: value %zu: %s", i, eg_error_last()->message);
 		}
-		r[i].key = order == EG_RANK_ASCENDING ? k : -k;
+		r[i].key = order == EG_RANK_ORDER_ASC ? k : -k;
 		r[i].index = i;
 	}
 	qsort(r, n, sizeof *r, cmp_ranked);
@@ -374,16 +376,16 @@ int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int 
  */
 static int hourly_fits(size_t n_stations, size_t n_hours)
 {
-	const size_t max_cells = SIZE_MAX / sizeof(double) / EG_POLLUTANTS;
+	const size_t max_cells = SIZE_MAX / sizeof(double) / EG_POLLUTANT_COUNT;
 	return n_hours == 0 || (n_hours <= max_cells && n_stations <= max_cells / n_hours);
 }
 
 /* Values must be >= 0 or NaN (missing); the message names station, pollutant, day and hour. */
 static int check_hourly(const double *hourly, size_t n_stations, size_t n_hours)
 {
-	for (size_t i = 0; i < n_stations * EG_POLLUTANTS * n_hours; i++)
+	for (size_t i = 0; i < n_stations * EG_POLLUTANT_COUNT * n_hours; i++)
 		if (isinf(hourly[i]) || hourly[i] < 0) {
-			size_t s = i / (EG_POLLUTANTS * n_hours), pol = (i / n_hours) % EG_POLLUTANTS, h = i % n_hours;
+			size_t s = i / (EG_POLLUTANT_COUNT * n_hours), pol = (i / n_hours) % EG_POLLUTANT_COUNT, h = i % n_hours;
 			return eg__error(EG_EINVAL, "station %zu, %s, day %zu hour %zu: value %g; values are >= 0, NaN when missing",
 					 s, pollutant_names[pol], h / 24 + 1, h % 24 + 1, hourly[i]);
 		}
@@ -399,12 +401,12 @@ int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations
 		return eg__error(EG_ERANGE, "eg_airq_aggregate_hours: %zu stations x %zu hours overflow", n_stations, n_hours);
 	if ((rc = check_hourly(hourly, n_stations, n_hours)) < 0)
 		return rc;
-	for (size_t p = 0; p < EG_POLLUTANTS; p++)
+	for (size_t p = 0; p < EG_POLLUTANT_COUNT; p++)
 		for (size_t h = 0; h < n_hours; h++) {
 			double sum = 0;
 			size_t k = 0;
 			for (size_t s = 0; s < n_stations; s++) {
-				double v = hourly[(s * EG_POLLUTANTS + p) * n_hours + h];
+				double v = hourly[(s * EG_POLLUTANT_COUNT + p) * n_hours + h];
 				if (!isnan(v)) {
 					sum += v;
 					k++;
@@ -469,11 +471,11 @@ int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *ho
 		return rc;
 	days = n_hours / 24;
 	for (size_t s = 0; s < n_stations; s++)
-		for (size_t pol = 0; pol < EG_POLLUTANTS; pol++) {
-			const double *series = hourly + (s * EG_POLLUTANTS + pol) * n_hours;
+		for (size_t pol = 0; pol < EG_POLLUTANT_COUNT; pol++) {
+			const double *series = hourly + (s * EG_POLLUTANT_COUNT + pol) * n_hours;
 			for (size_t d = 0; d < days; d++)
-				out[(s * EG_POLLUTANTS + pol) * days + d] =
-					pol == EG_O3 ? mda8(series + d * 24, p->limit[EG_O3]) : daily_mean(series + d * 24);
+				out[(s * EG_POLLUTANT_COUNT + pol) * days + d] =
+					pol == EG_POLLUTANT_O3 ? mda8(series + d * 24, p->limit[EG_POLLUTANT_O3]) : daily_mean(series + d * 24);
 		}
 	return EG_OK;
 }
@@ -753,7 +755,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			  int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
 {
 	int days, required;
-	double daily[EG_POLLUTANTS][31], vals[31];
+	double daily[EG_POLLUTANT_COUNT][31], vals[31];
 	if (!out || !p || (!hourly && n_stations))
 		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: NULL argument");
 	if (!eg__date_valid(year, month, 1))
@@ -767,16 +769,16 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 	/* §3: 27 valid days, February 25. */
 	required = month == 2 ? 25 : 27;
 	for (size_t s = 0; s < n_stations; s++) {
-		const double *block = hourly + s * EG_POLLUTANTS * n_hours;
+		const double *block = hourly + s * EG_POLLUTANT_COUNT * n_hours;
 		RANGE_T lo;
 		int bad;
 		RANGE_INIT(lo, bad);
 		/* Daily values of the six series first, checking the values on the way. */
-		for (int pol = 0; pol < EG_POLLUTANTS; pol++) {
+		for (int pol = 0; pol < EG_POLLUTANT_COUNT; pol++) {
 			const double *series = block + (size_t)pol * n_hours;
-			if (pol == EG_O3)
+			if (pol == EG_POLLUTANT_O3)
 				for (int d = 0; d < days; d++) {
-					daily[pol][d] = mda8_fast(series + d * 24, p->limit[EG_O3], &lo, &bad);
+					daily[pol][d] = mda8_fast(series + d * 24, p->limit[EG_POLLUTANT_O3], &lo, &bad);
 					bad |= isinf(daily[pol][d]); /* an 8-hour sum overflowed */
 				}
 			else
@@ -789,8 +791,8 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			int rc = check_hourly(hourly, n_stations, n_hours);
 			return rc < 0 ? rc : eg__error(EG_ERANGE, "station %zu: hourly values so large that their daily sums overflow", s);
 		}
-		for (int pol = 0; pol < EG_POLLUTANTS; pol++) {
-			eg_airq_stat *st = &out[s * EG_POLLUTANTS + (size_t)pol];
+		for (int pol = 0; pol < EG_POLLUTANT_COUNT; pol++) {
+			eg_airq_stat *st = &out[s * EG_POLLUTANT_COUNT + (size_t)pol];
 			double *dv = daily[pol], top = NAN;
 			int n = 0;
 			if (tampered) {
@@ -808,7 +810,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			}
 			for (int d = 0; d < days; d++) {
 				/* §2: dust days leave PM10 and PM2.5 only. */
-				if ((pol == EG_PM10 || pol == EG_PM25) && dust && dust[s * (size_t)days + (size_t)d])
+				if ((pol == EG_POLLUTANT_PM10 || pol == EG_POLLUTANT_PM25) && dust && dust[s * (size_t)days + (size_t)d])
 					continue;
 				if (!isnan(dv[d]))
 					vals[n++] = dv[d];
@@ -819,8 +821,8 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			st->valid = n >= required;
 			if (n == 0) {
 				st->value = NAN;
-			} else if (pol == EG_CO || pol == EG_O3) {
-				st->value = percentile_small(vals, n, pol == EG_CO ? 0.95 : 0.90);
+			} else if (pol == EG_POLLUTANT_CO || pol == EG_POLLUTANT_O3) {
+				st->value = percentile_small(vals, n, pol == EG_POLLUTANT_CO ? 0.95 : 0.90);
 			} else {
 				double sum = 0;
 				for (int k = 0; k < n; k++)
@@ -830,147 +832,6 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 		}
 	}
 	return EG_OK;
-}
-
-/* ------------------------------------------------------------------ */
-/* AQI (§7)                                                              */
-/* ------------------------------------------------------------------ */
-
-static const double iaqi_bp[8] = { 0, 50, 100, 150, 200, 300, 400, 500 };
-
-/* Breakpoints of HJ 633-2012; -1 = none. Columns follow the §7 table. */
-enum { T_SO2_24, T_SO2_1, T_NO2_24, T_NO2_1, T_PM10_24, T_CO_24, T_CO_1, T_O3_1, T_O3_8, T_PM25_24, T_COLS };
-static const double bp2012[T_COLS][8] = {
-	[T_SO2_24] = { 0, 50, 150, 475, 800, 1600, 2100, 2620 },
-	[T_SO2_1] = { 0, 150, 500, 650, 800, -1, -1, -1 },
-	[T_NO2_24] = { 0, 40, 80, 180, 280, 565, 750, 940 },
-	[T_NO2_1] = { 0, 100, 200, 700, 1200, 2340, 3090, 3840 },
-	[T_PM10_24] = { 0, 50, 150, 250, 350, 420, 500, 600 },
-	[T_CO_24] = { 0, 2, 4, 14, 24, 36, 48, 60 },
-	[T_CO_1] = { 0, 5, 10, 35, 60, 90, 120, 150 },
-	[T_O3_1] = { 0, 160, 200, 300, 400, 800, 1000, 1200 },
-	[T_O3_8] = { 0, 100, 160, 215, 265, 800, -1, -1 },
-	[T_PM25_24] = { 0, 35, 75, 115, 150, 250, 350, 500 },
-};
-
-/* IAQI by linear interpolation, rounded up (§7); *clamped when above the table. */
-static int32_t iaqi_of(const double *bp, double c, int *clamped, int *over_top)
-{
-	int top = 7;
-	double v;
-	while (bp[top] < 0)
-		top--;
-	*over_top = c > bp[top];
-	if (c > bp[top]) {
-		*clamped = 1;
-		return 500;
-	}
-	for (int k = 1; k <= top; k++)
-		if (c <= bp[k]) {
-			v = (iaqi_bp[k] - iaqi_bp[k - 1]) / (bp[k] - bp[k - 1]) * (c - bp[k - 1]) + iaqi_bp[k - 1];
-			return (int32_t)ceil(v - TIE_EPS * (v > 1 ? v : 1));
-		}
-	return 500;
-}
-
-int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report)
-{
-	eg_aqi_result r;
-	double bp[T_COLS][8];
-	int v2026, any = 0, missing = 0, over, cl;
-	static const unsigned char rgb[7][3] = { { 0, 0, 0 }, { 0, 228, 0 }, { 255, 255, 0 }, { 255, 126, 0 },
-						 { 255, 0, 0 }, { 153, 0, 76 }, { 126, 0, 35 } };
-	if (!out || !p || !conc)
-		return eg__error(EG_EINVAL, "eg_aqi_compute: NULL argument");
-	if (report != EG_AQI_DAILY && report != EG_AQI_HOURLY)
-		return eg__error(EG_EINVAL, "eg_aqi_compute: report %d is not daily or hourly", report);
-	for (int i = 0; i < EG_AQI_SLOTS; i++)
-		if (isinf(conc[i]) || conc[i] < 0)
-			return eg__error(EG_EINVAL, "eg_aqi_compute: concentration in slot %d is %g", i, conc[i]);
-	v2026 = p->aqi_table == EG_AQI_HJ633_2026;
-	memcpy(bp, bp2012, sizeof bp);
-	if (v2026) {
-		/* HJ 633-2026: PM10 100-breakpoint 120, PM2.5 60. */
-		bp[T_PM10_24][2] = 120;
-		bp[T_PM25_24][2] = 60;
-	}
-	memset(&r, 0, sizeof r);
-	for (int i = 0; i < EG_AQI_SLOTS; i++)
-		r.iaqi[i] = -1;
-	{
-		/* Which table each slot reads, by report. */
-		int daily = report == EG_AQI_DAILY;
-		int col[EG_AQI_SLOTS] = { daily ? T_SO2_24 : T_SO2_1, daily ? T_NO2_24 : T_NO2_1, T_PM10_24, T_PM25_24,
-					  daily ? T_CO_24 : T_CO_1, T_O3_1, T_O3_8, -1 };
-		int used[EG_AQI_SLOTS] = { 1, 1, 1, 1, 1, !(v2026 && daily), 1, 0 };
-		for (int i = 0; i < EG_AQI_SLOTS; i++) {
-			if (!used[i])
-				continue;
-			if (isnan(conc[i])) {
-				missing++;
-				continue;
-			}
-			any = 1;
-			cl = 0;
-			r.iaqi[i] = iaqi_of(bp[col[i]], conc[i], &cl, &over);
-			if (i == EG_AQI_SO2 && !daily && conc[i] > 800) {
-				/* SO2 1 h above 800: 2012 uses the 24 h IAQI, 2026 sets 200. */
-				cl = 0;
-				if (v2026) {
-					r.iaqi[i] = 200;
-				} else {
-					if (isnan(conc[EG_AQI_SO2_24H]))
-						return eg__error(EG_EINVAL, "HJ 633-2012: SO2 1 h %g > 800 needs the SO2 24 h mean (slot %d)",
-								 conc[i], EG_AQI_SO2_24H);
-					r.iaqi[i] = iaqi_of(bp[T_SO2_24], conc[EG_AQI_SO2_24H], &cl, &over);
-				}
-			}
-			if (i == EG_AQI_O3_8H && conc[i] > 800) {
-				/* O3 8 h above 800: 2012 uses the 1 h IAQI, 2026 sets 300. */
-				cl = 0;
-				if (v2026) {
-					r.iaqi[i] = 300;
-				} else {
-					r.iaqi[i] = -1; /* the O3 1 h slot stands in */
-					if (isnan(conc[EG_AQI_O3_1H]))
-						return eg__error(EG_EINVAL, "HJ 633-2012: O3 8 h %g > 800 needs the O3 1 h value", conc[i]);
-				}
-			}
-			r.clamped |= cl;
-		}
-	}
-	if (!any)
-		return eg__error(EG_EINVAL, "eg_aqi_compute: no pollutant value given");
-	for (int i = 0; i < EG_AQI_SLOTS; i++)
-		if (r.iaqi[i] > r.aqi)
-			r.aqi = r.iaqi[i];
-	if (v2026 && r.aqi < 1)
-		r.aqi = 1; /* HJ 633-2026: AQI ranges 1-500 */
-	r.published = 1;
-	if (v2026 && missing && r.aqi <= 100)
-		r.published = 0; /* computed from the others, not published */
-	if (r.aqi > 50)
-		for (int i = 0; i < EG_AQI_SLOTS; i++)
-			if (r.iaqi[i] == r.aqi)
-				r.primary_mask |= 1u << i;
-	r.level = r.aqi <= 50 ? 1 : r.aqi <= 100 ? 2 : r.aqi <= 150 ? 3 : r.aqi <= 200 ? 4 : r.aqi <= 300 ? 5 : 6;
-	memcpy(r.rgb, rgb[r.level], 3);
-	if (!r.published) {
-		r.level = 0;
-		memset(r.rgb, 0, 3);
-	}
-	*out = r;
-	return EG_OK;
-}
-
-const char *eg_aqi_level_name(int level, int lang)
-{
-	static const char *const zh[] = { "优", "良", "轻度污染", "中度污染", "重度污染", "严重污染" };
-	static const char *const en[] = { "excellent", "good", "lightly polluted", "moderately polluted",
-					  "heavily polluted", "severely polluted" };
-	if (level < 1 || level > 6)
-		return NULL;
-	return lang == EG_LANG_EN ? en[level - 1] : zh[level - 1];
 }
 
 /* ------------------------------------------------------------------ */
@@ -985,16 +846,16 @@ int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_pr
 	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
 		return eg__error(EG_EINVAL, "eg_airq_composite_many: unknown flags 0x%x", flags);
 	/* Check everything first, so that nothing is written on failure. */
-	for (size_t i = 0; i < n_stations * EG_POLLUTANTS; i++) {
+	for (size_t i = 0; i < n_stations * EG_POLLUTANT_COUNT; i++) {
 		int rc;
-		if (!isnan(stats[i].value) && (rc = check_stat(stats[i].value, pollutant_names[i % EG_POLLUTANTS])) < 0)
-			return eg__error(rc, "station %zu: %s", i / EG_POLLUTANTS, eg_error_last()->message);
+		if (!isnan(stats[i].value) && (rc = check_stat(stats[i].value, pollutant_names[i % EG_POLLUTANT_COUNT])) < 0)
+			return eg__error(rc, "station %zu: %s", i / EG_POLLUTANT_COUNT, eg_error_last()->message);
 	}
 	for (size_t s = 0; s < n_stations; s++) {
-		const eg_airq_stat *st = stats + s * EG_POLLUTANTS;
-		double c[EG_POLLUTANTS], single[EG_POLLUTANTS];
+		const eg_airq_stat *st = stats + s * EG_POLLUTANT_COUNT;
+		double c[EG_POLLUTANT_COUNT], single[EG_POLLUTANT_COUNT];
 		int top = -1, missing = 0;
-		for (int i = 0; i < EG_POLLUTANTS; i++) {
+		for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 			if (isnan(st[i].value))
 				missing = 1;
 			else

@@ -291,19 +291,19 @@ int eg_ruleset_builder_add_item(eg_ruleset_builder *b, const eg_item_def *d)
 		return eg__error(EG_EEXISTS, "item %s already exists in rule set %s", d->id, b->body.name);
 	if ((sec = find_section(&b->body, d->section)) < 0)
 		return eg__error(EG_ENOTFOUND, "item %s: section %s not found", d->id, d->section);
-	if (d->kind != EG_ITEM_STATUS && d->kind != EG_ITEM_DEDUCT)
+	if (d->kind != EG_ITEM_KIND_STATUS && d->kind != EG_ITEM_KIND_DEDUCT)
 		return eg__error(EG_EINVAL, "item %s: kind %d is not one of eg_item_kind", d->id, d->kind);
 	if (d->max_points < 0 || d->per_occurrence < 0)
 		return eg__error(EG_ERANGE, "item %s: max_points %d and per_occurrence %d must be >= 0",
 				 d->id, (int)d->max_points, (int)d->per_occurrence);
-	if (d->floor != EG_NO_FLOOR && d->floor > d->max_points)
+	if (d->floor != EG_ITEM_NO_FLOOR && d->floor > d->max_points)
 		return eg__error(EG_ERANGE, "item %s: floor %d is above max_points %d", d->id,
 				 (int)d->floor, (int)d->max_points);
-	if (d->kind == EG_ITEM_DEDUCT && d->veto)
+	if (d->kind == EG_ITEM_KIND_DEDUCT && d->veto)
 		return eg__error(EG_EINVAL, "item %s: only status items can be veto items (CJ-A2-6.1)", d->id);
-	if (d->kind == EG_ITEM_STATUS && (d->overflow || d->adverse_fail || d->per_occurrence))
+	if (d->kind == EG_ITEM_KIND_STATUS && (d->overflow || d->adverse_fail || d->per_occurrence))
 		return eg__error(EG_EINVAL, "item %s: a status item has no deductions, overflow or adverse flag", d->id);
-	if (d->overflow && d->floor == EG_NO_FLOOR)
+	if (d->overflow && d->floor == EG_ITEM_NO_FLOOR)
 		return eg__error(EG_EINVAL, "item %s: overflow needs a floor (CJ-A2-5.7)", d->id);
 	if ((rc = grow((void **)&b->body.items, &b->body.cap_items, b->body.n_items, sizeof it)) < 0)
 		return rc;
@@ -312,7 +312,7 @@ int eg_ruleset_builder_add_item(eg_ruleset_builder *b, const eg_item_def *d)
 	it.kind = d->kind;
 	it.max = d->max_points;
 	it.per = d->per_occurrence;
-	it.floor = d->kind == EG_ITEM_STATUS ? 0 : d->floor;
+	it.floor = d->kind == EG_ITEM_KIND_STATUS ? 0 : d->floor;
 	it.overflow = d->overflow != 0;
 	it.veto = d->veto != 0;
 	it.adverse = d->adverse_fail != 0;
@@ -478,8 +478,8 @@ int eg_ruleset_builder_set_veto_mode(eg_ruleset_builder *b, int mode)
 {
 	if (!b)
 		return eg__error(EG_EINVAL, "eg_ruleset_builder_set_veto_mode: builder is NULL");
-	if (mode != EG_VETO_TOTAL && mode != EG_VETO_ITEM_ONLY)
-		return eg__error(EG_EINVAL, "veto mode %d is not EG_VETO_TOTAL or EG_VETO_ITEM_ONLY (CJ-A2-6.1)", mode);
+	if (mode != EG_VETO_MODE_TOTAL && mode != EG_VETO_MODE_ITEM_ONLY)
+		return eg__error(EG_EINVAL, "veto mode %d is not EG_VETO_MODE_TOTAL or EG_VETO_MODE_ITEM_ONLY (CJ-A2-6.1)", mode);
 	b->body.veto_mode = mode;
 	return EG_OK;
 }
@@ -574,15 +574,15 @@ static int build_changji(eg_ruleset_builder *b)
 		int overflow, veto, adverse;
 	} items[] = {
 		/* CJ-A2-5.1 to CJ-A2-5.3: mandatory construction items (veto, CJ-A2-6.1). */
-		{ "1", "CJ-A2-5.1", "construction", "二级网格长及领导小组办公室", "level-2 heads and grid office", EG_ITEM_STATUS, 10, 0, 0, 1, 0 },
-		{ "2", "CJ-A2-5.2", "construction", "分网格长职级与全覆盖", "sub-grid heads at rank, full coverage", EG_ITEM_STATUS, 10, 0, 0, 1, 0 },
-		{ "3", "CJ-A2-5.3", "construction", "网格长及投诉渠道公开", "heads and complaint channels disclosed", EG_ITEM_STATUS, 10, 0, 0, 1, 0 },
+		{ "1", "CJ-A2-5.1", "construction", "二级网格长及领导小组办公室", "level-2 heads and grid office", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
+		{ "2", "CJ-A2-5.2", "construction", "分网格长职级与全覆盖", "sub-grid heads at rank, full coverage", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
+		{ "3", "CJ-A2-5.3", "construction", "网格长及投诉渠道公开", "heads and complaint channels disclosed", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
 		/* CJ-A2-5.4 to CJ-A2-5.7: operation items, floored at 0 (扣完为止). */
-		{ "4", "CJ-A2-5.4", "operation", "应发现未发现问题", "problems the grid should have found", EG_ITEM_DEDUCT, 40, 1, 0, 0, 0 },
-		{ "5", "CJ-A2-5.5", "operation", "未及时交办或联合查处", "lower-grid reports not assigned in time", EG_ITEM_DEDUCT, 10, 5, 0, 0, 0 },
-		{ "6", "CJ-A2-5.6", "operation", "查处不到位或虚假整改", "improper handling or false rectification", EG_ITEM_DEDUCT, 10, 5, 0, 0, 0 },
+		{ "4", "CJ-A2-5.4", "operation", "应发现未发现问题", "problems the grid should have found", EG_ITEM_KIND_DEDUCT, 40, 1, 0, 0, 0 },
+		{ "5", "CJ-A2-5.5", "operation", "未及时交办或联合查处", "lower-grid reports not assigned in time", EG_ITEM_KIND_DEDUCT, 10, 5, 0, 0, 0 },
+		{ "6", "CJ-A2-5.6", "operation", "查处不到位或虚假整改", "improper handling or false rectification", EG_ITEM_KIND_DEDUCT, 10, 5, 0, 0, 0 },
 		/* CJ-A2-5.7: overflow into the total; adverse effects make the month a fail. */
-		{ "7", "CJ-A2-5.7", "operation", "督察问题未按时整改", "inspection problems not rectified on time", EG_ITEM_DEDUCT, 10, 10, 1, 0, 1 },
+		{ "7", "CJ-A2-5.7", "operation", "督察问题未按时整改", "inspection problems not rectified on time", EG_ITEM_KIND_DEDUCT, 10, 10, 1, 0, 1 },
 	};
 	int rc;
 	if ((rc = eg_ruleset_builder_set_validity(b, "2023-05-24", NULL)) < 0 ||
@@ -658,10 +658,10 @@ static int build_jiangmen(eg_ruleset_builder *b)
 		d.section = "deductions";
 		d.name_zh = items[i].zh;
 		d.name_en = items[i].en;
-		d.kind = EG_ITEM_DEDUCT;
+		d.kind = EG_ITEM_KIND_DEDUCT;
 		d.max_points = 0;
 		d.per_occurrence = items[i].per;
-		d.floor = EG_NO_FLOOR;
+		d.floor = EG_ITEM_NO_FLOOR;
 		if ((rc = eg_ruleset_builder_add_item(b, &d)) < 0)
 			return rc;
 	}

@@ -77,13 +77,13 @@ static int item_of(const eg_assess_input *in, const char *item_id, int kind, con
 		return eg__error(EG_ENOTFOUND, "%s: rule set %s has no item %.64s", what, in->rs->body.name, item_id);
 	if (kind >= 0 && in->rs->body.items[i].kind != kind)
 		return eg__error(EG_EINVAL, "%s: item %s (%s) is a %s item", what, item_id, in->rs->body.items[i].rule,
-				 in->rs->body.items[i].kind == EG_ITEM_STATUS ? "status" : "deduction");
+				 in->rs->body.items[i].kind == EG_ITEM_KIND_STATUS ? "status" : "deduction");
 	return i;
 }
 
 int eg_assess_input_set_status(eg_assess_input *in, const char *item_id, int met)
 {
-	int i = item_of(in, item_id, EG_ITEM_STATUS, "eg_assess_input_set_status");
+	int i = item_of(in, item_id, EG_ITEM_KIND_STATUS, "eg_assess_input_set_status");
 	if (i < 0)
 		return i;
 	in->status[i] = met != 0;
@@ -95,7 +95,7 @@ int eg_assess_input_status_from_grid(eg_assess_input *in, const char *item_id, c
 				     const eg_grid *g, const char *unit_id)
 {
 	int met = 0, rc;
-	int i = item_of(in, item_id, EG_ITEM_STATUS, "eg_assess_input_status_from_grid");
+	int i = item_of(in, item_id, EG_ITEM_KIND_STATUS, "eg_assess_input_status_from_grid");
 	if (i < 0)
 		return i;
 	if ((rc = eg_findings_cj_a2_5_2(&met, f, g, unit_id)) < 0)
@@ -106,7 +106,7 @@ int eg_assess_input_status_from_grid(eg_assess_input *in, const char *item_id, c
 
 int eg_assess_input_set_count(eg_assess_input *in, const char *item_id, int64_t count)
 {
-	int i = item_of(in, item_id, EG_ITEM_DEDUCT, "eg_assess_input_set_count");
+	int i = item_of(in, item_id, EG_ITEM_KIND_DEDUCT, "eg_assess_input_set_count");
 	if (i < 0)
 		return i;
 	if (count < 0)
@@ -372,7 +372,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			int64_t before = running, points;
 			if (it->section != (int)s)
 				continue;
-			if (it->kind == EG_ITEM_STATUS) {
+			if (it->kind == EG_ITEM_KIND_STATUS) {
 				/* CJ-A2-5.1 to CJ-A2-5.3: met or not. */
 				int met = in->status[i];
 				points = met ? it->max : 0;
@@ -396,7 +396,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 				int64_t n = in->count[i], ded = n * it->per, raw = it->max - ded;
 				int64_t spill = 0;
 				points = raw;
-				if (it->floor != EG_NO_FLOOR && raw < it->floor) {
+				if (it->floor != EG_ITEM_NO_FLOOR && raw < it->floor) {
 					points = it->floor;
 					if (it->overflow)
 						spill = it->floor - raw;
@@ -404,7 +404,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 				if (n == 0) {
 					ZH("第%s项 %s：0 起，得 %s 分（%s）", it->id, it->zh, pts(p1, points, sc), it->rule);
 					EN("item %s (%s): 0 occurrences, %s points (%s)", it->id, it->en, pts(p1, points, sc), it->rule);
-				} else if (it->floor == EG_NO_FLOOR || raw >= it->floor) {
+				} else if (it->floor == EG_ITEM_NO_FLOOR || raw >= it->floor) {
 					ZH("第%s项 %s：%lld 起 × %s 分 = 扣 %s 分，%s − %s = %s 分（%s）", it->id, it->zh,
 					   (long long)n, pts(p1, it->per, sc), pts(p2, ded, sc), pts(p3, it->max, sc),
 					   pts(p4, ded, sc), pts(p5, points, sc), it->rule);
@@ -535,7 +535,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 	/* CJ-A2-6.1: a failed mandatory item vetoes the month (default) or only itself. */
 	if (veto_item) {
 		r->veto = 1;
-		if (b->veto_mode == EG_VETO_TOTAL) {
+		if (b->veto_mode == EG_VETO_MODE_TOTAL) {
 			ZH("第%s项未落实，实行一票否决，本期得分为 0（CJ-A2-6.1）", veto_item->id);
 			EN("item %s not met: one-vote veto, the period scores 0 (CJ-A2-6.1)", veto_item->id);
 			if ((rc = add_trace(r, "CJ-A2-6.1", veto_item->id, 0, running, 0, zh, en)) < 0 ||
@@ -747,34 +747,6 @@ int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *rs, con
 	return EG_OK;
 }
 
-/* CJ-A2-7.1: three consecutive calendar months failing (R0.4: a gap breaks it). */
-int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *grades, size_t n)
-{
-	int32_t prev = 0;
-	int streak = 0;
-	if (!triggered || (n && (!months || !grades)))
-		return eg__error(EG_EINVAL, "eg_assess_cj_a2_7_1: NULL argument");
-	/* Validate everything first so that `triggered` is written only on success. */
-	for (size_t i = 0; i < n; i++) {
-		int32_t mi;
-		if (!months[i] || eg__month_parse(&mi, months[i]) < 0)
-			return eg__error(EG_EINVAL, "months[%zu] \"%.20s\" is not YYYY-MM", i, months[i] ? months[i] : "(null)");
-		if (i > 0 && mi <= prev)
-			return eg__error(EG_EINVAL, "month %s does not come after %s (months must increase)", months[i], months[i - 1]);
-		prev = mi;
-	}
-	for (size_t i = 0; i < n; i++) {
-		int32_t mi;
-		eg__month_parse(&mi, months[i]);
-		if (i > 0 && mi != prev + 1)
-			streak = 0; /* R0.4: a missing month breaks the streak */
-		streak = grades[i] == EG_GRADE_FAIL ? streak + 1 : 0;
-		triggered[i] = streak >= 3;
-		prev = mi;
-	}
-	return EG_OK;
-}
-
 /* ------------------------------------------------------------------ */
 /* Batch: many units from flat arrays                                   */
 /* ------------------------------------------------------------------ */
@@ -802,7 +774,7 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < b->n_items; k++) {
 			int64_t v = items[i * n_items + k];
-			if (b->items[k].kind == EG_ITEM_DEDUCT && (v < 0 || v > COUNT_MAX))
+			if (b->items[k].kind == EG_ITEM_KIND_DEDUCT && (v < 0 || v > COUNT_MAX))
 				return eg__error(v < 0 ? EG_EINVAL : EG_ERANGE,
 						 "row %zu, item %s: count %lld is not in 0..%d", i, b->items[k].id,
 						 (long long)v, COUNT_MAX);
@@ -832,8 +804,8 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 		const int64_t *row = items + i * n_items;
 		/* The inputs the per-unit setters would make. */
 		for (size_t k = 0; k < b->n_items; k++) {
-			in->status[k] = b->items[k].kind == EG_ITEM_STATUS ? row[k] != 0 : 1;
-			in->count[k] = b->items[k].kind == EG_ITEM_DEDUCT ? row[k] : 0;
+			in->status[k] = b->items[k].kind == EG_ITEM_KIND_STATUS ? row[k] != 0 : 1;
+			in->count[k] = b->items[k].kind == EG_ITEM_KIND_DEDUCT ? row[k] : 0;
 		}
 		in->bonus = bonus ? bonus[i] : 0;
 		for (size_t c = 0; c < b->n_conds; c++)

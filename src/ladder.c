@@ -112,7 +112,7 @@ int eg_ladder_builder_new(eg_ladder_builder **out, const char *name, int measure
 	    (flag_zh && (rc = eg__check_text(flag_zh, 256, "flag label")) < 0) ||
 	    (flag_en && (rc = eg__check_text(flag_en, 256, "flag label")) < 0))
 		return rc;
-	if (measure < EG_MEASURE_SHARE || measure > EG_MEASURE_FLAG)
+	if (measure < EG_LADDER_MEASURE_SHARE || measure > EG_LADDER_MEASURE_FLAG)
 		return eg__error(EG_EINVAL, "ladder %s: measure %d is not one of eg_ladder_measure", name, measure);
 	if (!flag_zh != !flag_en)
 		return eg__error(EG_EINVAL, "ladder %s: give the flag label in both languages or neither", name);
@@ -201,15 +201,15 @@ int eg_ladder_builder_add_clause(eg_ladder_builder *b, const eg_ladder_clause *c
 	if ((a = find_action(l, c->action)) <= 0)
 		return eg__error(EG_ENOTFOUND, "ladder %s: action %s not found (add it first; \"none\" is no action)",
 				 l->name, c->action);
-	if (c->kind < EG_CLAUSE_SINGLE || c->kind > EG_CLAUSE_CALENDAR_YEAR)
-		return eg__error(EG_EINVAL, "clause %s: kind %d is not one of eg_clause_kind", c->rule, c->kind);
-	if (c->flag < EG_FLAG_NONE || c->flag > EG_FLAG_YEAR)
-		return eg__error(EG_EINVAL, "clause %s: flag %d is not one of eg_clause_flag", c->rule, c->flag);
-	if (c->flag != EG_FLAG_NONE && !l->flag_label[0])
+	if (c->kind < EG_LADDER_CLAUSE_KIND_SINGLE || c->kind > EG_LADDER_CLAUSE_KIND_CALENDAR_YEAR)
+		return eg__error(EG_EINVAL, "clause %s: kind %d is not one of eg_ladder_clause_kind", c->rule, c->kind);
+	if (c->flag < EG_LADDER_FLAG_NONE || c->flag > EG_LADDER_FLAG_YEAR)
+		return eg__error(EG_EINVAL, "clause %s: flag %d is not one of eg_ladder_flag", c->rule, c->flag);
+	if (c->flag != EG_LADDER_FLAG_NONE && !l->flag_label[0])
 		return eg__error(EG_EINVAL, "clause %s needs a flag but ladder %s has no flag label", c->rule, l->name);
-	if (c->window_sum && (c->kind == EG_CLAUSE_SINGLE || c->kind == EG_CLAUSE_CONSECUTIVE))
+	if (c->window_sum && (c->kind == EG_LADDER_CLAUSE_KIND_SINGLE || c->kind == EG_LADDER_CLAUSE_KIND_CONSECUTIVE))
 		return eg__error(EG_EINVAL, "clause %s: window_sum applies to window clauses only", c->rule);
-	if (c->count < 1 || c->count > HIST || (c->kind == EG_CLAUSE_SINGLE && c->count != 1))
+	if (c->count < 1 || c->count > HIST || (c->kind == EG_LADDER_CLAUSE_KIND_SINGLE && c->count != 1))
 		return eg__error(EG_ERANGE, "clause %s: count %d is not 1-%d (1 for a single-month clause)", c->rule,
 				 (int)c->count, HIST);
 	if (c->threshold < 0 || c->threshold > VALUE_MAX)
@@ -291,57 +291,57 @@ typedef struct preset {
 
 static const preset presets[] = {
 	/* CJ-A2-7.3: share of the prefecture's CJ-A2-5.4 problems. */
-	{ "CJ-A2-7.3", EG_MEASURE_SHARE, "问题数占比", "share of problems", NULL, NULL,
+	{ "CJ-A2-7.3", EG_LADDER_MEASURE_SHARE, "问题数占比", "share of problems", NULL, NULL,
 	  { { "criticism", "通报批评", "public criticism" },
 	    { "interview", "约谈相关负责同志", "interview of the unit's leaders" },
 	    { "accountability", "提出问责建议", "accountability recommendation" } },
-	  { { "CJ-A2-7.3", "criticism", EG_CLAUSE_SINGLE, 1, 10, 0, 0 },
-	    { "CJ-A2-7.3", "interview", EG_CLAUSE_CONSECUTIVE, 2, 10, 0, 0 },
-	    { "CJ-A2-7.3", "interview", EG_CLAUSE_SINGLE, 1, 20, 0, 0 },
-	    { "CJ-A2-7.3", "accountability", EG_CLAUSE_CONSECUTIVE, 3, 10, 0, 0 },
-	    { "CJ-A2-7.3", "accountability", EG_CLAUSE_CONSECUTIVE, 2, 20, 0, 0 } } },
+	  { { "CJ-A2-7.3", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 10, 0, 0 },
+	    { "CJ-A2-7.3", "interview", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 10, 0, 0 },
+	    { "CJ-A2-7.3", "interview", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 20, 0, 0 },
+	    { "CJ-A2-7.3", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 10, 0, 0 },
+	    { "CJ-A2-7.3", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 20, 0, 0 } } },
 	/* CJ-A2-7.1: three consecutive failing months. */
-	{ "CJ-A2-7.1", EG_MEASURE_FLAG, "考核不合格", "failed the monthly assessment", NULL, NULL,
+	{ "CJ-A2-7.1", EG_LADDER_MEASURE_FLAG, "考核不合格", "failed the monthly assessment", NULL, NULL,
 	  { { "special_inspection", "专项督查并提出问责建议", "special inspection and accountability recommendation" } },
-	  { { "CJ-A2-7.1", "special_inspection", EG_CLAUSE_CONSECUTIVE, 3, 0, 0, 0 } } },
+	  { { "CJ-A2-7.1", "special_inspection", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 0, 0, 0 } } },
 	/* CJ-A3-4: last place in the improvement-rate ranking; the flag is
 	 * "annual target missed". "连续三月以上" is read as 4 or more (rules.md). */
-	{ "CJ-A3-4", EG_MEASURE_LAST_PLACE, "改善率末位", "last in the improvement ranking", "未完成年度空气质量考核指标",
+	{ "CJ-A3-4", EG_LADDER_MEASURE_LAST_PLACE, "改善率末位", "last in the improvement ranking", "未完成年度空气质量考核指标",
 	  "the annual air-quality target missed",
 	  { { "criticism", "通报批评", "public criticism" },
 	    { "interview_deputy", "州政府分管负责同志公开约谈", "public interview by the deputy prefecture head" },
 	    { "interview_principal", "州政府主要负责同志公开约谈", "public interview by the principal prefecture head" },
 	    { "accountability", "提出问责建议、组织处理", "accountability recommendation" } },
-	  { { "CJ-A3-4", "criticism", EG_CLAUSE_SINGLE, 1, 0, 0, 0 },
-	    { "CJ-A3-4", "interview_deputy", EG_CLAUSE_CONSECUTIVE, 2, 0, 0, 0 },
-	    { "CJ-A3-4", "interview_principal", EG_CLAUSE_CONSECUTIVE, 3, 0, 0, 0 },
-	    { "CJ-A3-4", "accountability", EG_CLAUSE_CONSECUTIVE, 4, 0, 0, 0 },
-	    { "CJ-A3-4", "accountability", EG_CLAUSE_CALENDAR_YEAR, 3, 0, 0, EG_FLAG_YEAR } } },
+	  { { "CJ-A3-4", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 0, 0, 0 },
+	    { "CJ-A3-4", "interview_deputy", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 0, 0, 0 },
+	    { "CJ-A3-4", "interview_principal", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 0, 0, 0 },
+	    { "CJ-A3-4", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 4, 0, 0, 0 },
+	    { "CJ-A3-4", "accountability", EG_LADDER_CLAUSE_KIND_CALENDAR_YEAR, 3, 0, 0, EG_LADDER_FLAG_YEAR } } },
 	/* CJ-M-4.3: re-checks of a weekly-dispatched measure. */
-	{ "CJ-M-4.3", EG_MEASURE_AT_LEAST, "复查仍未整改次数", "checks still not rectified", NULL, NULL,
+	{ "CJ-M-4.3", EG_LADDER_MEASURE_AT_LEAST, "复查仍未整改次数", "checks still not rectified", NULL, NULL,
 	  { { "criticism", "通报批评", "public criticism" },
 	    { "interview_deputy", "州政府分管负责同志公开约谈", "public interview by the deputy head" },
 	    { "interview_principal", "州政府主要负责同志公开约谈", "public interview by the principal head" } },
-	  { { "CJ-M-4.3", "criticism", EG_CLAUSE_SINGLE, 1, 1, 0, 0 },
-	    { "CJ-M-4.3", "interview_deputy", EG_CLAUSE_SINGLE, 1, 2, 0, 0 },
-	    { "CJ-M-4.3", "interview_principal", EG_CLAUSE_SINGLE, 1, 3, 0, 0 } } },
+	  { { "CJ-M-4.3", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, 0 },
+	    { "CJ-M-4.3", "interview_deputy", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 2, 0, 0 },
+	    { "CJ-M-4.3", "interview_principal", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 3, 0, 0 } } },
 	/* DG-65/66: bottom 3 of the monthly enforcement ranking, ties included. */
-	{ "DG-65", EG_MEASURE_BOTTOM_N, "执法排名倒数", "bottom of the enforcement ranking", NULL, NULL,
+	{ "DG-65", EG_LADDER_MEASURE_BOTTOM_N, "执法排名倒数", "bottom of the enforcement ranking", NULL, NULL,
 	  { { "interview_deputy", "局分管领导约谈", "interview by the bureau's deputy head" },
 	    { "interview_principal", "局主要领导约谈", "interview by the bureau's principal head" } },
-	  { { "DG-65", "interview_deputy", EG_CLAUSE_SINGLE, 1, 3, 0, 0 },
-	    { "DG-66", "interview_principal", EG_CLAUSE_CONSECUTIVE, 2, 3, 0, 0 } } },
+	  { { "DG-65", "interview_deputy", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 3, 0, 0 },
+	    { "DG-66", "interview_principal", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 3, 0, 0 } } },
 	/* DG-63: criticised 3 or more times within one year (default: rolling 12 months). */
-	{ "DG-63", EG_MEASURE_AT_LEAST, "被通报批评", "publicly criticised", NULL, NULL,
+	{ "DG-63", EG_LADDER_MEASURE_AT_LEAST, "被通报批评", "publicly criticised", NULL, NULL,
 	  { { "accountability", "启动问责程序", "accountability procedure" } },
-	  { { "DG-63", "accountability", EG_CLAUSE_ROLLING_12, 3, 1, 1, 0 } } },
+	  { { "DG-63", "accountability", EG_LADDER_CLAUSE_KIND_ROLLING_12, 3, 1, 1, 0 } } },
 	/* JM-2.3: one situation; two or more, or one serious. */
-	{ "JM-2.3", EG_MEASURE_AT_LEAST, "问责情形", "accountability situations", "情节严重", "serious",
+	{ "JM-2.3", EG_LADDER_MEASURE_AT_LEAST, "问责情形", "accountability situations", "情节严重", "serious",
 	  { { "interview", "约谈或在环委办工作会议上作检讨并限期整改", "interview, or self-criticism at the committee with a rectification deadline" },
 	    { "written_self_criticism", "责令书面检讨并全市通报批评", "written self-criticism and city-wide criticism" } },
-	  { { "JM-2.3", "interview", EG_CLAUSE_SINGLE, 1, 1, 0, 0 },
-	    { "JM-2.3", "written_self_criticism", EG_CLAUSE_SINGLE, 1, 2, 0, 0 },
-	    { "JM-2.3", "written_self_criticism", EG_CLAUSE_SINGLE, 1, 1, 0, EG_FLAG_MONTH } } },
+	  { { "JM-2.3", "interview", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, 0 },
+	    { "JM-2.3", "written_self_criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 2, 0, 0 },
+	    { "JM-2.3", "written_self_criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, EG_LADDER_FLAG_MONTH } } },
 };
 
 int eg_ladder_preset(eg_ladder **out, const char *name)
@@ -571,14 +571,14 @@ const char *eg_ladder_outcome_clause_message(const eg_ladder_outcome *o, size_t 
 static int measure_holds(int measure, int64_t v, int64_t aux, int64_t thr, int64_t tie)
 {
 	switch (measure) {
-	case EG_MEASURE_SHARE:
+	case EG_LADDER_MEASURE_SHARE:
 		/* exact: 100·count ≥ p·total (a p·total past INT64_MAX exceeds any 100·count ≤ 10^17) */
 		return aux > 0 && thr <= INT64_MAX / aux && 100 * v >= thr * aux;
-	case EG_MEASURE_AT_LEAST:
+	case EG_LADDER_MEASURE_AT_LEAST:
 		return v >= thr;
-	case EG_MEASURE_LAST_PLACE:
+	case EG_LADDER_MEASURE_LAST_PLACE:
 		return v == aux;                          /* every unit at the worst rank */
-	case EG_MEASURE_BOTTOM_N:
+	case EG_LADDER_MEASURE_BOTTOM_N:
 		return v + tie - 1 >= aux - thr + 1;      /* tie group reaches the worst thr positions */
 	default:
 		return v != 0;
@@ -591,7 +591,7 @@ static void describe(char *buf, size_t sz, const eg_ladder *l, const obs *o, int
 	char m[8];
 	eg__month_format(m, o->month);
 	switch (l->measure) {
-	case EG_MEASURE_SHARE: {
+	case EG_LADDER_MEASURE_SHARE: {
 		/* Tenths of a percent, rounded half to even, in integers. */
 		int64_t num = 1000 * o->value, q = num / o->aux, r = num % o->aux;
 		if (2 * r > o->aux || (2 * r == o->aux && (q & 1)))
@@ -600,14 +600,14 @@ static void describe(char *buf, size_t sz, const eg_ladder *l, const obs *o, int
 			 (long long)o->aux, (long long)(q / 10), (long long)(q % 10));
 		break;
 	}
-	case EG_MEASURE_LAST_PLACE:
+	case EG_LADDER_MEASURE_LAST_PLACE:
 		snprintf(buf, sz, lang ? "%s: rank %lld (last)" : "%s：第%lld名（末位）", m, (long long)o->value);
 		break;
-	case EG_MEASURE_BOTTOM_N:
+	case EG_LADDER_MEASURE_BOTTOM_N:
 		snprintf(buf, sz, lang ? "%s: rank %lld of %lld" : "%s：第%lld名（共%lld个）", m, (long long)o->value,
 			 (long long)o->aux);
 		break;
-	case EG_MEASURE_FLAG:
+	case EG_LADDER_MEASURE_FLAG:
 		snprintf(buf, sz, "%s%s%s", m, lang ? ": " : "：", l->label[lang]);
 		break;
 	default:
@@ -619,16 +619,16 @@ static void describe(char *buf, size_t sz, const eg_ladder *l, const obs *o, int
 static void condition(char *buf, size_t sz, const eg_ladder *l, const lclause *c, int lang)
 {
 	switch (l->measure) {
-	case EG_MEASURE_SHARE:
+	case EG_LADDER_MEASURE_SHARE:
 		snprintf(buf, sz, lang ? "≥ %lld%%" : "占比 ≥ %lld%%", (long long)c->threshold);
 		break;
-	case EG_MEASURE_AT_LEAST:
+	case EG_LADDER_MEASURE_AT_LEAST:
 		snprintf(buf, sz, "%s ≥ %lld", l->label[lang], (long long)c->threshold);
 		break;
-	case EG_MEASURE_LAST_PLACE:
+	case EG_LADDER_MEASURE_LAST_PLACE:
 		snprintf(buf, sz, "%s", lang ? "last place" : "末位");
 		break;
-	case EG_MEASURE_BOTTOM_N:
+	case EG_LADDER_MEASURE_BOTTOM_N:
 		snprintf(buf, sz, lang ? "bottom %lld (ties included)" : "倒数 %lld 名（含并列）", (long long)c->threshold);
 		break;
 	default:
@@ -652,13 +652,13 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 	/* A clause fires in a month where its condition holds (the month that
 	 * completes a streak or a count), or, for a year-flag clause, in the
 	 * month the flag arrives (an annual target is known late in the year). */
-	if (!(cur->holds & bit) && !(c->flag == EG_FLAG_YEAR && cur->flag))
+	if (!(cur->holds & bit) && !(c->flag == EG_LADDER_FLAG_YEAR && cur->flag))
 		return 0;
 	switch (c->kind) {
-	case EG_CLAUSE_SINGLE:
+	case EG_LADDER_CLAUSE_KIND_SINGLE:
 		picks[np++] = n - 1;
 		break;
-	case EG_CLAUSE_CONSECUTIVE:
+	case EG_LADDER_CLAUSE_KIND_CONSECUTIVE:
 		/* R0.4: calendar months with no gap, all holding. */
 		if (n < c->count)
 			return 0;
@@ -670,7 +670,7 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 		break;
 	default:
 		for (int k = 0; k < n; k++) {
-			int in = c->kind == EG_CLAUSE_ROLLING_12 ? h[k].month > cur->month - 12
+			int in = c->kind == EG_LADDER_CLAUSE_KIND_ROLLING_12 ? h[k].month > cur->month - 12
 								  : (int)(h[k].month / 12) == year;
 			if (in && (h[k].holds & bit)) {
 				picks[np++] = k;
@@ -681,9 +681,9 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 			return 0;
 		break;
 	}
-	if (c->flag == EG_FLAG_MONTH && !cur->flag)
+	if (c->flag == EG_LADDER_FLAG_MONTH && !cur->flag)
 		return 0;
-	if (c->flag == EG_FLAG_YEAR) {
+	if (c->flag == EG_LADDER_FLAG_YEAR) {
 		int any = 0;
 		for (int k = 0; k < n; k++)
 			any |= (int)(h[k].month / 12) == year && h[k].flag;
@@ -696,11 +696,11 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 	for (int lang = 0; lang < 2; lang++) {
 		condition(cond[lang], sizeof cond[lang], l, c, lang);
 		switch (c->kind) {
-		case EG_CLAUSE_SINGLE: kind[lang][0] = '\0'; break;
-		case EG_CLAUSE_CONSECUTIVE:
+		case EG_LADDER_CLAUSE_KIND_SINGLE: kind[lang][0] = '\0'; break;
+		case EG_LADDER_CLAUSE_KIND_CONSECUTIVE:
 			snprintf(kind[lang], sizeof kind[lang], lang ? " %d months running" : "连续 %d 个月", (int)c->count);
 			break;
-		case EG_CLAUSE_ROLLING_12:
+		case EG_LADDER_CLAUSE_KIND_ROLLING_12:
 			snprintf(kind[lang], sizeof kind[lang], lang ? " %lld times within 12 months" : "近 12 个月内累计 %lld 次",
 				 (long long)total);
 			break;
@@ -709,7 +709,7 @@ static int judge(const eg_ladder *l, const lclause *c, uint32_t bit, const obs *
 				 (long long)total);
 			break;
 		}
-		if (c->flag != EG_FLAG_NONE)
+		if (c->flag != EG_LADDER_FLAG_NONE)
 			snprintf(flag[lang], sizeof flag[lang], lang ? ", and %s" : "，且%s", l->flag_label[lang]);
 		else
 			flag[lang][0] = '\0';
@@ -810,7 +810,7 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 				       (long long)values[i], units[i], values[i] < 0 ? "negative" : "too large");
 			goto done;
 		}
-		if ((l->measure == EG_MEASURE_LAST_PLACE || l->measure == EG_MEASURE_BOTTOM_N) &&
+		if ((l->measure == EG_LADDER_MEASURE_LAST_PLACE || l->measure == EG_LADDER_MEASURE_BOTTOM_N) &&
 		    (values[i] < 1 || (size_t)values[i] > n)) {
 			rc = eg__error(EG_EINVAL, "%s: rank %lld of unit %s is not 1-%zu", month, (long long)values[i],
 				       units[i], n);
@@ -833,8 +833,8 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 		f->month = mi;
 		f->value = values[i];
 		f->flag = flags && flags[i] ? 1 : 0;
-		f->aux = l->measure == EG_MEASURE_SHARE ? total : l->measure == EG_MEASURE_LAST_PLACE ? worst : (int64_t)n;
-		if (l->measure == EG_MEASURE_BOTTOM_N)
+		f->aux = l->measure == EG_LADDER_MEASURE_SHARE ? total : l->measure == EG_LADDER_MEASURE_LAST_PLACE ? worst : (int64_t)n;
+		if (l->measure == EG_LADDER_MEASURE_BOTTOM_N)
 			for (size_t k = 0; k < n; k++)
 				tie += values[k] == values[i];
 		for (size_t c = 0; c < l->n_clauses; c++)
@@ -1134,7 +1134,7 @@ int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char 
 			/* A clause marked as held must exist and, except for BOTTOM_N (whose
 			 * ties are not kept), hold for the value and total: otherwise it
 			 * would fire on nothing, e.g. on a share of 0/0. */
-			if (l->measure == EG_MEASURE_BOTTOM_N ? l->n_clauses < 32 && (holds >> l->n_clauses) != 0
+			if (l->measure == EG_LADDER_MEASURE_BOTTOM_N ? l->n_clauses < 32 && (holds >> l->n_clauses) != 0
 							       : ((uint32_t)holds & ~holds_of(l, ob)) != 0) {
 				rc = eg__error(EG_EPARSE, "ladder state line %u: clauses held (%lld) that do not hold for the values",
 					       c.line - 1, (long long)holds);

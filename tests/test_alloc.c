@@ -258,9 +258,9 @@ static eg_ruleset_builder *fx_builder(void)
 	assert_int_equal(eg_ruleset_builder_new(&b, "alloc-test", "测试文件", 1), EG_OK);
 	assert_int_equal(eg_ruleset_builder_set_validity(b, "2026-01-01", NULL), EG_OK);
 	assert_int_equal(eg_ruleset_builder_add_section(b, "s", "组织", "organisation"), EG_OK);
-	d.id = "1"; d.rule = "X-1"; d.section = "s"; d.kind = EG_ITEM_STATUS; d.max_points = 10; d.veto = 1;
+	d.id = "1"; d.rule = "X-1"; d.section = "s"; d.kind = EG_ITEM_KIND_STATUS; d.max_points = 10; d.veto = 1;
 	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
-	d.id = "4"; d.rule = "X-2"; d.kind = EG_ITEM_DEDUCT; d.max_points = 90; d.per_occurrence = 1; d.veto = 0;
+	d.id = "4"; d.rule = "X-2"; d.kind = EG_ITEM_KIND_DEDUCT; d.max_points = 90; d.per_occurrence = 1; d.veto = 0;
 	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
 	assert_int_equal(eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "X-3"), EG_OK);
 	return b;
@@ -611,7 +611,7 @@ static int sc_ruleset_builder_add_item(void)
 {
 	int rc;
 	eg_item_def d = EG_ITEM_DEF_INIT;
-	d.id = "5"; d.rule = "X-5"; d.section = "s"; d.kind = EG_ITEM_DEDUCT; d.max_points = 10; d.per_occurrence = 2;
+	d.id = "5"; d.rule = "X-5"; d.section = "s"; d.kind = EG_ITEM_KIND_DEDUCT; d.max_points = 10; d.per_occurrence = 2;
 	d.name_zh = "问题"; d.name_en = "problems";
 	BUILDER_CHANGE(eg_ruleset_builder_add_item(b, &d));
 	return rc;
@@ -815,7 +815,7 @@ static int sc_assess_score_table(void)
 	assert_non_null(items);
 	/* Row 0: every status item met, no deduction; row 1: also 10 item-4 problems. */
 	for (size_t i = 0; i < ni; i++) {
-		int status = eg_ruleset_item_kind(rs, i) == EG_ITEM_STATUS;
+		int status = eg_ruleset_item_kind(rs, i) == EG_ITEM_KIND_STATUS;
 		items[i] = items[ni + i] = status;
 		if (strcmp(eg_ruleset_item_id(rs, i), "4") == 0)
 			items[ni + i] = 10;
@@ -838,7 +838,7 @@ static int sc_assess_score_table(void)
 static int sc_ladder_builder_new(void)
 {
 	eg_ladder_builder *b = NULL;
-	int rc = INJECT(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", "未完成", "missed"));
+	int rc = INJECT(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", "未完成", "missed"));
 	if (rc != EG_OK)
 		assert_null(b);
 	eg_ladder_builder_free(b);
@@ -850,7 +850,7 @@ static int sc_ladder_builder_new(void)
 	do {                                                                \
 		eg_ladder_builder *b = NULL;                                \
 		snap before = { 0 }, after = { 0 };                         \
-		assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", \
+		assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", \
 						       NULL, NULL), EG_OK);         \
 		prep;                                                       \
 		snap_ladder_builder(&before, b);                            \
@@ -897,7 +897,7 @@ static int sc_ladder_build(void)
 	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
 	snap before = { 0 }, after = { 0 };
 	int rc;
-	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
 	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
 	c.rule = "X-1";
 	c.action = "warn";
@@ -1076,9 +1076,9 @@ static int sc_airq_profile_custom(void)
 {
 	eg_airq_profile *p = NULL;
 	const double limits[6] = { 60, 40, 70, 35, 4, 160 }, weights[6] = { 1, 1, 1, 2, 1, 1 };
-	int rc = INJECT(eg_airq_profile_custom(&p, "weighted", limits, weights, EG_AQI_HJ633_2012));
+	int rc = INJECT(eg_airq_profile_custom(&p, "weighted", limits, weights, EG_AQI_TABLE_HJ633_2012));
 	if (rc == EG_OK)
-		assert_double_equal(eg_airq_profile_weight(p, EG_PM25), 2, 0);
+		assert_double_equal(eg_airq_profile_weight(p, EG_POLLUTANT_PM25), 2, 0);
 	else
 		assert_null(p);
 	eg_airq_profile_free(p);
@@ -1104,7 +1104,7 @@ static int sc_airq_rank(void)
 	int32_t rk[4] = { 0 };
 	int rc;
 	memcpy(copy, idx, sizeof idx);
-	rc = INJECT(eg_airq_rank(rk, idx, 4, EG_RANK_ASCENDING, 2));
+	rc = INJECT(eg_airq_rank(rk, idx, 4, EG_RANK_ORDER_ASC, 2));
 	assert_memory_equal(idx, copy, sizeof idx);
 	if (rc == EG_OK) {
 		/* Rounded to 2 decimals: 1.23, 1.23, 0.90, 2.00 -> 2, 2, 1, 4. */
@@ -1117,13 +1117,13 @@ static int sc_airq_rank(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* Scenarios: inspect.h                                                 */
+/* Scenarios: inspect.h, draw.h, duty.h                                 */
 /* ------------------------------------------------------------------ */
 
 static int sc_sample(void)
 {
 	int64_t out[5] = { 0 };
-	int rc = INJECT(eg_sample(out, 5, "3546311556112163624615351222", 1, 876, 0, 0));
+	int rc = INJECT(eg_draw_sample(out, 5, "3546311556112163624615351222", 1, 876, 0, 0));
 	if (rc == EG_OK)
 		for (int i = 0; i < 5; i++)
 			assert_true(out[i] >= 1 && out[i] <= 876);
@@ -1214,21 +1214,21 @@ static int sc_draw_verify(void)
 
 static int sc_cadence_check(void)
 {
-	eg_cadence *c = NULL;
+	eg_duty_cadence *c = NULL;
 	const char *actors[] = { "a", "b" }, *t[] = { "2026-10-01 23:00" }, *k[] = { "inspection" }, *a[] = { "a" };
 	const char *hol[] = { "2026-10-01" };
-	int rc = INJECT(eg_cadence_check(&c, "DG-15", "inspection", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY,
+	int rc = INJECT(eg_duty_cadence_check(&c, "DG-15", "inspection", EG_DUTY_PERIOD_MONTH, 4, EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY,
 					  actors, 2, t, k, a, 1, hol, 1, "2026-10-01", "2026-12-31"));
 	if (rc == EG_OK)
-		assert_int_equal(eg_cadence_count(c), 6); /* 2 actors x 3 months, all short of 4 */
+		assert_int_equal(eg_duty_cadence_count(c), 6); /* 2 actors x 3 months, all short of 4 */
 	else
 		assert_null(c);
-	eg_cadence_free(c);
+	eg_duty_cadence_free(c);
 	return rc;
 }
 
 /* ------------------------------------------------------------------ */
-/* Scenarios: records.h                                                 */
+/* Scenarios: records.h, ledger.h, cases.h, disclosure.h                */
 /* ------------------------------------------------------------------ */
 
 static int sc_records_new(void)
@@ -1325,7 +1325,7 @@ static int sc_ledger_open(void)
 static int sc_ledger_transition(void)
 {
 	int rc;
-	RECORDS_CHANGE(eg_ledger_transition(r, "P", "2026-02-01 09:00", "市住建局", EG_LEDGER_RECTIFYING, "开始整改"));
+	RECORDS_CHANGE(eg_ledger_transition(r, "P", "2026-02-01 09:00", "市住建局", EG_LEDGER_STATE_RECTIFYING, "开始整改"));
 	return rc;
 }
 
@@ -1362,7 +1362,7 @@ static int sc_heads_disclosure_check(void)
 	snap before = { 0 }, after = { 0 };
 	int rc;
 	snap_grid(&before, g);
-	rc = INJECT(eg_heads_disclosure_check(&met, &bad, g, "C", pub, 4, "2026-10-01", "2026-10-31", 30));
+	rc = INJECT(eg_disclosure_heads_check(&met, &bad, g, "C", pub, 4, "2026-10-01", "2026-10-31", 30));
 	snap_grid(&after, g);
 	sn_same(&before, &after);
 	if (rc == EG_OK) {
@@ -1379,7 +1379,7 @@ static int sc_top_n(void)
 	const char *ids[] = { "A", "B", "C", "D", "E" };
 	const int64_t m[] = { 50, 40, 40, 30, 10 };
 	size_t out[5], n = 0;
-	int rc = INJECT(eg_top_n(out, &n, ids, m, 5, 2));
+	int rc = INJECT(eg_disclosure_top_n(out, &n, ids, m, 5, 2));
 	if (rc == EG_OK) {
 		/* A 50, then B and C tied at 40: both taken -> 3. */
 		assert_int_equal(n, 3);
@@ -1450,25 +1450,30 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_airq_percentile", sc_airq_percentile, EG_ENOMEM },
 	{ "eg_airq_rank", sc_airq_rank, EG_ENOMEM },
 	/* inspect.h */
-	{ "eg_sample", sc_sample, EG_ENOMEM },
 	{ "eg_inspect_pool", sc_inspect_pool, EG_ENOMEM },
 	{ "eg_inspect_key_coverage", sc_inspect_key_coverage, EG_ENOMEM },
+	/* draw.h */
+	{ "eg_draw_sample", sc_sample, EG_ENOMEM },
 	{ "eg_draw_objects", sc_draw_objects, EG_ENOMEM },
 	{ "eg_draw_pair_inspectors", sc_draw_pair_inspectors, EG_ENOMEM },
 	{ "eg_draw_verify", sc_draw_verify, EG_ENOMEM },
-	{ "eg_cadence_check", sc_cadence_check, EG_ENOMEM },
+	/* duty.h */
+	{ "eg_duty_cadence_check", sc_cadence_check, EG_ENOMEM },
 	/* records.h */
 	{ "eg_records_new", sc_records_new, EG_ENOMEM },
 	{ "eg_records_put", sc_records_put_new_id, EG_ENOMEM },
 	{ "eg_records_put", sc_records_put_new_version, EG_ENOMEM },
 	{ "eg_records_serialize", sc_records_serialize, EG_ENOMEM },
 	{ "eg_records_parse", sc_records_parse, EG_ENOMEM },
+	/* disclosure.h */
+	{ "eg_disclosure_heads_check", sc_heads_disclosure_check, EG_ENOMEM },
+	{ "eg_disclosure_top_n", sc_top_n, EG_ENOMEM },
+	/* ledger.h */
 	{ "eg_ledger_open", sc_ledger_open, EG_ENOMEM },
 	{ "eg_ledger_transition", sc_ledger_transition, EG_ENOMEM },
 	{ "eg_ledger_extend", sc_ledger_extend, EG_ENOMEM },
+	/* cases.h */
 	{ "eg_case_anonymise", sc_case_anonymise, EG_ENOMEM },
-	{ "eg_heads_disclosure_check", sc_heads_disclosure_check, EG_ENOMEM },
-	{ "eg_top_n", sc_top_n, EG_ENOMEM },
 };
 
 /* Every other public function: never allocates (checked against the call graph). */
@@ -1493,7 +1498,7 @@ static const char *const non_allocating[] = {
 	"eg_assess_result_grade", "eg_assess_result_veto", "eg_assess_result_fail_count",
 	"eg_assess_result_fail_at", "eg_assess_result_trace_count", "eg_assess_result_trace_at",
 	"eg_trace_rule", "eg_trace_subject", "eg_trace_count", "eg_trace_before", "eg_trace_after",
-	"eg_trace_message", "eg_grade_name", "eg_assess_annual", "eg_assess_cj_a2_7_1",
+	"eg_trace_message", "eg_grade_name", "eg_assess_annual",
 	/* ladder.h */
 	"eg_ladder_builder_free", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
 	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month",
@@ -1503,21 +1508,30 @@ static const char *const non_allocating[] = {
 	/* airq.h */
 	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
 	"eg_airq_profile_aqi_table", "eg_pollutant_name", "eg_airq_composite", "eg_airq_round",
-	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate", "eg_airq_daily_values", "eg_airq_aggregate_hours",
+	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate",
+	"eg_airq_daily_values", "eg_airq_aggregate_hours",
+	/* aqi.h */
 	"eg_aqi_compute", "eg_aqi_level_name",
 	/* inspect.h */
-	"eg_sha256", "eg_sha256_hex", "eg_inspect_quota", "eg_inspect_classify", "eg_draw_free",
-	"eg_draw_frame_hash", "eg_draw_algorithm", "eg_draw_selected_count", "eg_draw_selected",
-	"eg_draw_selected_stratum", "eg_draw_inspector", "eg_draw_skip_count", "eg_draw_skip",
-	"eg_alert_deadlines", "eg_equipment_due", "eg_mee_grade_of", "eg_mee_reduction_required",
-	"eg_mee_reduction_measure", "eg_mee_filing_late", "eg_cadence_preset", "eg_cadence_free",
-	"eg_cadence_count", "eg_cadence_actor", "eg_cadence_period_start", "eg_cadence_measured",
-	"eg_cadence_message",
+	"eg_inspect_quota", "eg_inspect_classify",
+	/* draw.h */
+	"eg_draw_sha256", "eg_draw_sha256_hex", "eg_draw_free", "eg_draw_frame_hash", "eg_draw_algorithm",
+	"eg_draw_selected_count", "eg_draw_selected", "eg_draw_selected_stratum", "eg_draw_inspector",
+	"eg_draw_skip_count", "eg_draw_skip",
+	/* duty.h */
+	"eg_duty_alert_deadlines", "eg_duty_equipment_due", "eg_duty_mee_grade_of", "eg_duty_mee_reduction_required",
+	"eg_duty_mee_reduction_measure", "eg_duty_mee_filing_late", "eg_duty_cadence_preset", "eg_duty_cadence_free",
+	"eg_duty_cadence_count", "eg_duty_cadence_actor", "eg_duty_cadence_period_start", "eg_duty_cadence_measured",
+	"eg_duty_cadence_message", "eg_duty_obligation_due", "eg_duty_obligation_overdue",
 	/* records.h */
 	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",
-	"eg_records_version", "eg_jm_district_deadline", "eg_jm_update_status", "eg_ledger_status",
-	"eg_ledger_state_name", "eg_case_eligible", "eg_case_text_check", "eg_case_batches",
-	"eg_ledger_summary", "eg_obligation_due", "eg_obligation_overdue", "eg_target_attained",
+	"eg_records_version",
+	/* disclosure.h */
+	"eg_disclosure_district_deadline", "eg_disclosure_update_status",
+	/* ledger.h */
+	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_target_attained",
+	/* cases.h */
+	"eg_case_eligible", "eg_case_text_check", "eg_case_batches",
 };
 
 #define N_CASES (sizeof alloc_cases / sizeof alloc_cases[0])

@@ -191,24 +191,24 @@ static void test_fuzz_airq_daily_values_size_overflow(void **state)
 static void test_fuzz_airq_monthly_stats_sum_overflow_is_erange(void **state)
 {
 	enum { HOURS = 31 * 24 };
-	double *h = malloc(2 * EG_POLLUTANTS * HOURS * sizeof *h);
-	eg_airq_stat st[2 * EG_POLLUTANTS];
+	double *h = malloc(2 * EG_POLLUTANT_COUNT * HOURS * sizeof *h);
+	eg_airq_stat st[2 * EG_POLLUTANT_COUNT];
 	eg_airq_profile *p = NULL;
 	(void)state;
 	assert_non_null(h);
 	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
-	for (size_t i = 0; i < 2 * EG_POLLUTANTS * HOURS; i++)
-		h[i] = i < EG_POLLUTANTS * HOURS ? 10.0 : 1e308; /* 24 x 1e308 > DBL_MAX */
+	for (size_t i = 0; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
+		h[i] = i < EG_POLLUTANT_COUNT * HOURS ? 10.0 : 1e308; /* 24 x 1e308 > DBL_MAX */
 	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_ERANGE,
 		     "station 1: hourly values so large that their daily sums overflow");
 	/* O3 alone: its 8-hour windows of 1e308 overflow even where no daily mean is taken. */
-	for (size_t i = 0; i < 2 * EG_POLLUTANTS * HOURS; i++)
-		h[i] = (i / HOURS) % EG_POLLUTANTS == EG_O3 && i >= EG_POLLUTANTS * HOURS ? 1e308 : 10.0;
+	for (size_t i = 0; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
+		h[i] = (i / HOURS) % EG_POLLUTANT_COUNT == EG_POLLUTANT_O3 && i >= EG_POLLUTANT_COUNT * HOURS ? 1e308 : 10.0;
 	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_ERANGE, "station 1:");
 	/* One such value among ordinary ones sums fine: the month is computed. */
-	for (size_t i = EG_POLLUTANTS * HOURS; i < 2 * EG_POLLUTANTS * HOURS; i++)
+	for (size_t i = EG_POLLUTANT_COUNT * HOURS; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
 		h[i] = 10.0;
-	h[EG_POLLUTANTS * HOURS] = 1e308;
+	h[EG_POLLUTANT_COUNT * HOURS] = 1e308;
 	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_OK);
 	assert_double_equal(st[0].value, 10.0, 0); /* station 0, SO2: 10 every hour */
 	eg_airq_profile_free(p);

@@ -201,6 +201,66 @@ static void test_cj_a2_7_1_three_failing_months(void **state)
 	run_end(&r);
 }
 
+/* The boundaries the former eg_assess_cj_a2_7_1 pinned, on the one
+ * implementation: the CJ-A2-7.1 preset fed 1 for a failing month. */
+static void test_cj_a2_7_1_fourth_month_gap_pass_and_new_year(void **state)
+{
+	(void)state;
+	run r;
+	int64_t fail[] = { 1 }, pass[] = { 0 };
+	/* Jan, Feb, Mar failing: March triggers; April (4 in a row, still >= 3) too. */
+	run_start(&r, "CJ-A2-7.1");
+	month(&r, "2026-01", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-02", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-03", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	month(&r, "2026-04", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	run_end(&r);
+	/* A month with no assessment (March never stepped) breaks the streak (R0.4):
+	 * Jan, Feb, -, Apr, May fail and nothing fires; June completes Apr-May-Jun. */
+	run_start(&r, "CJ-A2-7.1");
+	month(&r, "2026-01", fail, NULL, 1);
+	month(&r, "2026-02", fail, NULL, 1);
+	month(&r, "2026-04", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-05", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-06", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	run_end(&r);
+	/* A passing month breaks it too: fail, pass, fail, fail -> nothing. */
+	run_start(&r, "CJ-A2-7.1");
+	month(&r, "2026-01", fail, NULL, 1);
+	month(&r, "2026-02", pass, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-03", fail, NULL, 1);
+	month(&r, "2026-04", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	run_end(&r);
+	/* Across the new year, Nov-Dec-Jan are consecutive. */
+	run_start(&r, "CJ-A2-7.1");
+	month(&r, "2025-11", fail, NULL, 1);
+	month(&r, "2025-12", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "none");
+	month(&r, "2026-01", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	/* Months must increase: stepping an earlier month is refused, the state unchanged. */
+	{
+		static const char *const ids[] = { "U0" };
+		eg_ladder_outcome *o = NULL;
+		assert_error(eg_ladder_step(&o, r.s, "2025-12", ids, fail, NULL, 1), EG_ESTATE, NULL);
+		assert_null(o);
+		assert_error(eg_ladder_step(&o, r.s, "2026-2", ids, fail, NULL, 1), EG_EINVAL, NULL);
+		assert_null(o);
+	}
+	month(&r, "2026-02", fail, NULL, 1);
+	assert_string_equal(action(&r, 0), "special_inspection");
+	run_end(&r);
+}
+
 static void test_cj_a3_4_last_place_ladder_and_ties(void **state)
 {
 	(void)state;
@@ -439,7 +499,7 @@ static void test_ladder_builder_errors(void **state)
 	assert_error(eg_ladder_preset(&l, "XX-9"), EG_ENOTFOUND, "XX-9");
 	assert_error(eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL, NULL), EG_EINVAL, "measure 9");
 	assert_error(eg_ladder_builder_new(&b, "x", 0, "a", "a", "f", NULL), EG_EINVAL, "both languages");
-	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
 	/* A ladder with no steps is an error. */
 	assert_error(eg_ladder_build(&l, b), EG_EINVAL, "has no steps");
 	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
@@ -449,16 +509,16 @@ static void test_ladder_builder_errors(void **state)
 	c.action = "nope";
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_ENOTFOUND, "action nope");
 	c.action = "warn";
-	c.kind = EG_CLAUSE_CONSECUTIVE;
+	c.kind = EG_LADDER_CLAUSE_KIND_CONSECUTIVE;
 	c.count = 13;
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_ERANGE, "count 13");
 	c.count = 2;
 	c.window_sum = 1;
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "window clauses only");
 	c.window_sum = 0;
-	c.flag = EG_FLAG_MONTH;
+	c.flag = EG_LADDER_FLAG_MONTH;
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "no flag label");
-	c.flag = EG_FLAG_NONE;
+	c.flag = EG_LADDER_FLAG_NONE;
 	c.threshold = 3;
 	assert_int_equal(eg_ladder_builder_add_clause(b, &c), EG_OK);
 	assert_int_equal(eg_ladder_build(&l, b), EG_OK);
@@ -538,13 +598,13 @@ static void test_ladder_accessors_and_bad_arguments(void **state)
 	assert_error(eg_ladder_preset(NULL, "JM-2.3"), EG_EINVAL, NULL);
 	eg_ladder_state_free(s);
 	eg_ladder_free(l);
-	assert_int_equal(eg_ladder_builder_new(&b, "x", EG_MEASURE_SHARE, "a", "a", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_SHARE, "a", "a", NULL, NULL), EG_OK);
 	assert_int_equal(eg_ladder_builder_add_action(b, "w", "w", "w"), EG_OK);
 	c.rule = "R";
 	c.action = "w";
 	c.kind = 9;
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "kind 9");
-	c.kind = EG_CLAUSE_SINGLE;
+	c.kind = EG_LADDER_CLAUSE_KIND_SINGLE;
 	c.flag = 7;
 	assert_error(eg_ladder_builder_add_clause(b, &c), EG_EINVAL, "flag 7");
 	c.flag = 0;
@@ -714,6 +774,7 @@ int main(void)
 		cmocka_unit_test(test_cj_a2_7_3_twenty_inside_a_ten_streak),
 		cmocka_unit_test(test_cj_a2_7_3_total_zero_gives_no_share),
 		cmocka_unit_test(test_cj_a2_7_1_three_failing_months),
+		cmocka_unit_test(test_cj_a2_7_1_fourth_month_gap_pass_and_new_year),
 		cmocka_unit_test(test_cj_a3_4_last_place_ladder_and_ties),
 		cmocka_unit_test(test_cj_a3_4_three_last_places_in_the_year_with_target_missed),
 		cmocka_unit_test(test_cj_m_4_3_recheck_counts),

@@ -111,7 +111,7 @@ typedef struct shared_objs {
 static void *shared_immutables(void *arg)
 {
 	const shared_objs *sh = arg;
-	static const double stats[EG_POLLUTANTS] = { 10, 30, 70, 35, 1.2, 150 };
+	static const double stats[EG_POLLUTANT_COUNT] = { 10, 30, 70, 35, 1.2, 150 };
 	static const char *const units[] = { "A", "B" };
 	static const int64_t problems[] = { 12, 68 };
 	long ok = 0;

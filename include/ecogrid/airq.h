@@ -1,13 +1,13 @@
 /**
  * @file airq.h
- * @brief Air quality by the national method: composite index, statistics
- * from hourly data, percentiles, rates, rankings and AQI.
+ * @brief Air quality by the national method: profiles, composite index,
+ * statistics from hourly data, percentiles, rates and rankings.
  *
  * Implements CJ-A3-3 (the six-parameter composite index), CJ-A3-5 (the
  * monthly ranking), CJ-A3-6 (tampered stations) and the method of
  * docs/airquality.md in the rule catalogue: profiles of standards that
  * change with time (§1), the composite index (§2), hourly data (§3),
- * tampering (§4), rates (§5), rankings (§6) and AQI (§7).
+ * tampering (§4), rates (§5) and rankings (§6). AQI (§7) is in aqi.h.
  *
  * Pollutants are indexed by ::eg_pollutant. Concentrations are µg/m³,
  * except CO in mg/m³. A missing value is NaN, never zero.
@@ -16,9 +16,8 @@
  * on an exact 5 and to nearest otherwise. Values are computed in binary
  * floating point, where a decimal tie such as 3.005 is stored a hair off
  * the tie; ecogrid treats a scaled value within 1e-9 (relative) of a tie
- * as the tie, so the decimal intention is honoured. AQI values are rounded
- * up with the same tolerance (an IAQI of 50.0000000001 from binary error
- * is 50). All formatting is locale-independent.
+ * as the tie, so the decimal intention is honoured. All formatting is
+ * locale-independent.
  *
  * Profiles are immutable and may be shared across threads.
  */
@@ -33,22 +32,16 @@ extern "C" {
 
 /** @brief The six pollutants of the composite index, in this order. */
 typedef enum eg_pollutant {
-	EG_SO2 = 0,  /**< SO2, µg/m³ */
-	EG_NO2 = 1,  /**< NO2, µg/m³ */
-	EG_PM10 = 2, /**< PM10, µg/m³ */
-	EG_PM25 = 3, /**< PM2.5, µg/m³ */
-	EG_CO = 4,   /**< CO, mg/m³ */
-	EG_O3 = 5    /**< O3 (MDA8 for the index), µg/m³ */
+	EG_POLLUTANT_SO2 = 0,  /**< SO2, µg/m³ */
+	EG_POLLUTANT_NO2 = 1,  /**< NO2, µg/m³ */
+	EG_POLLUTANT_PM10 = 2, /**< PM10, µg/m³ */
+	EG_POLLUTANT_PM25 = 3, /**< PM2.5, µg/m³ */
+	EG_POLLUTANT_CO = 4,   /**< CO, mg/m³ */
+	EG_POLLUTANT_O3 = 5    /**< O3 (MDA8 for the index), µg/m³ */
 } eg_pollutant;
 
 /** @brief Number of pollutants in the composite index. */
-#define EG_POLLUTANTS 6
-
-/** @brief AQI table versions. */
-typedef enum eg_aqi_table {
-	EG_AQI_HJ633_2012 = 2012, /**< HJ 633-2012 */
-	EG_AQI_HJ633_2026 = 2026  /**< HJ 633-2026 */
-} eg_aqi_table;
+#define EG_POLLUTANT_COUNT 6
 
 /** @brief An air-quality profile (opaque, immutable). */
 typedef struct eg_airq_profile eg_airq_profile;
@@ -82,19 +75,24 @@ EG_API int eg_airq_profile_custom(eg_airq_profile **out, const char *name, const
 
 /** @brief Free a profile; NULL is accepted. */
 EG_API void eg_airq_profile_free(eg_airq_profile *p);
+
 /** @brief The profile's name (borrowed); NULL for NULL. */
 EG_API const char *eg_airq_profile_name(const eg_airq_profile *p);
+
 /** @brief The limit S_i of a pollutant; NaN for a bad argument. */
 EG_API double eg_airq_profile_limit(const eg_airq_profile *p, int pollutant);
+
 /** @brief The weight w_i of a pollutant; NaN for a bad argument. */
 EG_API double eg_airq_profile_weight(const eg_airq_profile *p, int pollutant);
+
 /** @brief The AQI table version (::eg_aqi_table), or 0 for NULL. */
 EG_API int eg_airq_profile_aqi_table(const eg_airq_profile *p);
+
 /** @brief The pollutant's name: "SO2", "NO2", "PM10", "PM2.5", "CO", "O3" (static), or NULL. */
 EG_API const char *eg_pollutant_name(int pollutant);
 
 /* ------------------------------------------------------------------ */
-/* Composite index (CJ-A3-3, §2)                                         */
+/* Composite index (CJ-A3-3, §2)                                      */
 /* ------------------------------------------------------------------ */
 
 /** @brief Flag: round the statistics first (µg/m³ to integers, CO to 0.1), the §2 *reading* option. */
@@ -102,8 +100,8 @@ EG_API const char *eg_pollutant_name(int pollutant);
 
 /** @brief A composite index and its parts (filled by eg_airq_composite()). */
 typedef struct eg_airq_index {
-	double single[EG_POLLUTANTS]; /**< I_i = C_i / S_i */
-	double load[EG_POLLUTANTS];   /**< P_i = w_i·I_i / I_sum (0 when I_sum is 0) */
+	double single[EG_POLLUTANT_COUNT]; /**< I_i = C_i / S_i */
+	double load[EG_POLLUTANT_COUNT];   /**< P_i = w_i·I_i / I_sum (0 when I_sum is 0) */
 	double composite;             /**< I_sum = Σ w_i·I_i, full precision */
 	int64_t reported_hundredths;  /**< I_sum rounded to 2 decimals (GB/T 8170), × 100 */
 	char reported[24];            /**< the same as text, e.g. "4.12" */
@@ -124,7 +122,7 @@ EG_API int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const
 			     unsigned int flags);
 
 /* ------------------------------------------------------------------ */
-/* Numbers (§2, §5, §6)                                                  */
+/* Numbers (§2, §5, §6)                                               */
 /* ------------------------------------------------------------------ */
 
 /**
@@ -162,8 +160,8 @@ EG_API int eg_airq_improvement_rate(double *out, double now, double ref);
 
 /** @brief Ranking orders (§6). */
 typedef enum eg_rank_order {
-	EG_RANK_ASCENDING = 0, /**< smaller is better (composite index) */
-	EG_RANK_DESCENDING = 1 /**< larger is better (improvement rate) */
+	EG_RANK_ORDER_ASC = 0, /**< smaller is better (composite index) */
+	EG_RANK_ORDER_DESC = 1 /**< larger is better (improvement rate) */
 } eg_rank_order;
 
 /**
@@ -180,7 +178,7 @@ typedef enum eg_rank_order {
 EG_API int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int order, int decimals);
 
 /* ------------------------------------------------------------------ */
-/* Hourly data (§3, §4)                                                  */
+/* Hourly data (§3, §4)                                               */
 /* ------------------------------------------------------------------ */
 
 /** @brief A period statistic with its validity (§3). */
@@ -260,61 +258,7 @@ EG_API int eg_airq_daily_values(double *out, const eg_airq_profile *p, const dou
 EG_API int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_stations, size_t n_hours);
 
 /* ------------------------------------------------------------------ */
-/* AQI (§7)                                                              */
-/* ------------------------------------------------------------------ */
-
-/** @brief Slots of an AQI computation. */
-typedef enum eg_aqi_slot {
-	EG_AQI_SO2 = 0,  /**< SO2: 24 h mean (daily) or 1 h value (hourly) */
-	EG_AQI_NO2 = 1,  /**< NO2: 24 h or 1 h */
-	EG_AQI_PM10 = 2, /**< PM10: 24 h (hourly reports read it against the 24 h table) */
-	EG_AQI_PM25 = 3, /**< PM2.5: as PM10 */
-	EG_AQI_CO = 4,   /**< CO: 24 h or 1 h, mg/m³ */
-	EG_AQI_O3_1H = 5, /**< O3 1 h (daily max for 2012 daily reports; 1 h value for hourly) */
-	EG_AQI_O3_8H = 6, /**< O3 8 h (MDA8 for daily reports; 8 h sliding mean for hourly) */
-	EG_AQI_SO2_24H = 7 /**< SO2 24 h mean, used by HJ 633-2012 hourly reports when SO2 1 h > 800 */
-} eg_aqi_slot;
-
-/** @brief Number of AQI slots. */
-#define EG_AQI_SLOTS 8
-
-/** @brief Report kinds. */
-typedef enum eg_aqi_report {
-	EG_AQI_DAILY = 0, /**< daily report */
-	EG_AQI_HOURLY = 1 /**< real-time (hourly) report */
-} eg_aqi_report;
-
-/** @brief An AQI result (filled by eg_aqi_compute()). */
-typedef struct eg_aqi_result {
-	int32_t aqi;                /**< AQI (rounded up); 0 when unpublished */
-	int32_t iaqi[EG_AQI_SLOTS]; /**< IAQI per slot; -1 when not used or missing */
-	unsigned int primary_mask;  /**< bit per slot at the AQI, when AQI > 50 */
-	int32_t level;              /**< 1 优 … 6 严重污染; 0 when unpublished */
-	int32_t clamped;            /**< 1 when some IAQI was above the top breakpoint and set to 500 */
-	int32_t published;          /**< 0 under HJ 633-2026 when a pollutant is missing and AQI ≤ 100 */
-	uint8_t rgb[3];             /**< the level's colour */
-} eg_aqi_result;
-
-/**
- * @brief IAQI per pollutant and AQI (§7) under the profile's table.
- * @param[out] out Filled on success.
- * @param p The profile (its AQI table).
- * @param conc ::EG_AQI_SLOTS concentrations; NaN is missing. Daily 2012
- *        reports use SO2, NO2, PM10, PM2.5, CO, O3 1 h max and MDA8; daily
- *        2026 reports use SO2, NO2, CO, PM10, PM2.5 and MDA8.
- * @param report ::eg_aqi_report.
- * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, no
- *         pollutant at all, HJ 633-2012 hourly SO2 > 800 without a 24 h value).
- */
-EG_API int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report);
-
-/**
- * @brief The name of an AQI level (1–6), e.g. "轻度污染" / "lightly polluted" (static), or NULL.
- */
-EG_API const char *eg_aqi_level_name(int level, int lang);
-
-/* ------------------------------------------------------------------ */
-/* Batch (CJ-A3-3)                                                       */
+/* Batch (CJ-A3-3)                                                    */
 /* ------------------------------------------------------------------ */
 
 /**

@@ -3,10 +3,12 @@
  * @brief Deduction-based scoring with veto items: the monthly assessment.
  *
  * Implements the Changji monthly 100-point assessment (CJ-A2-5.1 to
- * CJ-A2-5.10, CJ-A2-6.1 to CJ-A2-6.3, CJ-A2-7.1, CJ-A2-7.2) and the Jiangmen
+ * CJ-A2-5.10, CJ-A2-6.1 to CJ-A2-6.3, CJ-A2-7.2) and the Jiangmen
  * double assessment (JM-2.2) as **rule sets that are data**: a rule set is
  * built through a builder (or taken from a preset), is immutable once
- * built, and may be shared by any number of threads.
+ * built, and may be shared by any number of threads. Three consecutive
+ * failing months (CJ-A2-7.1) are the `CJ-A2-7.1` ladder preset of ladder.h,
+ * fed with a flag per month (1 when the month's grade is ::EG_GRADE_FAIL).
  *
  * The model:
  * - **Sections** (e.g. construction 30, operation 70) group items.
@@ -61,18 +63,18 @@ typedef enum eg_grade {
 
 /** @brief Kinds of items. */
 typedef enum eg_item_kind {
-	EG_ITEM_STATUS = 0, /**< Met (full points) or not met (0), e.g. CJ-A2-5.1..5.3. */
-	EG_ITEM_DEDUCT = 1  /**< Points lost per occurrence, e.g. CJ-A2-5.4..5.7, JM-2.2. */
+	EG_ITEM_KIND_STATUS = 0, /**< Met (full points) or not met (0), e.g. CJ-A2-5.1..5.3. */
+	EG_ITEM_KIND_DEDUCT = 1  /**< Points lost per occurrence, e.g. CJ-A2-5.4..5.7, JM-2.2. */
 } eg_item_kind;
 
 /** @brief Readings of a failed veto item (CJ-A2-6.1). */
 typedef enum eg_veto_mode {
-	EG_VETO_TOTAL = 0,    /**< Default: the month's whole score is 0. */
-	EG_VETO_ITEM_ONLY = 1 /**< Alternative reading: only that item scores 0. */
+	EG_VETO_MODE_TOTAL = 0,    /**< Default: the month's whole score is 0. */
+	EG_VETO_MODE_ITEM_ONLY = 1 /**< Alternative reading: only that item scores 0. */
 } eg_veto_mode;
 
 /** @brief Marker for "no floor": a deduction item may go below any value. */
-#define EG_NO_FLOOR INT32_MIN
+#define EG_ITEM_NO_FLOOR INT32_MIN
 
 /** @brief Version of ::eg_item_def understood by this library. */
 #define EG_ITEM_DEF_VERSION 1
@@ -93,14 +95,14 @@ typedef struct eg_item_def {
 	int kind;              /**< ::eg_item_kind. */
 	int32_t max_points;    /**< Points when met / before deductions (≥ 0, scale units). */
 	int32_t per_occurrence;/**< Deduction per occurrence (≥ 0, scale units; deduction items). */
-	int32_t floor;         /**< Lowest item points (≤ max_points), or ::EG_NO_FLOOR. */
+	int32_t floor;         /**< Lowest item points (≤ max_points), or ::EG_ITEM_NO_FLOOR. */
 	int overflow;          /**< Nonzero: deductions below the floor come off the total (CJ-A2-5.7). */
 	int veto;              /**< Nonzero: a status item whose failure vetoes (CJ-A2-6.1). */
 	int adverse_fail;      /**< Nonzero: "caused adverse effects" makes the period a fail (CJ-A2-5.7). */
 } eg_item_def;
 
 /** @brief Static initialiser for ::eg_item_def. */
-#define EG_ITEM_DEF_INIT { EG_ITEM_DEF_VERSION, NULL, NULL, NULL, NULL, NULL, EG_ITEM_DEDUCT, 0, 0, 0, 0, 0, 0 }
+#define EG_ITEM_DEF_INIT { EG_ITEM_DEF_VERSION, NULL, NULL, NULL, NULL, NULL, EG_ITEM_KIND_DEDUCT, 0, 0, 0, 0, 0, 0 }
 
 /* ------------------------------------------------------------------ */
 /* Building rule sets                                                    */
@@ -224,7 +226,7 @@ EG_API int eg_ruleset_builder_set_total_rule(eg_ruleset_builder *b, const char *
 /**
  * @brief Choose the reading of a failed veto item (CJ-A2-6.1).
  * @param b The builder.
- * @param mode ::EG_VETO_TOTAL (default) or ::EG_VETO_ITEM_ONLY.
+ * @param mode ::EG_VETO_MODE_TOTAL (default) or ::EG_VETO_MODE_ITEM_ONLY.
  * @return ::EG_OK or ::EG_EINVAL.
  */
 EG_API int eg_ruleset_builder_set_veto_mode(eg_ruleset_builder *b, int mode);
@@ -463,23 +465,6 @@ EG_API const char *eg_grade_name(int grade);
  */
 EG_API int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *rs,
 			    const int32_t *scores, size_t n);
-
-/**
- * @brief Three consecutive failing months (CJ-A2-7.1) → special inspection
- * and an accountability recommendation.
- *
- * For each month i, `triggered[i]` is 1 when month i and the two calendar
- * months before it were all assessed and all failed (R0.4: a month
- * missing from the series breaks the streak).
- *
- * @param[out] triggered Array of n flags.
- * @param months Months "YYYY-MM", strictly increasing.
- * @param grades Each month's grade (::eg_grade); ::EG_GRADE_FAIL fails.
- * @param n Number of months.
- * @return ::EG_OK, ::EG_EINVAL (NULL, bad month, months not increasing).
- */
-EG_API int eg_assess_cj_a2_7_1(int *triggered, const char *const *months, const int *grades,
-			       size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Batch                                                                  */

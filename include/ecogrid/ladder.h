@@ -48,27 +48,27 @@ typedef struct eg_ladder_outcome eg_ladder_outcome;
 
 /** @brief How a unit's monthly value is judged by a clause's threshold. */
 typedef enum eg_ladder_measure {
-	EG_MEASURE_SHARE = 0,      /**< value = count; holds when 100·count ≥ threshold·(sum of the month's counts) > 0 (CJ-A2-7.3). */
-	EG_MEASURE_AT_LEAST = 1,   /**< holds when value ≥ threshold (CJ-M-4.3, DG-63, JM-2.3). */
-	EG_MEASURE_LAST_PLACE = 2, /**< value = rank (1 best); holds for every unit at the month's worst rank (CJ-A3-4). */
-	EG_MEASURE_BOTTOM_N = 3,   /**< value = competition rank; holds when the unit's tie group reaches the worst `threshold` positions (DG-65/66). */
-	EG_MEASURE_FLAG = 4        /**< holds when value ≠ 0 (CJ-A2-7.1: a failing month). */
+	EG_LADDER_MEASURE_SHARE = 0,      /**< value = count; holds when 100·count ≥ threshold·(sum of the month's counts) > 0 (CJ-A2-7.3). */
+	EG_LADDER_MEASURE_AT_LEAST = 1,   /**< holds when value ≥ threshold (CJ-M-4.3, DG-63, JM-2.3). */
+	EG_LADDER_MEASURE_LAST_PLACE = 2, /**< value = rank (1 best); holds for every unit at the month's worst rank (CJ-A3-4). */
+	EG_LADDER_MEASURE_BOTTOM_N = 3,   /**< value = competition rank; holds when the unit's tie group reaches the worst `threshold` positions (DG-65/66). */
+	EG_LADDER_MEASURE_FLAG = 4        /**< holds when value ≠ 0 (CJ-A2-7.1: a failing month). */
 } eg_ladder_measure;
 
 /** @brief Kinds of clauses. */
-typedef enum eg_clause_kind {
-	EG_CLAUSE_SINGLE = 0,      /**< holds in the month itself. */
-	EG_CLAUSE_CONSECUTIVE = 1, /**< holds in `count` consecutive calendar months ending with this one. */
-	EG_CLAUSE_ROLLING_12 = 2,  /**< holds at least `count` times in the 12 months ending with this one. */
-	EG_CLAUSE_CALENDAR_YEAR = 3 /**< holds at least `count` times in this calendar year up to this month. */
-} eg_clause_kind;
+typedef enum eg_ladder_clause_kind {
+	EG_LADDER_CLAUSE_KIND_SINGLE = 0,      /**< holds in the month itself. */
+	EG_LADDER_CLAUSE_KIND_CONSECUTIVE = 1, /**< holds in `count` consecutive calendar months ending with this one. */
+	EG_LADDER_CLAUSE_KIND_ROLLING_12 = 2,  /**< holds at least `count` times in the 12 months ending with this one. */
+	EG_LADDER_CLAUSE_KIND_CALENDAR_YEAR = 3 /**< holds at least `count` times in this calendar year up to this month. */
+} eg_ladder_clause_kind;
 
 /** @brief Extra flag a clause needs ("all"). */
-typedef enum eg_clause_flag {
-	EG_FLAG_NONE = 0,  /**< no flag needed. */
-	EG_FLAG_MONTH = 1, /**< the unit's flag is set this month (JM-2.3: a serious situation). */
-	EG_FLAG_YEAR = 2   /**< the unit's flag is set in some month of this calendar year (CJ-A3-4: annual target missed). */
-} eg_clause_flag;
+typedef enum eg_ladder_flag {
+	EG_LADDER_FLAG_NONE = 0,  /**< no flag needed. */
+	EG_LADDER_FLAG_MONTH = 1, /**< the unit's flag is set this month (JM-2.3: a serious situation). */
+	EG_LADDER_FLAG_YEAR = 2   /**< the unit's flag is set in some month of this calendar year (CJ-A3-4: annual target missed). */
+} eg_ladder_flag;
 
 /** @brief Version of ::eg_ladder_clause understood by this library. */
 #define EG_LADDER_CLAUSE_VERSION 1
@@ -78,15 +78,15 @@ typedef struct eg_ladder_clause {
 	unsigned int version; /**< ::EG_LADDER_CLAUSE_VERSION. */
 	const char *rule;     /**< Rule ID cited in messages (e.g. "CJ-A2-7.3"). */
 	const char *action;   /**< ID of an action added before. */
-	int kind;             /**< ::eg_clause_kind. */
+	int kind;             /**< ::eg_ladder_clause_kind. */
 	int32_t count;        /**< N (consecutive) or M (window); 1 for single clauses. */
 	int64_t threshold;    /**< Percent for shares, minimum for AT_LEAST, N for BOTTOM_N; unused otherwise. */
 	int window_sum;       /**< Window clauses: nonzero to add up the values (criticisms) instead of counting months. */
-	int flag;             /**< ::eg_clause_flag. */
+	int flag;             /**< ::eg_ladder_flag. */
 } eg_ladder_clause;
 
 /** @brief Static initialiser for ::eg_ladder_clause. */
-#define EG_LADDER_CLAUSE_INIT { EG_LADDER_CLAUSE_VERSION, NULL, NULL, EG_CLAUSE_SINGLE, 1, 0, 0, EG_FLAG_NONE }
+#define EG_LADDER_CLAUSE_INIT { EG_LADDER_CLAUSE_VERSION, NULL, NULL, EG_LADDER_CLAUSE_KIND_SINGLE, 1, 0, 0, EG_LADDER_FLAG_NONE }
 
 /* ------------------------------------------------------------------ */
 /* Ladders                                                              */

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 size_t eg__utf8_seq(const unsigned char *p, size_t avail)
@@ -136,4 +137,30 @@ uint64_t eg__hash(const char *s, size_t len)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+void eg__sbuf_put(eg__sbuf *b, const char *s, size_t len)
+{
+	if (b->failed)
+		return;
+	if (b->n + len + 1 > b->cap) {
+		size_t nc = b->cap ? b->cap : 256;
+		char *t;
+		while (nc < b->n + len + 1)
+			nc *= 2;
+		if (!(t = eg__realloc(b->p, nc))) {
+			b->failed = 1;
+			return;
+		}
+		b->p = t;
+		b->cap = nc;
+	}
+	memcpy(b->p + b->n, s, len);
+	b->n += len;
+	b->p[b->n] = '\0';
+}
+
+int eg__cmp_strp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }

@@ -41,4 +41,21 @@ uint64_t eg__hash(const char *s, size_t len);
  */
 void eg__quote(char *out, size_t outsz, const char *s, size_t len);
 
+/* qsort/bsearch comparator over `const char *` elements (byte order). */
+int eg__cmp_strp(const void *x, const void *y);
+
+/*
+ * A growing NUL-terminated string. Start with { NULL, 0, 0, 0 }; after an
+ * allocation failure `failed` is set and further appends do nothing, so a
+ * writer appends freely and checks once at the end (then frees `p`).
+ */
+typedef struct eg__sbuf {
+	char *p;
+	size_t n, cap;
+	int failed;
+} eg__sbuf;
+
+/* Append len bytes of s (allocating through util/alloc). */
+void eg__sbuf_put(eg__sbuf *b, const char *s, size_t len);
+
 #endif

@@ -56,14 +56,14 @@ static void hourly(fz *f, const eg_airq_profile *p)
 							: month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
 					     : 1 + take_u8(f) % 31;
 	size_t n_hours = take_u8(f) % 8 == 0 ? take_u8(f) : days * 24; /* sometimes inconsistent */
-	size_t cells = n_stations * EG_POLLUTANTS * n_hours;
+	size_t cells = n_stations * EG_POLLUTANT_COUNT * n_hours;
 	double *h = take_doubles(f, cells);
 	unsigned char *dust = NULL, *tampered = NULL;
 	uint8_t opts = take_u8(f);
 	int huge = 0;
-	eg_airq_stat *st = malloc((n_stations ? n_stations : 1) * EG_POLLUTANTS * sizeof *st);
-	double *daily = malloc((n_stations ? n_stations : 1) * EG_POLLUTANTS * (n_hours / 24 + 1) * sizeof *daily);
-	double *agg = malloc((EG_POLLUTANTS * n_hours + 1) * sizeof *agg);
+	eg_airq_stat *st = malloc((n_stations ? n_stations : 1) * EG_POLLUTANT_COUNT * sizeof *st);
+	double *daily = malloc((n_stations ? n_stations : 1) * EG_POLLUTANT_COUNT * (n_hours / 24 + 1) * sizeof *daily);
+	double *agg = malloc((EG_POLLUTANT_COUNT * n_hours + 1) * sizeof *agg);
 	if (!st || !daily || !agg)
 		abort();
 	if (opts & 1) {
@@ -86,7 +86,7 @@ static void hourly(fz *f, const eg_airq_profile *p)
 		if (h[i] > DBL_MAX / 1024)
 			huge = 1;
 	if (eg_airq_monthly_stats(st, p, h, n_stations, year, month, n_hours, dust, tampered) == EG_OK) {
-		for (size_t i = 0; i < n_stations * EG_POLLUTANTS; i++) {
+		for (size_t i = 0; i < n_stations * EG_POLLUTANT_COUNT; i++) {
 			if (st[i].n_valid < 0 || st[i].n_valid > st[i].n_days || (!huge && isinf(st[i].value)))
 				abort();
 			if (st[i].n_valid && isnan(st[i].value))
@@ -94,9 +94,9 @@ static void hourly(fz *f, const eg_airq_profile *p)
 		}
 	}
 	if (eg_airq_daily_values(daily, p, h, n_stations, n_hours) == EG_OK && !huge)
-		check_finite_or_nan(daily, n_stations * EG_POLLUTANTS * (n_hours / 24));
+		check_finite_or_nan(daily, n_stations * EG_POLLUTANT_COUNT * (n_hours / 24));
 	if (eg_airq_aggregate_hours(agg, h, n_stations, n_hours) == EG_OK && !huge)
-		check_finite_or_nan(agg, EG_POLLUTANTS * n_hours);
+		check_finite_or_nan(agg, EG_POLLUTANT_COUNT * n_hours);
 	free(dust);
 	free(tampered);
 	free(st);
@@ -109,7 +109,7 @@ static void hourly(fz *f, const eg_airq_profile *p)
 static int too_big(size_t n_stations, size_t n_hours)
 {
 	size_t x;
-	return __builtin_mul_overflow(n_stations, (size_t)EG_POLLUTANTS, &x) || __builtin_mul_overflow(x, n_hours, &x) ||
+	return __builtin_mul_overflow(n_stations, (size_t)EG_POLLUTANT_COUNT, &x) || __builtin_mul_overflow(x, n_hours, &x) ||
 	       __builtin_mul_overflow(x, sizeof(double), &x);
 }
 
@@ -140,7 +140,7 @@ static void overflowing(fz *f, const eg_airq_profile *p)
 	if (too_big(a, 28 * 24) && eg_airq_monthly_stats(st, p, buf, a, 2026, 2, 28 * 24, NULL, NULL) == EG_OK)
 		abort();
 	/* n > INT32_MAX is documented as EG_ERANGE for ranks. */
-	if (eg_airq_rank(ranks, buf, (size_t)INT32_MAX + 1 + (a & 0xff), EG_RANK_ASCENDING, 2) == EG_OK)
+	if (eg_airq_rank(ranks, buf, (size_t)INT32_MAX + 1 + (a & 0xff), EG_RANK_ORDER_ASC, 2) == EG_OK)
 		abort();
 }
 
@@ -149,7 +149,7 @@ static void numbers(fz *f, const eg_airq_profile *p)
 	size_t n = take_u8(f) % 40;
 	double *v = take_doubles(f, n);
 	int32_t *ranks = malloc((n ? n : 1) * sizeof *ranks);
-	double out, q = take_double(f), stats[EG_POLLUTANTS], conc[EG_AQI_SLOTS];
+	double out, q = take_double(f), stats[EG_POLLUTANT_COUNT], conc[EG_AQI_SLOT_COUNT];
 	int64_t scaled;
 	char text[24], tiny[4];
 	eg_airq_index ix;
@@ -170,13 +170,13 @@ static void numbers(fz *f, const eg_airq_profile *p)
 		(void)eg_airq_change_rate(&out, v[i], q);
 		(void)eg_airq_improvement_rate(&out, q, v[i]);
 	}
-	for (int i = 0; i < EG_POLLUTANTS; i++)
+	for (int i = 0; i < EG_POLLUTANT_COUNT; i++)
 		stats[i] = take_double(f);
 	if (eg_airq_composite(&ix, p, stats, take_u8(f) % 3) == EG_OK) {
-		if (ix.primary < 0 || ix.primary >= EG_POLLUTANTS || !memchr(ix.reported, '\0', sizeof ix.reported))
+		if (ix.primary < 0 || ix.primary >= EG_POLLUTANT_COUNT || !memchr(ix.reported, '\0', sizeof ix.reported))
 			abort();
 	}
-	for (int i = 0; i < EG_AQI_SLOTS; i++)
+	for (int i = 0; i < EG_AQI_SLOT_COUNT; i++)
 		conc[i] = take_double(f);
 	if (eg_aqi_compute(&aqi, p, conc, take_u8(f) % 3) == EG_OK) {
 		if (aqi.aqi < 0 || aqi.aqi > 500 || aqi.level < 0 || aqi.level > 6)

@@ -28,7 +28,7 @@ static void read_back(const eg_records *r)
 			if (eg_records_version(&t, &a, &why, r, id, k) != EG_OK || eg_records_get(&v, r, id, "quarter", t) != EG_OK)
 				abort();
 		(void)eg_records_get(&v, r, id, "name", NULL);
-		(void)eg_jm_update_status(&status, &late, r, id, 2026, 3);
+		(void)eg_disclosure_update_status(&status, &late, r, id, 2026, 3);
 	}
 }
 

@@ -38,10 +38,10 @@ static void add_item(fz *f, eg_ruleset_builder *b)
 	def.section = S(f);
 	def.name_zh = S(f);
 	def.name_en = S(f);
-	def.kind = bits & 1 ? EG_ITEM_STATUS : bits & 0x40 ? take_i32(f) : EG_ITEM_DEDUCT;
+	def.kind = bits & 1 ? EG_ITEM_KIND_STATUS : bits & 0x40 ? take_i32(f) : EG_ITEM_KIND_DEDUCT;
 	def.max_points = take_i32(f);
 	def.per_occurrence = take_i32(f);
-	def.floor = bits & 2 ? EG_NO_FLOOR : take_i32(f);
+	def.floor = bits & 2 ? EG_ITEM_NO_FLOOR : take_i32(f);
 	def.overflow = bits & 4;
 	def.veto = bits & 8;
 	def.adverse_fail = bits & 16;

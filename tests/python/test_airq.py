@@ -37,20 +37,6 @@ class TestAirq(unittest.TestCase):
         with self.assertRaises(ValueError):
             ecogrid.rank([1], "sideways")
 
-    def test_aqi_daily_both_versions(self):
-        c = {"so2": 50, "no2": 80, "pm10": 120, "pm25": 60, "co": 5, "o3_1h": 160, "o3_8h": 215}
-        r = ecogrid.aqi(c, ecogrid.Profile.named("CN2012"))
-        self.assertEqual((r.aqi, r.primary, r.category), (150, ["o3_8h"], "轻度污染"))
-        self.assertEqual(r.iaqi["pm25"], 82)  # 50/40 x 25 + 50 = 81.25 -> 82
-        r = ecogrid.aqi(dict(c, o3_8h=100), ecogrid.Profile.named("CN2026"))
-        self.assertEqual((r.iaqi["pm10"], r.iaqi["pm25"]), (100, 100))
-        self.assertNotIn("o3_1h", r.iaqi)
-        r = ecogrid.aqi({"so2": 900, "no2": 10, "pm10": 10, "pm25": 10, "co": 0.1, "o3_1h": 100, "o3_8h": 50},
-                        ecogrid.Profile.named("CN2026"), report="hourly")
-        self.assertEqual(r.iaqi["so2"], 200)
-        with self.assertRaises(ValueError):
-            ecogrid.aqi({"pm1": 3}, ecogrid.Profile.named("CN2012"))
-
     def test_monthly_stats_batch_from_a_buffer(self):
         # Two stations, April 2026 (30 days): all 10 except station 1's SO2 on day 5 missing.
         days, hours = 30, 720

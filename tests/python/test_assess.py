@@ -83,6 +83,19 @@ class TestChangji(unittest.TestCase):
         self.assertEqual(ecogrid.consecutive_fails(
             {"2026-01": "fail", "2026-02": "fail", "2026-04": "fail", "2026-05": "fail"}), [])
 
+    def test_cj_a2_7_1_consecutive_fails_through_the_ladder_preset(self):
+        # Jan-Feb-Mar fail: March completes three; April (four in a row) too.
+        fails = {"2026-01": "fail", "2026-02": "fail", "2026-03": "fail", "2026-04": "fail"}
+        self.assertEqual(ecogrid.consecutive_fails(fails), ["2026-03", "2026-04"])
+        # A passing month breaks the streak; Nov-Dec-Jan across the new year are consecutive.
+        self.assertEqual(ecogrid.consecutive_fails(dict(fails, **{"2026-02": "pass"})), [])
+        self.assertEqual(ecogrid.consecutive_fails({"2025-11": "fail", "2025-12": "fail", "2026-01": "fail"}),
+                         ["2026-01"])
+        with self.assertRaises(ValueError):
+            ecogrid.consecutive_fails({"2026-01": "bad"})
+        with self.assertRaises(ecogrid.InvalidArgument):
+            ecogrid.consecutive_fails({"2026-1": "fail"})
+
     def test_shared_across_threads(self):
         # A built rule set is immutable and may be shared by threads.
         scores = []

@@ -197,7 +197,7 @@ def sampler(seed, count, n):
 
 
 def expected_draw(seed, strata, quotas):
-    """Draw algorithm 1 (include/ecogrid/inspect.h): canonical frame, per-stratum seeds, frame hash."""
+    """Draw algorithm 1 (include/ecogrid/draw.h): canonical frame, per-stratum seeds, frame hash."""
     h = hashlib.sha256(b"ecogrid-frame-v1\n")
     chosen = []
     for name, ids in strata:

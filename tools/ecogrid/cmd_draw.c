@@ -136,7 +136,7 @@ static int quota_row(void *p, size_t line, char **f, size_t n)
 	if (!strcmp(f[1], "DG-8-city") || !strcmp(f[1], "DG-8-town")) {
 		/* DG-8: key objects sampled each quarter at >= 10 % (city) or >= 25 % (town), rounded up. */
 		int64_t q;
-		int e = eg_inspect_quota(&q, f[1][5] == 'c' ? EG_QUOTA_DG8_CITY : EG_QUOTA_DG8_TOWN, (int64_t)in->sizes[s]);
+		int e = eg_inspect_quota(&q, f[1][5] == 'c' ? EG_INSPECT_QUOTA_DG8_CITY : EG_INSPECT_QUOTA_DG8_TOWN, (int64_t)in->sizes[s]);
 		if (e < 0)
 			return tool_fail("%s: line %zu: %s", in->file, line, eg_error_last()->message);
 		in->quotas[s] = (size_t)q;
@@ -230,7 +230,7 @@ static int people_hash(char *hex, const draw_in *in)
 	p += sprintf(p, "conflicts\n");
 	for (size_t i = 0; i < m; i++)
 		p += sprintf(p, "%s", con[i]);
-	rc = eg_sha256_hex(hex, buf, (size_t)(p - buf)) == EG_OK ? TOOL_OK : TOOL_FAIL;
+	rc = eg_draw_sha256_hex(hex, buf, (size_t)(p - buf)) == EG_OK ? TOOL_OK : TOOL_FAIL;
 done:
 	for (size_t i = 0; con && i < m; i++)
 		free(con[i]);

@@ -123,7 +123,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 	return TOOL_OK;
 }
 
-static const char *const air_keys[EG_POLLUTANTS] = { "so2", "no2", "pm10", "pm25", "co", "o3" };
+static const char *const air_keys[EG_POLLUTANT_COUNT] = { "so2", "no2", "pm10", "pm25", "co", "o3" };
 
 #define MAX_STATIONS 2000
 
@@ -163,7 +163,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 	size_t ns = json_object_size(stations), n_hours = 24 * (size_t)days, s = 0, i;
 	double *hourly = NULL, *daily = NULL, *agg = NULL;
 	unsigned char *tflags = NULL, dust[31] = { 0 };
-	eg_airq_stat st[EG_POLLUTANTS];
+	eg_airq_stat st[EG_POLLUTANT_COUNT];
 	json_object_foreach(h, key, v)
 		if (strcmp(key, "stations") && strcmp(key, "dust_days") && strcmp(key, "tampered"))
 			return -tool_fail("%s.air_hourly.%s: unknown key (stations, dust_days, tampered)", path, key);
@@ -181,9 +181,9 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 		if (read_days(NULL, v, days, path, what))
 			return -1;
 	}
-	if (m && (!(hourly = malloc(ns * EG_POLLUTANTS * n_hours * sizeof *hourly)) ||
-		  !(daily = malloc(ns * EG_POLLUTANTS * (size_t)days * sizeof *daily)) ||
-		  !(agg = malloc(EG_POLLUTANTS * n_hours * sizeof *agg)) || !(tflags = calloc(ns * (size_t)days, 1)))) {
+	if (m && (!(hourly = malloc(ns * EG_POLLUTANT_COUNT * n_hours * sizeof *hourly)) ||
+		  !(daily = malloc(ns * EG_POLLUTANT_COUNT * (size_t)days * sizeof *daily)) ||
+		  !(agg = malloc(EG_POLLUTANT_COUNT * n_hours * sizeof *agg)) || !(tflags = calloc(ns * (size_t)days, 1)))) {
 		tool_fail("%s: out of memory", path);
 		goto done;
 	}
@@ -192,7 +192,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 			tool_fail("%s.air_hourly.stations.%s: must be an object of six hourly series", path, sid);
 			goto done;
 		}
-		for (int p = 0; p < EG_POLLUTANTS; p++) {
+		for (int p = 0; p < EG_POLLUTANT_COUNT; p++) {
 			json_t *a = json_object_get(v, air_keys[p]);
 			if (!json_is_array(a) || (m && json_array_size(a) != n_hours) || json_array_size(a) > 24 * 31) {
 				tool_fail("%s.air_hourly.stations.%s.%s: must be a list of %zu hourly values (number or null)", path,
@@ -206,7 +206,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 					goto done;
 				}
 				if (hourly)
-					hourly[(s * EG_POLLUTANTS + (size_t)p) * n_hours + i] = json_is_null(x) ? NAN : json_number_value(x);
+					hourly[(s * EG_POLLUTANT_COUNT + (size_t)p) * n_hours + i] = json_is_null(x) ? NAN : json_number_value(x);
 			}
 		}
 		if (tflags && json_object_get(tam, sid))
@@ -223,22 +223,22 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 		goto done;
 	}
 	for (s = 0; tam && s < ns; s++)
-		for (int p = 0; p < EG_POLLUTANTS; p++) {
-			double best = NAN, *dv = daily + (s * EG_POLLUTANTS + (size_t)p) * (size_t)days;
+		for (int p = 0; p < EG_POLLUTANT_COUNT; p++) {
+			double best = NAN, *dv = daily + (s * EG_POLLUTANT_COUNT + (size_t)p) * (size_t)days;
 			for (int d = 0; d < days; d++)
 				if (!tflags[s * (size_t)days + (size_t)d] && !isnan(dv[d]) && (isnan(best) || dv[d] > best))
 					best = dv[d];
 			for (int d = 0; d < days; d++)
 				if (tflags[s * (size_t)days + (size_t)d])
 					for (int k = 0; k < 24; k++)
-						hourly[(s * EG_POLLUTANTS + (size_t)p) * n_hours + (size_t)d * 24 + (size_t)k] = best;
+						hourly[(s * EG_POLLUTANT_COUNT + (size_t)p) * n_hours + (size_t)d * 24 + (size_t)k] = best;
 		}
 	if (eg_airq_aggregate_hours(agg, hourly, ns, n_hours) < 0 ||
 	    eg_airq_monthly_stats(st, prof, agg, 1, year, mon, n_hours, dust, NULL) < 0) {
 		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
 		goto done;
 	}
-	for (int p = 0; p < EG_POLLUTANTS; p++) {
+	for (int p = 0; p < EG_POLLUTANT_COUNT; p++) {
 		if (!st[p].valid) {
 			tool_fail("%s.air_hourly: %s has %d valid days of %d, %d required (airquality.md §3)", path, air_keys[p],
 				  (int)st[p].n_valid, (int)st[p].n_days, (int)st[p].n_required);
@@ -275,7 +275,7 @@ static int read_air(double *stats, double *ref, json_t *u, const char *path, con
 		return -tool_fail("%s.air_ref: must be > 0 (airquality.md §5)", path);
 	if (hourly)
 		return air_from_hourly(stats, hourly, path, m, prof) < 0 ? -1 : 1;
-	for (int k = 0; k < EG_POLLUTANTS; k++) {
+	for (int k = 0; k < EG_POLLUTANT_COUNT; k++) {
 		json_t *x = json_object_get(air, air_keys[k]);
 		if (!json_is_number(x) || json_number_value(x) < 0)
 			return -tool_fail("%s.air.%s: must be a number >= 0", path, air_keys[k]);
@@ -305,7 +305,7 @@ static int month_validate_in(json_t *doc, const char *file, const eg_ruleset *rs
 		char path[300];
 		const eg_node *n;
 		eg_assess_input *in = NULL;
-		double st[EG_POLLUTANTS], ref;
+		double st[EG_POLLUTANT_COUNT], ref;
 		int rc;
 		snprintf(path, sizeof path, "%s: units.%s", file, id);
 		if (eg_grid_lookup(&n, g, id) < 0 || eg_node_level(n) != EG_LEVEL_COUNTY)
@@ -435,7 +435,7 @@ typedef struct unit_month {
 	json_t *in;
 	eg_assess_result *res;
 	int has_air;
-	double stats[EG_POLLUTANTS], ref, rate;
+	double stats[EG_POLLUTANT_COUNT], ref, rate;
 	eg_airq_index ix;
 	int32_t rank;
 } unit_month;
@@ -557,7 +557,7 @@ static int compute_month(month_data *m)
 		for (size_t i = 0; i < m->n; i++)
 			if (m->u[i].has_air)
 				rates[k++] = m->u[i].rate;
-		if (eg_airq_rank(ranks, rates, k, EG_RANK_DESCENDING, 3) < 0)
+		if (eg_airq_rank(ranks, rates, k, EG_RANK_ORDER_DESC, 3) < 0)
 			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
 		k = 0;
 		for (size_t i = 0; !rc && i < m->n; i++)

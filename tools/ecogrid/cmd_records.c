@@ -145,7 +145,7 @@ static const char *latest(const eg_records *r, const char *id, const char *key, 
 
 typedef struct district {
 	const char *name;
-	size_t count[3]; /* on time, late, missing (eg_update_status) */
+	size_t count[3]; /* on time, late, missing (eg_disclosure_update) */
 	int32_t score;
 	int scored;
 	char trace_zh[300], trace_en[300];
@@ -220,7 +220,7 @@ static int disclose_status(tool_ctx *ctx)
 		return TOOL_FAIL;
 	if (n_pos != 1 || !valid_quarter(pos[0], &year, &quarter))
 		return tool_fail("disclose status: which quarter? (ecogrid disclose status YYYYQn, e.g. 2026Q3)");
-	eg_jm_district_deadline(deadline, year, quarter);
+	eg_disclosure_district_deadline(deadline, year, quarter);
 	snprintf(period, sizeof period, "%04d-%s", year, quarter == 1 ? "03-31" : quarter == 2 ? "06-30" : quarter == 3 ? "09-30" : "12-31");
 	if ((rc = read_store(&r, ctx, DISCLOSURE)))
 		return rc;
@@ -235,10 +235,10 @@ static int disclose_status(tool_ctx *ctx)
 		const char *id = eg_records_id_at(r, i), *dist = latest(r, id, "district", NULL), *first = NULL, *a, *why;
 		size_t k;
 		int e;
-		e = eg_jm_update_status(&st[i], &late[i], r, id, year, quarter);
+		e = eg_disclosure_update_status(&st[i], &late[i], r, id, year, quarter);
 		/* A record first listed after the deadline day owed no update for this
 		 * quarter, unless one of its versions reports it (then it is late). */
-		if (e == EG_OK && st[i] == EG_UPDATE_MISSING && eg_records_version(&first, &a, &why, r, id, 0) == EG_OK &&
+		if (e == EG_OK && st[i] == EG_DISCLOSURE_UPDATE_MISSING && eg_records_version(&first, &a, &why, r, id, 0) == EG_OK &&
 		    strcmp(first, due_end) > 0) {
 			st[i] = -1;
 			continue;
@@ -515,7 +515,7 @@ static const char *const ledger_hdr[] = { "id", "time", "actor", "action", "lead
 
 static int state_of(const char *name)
 {
-	for (int s = EG_LEDGER_OPEN; s <= EG_LEDGER_CLOSED; s++)
+	for (int s = EG_LEDGER_STATE_OPEN; s <= EG_LEDGER_STATE_CLOSED; s++)
 		if (!strcmp(name, eg_ledger_state_name(s)))
 			return s;
 	return -1;
@@ -537,7 +537,7 @@ static int ledger_row(void *p, size_t line, char **f, size_t n)
 				 line);
 	} else if (!strcmp(action, "extend")) {
 		e = eg_ledger_extend(s->r, f[0], f[1], f[2], f[6], f[7]);
-	} else if ((to = state_of(action)) > EG_LEDGER_OPEN) {
+	} else if ((to = state_of(action)) > EG_LEDGER_STATE_OPEN) {
 		if (f[6][0])
 			return tool_fail("%s: line %zu: a deadline changes only with action extend", s->file, line);
 		e = eg_ledger_transition(s->r, f[0], f[1], f[2], to, f[7]);
@@ -561,7 +561,7 @@ static const char *ledger_state_label(int s, int lang)
 static int valid_date(const char *d)
 {
 	int overdue;
-	return eg_obligation_overdue(&overdue, d, NULL, d) == EG_OK;
+	return eg_duty_obligation_overdue(&overdue, d, NULL, d) == EG_OK;
 }
 
 static int ledger_status(tool_ctx *ctx)

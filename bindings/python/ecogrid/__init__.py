@@ -11,15 +11,21 @@ from ._native import lib as _lib
 from .errors import (AlreadyExists, CycleError, EcogridError, EcogridIOError,
                      InvalidArgument, LevelError, NotFound, OutOfMemory,
                      OutOfRange, ParseError, StateError, Utf8Error)
-from .airq import (Aqi, CompositeIndex, Profile, aqi, change_rate, composite_index,
+from .airq import (CompositeIndex, Profile, change_rate, composite_index,
                    daily_values, improvement_rate, monthly_indices, monthly_stats, MonthlyTable, percentile, rank,
                    round_report)
+# The modules aqi and draw share their names with a function: the function
+# is bound after the module, so ecogrid.aqi and ecogrid.draw are the functions.
+from .aqi import Aqi, aqi
 from .assess import Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Grid, Node
-from .inspect import (DrawRecord, alert_deadlines, alert_summary, cadence_check, cadence_preset, draw,
-                      equipment_due, mee_grade, pool, reduction_list, sha256_sample,
-                      uninspected_key_objects, verify)
-from .records import CaseFile, DisclosureList, Ledger, heads_disclosed, obligation_due, top_n
+from .inspect import pool, uninspected_key_objects
+from .draw import DrawRecord, draw, sha256_sample, verify
+from .duty import (alert_deadlines, alert_summary, cadence_check, cadence_preset, equipment_due, mee_grade,
+                   obligation_due, reduction_list)
+from .disclosure import DisclosureList, heads_disclosed, top_n
+from .ledger import Ledger
+from .cases import CaseFile
 from .ladder import Clause, Ladder, LadderState, UnitResult
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Prototypes of airq.h (see _native.py for the table's role)."""
 import ctypes
 from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte,
-                    c_uint, c_uint8, c_void_p)
+                    c_uint, c_void_p)
 
 from ._types import STATUS
 
@@ -20,12 +20,6 @@ class AirqStat(ctypes.Structure):
     """struct eg_airq_stat."""
     _fields_ = [("value", c_double), ("valid", c_int32), ("n_valid", c_int32), ("n_days", c_int32),
                 ("n_required", c_int32)]
-
-
-class AqiResult(ctypes.Structure):
-    """struct eg_aqi_result."""
-    _fields_ = [("aqi", c_int32), ("iaqi", c_int32 * 8), ("primary_mask", c_uint), ("level", c_int32),
-                ("clamped", c_int32), ("published", c_int32), ("rgb", c_uint8 * 3)]
 
 
 PROTOTYPES = {
@@ -48,7 +42,5 @@ PROTOTYPES = {
                                        c_size_t, POINTER(c_ubyte), POINTER(c_ubyte)]),
     "eg_airq_daily_values": (STATUS, [POINTER(c_double), P, POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
-    "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
-    "eg_aqi_level_name": (c_char_p, [c_int, c_int]),
     "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
 }

@@ -68,7 +68,6 @@ PROTOTYPES = {
     "eg_assess_result_render": (STATUS, [POINTER(c_void_p), P, c_int]),
     "eg_grade_name": (c_char_p, [c_int]),
     "eg_assess_annual": (STATUS, [POINTER(c_int64), POINTER(c_int), P, POINTER(c_int32), c_size_t]),
-    "eg_assess_cj_a2_7_1": (STATUS, [POINTER(c_int), POINTER(c_char_p), POINTER(c_int), c_size_t]),
     "eg_assess_score_table": (STATUS, [POINTER(c_int32), POINTER(c_int32), P, POINTER(c_int64), c_size_t,
                                        POINTER(c_int64), POINTER(c_int32), c_size_t, POINTER(c_uint32), c_size_t,
                                        c_char_p]),

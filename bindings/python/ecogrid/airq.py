@@ -1,4 +1,4 @@
-"""Air quality by the national method (CJ-A3-3, CJ-A3-5, CJ-A3-6; airquality.md).
+"""Air quality by the national method (airq.h: CJ-A3-3, CJ-A3-5, CJ-A3-6; airquality.md §1-§6).
 
 >>> p = Profile.named("CN2012")
 >>> composite_index({"pm25": 35, "pm10": 70, "so2": 10, "no2": 30, "co": 1.2, "o3": 150}, p).reported
@@ -12,10 +12,14 @@ import weakref
 from ctypes import byref, c_double, c_int32, c_int64, c_ubyte, c_void_p
 
 from ._native import dec, enc, lib
-from ._proto_airq import AirqIndex, AirqStat, AqiResult
+from ._proto_airq import AirqIndex, AirqStat
 
+#: eg_pollutant order: EG_POLLUTANT_SO2 ... EG_POLLUTANT_O3 (EG_POLLUTANT_COUNT = 6)
 KEYS = ("so2", "no2", "pm10", "pm25", "co", "o3")
-AQI_KEYS = ("so2", "no2", "pm10", "pm25", "co", "o3_1h", "o3_8h", "so2_24h")
+#: EG_AIRQ_ROUND_STATS_FIRST
+ROUND_STATS_FIRST = 0x1
+#: eg_rank_order: EG_RANK_ORDER_ASC, EG_RANK_ORDER_DESC
+RANK_ORDERS = ("ascending", "descending")
 
 
 class Profile:
@@ -90,7 +94,7 @@ def composite_index(stats, profile, round_stats_first=False):
     """The six-parameter composite index (CJ-A3-3) from period statistics
     (keys so2, no2, pm10, pm25, co [mg/m³], o3)."""
     r = AirqIndex()
-    lib.eg_airq_composite(byref(r), profile._h, _stats_array(stats), 1 if round_stats_first else 0)
+    lib.eg_airq_composite(byref(r), profile._h, _stats_array(stats), ROUND_STATS_FIRST if round_stats_first else 0)
     return CompositeIndex(r)
 
 
@@ -126,7 +130,7 @@ def round_report(value, decimals):
 
 def rank(values, order="ascending", decimals=2):
     """Competition ranks ("1224", 1-based) on values rounded to `decimals` (CJ-A3-5)."""
-    orders = {"ascending": 0, "descending": 1}
+    orders = {k: i for i, k in enumerate(RANK_ORDERS)}
     if order not in orders:
         raise ValueError("order must be 'ascending' or 'descending', not %r" % (order,))
     vals = [float(v) for v in values]
@@ -134,39 +138,6 @@ def rank(values, order="ascending", decimals=2):
     out = (c_int32 * max(len(vals), 1))()
     lib.eg_airq_rank(out, arr, len(vals), orders[order], int(decimals))
     return list(out[:len(vals)])
-
-
-class Aqi:
-    """.aqi (None when unpublished), .iaqi (dict), .primary (list), .level, .category, .colour, .clamped."""
-
-    def __init__(self, r):
-        self.published = bool(r.published)
-        self.aqi = r.aqi if r.published else None
-        self.iaqi = {k: r.iaqi[i] for i, k in enumerate(AQI_KEYS) if r.iaqi[i] >= 0}
-        self.primary = [k for i, k in enumerate(AQI_KEYS) if r.primary_mask & (1 << i)]
-        self.level = r.level or None
-        self.category = dec(lib.eg_aqi_level_name(r.level, 0)) if r.level else None
-        self.category_en = dec(lib.eg_aqi_level_name(r.level, 1)) if r.level else None
-        self.colour = tuple(r.rgb) if r.level else None
-        self.clamped = bool(r.clamped)
-
-    def __repr__(self):
-        return "<Aqi %s %s>" % (self.aqi, self.category_en)
-
-
-def aqi(concentrations, profile, report="daily"):
-    """IAQI and AQI (airquality.md §7). Keys: so2, no2, pm10, pm25, co, o3_1h,
-    o3_8h (and so2_24h for HJ 633-2012 hourly reports); missing keys are missing."""
-    reports = {"daily": 0, "hourly": 1}
-    if report not in reports:
-        raise ValueError("report must be 'daily' or 'hourly', not %r" % (report,))
-    unknown = set(concentrations) - set(AQI_KEYS)
-    if unknown:
-        raise ValueError("unknown pollutants: %s" % ", ".join(sorted(unknown)))
-    c = (c_double * 8)(*[float(concentrations.get(k, math.nan)) for k in AQI_KEYS])
-    r = AqiResult()
-    lib.eg_aqi_compute(byref(r), profile._h, c, reports[report])
-    return Aqi(r)
 
 
 def _double_buffer(data, n):
@@ -288,5 +259,5 @@ def monthly_indices(hourly, n_stations, year, month, profile, round_stats_first=
     primary = (c_int32 * max(n_stations, 1))()
     lib.eg_airq_monthly_stats(stats, profile._h, buf, n_stations, int(year), int(month), n_hours, None, None)
     lib.eg_airq_composite_many(composite, primary, profile._h, stats, n_stations,
-                               1 if round_stats_first else 0)
+                               ROUND_STATS_FIRST if round_stats_first else 0)
     return MonthlyTable(n_stations, stats, composite, primary)

@@ -228,16 +228,21 @@ class RuleSet:
 
 def consecutive_fails(months):
     """CJ-A2-7.1: months maps "YYYY-MM" -> grade string; returns the months that
-    complete three consecutive failing calendar months (a missing month breaks it)."""
-    keys = sorted(months)
-    n = len(keys)
-    arr = (c_char_p * max(n, 1))(*[enc(k, "month") for k in keys])
-    codes = {v: k for k, v in GRADES.items()}
-    grades = (c_int * max(n, 1))(*[codes.get(months[k], 0) if months[k] in codes else _bad(months[k])
-                                    for k in keys])
-    out = (c_int * max(n, 1))()
-    lib.eg_assess_cj_a2_7_1(out, arr, grades, n)
-    return [k for i, k in enumerate(keys) if out[i]]
+    complete three consecutive failing calendar months (a missing month breaks it).
+
+    The rule lives in the library once, as the ``CJ-A2-7.1`` ladder preset
+    (ladder.h): each month is stepped with 1 for a failing grade, 0 otherwise,
+    and a month counts when the preset's special_inspection fires."""
+    from .ladder import Ladder
+    for grade in months.values():
+        if grade not in GRADES.values():
+            _bad(grade)
+    state = Ladder.preset("CJ-A2-7.1").state()
+    out = []
+    for m in sorted(months):
+        if state.step(m, {"unit": months[m] == "fail"})["unit"].action != "none":
+            out.append(m)
+    return out
 
 
 def _bad(grade):

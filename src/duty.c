@@ -1,9 +1,10 @@
 /*
- * Duty rules around inspection: CJ-G.9 response deadlines, DG-30 equipment
- * replacement, MEE-1 grading (短板) and MEE-3.1 filing, and cadence checks
- * for CJ-G.8, DG-15 and DG-17.
+ * Duties with deadlines and cadences: CJ-G.9 response deadlines, DG-30
+ * equipment replacement, MEE-1 grading (短板) and MEE-3.1 filing, cadence
+ * checks for CJ-G.8, DG-9, DG-15 and DG-17, and obligations due in calendar
+ * months (YL-5.4, DG-61, DG-67).
  */
-#include <ecogrid/inspect.h>
+#include <ecogrid/duty.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -14,13 +15,13 @@
 #include "util/text.h"
 
 /* CJ-G.9: feedback within 60 minutes, result within 120 (R0.1: the limit included). */
-int eg_alert_deadlines(int *status, int32_t *late, const char *pushed, const char *feedback, const char *result)
+int eg_duty_alert_deadlines(int *status, int32_t *late, const char *pushed, const char *feedback, const char *result)
 {
 	static const int32_t limit[2] = { 60, 120 };
 	const char *t[2] = { feedback, result };
 	int64_t p, v[2];
 	if (!status || !late || !pushed)
-		return eg__error(EG_EINVAL, "eg_alert_deadlines: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_alert_deadlines: NULL argument");
 	if (eg__datetime_parse(&p, pushed) < 0)
 		return eg__error(EG_EINVAL, "alert time \"%.20s\" is not YYYY-MM-DD HH:MM", pushed);
 	for (int k = 0; k < 2; k++) {
@@ -38,13 +39,13 @@ int eg_alert_deadlines(int *status, int32_t *late, const char *pushed, const cha
 	}
 	for (int k = 0; k < 2; k++) {
 		if (!t[k]) {
-			status[k] = EG_MISSING;
+			status[k] = EG_DUTY_DEADLINE_MISSING;
 			late[k] = 0;
 		} else if (v[k] - p <= limit[k]) {
-			status[k] = EG_ON_TIME;
+			status[k] = EG_DUTY_DEADLINE_ON_TIME;
 			late[k] = 0;
 		} else {
-			status[k] = EG_LATE;
+			status[k] = EG_DUTY_DEADLINE_LATE;
 			late[k] = (int32_t)(v[k] - p - limit[k]);
 		}
 	}
@@ -52,12 +53,12 @@ int eg_alert_deadlines(int *status, int32_t *late, const char *pushed, const cha
 }
 
 /* DG-30: > 10 repairs or > 10 years in service. */
-int eg_equipment_due(int *due, int32_t repairs, const char *installed, const char *on_date)
+int eg_duty_equipment_due(int *due, int32_t repairs, const char *installed, const char *on_date)
 {
 	int64_t a, b;
 	int y, m, d;
 	if (!due || !installed || !on_date)
-		return eg__error(EG_EINVAL, "eg_equipment_due: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_equipment_due: NULL argument");
 	if (repairs < 0)
 		return eg__error(EG_EINVAL, "repairs %d is negative", (int)repairs);
 	if (eg__date_parse(&a, installed) < 0 || eg__date_parse(&b, on_date) < 0)
@@ -72,21 +73,21 @@ int eg_equipment_due(int *due, int32_t repairs, const char *installed, const cha
 }
 
 /* MEE-1: the worst indicator (短板); missing or not applied -> D. */
-int eg_mee_grade_of(int *grade, int applied, const int *ind, size_t n)
+int eg_duty_mee_grade_of(int *grade, int applied, const int *ind, size_t n)
 {
-	int g = EG_MEE_LEADING;
+	int g = EG_DUTY_MEE_GRADE_LEADING;
 	if (!grade || (n && !ind))
-		return eg__error(EG_EINVAL, "eg_mee_grade_of: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_mee_grade_of: NULL argument");
 	if (!applied) {
-		*grade = EG_MEE_D;
+		*grade = EG_DUTY_MEE_GRADE_D;
 		return EG_OK;
 	}
 	if (n == 0)
-		return eg__error(EG_EINVAL, "eg_mee_grade_of: an applicant needs at least one indicator");
+		return eg__error(EG_EINVAL, "eg_duty_mee_grade_of: an applicant needs at least one indicator");
 	for (size_t i = 0; i < n; i++) {
-		int v = ind[i] == EG_MEE_MISSING ? EG_MEE_D : ind[i];
-		if (v < EG_MEE_LEADING || v > EG_MEE_D)
-			return eg__error(EG_EINVAL, "indicator %zu: grade %d is not one of eg_mee_grade", i, ind[i]);
+		int v = ind[i] == EG_DUTY_MEE_GRADE_MISSING ? EG_DUTY_MEE_GRADE_D : ind[i];
+		if (v < EG_DUTY_MEE_GRADE_LEADING || v > EG_DUTY_MEE_GRADE_D)
+			return eg__error(EG_EINVAL, "indicator %zu: grade %d is not one of eg_duty_mee_grade", i, ind[i]);
 		if (v > g)
 			g = v;
 	}
@@ -94,21 +95,21 @@ int eg_mee_grade_of(int *grade, int applied, const int *ind, size_t n)
 	return EG_OK;
 }
 
-int eg_mee_reduction_required(int grade)
+int eg_duty_mee_reduction_required(int grade)
 {
-	if (grade < EG_MEE_LEADING || grade > EG_MEE_D)
+	if (grade < EG_DUTY_MEE_GRADE_LEADING || grade > EG_DUTY_MEE_GRADE_D)
 		return -1;
-	return grade >= EG_MEE_B; /* MEE-1: A and leading need not cut */
+	return grade >= EG_DUTY_MEE_GRADE_B; /* MEE-1: A and leading need not cut */
 }
 
 /* MEE-1: the measure per grade and alert level; A and leading need not cut. */
-int eg_mee_reduction_measure(const char **measure, const char *const *table, int grade, int level)
+int eg_duty_mee_reduction_measure(const char **measure, const char *const *table, int grade, int level)
 {
 	if (!measure || !table)
-		return eg__error(EG_EINVAL, "eg_mee_reduction_measure: NULL argument");
-	if (grade < EG_MEE_LEADING || grade > EG_MEE_D || level < EG_ALERT_YELLOW || level > EG_ALERT_RED)
+		return eg__error(EG_EINVAL, "eg_duty_mee_reduction_measure: NULL argument");
+	if (grade < EG_DUTY_MEE_GRADE_LEADING || grade > EG_DUTY_MEE_GRADE_D || level < EG_DUTY_ALERT_LEVEL_YELLOW || level > EG_DUTY_ALERT_LEVEL_RED)
 		return eg__error(EG_EINVAL, "grade %d or alert level %d out of range", grade, level);
-	if (!eg_mee_reduction_required(grade)) {
+	if (!eg_duty_mee_reduction_required(grade)) {
 		*measure = NULL;
 		return EG_OK;
 	}
@@ -119,12 +120,12 @@ int eg_mee_reduction_measure(const char **measure, const char *const *table, int
 }
 
 /* MEE-3.1: filed by 30 September of the year. */
-int eg_mee_filing_late(int *late, int year, const char *filed, const char *today)
+int eg_duty_mee_filing_late(int *late, int year, const char *filed, const char *today)
 {
 	int64_t due, d;
 	const char *when = filed ? filed : today;
 	if (!late || !when)
-		return eg__error(EG_EINVAL, "eg_mee_filing_late: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_mee_filing_late: NULL argument");
 	if (!eg__date_valid(year, 9, 30))
 		return eg__error(EG_EINVAL, "year %d is out of range", year);
 	if (eg__date_parse(&d, when) < 0)
@@ -144,12 +145,12 @@ typedef struct cad_item {
 	int32_t measured;
 } cad_item;
 
-struct eg_cadence {
+struct eg_duty_cadence {
 	cad_item *items;
 	size_t n, cap;
 };
 
-void eg_cadence_free(eg_cadence *c)
+void eg_duty_cadence_free(eg_duty_cadence *c)
 {
 	if (!c)
 		return;
@@ -159,12 +160,12 @@ void eg_cadence_free(eg_cadence *c)
 	eg__free(c);
 }
 
-size_t eg_cadence_count(const eg_cadence *c) { return c ? c->n : 0; }
-const char *eg_cadence_actor(const eg_cadence *c, size_t i) { return c && i < c->n ? c->items[i].actor : NULL; }
-const char *eg_cadence_period_start(const eg_cadence *c, size_t i) { return c && i < c->n ? c->items[i].start : NULL; }
-int32_t eg_cadence_measured(const eg_cadence *c, size_t i) { return c && i < c->n ? c->items[i].measured : -1; }
+size_t eg_duty_cadence_count(const eg_duty_cadence *c) { return c ? c->n : 0; }
+const char *eg_duty_cadence_actor(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].actor : NULL; }
+const char *eg_duty_cadence_period_start(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].start : NULL; }
+int32_t eg_duty_cadence_measured(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].measured : -1; }
 
-const char *eg_cadence_message(const eg_cadence *c, size_t i, int lang)
+const char *eg_duty_cadence_message(const eg_duty_cadence *c, size_t i, int lang)
 {
 	return c && i < c->n ? c->items[i].msg[lang == EG_LANG_EN ? 1 : 0] : NULL;
 }
@@ -175,10 +176,10 @@ static int64_t period_start(int64_t day, int period)
 	int y, m, d;
 	eg__civil_from_days(day, &y, &m, &d);
 	switch (period) {
-	case EG_PERIOD_DAY: return day;
-	case EG_PERIOD_WEEK: return day - (eg__weekday(day) - 1);
-	case EG_PERIOD_MONTH: return eg__days_from_civil(y, m, 1);
-	case EG_PERIOD_QUARTER: return eg__days_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+	case EG_DUTY_PERIOD_DAY: return day;
+	case EG_DUTY_PERIOD_WEEK: return day - (eg__weekday(day) - 1);
+	case EG_DUTY_PERIOD_MONTH: return eg__days_from_civil(y, m, 1);
+	case EG_DUTY_PERIOD_QUARTER: return eg__days_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
 	default: return eg__days_from_civil(y, 1, 1);
 	}
 }
@@ -188,28 +189,28 @@ static int64_t period_next(int64_t start, int period)
 	int y, m, d;
 	eg__civil_from_days(start, &y, &m, &d);
 	switch (period) {
-	case EG_PERIOD_DAY: return start + 1;
-	case EG_PERIOD_WEEK: return start + 7;
-	case EG_PERIOD_MONTH: return m == 12 ? eg__days_from_civil(y + 1, 1, 1) : eg__days_from_civil(y, m + 1, 1);
-	case EG_PERIOD_QUARTER: return m >= 10 ? eg__days_from_civil(y + 1, 1, 1) : eg__days_from_civil(y, m + 3, 1);
+	case EG_DUTY_PERIOD_DAY: return start + 1;
+	case EG_DUTY_PERIOD_WEEK: return start + 7;
+	case EG_DUTY_PERIOD_MONTH: return m == 12 ? eg__days_from_civil(y + 1, 1, 1) : eg__days_from_civil(y, m + 1, 1);
+	case EG_DUTY_PERIOD_QUARTER: return m >= 10 ? eg__days_from_civil(y + 1, 1, 1) : eg__days_from_civil(y, m + 3, 1);
 	default: return eg__days_from_civil(y + 1, 1, 1);
 	}
 }
 
-int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind, int period, int32_t min_count,
-		     unsigned int flags, const char *const *actors, size_t n_actors, const char *const *times,
-		     const char *const *kinds, const char *const *ev_actors, size_t n_events,
-		     const char *const *holidays, size_t n_holidays, const char *from, const char *to)
+int eg_duty_cadence_check(eg_duty_cadence **out, const char *rule, const char *kind, int period, int32_t min_count,
+			  unsigned int flags, const char *const *actors, size_t n_actors, const char *const *times,
+			  const char *const *kinds, const char *const *ev_actors, size_t n_events,
+			  const char *const *holidays, size_t n_holidays, const char *from, const char *to)
 {
 	static const char *const pname[2][5] = { { "日", "周", "月", "季度", "年" }, { "day", "week", "month", "quarter", "year" } };
-	eg_cadence *c;
+	eg_duty_cadence *c;
 	int64_t f, t, *when = NULL, *hol = NULL;
 	int rc;
 	if (!out || !actors || (n_events && (!times || !kinds || !ev_actors)) || (n_holidays && !holidays) || !from || !to)
-		return eg__error(EG_EINVAL, "eg_cadence_check: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_cadence_check: NULL argument");
 	if ((rc = eg__check_text(rule, 64, "rule ID")) < 0 || (rc = eg__check_text(kind, 64, "event kind")) < 0)
 		return rc;
-	if (period < EG_PERIOD_DAY || period > EG_PERIOD_YEAR || min_count < 1 || (flags & ~EG_CADENCE_NIGHT_OR_HOLIDAY))
+	if (period < EG_DUTY_PERIOD_DAY || period > EG_DUTY_PERIOD_YEAR || min_count < 1 || (flags & ~EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY))
 		return eg__error(EG_EINVAL, "%s: period %d, min_count %d or flags 0x%x out of range", rule, period, (int)min_count, flags);
 	if (eg__date_parse(&f, from) < 0 || eg__date_parse(&t, to) < 0 || t < f)
 		return eg__error(EG_EINVAL, "%s: range \"%.20s\" to \"%.20s\" is not two ordered dates", rule, from, to);
@@ -247,7 +248,7 @@ int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind, int p
 				}
 				if (day < ps || day >= pe || strcmp(kinds[e], kind) || strcmp(ev_actors[e], actors[a]))
 					continue;
-				if (flags & EG_CADENCE_NIGHT_OR_HOLIDAY) {
+				if (flags & EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY) {
 					/* DG-15: night is 22:00-06:00 CST; holidays come from the caller. */
 					special = minute >= 22 * 60 || minute < 6 * 60;
 					for (size_t h = 0; !special && h < n_holidays; h++)
@@ -299,13 +300,13 @@ int eg_cadence_check(eg_cadence **out, const char *rule, const char *kind, int p
 fail:
 	eg__free(when);
 	eg__free(hol);
-	eg_cadence_free(c);
+	eg_duty_cadence_free(c);
 	return rc;
 }
 
 /* CJ-G.8, DG-15, DG-17 as parameters of the general cadence check. */
-int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsigned int *flags, const char **rule,
-		      const char *name)
+int eg_duty_cadence_preset(const char **kind, int *period, int32_t *min_count, unsigned int *flags, const char **rule,
+			   const char *name)
 {
 	static const struct {
 		const char *name, *kind, *rule;
@@ -313,22 +314,22 @@ int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsign
 		int32_t min;
 		unsigned int flags;
 	} presets[] = {
-		{ "CJ-G.8-patrol", "patrol", "CJ-G.8", EG_PERIOD_DAY, 1, 0 },
-		{ "CJ-G.8-dispatch", "dispatch", "CJ-G.8", EG_PERIOD_WEEK, 1, 0 },
-		{ "CJ-G.8-study", "study", "CJ-G.8", EG_PERIOD_MONTH, 1, 0 },
-		{ "CJ-G.8-training", "training", "CJ-G.8", EG_PERIOD_YEAR, 1, 0 },
-		{ "CJ-G.8-survey", "survey", "CJ-G.8", EG_PERIOD_QUARTER, 1, 0 },
+		{ "CJ-G.8-patrol", "patrol", "CJ-G.8", EG_DUTY_PERIOD_DAY, 1, 0 },
+		{ "CJ-G.8-dispatch", "dispatch", "CJ-G.8", EG_DUTY_PERIOD_WEEK, 1, 0 },
+		{ "CJ-G.8-study", "study", "CJ-G.8", EG_DUTY_PERIOD_MONTH, 1, 0 },
+		{ "CJ-G.8-training", "training", "CJ-G.8", EG_DUTY_PERIOD_YEAR, 1, 0 },
+		{ "CJ-G.8-survey", "survey", "CJ-G.8", EG_DUTY_PERIOD_QUARTER, 1, 0 },
 		/* DG-9: specialists inspect every key object of their village monthly (actor = key object). */
-		{ "DG-9", "inspection", "DG-9", EG_PERIOD_MONTH, 1, 0 },
-		{ "DG-15-city", "inspection", "DG-15", EG_PERIOD_MONTH, 2, EG_CADENCE_NIGHT_OR_HOLIDAY },
-		{ "DG-15-town", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },
-		{ "DG-15-specialist", "inspection", "DG-15", EG_PERIOD_MONTH, 4, EG_CADENCE_NIGHT_OR_HOLIDAY },
-		{ "DG-17-city", "cross_city", "DG-17", EG_PERIOD_YEAR, 5, 0 },
-		{ "DG-17-town", "cross_town", "DG-17", EG_PERIOD_YEAR, 6, 0 },
-		{ "DG-17-village", "cross_village", "DG-17", EG_PERIOD_YEAR, 12, 0 },
+		{ "DG-9", "inspection", "DG-9", EG_DUTY_PERIOD_MONTH, 1, 0 },
+		{ "DG-15-city", "inspection", "DG-15", EG_DUTY_PERIOD_MONTH, 2, EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-15-town", "inspection", "DG-15", EG_DUTY_PERIOD_MONTH, 4, EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-15-specialist", "inspection", "DG-15", EG_DUTY_PERIOD_MONTH, 4, EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY },
+		{ "DG-17-city", "cross_city", "DG-17", EG_DUTY_PERIOD_YEAR, 5, 0 },
+		{ "DG-17-town", "cross_town", "DG-17", EG_DUTY_PERIOD_YEAR, 6, 0 },
+		{ "DG-17-village", "cross_village", "DG-17", EG_DUTY_PERIOD_YEAR, 12, 0 },
 	};
 	if (!kind || !period || !min_count || !flags || !rule || !name)
-		return eg__error(EG_EINVAL, "eg_cadence_preset: NULL argument");
+		return eg__error(EG_EINVAL, "eg_duty_cadence_preset: NULL argument");
 	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
 		if (strcmp(presets[i].name, name) == 0) {
 			*kind = presets[i].kind;
@@ -339,4 +340,54 @@ int eg_cadence_preset(const char **kind, int *period, int32_t *min_count, unsign
 			return EG_OK;
 		}
 	return eg__error(EG_ENOTFOUND, "no cadence preset named \"%.40s\"", name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Obligations due in calendar months (YL-5.4, DG-61, DG-67)              */
+/* ------------------------------------------------------------------ */
+
+/* Start plus whole months, clamped to the month's last day. */
+static int64_t add_months(int64_t start, int months)
+{
+	int y, m, d, dim;
+	eg__civil_from_days(start, &y, &m, &d);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	dim = eg__days_in_month(y, m);
+	return eg__days_from_civil(y, m, d < dim ? d : dim);
+}
+
+int eg_duty_obligation_due(char *date, int kind, const char *start, int months)
+{
+	int64_t s;
+	int add;
+	if (!date || !start || eg__date_parse(&s, start) < 0)
+		return eg__error(EG_EINVAL, "eg_duty_obligation_due: start \"%.20s\" is not YYYY-MM-DD", start ? start : "(null)");
+	switch (kind) {
+	case EG_DUTY_OBLIGATION_YL_5_4: add = 3; break; /* YL-5.4: within 3 months */
+	case EG_DUTY_OBLIGATION_DG_61: add = 1; break;  /* DG-61: within 1 month */
+	case EG_DUTY_OBLIGATION_DG_67:                  /* DG-67: suspended for 3-12 months */
+		if (months < 3 || months > 12)
+			return eg__error(EG_ERANGE, "DG-67: a restriction of %d months is not 3-12", months);
+		add = months;
+		break;
+	default:
+		return eg__error(EG_EINVAL, "eg_duty_obligation_due: kind %d is not one of eg_duty_obligation", kind);
+	}
+	/* Dates end at 9999-12-31 (R0.3): a later due date is not wrapped into year 0. */
+	if ((s = add_months(s, add)) > eg__days_from_civil(9999, 12, 31))
+		return eg__error(EG_ERANGE, "eg_duty_obligation_due: %s plus %d months is after 9999-12-31", start, add);
+	eg__date_format(date, s);
+	return EG_OK;
+}
+
+int eg_duty_obligation_overdue(int *overdue, const char *due, const char *done, const char *on_date)
+{
+	int64_t du, dn, on;
+	if (!overdue || !due || !on_date || eg__date_parse(&du, due) < 0 || eg__date_parse(&on, on_date) < 0 ||
+	    (done && eg__date_parse(&dn, done) < 0))
+		return eg__error(EG_EINVAL, "eg_duty_obligation_overdue: dates must be YYYY-MM-DD");
+	*overdue = done ? dn > du : on > du;
+	return EG_OK;
 }

@@ -1,0 +1,22 @@
+"""Prototypes of aqi.h (see _native.py for the table's role)."""
+import ctypes
+from ctypes import POINTER, c_char_p, c_double, c_int, c_int32, c_uint, c_uint8, c_void_p
+
+from ._types import STATUS
+
+P = c_void_p
+
+#: EG_AQI_SLOT_COUNT
+AQI_SLOT_COUNT = 8
+
+
+class AqiResult(ctypes.Structure):
+    """struct eg_aqi_result."""
+    _fields_ = [("aqi", c_int32), ("iaqi", c_int32 * AQI_SLOT_COUNT), ("primary_mask", c_uint), ("level", c_int32),
+                ("clamped", c_int32), ("published", c_int32), ("rgb", c_uint8 * 3)]
+
+
+PROTOTYPES = {
+    "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
+    "eg_aqi_level_name": (c_char_p, [c_int, c_int]),
+}

@@ -1,0 +1,16 @@
+"""Prototypes of disclosure.h (see _native.py for the table's role)."""
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
+
+from ._types import STATUS
+
+P = c_void_p
+PP = POINTER(c_void_p)
+STRS = POINTER(c_char_p)
+
+PROTOTYPES = {
+    "eg_disclosure_district_deadline": (STATUS, [c_char_p, c_int, c_int]),
+    "eg_disclosure_update_status": (STATUS, [POINTER(c_int), POINTER(c_int32), P, c_char_p, c_int, c_int]),
+    "eg_disclosure_top_n": (STATUS, [POINTER(c_size_t), POINTER(c_size_t), STRS, POINTER(c_int64), c_size_t, c_size_t]),
+    "eg_disclosure_heads_check": (STATUS, [POINTER(c_int), POINTER(c_size_t), P, c_char_p, STRS, c_size_t,
+                                           c_char_p, c_char_p, c_int32]),
+}

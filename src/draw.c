@@ -1,0 +1,467 @@
+/*
+ * Double-random (双随机) draws: SHA-256, the sampler.py-compatible sample,
+ * object draws by stratum, inspector pairing with conflicts skipped (回避)
+ * and verification of a published draw.
+ */
+#include <ecogrid/draw.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/sha256.h"
+#include "util/text.h"
+
+#define SEED_MAX 4096
+
+int eg_draw_sha256(uint8_t *out, const void *data, size_t len)
+{
+	eg__sha256 c;
+	if (!out || (!data && len))
+		return eg__error(EG_EINVAL, "eg_draw_sha256: NULL argument");
+	eg__sha256_init(&c);
+	eg__sha256_update(&c, data, len);
+	eg__sha256_final(&c, out);
+	return EG_OK;
+}
+
+static void to_hex(char *out, const uint8_t *d)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+int eg_draw_sha256_hex(char *out, const void *data, size_t len)
+{
+	uint8_t d[32];
+	int rc;
+	if (!out)
+		return eg__error(EG_EINVAL, "eg_draw_sha256_hex: NULL argument");
+	if ((rc = eg_draw_sha256(d, data, len)) < 0)
+		return rc;
+	to_hex(out, d);
+	return EG_OK;
+}
+
+/* H mod m for a 256-bit big-endian H, bit by bit (m < 2^63: 2r + 1 fits). */
+static uint64_t mod_digest(const uint8_t d[32], uint64_t m)
+{
+	uint64_t r = 0;
+	for (int i = 0; i < 32; i++)
+		for (int bit = 7; bit >= 0; bit--) {
+			r = 2 * r + ((d[i] >> bit) & 1u);
+			if (r >= m)
+				r -= m;
+		}
+	return r;
+}
+
+/* sampler.py: pick i hashes seed + "," + decimal(i). */
+static int64_t pick(const char *seed, size_t seed_len, uint64_t i, int64_t a, uint64_t range)
+{
+	eg__sha256 c;
+	uint8_t d[32];
+	char num[24];
+	int k = snprintf(num, sizeof num, ",%llu", (unsigned long long)i);
+	eg__sha256_init(&c);
+	eg__sha256_update(&c, seed, seed_len);
+	eg__sha256_update(&c, num, (size_t)k);
+	eg__sha256_final(&c, d);
+	return (int64_t)((uint64_t)a + mod_digest(d, range)); /* <= b, no overflow */
+}
+
+/* Sorted set of picks for the duplicate test. */
+static int seen_insert(int64_t *set, size_t *n, int64_t v)
+{
+	size_t lo = 0, hi = *n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (set[mid] == v)
+			return 0;
+		if (set[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	memmove(set + lo + 1, set + lo, (*n - lo) * sizeof *set);
+	set[lo] = v;
+	(*n)++;
+	return 1;
+}
+
+int eg_draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b, int with_replacement, size_t skip)
+{
+	uint64_t range, i = 0;
+	size_t got = 0, seed_len, n_seen = 0;
+	int64_t *seen = NULL;
+	int rc;
+	if ((!out && count) || !seed)
+		return eg__error(EG_EINVAL, "eg_draw_sample: NULL argument");
+	if ((rc = eg__check_text(seed, SEED_MAX, "seed")) < 0)
+		return rc;
+	if (a > b)
+		return eg__error(EG_EINVAL, "eg_draw_sample: a = %lld is greater than b = %lld", (long long)a, (long long)b);
+	/* Unsigned subtraction gives b - a exactly for a <= b. */
+	if ((uint64_t)b - (uint64_t)a >= ((uint64_t)1 << 62))
+		return eg__error(EG_ERANGE, "eg_draw_sample: the range %lld..%lld is too large", (long long)a, (long long)b);
+	range = (uint64_t)b - (uint64_t)a + 1;
+	if (count > SIZE_MAX - skip)
+		return eg__error(EG_EINVAL, "eg_draw_sample: count %zu plus skip %zu is too large", count, skip);
+	if (!with_replacement && (uint64_t)(count + skip) > range)
+		return eg__error(EG_EINVAL, "eg_draw_sample: %zu picks without replacement from %llu values", count + skip,
+				 (unsigned long long)range);
+	seed_len = strlen(seed);
+	if (!with_replacement && (seen = eg__malloc((count + skip ? count + skip : 1) * sizeof *seen)) == NULL)
+		return eg__error_nomem("sampling");
+	while (got < count) {
+		int64_t v = pick(seed, seed_len, ++i, a, range);
+		if (!with_replacement && !seen_insert(seen, &n_seen, v))
+			continue; /* duplicate rejected, as sampler.py does */
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		out[got++] = v;
+	}
+	eg__free(seen);
+	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Draws                                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct sel {
+	char *id, *stratum;
+	char **inspectors; /* per_object of them, or NULL */
+} sel;
+
+struct eg_draw {
+	char *seed;
+	char hash[65];
+	sel *s;
+	size_t n;
+	size_t per_object;
+	char **skip_insp, **skip_obj;
+	size_t n_skips;
+};
+
+void eg_draw_free(eg_draw *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		eg__free(d->s[i].id);
+		eg__free(d->s[i].stratum);
+		if (d->s[i].inspectors)
+			for (size_t k = 0; k < d->per_object; k++)
+				eg__free(d->s[i].inspectors[k]);
+		eg__free(d->s[i].inspectors);
+	}
+	for (size_t k = 0; k < d->n_skips; k++) {
+		eg__free(d->skip_insp[k]);
+		eg__free(d->skip_obj[k]);
+	}
+	eg__free(d->skip_insp);
+	eg__free(d->skip_obj);
+	eg__free(d->s);
+	eg__free(d->seed);
+	eg__free(d);
+}
+
+/* Canonical frame and its hash; sorted[i] point into the caller's strings. */
+static int canonical(char *hash, const char ***sorted_out, const char *const *strata, const size_t *sizes,
+		     const char *const *frame, const size_t *quotas, size_t n_strata)
+{
+	const char **sorted;
+	size_t total = 0, off = 0;
+	eg__sha256 c;
+	uint8_t d[32];
+	int rc;
+	if (!strata || !sizes || !frame || !quotas || n_strata == 0)
+		return eg__error(EG_EINVAL, "draw: NULL argument or no stratum");
+	for (size_t s = 0; s < n_strata; s++) {
+		if ((rc = eg__check_text(strata[s], 64, "stratum name")) < 0)
+			return rc;
+		for (size_t t = 0; t < s; t++)
+			if (strcmp(strata[s], strata[t]) == 0)
+				return eg__error(EG_EINVAL, "stratum %s is listed twice", strata[s]);
+		if (sizes[s] == 0)
+			return eg__error(EG_EINVAL, "stratum %s has an empty frame", strata[s]);
+		if (quotas[s] > sizes[s])
+			return eg__error(EG_EINVAL, "stratum %s: quota %zu is larger than its %zu objects", strata[s], quotas[s],
+					 sizes[s]);
+		if (sizes[s] > SIZE_MAX / 2 - total)
+			return eg__error(EG_ERANGE, "draw: frame too large");
+		total += sizes[s];
+	}
+	for (size_t i = 0; i < total; i++)
+		if ((rc = eg__check_text(frame[i], 64, "object ID")) < 0)
+			return rc;
+	sorted = eg__malloc(total * sizeof *sorted);
+	if (!sorted)
+		return eg__error_nomem("ordering the frame");
+	memcpy(sorted, frame, total * sizeof *sorted);
+	eg__sha256_init(&c);
+	eg__sha256_update(&c, "ecogrid-frame-v1\n", 17);
+	for (size_t s = 0; s < n_strata; s++) {
+		qsort(sorted + off, sizes[s], sizeof *sorted, eg__cmp_strp);
+		for (size_t i = off + 1; i < off + sizes[s]; i++)
+			if (strcmp(sorted[i], sorted[i - 1]) == 0) {
+				rc = eg__error(EG_EINVAL, "stratum %s: object %s is listed twice", strata[s], sorted[i]);
+				eg__free(sorted);
+				return rc;
+			}
+		eg__sha256_update(&c, "stratum ", 8);
+		eg__sha256_update(&c, strata[s], strlen(strata[s]));
+		eg__sha256_update(&c, "\n", 1);
+		for (size_t i = off; i < off + sizes[s]; i++) {
+			eg__sha256_update(&c, sorted[i], strlen(sorted[i]));
+			eg__sha256_update(&c, "\n", 1);
+		}
+		off += sizes[s];
+	}
+	eg__sha256_final(&c, d);
+	to_hex(hash, d);
+	*sorted_out = sorted;
+	return EG_OK;
+}
+
+static char *join3(const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *s = eg__malloc(la + lb + lc + 1);
+	if (s) {
+		memcpy(s, a, la);
+		memcpy(s + la, b, lb);
+		memcpy(s + la + lb, c, lc + 1);
+	}
+	return s;
+}
+
+int eg_draw_objects(eg_draw **out, const char *seed, const char *const *strata, const size_t *sizes,
+		    const char *const *frame, const size_t *quotas, size_t n_strata)
+{
+	eg_draw *d;
+	const char **sorted = NULL;
+	size_t off = 0, total_sel = 0;
+	int rc;
+	if (!out || !seed)
+		return eg__error(EG_EINVAL, "eg_draw_objects: NULL argument");
+	if ((rc = eg__check_text(seed, SEED_MAX, "seed")) < 0)
+		return rc;
+	d = eg__calloc(1, sizeof *d);
+	if (!d)
+		return eg__error_nomem("drawing");
+	if ((rc = canonical(d->hash, &sorted, strata, sizes, frame, quotas, n_strata)) < 0) {
+		eg__free(d);
+		return rc;
+	}
+	for (size_t s = 0; s < n_strata; s++)
+		total_sel += quotas[s];
+	d->s = eg__calloc(total_sel ? total_sel : 1, sizeof *d->s);
+	d->seed = eg__strndup(seed, strlen(seed));
+	if (!d->s || !d->seed) {
+		rc = eg__error_nomem("drawing");
+		goto fail;
+	}
+	for (size_t s = 0; s < n_strata; s++) {
+		int64_t *picks = eg__malloc((quotas[s] ? quotas[s] : 1) * sizeof *picks);
+		char *sseed = join3(seed, "/", strata[s]);
+		if (!picks || !sseed) {
+			eg__free(picks);
+			eg__free(sseed);
+			rc = eg__error_nomem("drawing");
+			goto fail;
+		}
+		/* Stratum seed: seed + "/" + name; picks 1..N index the canonical frame. */
+		rc = eg_draw_sample(picks, quotas[s], sseed, 1, (int64_t)sizes[s], 0, 0);
+		eg__free(sseed);
+		for (size_t k = 0; rc == EG_OK && k < quotas[s]; k++) {
+			sel *x = &d->s[d->n];
+			x->id = eg__strndup(sorted[off + (size_t)picks[k] - 1], strlen(sorted[off + (size_t)picks[k] - 1]));
+			x->stratum = eg__strndup(strata[s], strlen(strata[s]));
+			d->n++;
+			if (!x->id || !x->stratum)
+				rc = eg__error_nomem("drawing");
+		}
+		eg__free(picks);
+		if (rc < 0)
+			goto fail;
+		off += sizes[s];
+	}
+	eg__free(sorted);
+	*out = d;
+	return EG_OK;
+fail:
+	eg__free(sorted);
+	eg_draw_free(d);
+	return rc;
+}
+
+static int has_conflict(const char *insp, const char *obj, const char *const *ci, const char *const *co, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(ci[k], insp) == 0 && strcmp(co[k], obj) == 0)
+			return 1;
+	return 0;
+}
+
+int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_insp, const char *const *ci,
+			    const char *const *co, size_t n_conf, size_t per_object)
+{
+	const char **sorted = NULL;
+	char ***chosen = NULL;
+	char **sk_i = NULL, **sk_o = NULL;
+	size_t n_sk = 0, cap_sk = 0;
+	int64_t *picks = NULL;
+	int rc = EG_OK;
+	if (!d || !inspectors || n_insp == 0 || (n_conf && (!ci || !co)) || per_object == 0)
+		return eg__error(EG_EINVAL, "eg_draw_pair_inspectors: NULL argument, no inspector or per_object 0");
+	if (d->per_object)
+		return eg__error(EG_ESTATE, "eg_draw_pair_inspectors: this draw already has inspectors");
+	for (size_t i = 0; i < n_insp; i++)
+		if ((rc = eg__check_text(inspectors[i], 64, "inspector ID")) < 0)
+			return rc;
+	for (size_t k = 0; k < n_conf; k++)
+		if (!ci[k] || !co[k])
+			return eg__error(EG_EINVAL, "conflict %zu has a NULL side", k);
+	sorted = eg__malloc(n_insp * sizeof *sorted);
+	chosen = eg__calloc(d->n ? d->n : 1, sizeof *chosen);
+	picks = eg__malloc(n_insp * sizeof *picks);
+	if (!sorted || !chosen || !picks) {
+		rc = eg__error_nomem("pairing inspectors");
+		goto done;
+	}
+	memcpy(sorted, inspectors, n_insp * sizeof *sorted);
+	qsort(sorted, n_insp, sizeof *sorted, eg__cmp_strp);
+	for (size_t i = 1; i < n_insp; i++)
+		if (strcmp(sorted[i], sorted[i - 1]) == 0) {
+			rc = eg__error(EG_EINVAL, "inspector %s is listed twice", sorted[i]);
+			goto done;
+		}
+	for (size_t i = 0; i < d->n && rc == EG_OK; i++) {
+		const char *obj = d->s[i].id;
+		size_t eligible = 0, got = 0;
+		char *sseed;
+		for (size_t k = 0; k < n_insp; k++)
+			eligible += !has_conflict(sorted[k], obj, ci, co, n_conf);
+		if (eligible < per_object) {
+			rc = eg__error(EG_EINVAL, "object %s: %zu eligible inspectors after conflicts (回避), %zu needed; nothing drawn",
+				       obj, eligible, per_object);
+			break;
+		}
+		/* A permutation of all inspectors from the object's own seed; skip conflicts. */
+		sseed = join3(d->seed, "/inspectors/", obj);
+		if (!sseed || !(chosen[i] = eg__calloc(per_object, sizeof **chosen))) {
+			eg__free(sseed);
+			rc = eg__error_nomem("pairing inspectors");
+			break;
+		}
+		rc = eg_draw_sample(picks, n_insp, sseed, 1, (int64_t)n_insp, 0, 0);
+		eg__free(sseed);
+		for (size_t k = 0; rc == EG_OK && got < per_object && k < n_insp; k++) {
+			const char *insp = sorted[picks[k] - 1];
+			if (has_conflict(insp, obj, ci, co, n_conf)) {
+				if (n_sk == cap_sk) {
+					size_t nc = cap_sk ? cap_sk * 2 : 8;
+					char **ti = eg__realloc(sk_i, nc * sizeof *ti), **to;
+					if (!ti) {
+						rc = eg__error_nomem("recording skips");
+						break;
+					}
+					sk_i = ti;
+					to = eg__realloc(sk_o, nc * sizeof *to);
+					if (!to) {
+						rc = eg__error_nomem("recording skips");
+						break;
+					}
+					sk_o = to;
+					cap_sk = nc;
+				}
+				sk_i[n_sk] = eg__strndup(insp, strlen(insp));
+				sk_o[n_sk] = eg__strndup(obj, strlen(obj));
+				n_sk++;
+				if (!sk_i[n_sk - 1] || !sk_o[n_sk - 1])
+					rc = eg__error_nomem("recording skips");
+				continue;
+			}
+			if (!(chosen[i][got++] = eg__strndup(insp, strlen(insp))))
+				rc = eg__error_nomem("pairing inspectors");
+		}
+	}
+	if (rc == EG_OK) {
+		/* Commit. */
+		for (size_t i = 0; i < d->n; i++) {
+			d->s[i].inspectors = chosen[i];
+			chosen[i] = NULL;
+		}
+		d->per_object = per_object;
+		d->skip_insp = sk_i;
+		d->skip_obj = sk_o;
+		d->n_skips = n_sk;
+		sk_i = sk_o = NULL;
+		n_sk = 0;
+	}
+done:
+	if (chosen)
+		for (size_t i = 0; i < d->n; i++) {
+			if (chosen[i])
+				for (size_t k = 0; k < per_object; k++)
+					eg__free(chosen[i][k]);
+			eg__free(chosen[i]);
+		}
+	for (size_t k = 0; k < n_sk; k++) {
+		eg__free(sk_i[k]);
+		eg__free(sk_o[k]);
+	}
+	eg__free(sk_i);
+	eg__free(sk_o);
+	eg__free(chosen);
+	eg__free(sorted);
+	eg__free(picks);
+	return rc;
+}
+
+const char *eg_draw_frame_hash(const eg_draw *d) { return d ? d->hash : NULL; }
+int eg_draw_algorithm(const eg_draw *d) { return d ? 1 : 0; }
+size_t eg_draw_selected_count(const eg_draw *d) { return d ? d->n : 0; }
+const char *eg_draw_selected(const eg_draw *d, size_t i) { return d && i < d->n ? d->s[i].id : NULL; }
+const char *eg_draw_selected_stratum(const eg_draw *d, size_t i) { return d && i < d->n ? d->s[i].stratum : NULL; }
+size_t eg_draw_skip_count(const eg_draw *d) { return d ? d->n_skips : 0; }
+
+const char *eg_draw_inspector(const eg_draw *d, size_t i, size_t k)
+{
+	return d && i < d->n && k < d->per_object && d->s[i].inspectors ? d->s[i].inspectors[k] : NULL;
+}
+
+int eg_draw_skip(const char **inspector, const char **object, const eg_draw *d, size_t k)
+{
+	if (!inspector || !object || !d || k >= d->n_skips)
+		return eg__error(EG_EINVAL, "eg_draw_skip: NULL argument or k out of range");
+	*inspector = d->skip_insp[k];
+	*object = d->skip_obj[k];
+	return EG_OK;
+}
+
+int eg_draw_verify(int *ok, const eg_draw *d, const char *const *strata, const size_t *sizes, const char *const *frame,
+		   const size_t *quotas, size_t n_strata)
+{
+	eg_draw *again = NULL;
+	int rc;
+	if (!ok || !d)
+		return eg__error(EG_EINVAL, "eg_draw_verify: NULL argument");
+	if ((rc = eg_draw_objects(&again, d->seed, strata, sizes, frame, quotas, n_strata)) < 0)
+		return rc;
+	*ok = strcmp(again->hash, d->hash) == 0 && again->n == d->n;
+	for (size_t i = 0; *ok && i < d->n; i++)
+		*ok = strcmp(again->s[i].id, d->s[i].id) == 0 && strcmp(again->s[i].stratum, d->s[i].stratum) == 0;
+	eg_draw_free(again);
+	return EG_OK;
+}

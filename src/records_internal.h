@@ -1,0 +1,45 @@
+/*
+ * Internal layout of record stores, shared by the modules that keep their
+ * rules in a store: records.c (the store), disclosure.c (JM-2.1), ledger.c
+ * (YL) and cases.c.
+ */
+#ifndef EG_RECORDS_INTERNAL_H
+#define EG_RECORDS_INTERNAL_H
+
+#include <ecogrid/records.h>
+
+#include <stdint.h>
+
+#define VALUE_MAX 65536
+
+typedef struct field {
+	char *key, *value;
+} field;
+
+typedef struct version {
+	int64_t t; /* minutes since 1970-01-01 00:00 CST */
+	char time[17];
+	char *actor, *reason;
+	field *f; /* the full state after this version */
+	size_t nf;
+} version;
+
+typedef struct record {
+	char *id;
+	version *v;
+	size_t nv, cap;
+} record;
+
+struct eg_records {
+	record *rec;
+	size_t n, cap;
+};
+
+/* The record with this ID, or NULL. */
+record *eg__records_find(const eg_records *r, const char *id);
+/* The last version at or before t (minutes since 1970-01-01 00:00 CST), or NULL. */
+const version *eg__records_as_of(const record *rec, int64_t t);
+/* A field of a version's full state, or NULL when it is not set. */
+const char *eg__records_field(const version *v, const char *key);
+
+#endif

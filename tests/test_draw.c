@@ -1,0 +1,430 @@
+/* draw.h: SHA-256 (FIPS 180-4), the sampler.py-compatible sample, 双随机 draws and pairing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util/alloc.h"
+
+static void test_sha256_fips_180_4_examples(void **state)
+{
+	(void)state;
+	char hex[65];
+	char *million = malloc(1000000);
+	/* FIPS 180-4 / 180-2 appendix examples. */
+	assert_int_equal(eg_draw_sha256_hex(hex, "abc", 3), EG_OK);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_int_equal(eg_draw_sha256_hex(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56), EG_OK);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	assert_int_equal(eg_draw_sha256_hex(hex, "", 0), EG_OK);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	assert_int_equal(eg_draw_sha256_hex(hex, million, 1000000), EG_OK);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+	assert_error(eg_draw_sha256_hex(NULL, "a", 1), EG_EINVAL, NULL);
+	assert_error(eg_draw_sha256_hex(hex, NULL, 1), EG_EINVAL, NULL);
+}
+
+/* The transcript published with sampler.py (14 November 2011): seed
+ * 3546311556112163624615351222, a = 1, b = 876, n = 47, no replacement;
+ * counter 32 gives 611 again and is rejected. */
+static const int64_t sampler_vector[47] = {
+	740, 180, 264, 789, 238, 448, 272, 611, 761, 208, 596, 88,  160, 113, 766, 427,
+	184, 816, 653, 411, 779, 331, 339, 487, 594, 235, 65,  527, 821, 490, 461, 251,
+	471, 414, 174, 567, 300, 134, 144, 357, 786, 792, 218, 550, 787, 537, 197,
+};
+
+static void test_sampler_py_published_vector_without_replacement(void **state)
+{
+	(void)state;
+	int64_t out[47];
+	assert_int_equal(eg_draw_sample(out, 47, "3546311556112163624615351222", 1, 876, 0, 0), EG_OK);
+	assert_memory_equal(out, sampler_vector, sizeof out);
+}
+
+static void test_sampler_py_expanded_sample_and_with_replacement(void **state)
+{
+	(void)state;
+	int64_t out[47];
+	/* An expanded sample skips the first 40 and continues: the last 7 of the vector. */
+	assert_int_equal(eg_draw_sample(out, 7, "3546311556112163624615351222", 1, 876, 0, 40), EG_OK);
+	assert_memory_equal(out, sampler_vector + 40, 7 * sizeof *out);
+	/* With replacement nothing is rejected: counter 32 gives its 611 again, so
+	 * picks 1-31 equal the vector's and pick 32 is 611 (picks 33+ shift by one). */
+	assert_int_equal(eg_draw_sample(out, 33, "3546311556112163624615351222", 1, 876, 1, 0), EG_OK);
+	assert_memory_equal(out, sampler_vector, 31 * sizeof *out);
+	assert_int_equal(out[31], 611);
+	assert_int_equal(out[32], sampler_vector[31]); /* counter 33 -> 251 */
+	assert_error(eg_draw_sample(out, 3, "s", 1, 2, 0, 0), EG_EINVAL, "3 picks without replacement from 2 values");
+	assert_error(eg_draw_sample(out, 1, "", 1, 2, 0, 0), EG_EINVAL, "seed is empty");
+	assert_error(eg_draw_sample(out, 1, "s", 5, 2, 0, 0), EG_EINVAL, "a = 5 is greater than b = 2");
+	assert_error(eg_draw_sample(out, 1, "s", INT64_MIN, INT64_MAX, 1, 0), EG_ERANGE, "too large");
+}
+
+/* A frame of 200 synthetic enterprises in two strata. */
+typedef struct frame {
+	char ids[200][16];
+	const char *ptr[200];
+} frame;
+
+static void make_frame(frame *f)
+{
+	for (int i = 0; i < 200; i++) {
+		snprintf(f->ids[i], sizeof f->ids[i], "E%03d", (i * 37) % 200); /* shuffled order */
+		f->ptr[i] = f->ids[i];
+	}
+}
+
+static void test_double_random_draw_is_reproducible_and_verifiable(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key", "general" };
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+	eg_draw *d = NULL, *again = NULL;
+	int ok = -1;
+	make_frame(&f);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_selected_count(d), 14);
+	assert_int_equal(eg_draw_algorithm(d), 1);
+	assert_string_equal(eg_draw_selected_stratum(d, 0), "key");
+	assert_string_equal(eg_draw_selected_stratum(d, 13), "general");
+	/* The same inputs in another order give the same frame hash and draw. */
+	{
+		frame g = f;
+		const char *tmp = g.ptr[0];
+		g.ptr[0] = g.ptr[30];
+		g.ptr[30] = tmp;
+		assert_int_equal(eg_draw_objects(&again, "2026Q4-12345678", strata, sizes, g.ptr, quotas, 2), EG_OK);
+		assert_string_equal(eg_draw_frame_hash(again), eg_draw_frame_hash(d));
+		for (size_t i = 0; i < 14; i++)
+			assert_string_equal(eg_draw_selected(again, i), eg_draw_selected(d, i));
+		eg_draw_free(again);
+	}
+	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(ok, 1);
+	/* One changed frame entry: the check fails. */
+	f.ptr[5] = "E999";
+	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(ok, 0);
+	eg_draw_free(d);
+}
+
+static void test_draw_matches_the_public_sampler_on_the_canonical_frame(void **state)
+{
+	(void)state;
+	/* Stratum "s" of IDs "001".."876" (canonical order = numeric order here):
+	 * the draw with seed X uses sampler.py's seed "X/s", so pick k is ID k. */
+	static char ids[876][8];
+	const char *ptr[876], *strata[] = { "s" };
+	size_t sizes[] = { 876 }, quotas[] = { 5 };
+	int64_t expect[5];
+	eg_draw *d = NULL;
+	for (int i = 0; i < 876; i++) {
+		snprintf(ids[i], sizeof ids[i], "%03d", i + 1);
+		ptr[i] = ids[i];
+	}
+	assert_int_equal(eg_draw_objects(&d, "3546311556112163624615351222", strata, sizes, ptr, quotas, 1), EG_OK);
+	assert_int_equal(eg_draw_sample(expect, 5, "3546311556112163624615351222/s", 1, 876, 0, 0), EG_OK);
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(atoi(eg_draw_selected(d, (size_t)k)), expect[k]);
+	eg_draw_free(d);
+}
+
+static void test_inspector_pairing_skips_conflicts(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key" }, *insp[] = { "I1", "I2", "I3", "I4" };
+	size_t sizes[] = { 200 }, quotas[] = { 3 };
+	eg_draw *d = NULL;
+	const char *ci[4], *co[4], *si, *so;
+	make_frame(&f);
+	assert_int_equal(eg_draw_objects(&d, "seed-2026", strata, sizes, f.ptr, quotas, 1), EG_OK);
+	/* Object 0 conflicts with I1, I2 and I3: only I4 is eligible. */
+	for (int k = 0; k < 3; k++) {
+		ci[k] = insp[k];
+		co[k] = eg_draw_selected(d, 0);
+	}
+	/* Two per object are impossible for object 0: clear error, nothing paired. */
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 2), EG_EINVAL, "1 eligible inspectors after conflicts");
+	assert_null(eg_draw_inspector(d, 1, 0));
+	/* One per object works; object 0 gets I4 and the conflicts met on the way are recorded. */
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_OK);
+	assert_string_equal(eg_draw_inspector(d, 0, 0), "I4");
+	for (size_t k = 0; k < eg_draw_skip_count(d); k++) {
+		assert_int_equal(eg_draw_skip(&si, &so, d, k), EG_OK);
+		assert_string_equal(so, eg_draw_selected(d, 0));
+		assert_true(strcmp(si, "I4") != 0);
+	}
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_ESTATE, "already has inspectors");
+	eg_draw_free(d);
+}
+
+static void test_draw_errors(void **state)
+{
+	(void)state;
+	const char *strata[] = { "a", "a" }, *ids[] = { "X", "X", "Y" };
+	size_t sizes[] = { 2, 1 }, quotas[] = { 1, 1 }, big[] = { 3, 1 }, zero[] = { 0, 1 };
+	eg_draw *d = NULL;
+	const char *one[] = { "a", "b" };
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 2), EG_EINVAL, "stratum a is listed twice");
+	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, quotas, 2), EG_EINVAL, "object X is listed twice");
+	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, big, 2), EG_EINVAL, "quota 3 is larger than its 2 objects");
+	assert_error(eg_draw_objects(&d, "s", one, zero, ids, zero, 2), EG_EINVAL, "empty frame");
+	assert_error(eg_draw_objects(&d, "", one, sizes, ids, quotas, 2), EG_EINVAL, "seed is empty");
+	assert_null(d);
+}
+
+static int scenario_draw(void *unused)
+{
+	(void)unused;
+	frame f;
+	const char *strata[] = { "key", "general" }, *insp[] = { "I1", "I2", "I3" }, *ci[] = { "I1" }, *co[1];
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+	eg_draw *d = NULL;
+	int rc, ok;
+	make_frame(&f);
+	if ((rc = eg_draw_objects(&d, "s", strata, sizes, f.ptr, quotas, 2)) < 0)
+		return rc;
+	co[0] = eg_draw_selected(d, 0);
+	rc = eg_draw_pair_inspectors(d, insp, 3, ci, co, 1, 2);
+	if (rc < 0)
+		assert_null(eg_draw_inspector(d, 1, 0)); /* a failed pairing left no inspector */
+	else
+		rc = eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2);
+	eg_draw_free(d);
+	return rc;
+}
+
+static void test_draw_every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	assert_true(tu_alloc_fail_loop(scenario_draw, NULL) > 10);
+}
+
+/* ---- SHA-256 and the sampler: argument edges ---- */
+
+static void test_sha256_empty_input_and_sample_argument_edges(void **state)
+{
+	(void)state;
+	uint8_t d[32];
+	int64_t out[2] = { -7, -7 };
+	/* NULL data with length 0 is the empty message: e3b0c442... */
+	assert_int_equal(eg_draw_sha256(d, NULL, 0), EG_OK);
+	assert_int_equal(d[0], 0xe3);
+	assert_int_equal(d[31], 0x55);
+	assert_error(eg_draw_sha256(NULL, "a", 1), EG_EINVAL, "eg_draw_sha256: NULL argument");
+	assert_error(eg_draw_sha256(d, NULL, 1), EG_EINVAL, "eg_draw_sha256: NULL argument");
+	/* No pick wanted: out may be NULL. */
+	assert_int_equal(eg_draw_sample(NULL, 0, "s", 1, 2, 0, 0), EG_OK);
+	assert_error(eg_draw_sample(NULL, 1, "s", 1, 2, 0, 0), EG_EINVAL, "eg_draw_sample: NULL argument");
+	assert_error(eg_draw_sample(out, 1, NULL, 1, 2, 0, 0), EG_EINVAL, "eg_draw_sample: NULL argument");
+	/* count + skip would wrap around SIZE_MAX: refused, with or without replacement. */
+	assert_error(eg_draw_sample(out, 1, "s", 1, 2, 1, SIZE_MAX), EG_EINVAL, "count 1 plus skip");
+	assert_error(eg_draw_sample(out, 2, "s", 1, 2, 0, SIZE_MAX - 1), EG_EINVAL, "is too large");
+	/* Exactly as many picks as values without replacement: a permutation of 1..2. */
+	assert_int_equal(eg_draw_sample(out, 2, "s", 1, 2, 0, 0), EG_OK);
+	assert_int_equal(out[0] + out[1], 3);
+	assert_true(out[0] != out[1]);
+	/* b - a = 2^62 - 1 is the largest range allowed. */
+	assert_int_equal(eg_draw_sample(out, 1, "s", 0, ((int64_t)1 << 62) - 1, 1, 0), EG_OK);
+	assert_true(out[0] >= 0 && out[0] < ((int64_t)1 << 62));
+	assert_error(eg_draw_sample(out, 1, "s", 0, (int64_t)1 << 62, 1, 0), EG_ERANGE, "too large");
+}
+
+/* ---- Draws: the canonical frame hash, errors, accessors ---- */
+
+static void test_double_random_frame_hash_is_sha256_of_the_canonical_text(void **state)
+{
+	(void)state;
+	/* The same seven IDs as the DG-6 test, in the same shuffled order. */
+	const char *ids[] = { "91652302MA77ABCD1X", "91652301MA77ABCD2X", "91652301MA77ABCD", "企业甲",
+				"91652301MA77ABCE0Y", "91652301", "91652301MA77ABCD1X" };
+	const char *strata[] = { "s" };
+	size_t sizes[] = { 7 }, quotas[] = { 1 };
+	/* Written out by hand in byte order: the hash is over this exact text. */
+	static const char canonical_text[] = "ecogrid-frame-v1\nstratum s\n"
+					     "91652301\n91652301MA77ABCD\n91652301MA77ABCD1X\n91652301MA77ABCD2X\n"
+					     "91652301MA77ABCE0Y\n91652302MA77ABCD1X\n企业甲\n";
+	char hex[65];
+	eg_draw *d = NULL;
+	assert_int_equal(eg_draw_sha256_hex(hex, canonical_text, sizeof canonical_text - 1), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4", strata, sizes, ids, quotas, 1), EG_OK);
+	assert_string_equal(eg_draw_frame_hash(d), hex);
+	eg_draw_free(d);
+}
+
+static void test_draw_argument_errors_and_frame_limits(void **state)
+{
+	(void)state;
+	const char *strata[] = { "a" }, *bad_stratum[] = { "" }, *ids[] = { "X", "Y" }, *bad_ids[] = { "X", "" };
+	size_t sizes[] = { 2 }, quotas[] = { 1 }, huge[] = { SIZE_MAX / 2 + 1 }, zero_q[] = { 0 };
+	eg_draw *d = NULL;
+	assert_error(eg_draw_objects(NULL, "s", strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_objects: NULL argument");
+	assert_error(eg_draw_objects(&d, NULL, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_objects: NULL argument");
+	assert_error(eg_draw_objects(&d, "s", NULL, sizes, ids, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", strata, NULL, ids, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, NULL, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, NULL, 1), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 0), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", bad_stratum, sizes, ids, quotas, 1), EG_EINVAL, "stratum name is empty");
+	assert_error(eg_draw_objects(&d, "s", strata, sizes, bad_ids, quotas, 1), EG_EINVAL, "object ID is empty");
+	/* A stratum of more than SIZE_MAX / 2 objects is refused before the frame is read. */
+	assert_error(eg_draw_objects(&d, "s", strata, huge, ids, zero_q, 1), EG_ERANGE, "frame too large");
+	assert_null(d);
+	/* A quota of 0 is a draw of nothing. */
+	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, zero_q, 1), EG_OK);
+	assert_int_equal(eg_draw_selected_count(d), 0);
+	assert_null(eg_draw_selected(d, 0));
+	assert_null(eg_draw_selected_stratum(d, 0));
+	eg_draw_free(d);
+}
+
+static void test_draw_accessors_on_null_and_out_of_range(void **state)
+{
+	(void)state;
+	const char *strata[] = { "a" }, *ids[] = { "X", "Y" }, *insp[] = { "I1", "I2" }, *si = "u", *so = "u";
+	size_t sizes[] = { 2 }, quotas[] = { 1 };
+	eg_draw *d = NULL;
+	int ok = -1;
+	assert_null(eg_draw_frame_hash(NULL));
+	assert_int_equal(eg_draw_algorithm(NULL), 0);
+	assert_int_equal(eg_draw_selected_count(NULL), 0);
+	assert_null(eg_draw_selected(NULL, 0));
+	assert_null(eg_draw_selected_stratum(NULL, 0));
+	assert_int_equal(eg_draw_skip_count(NULL), 0);
+	assert_null(eg_draw_inspector(NULL, 0, 0));
+	assert_error(eg_draw_skip(&si, &so, NULL, 0), EG_EINVAL, "eg_draw_skip");
+	assert_error(eg_draw_verify(&ok, NULL, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_verify: NULL argument");
+	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 1), EG_OK);
+	assert_error(eg_draw_verify(NULL, d, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_verify: NULL argument");
+	/* The draw's own inputs are refused in verify as in the draw. */
+	assert_error(eg_draw_verify(&ok, d, strata, sizes, ids, quotas, 0), EG_EINVAL, "no stratum");
+	/* Same frame (same hash) but 2 picks instead of 1: not the same draw. */
+	{
+		size_t two[] = { 2 };
+		assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, ids, two, 1), EG_OK);
+		assert_int_equal(ok, 0);
+	}
+	/* Before pairing: no inspector; skip 0 of 0 is out of range. */
+	assert_null(eg_draw_inspector(d, 0, 0));
+	assert_error(eg_draw_skip(&si, &so, d, 0), EG_EINVAL, "k out of range");
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 2), EG_OK);
+	/* Both inspectors for the one object; k = 2 and i = 1 are out of range. */
+	assert_non_null(eg_draw_inspector(d, 0, 0));
+	assert_non_null(eg_draw_inspector(d, 0, 1));
+	assert_true(strcmp(eg_draw_inspector(d, 0, 0), eg_draw_inspector(d, 0, 1)) != 0);
+	assert_null(eg_draw_inspector(d, 0, 2));
+	assert_null(eg_draw_inspector(d, 1, 0));
+	assert_error(eg_draw_skip(NULL, &so, d, 0), EG_EINVAL, "eg_draw_skip");
+	assert_error(eg_draw_skip(&si, NULL, d, 0), EG_EINVAL, "eg_draw_skip");
+	assert_string_equal(si, "u"); /* untouched */
+	eg_draw_free(d);
+}
+
+static void test_inspector_pairing_argument_errors(void **state)
+{
+	(void)state;
+	const char *strata[] = { "a" }, *ids[] = { "X", "Y" }, *insp[] = { "I1", "I2" }, *dup[] = { "I1", "I1" };
+	const char *bad[] = { "I1", "" }, *ci[] = { "I1" }, *co[] = { NULL };
+	size_t sizes[] = { 2 }, quotas[] = { 2 };
+	eg_draw *d = NULL;
+	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 1), EG_OK);
+	assert_error(eg_draw_pair_inspectors(NULL, insp, 2, NULL, NULL, 0, 1), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, NULL, 2, NULL, NULL, 0, 1), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 0, NULL, NULL, 0, 1), EG_EINVAL, "no inspector");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, co, 1, 1), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, ci, NULL, 1, 1), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 0), EG_EINVAL, "per_object 0");
+	assert_error(eg_draw_pair_inspectors(d, bad, 2, NULL, NULL, 0, 1), EG_EINVAL, "inspector ID is empty");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, ci, co, 1, 1), EG_EINVAL, "conflict 0 has a NULL side");
+	assert_error(eg_draw_pair_inspectors(d, dup, 2, NULL, NULL, 0, 1), EG_EINVAL, "inspector I1 is listed twice");
+	/* 3 per object from 2 inspectors: 2 eligible, 3 needed. */
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 3), EG_EINVAL, "2 eligible inspectors after conflicts");
+	/* Nothing was paired by any refused call. */
+	assert_null(eg_draw_inspector(d, 0, 0));
+	assert_int_equal(eg_draw_skip_count(d), 0);
+	eg_draw_free(d);
+}
+
+static void test_inspector_pairing_records_every_skip_in_order(void **state)
+{
+	(void)state;
+	/* 12 objects, 5 inspectors; each object conflicts with every inspector
+	 * but one, so exactly one is eligible and each conflicting inspector met
+	 * before it in the object's permutation is a recorded skip (回避). */
+	static char obj_ids[12][8];
+	const char *objs[12], *strata[] = { "s" }, *insp[] = { "I1", "I2", "I3", "I4", "I5" };
+	const char *ci[48], *co[48];
+	size_t sizes[] = { 12 }, quotas[] = { 12 }, nc = 0, expect_skips = 0, k_skip = 0;
+	eg_draw *d = NULL;
+	for (int i = 0; i < 12; i++) {
+		snprintf(obj_ids[i], sizeof obj_ids[i], "O%02d", i);
+		objs[i] = obj_ids[i];
+	}
+	assert_int_equal(eg_draw_objects(&d, "2026-pairing", strata, sizes, objs, quotas, 1), EG_OK);
+	assert_int_equal(eg_draw_selected_count(d), 12);
+	/* Object O<i> may only get inspector I<1 + i % 5>. */
+	for (int i = 0; i < 12; i++)
+		for (int k = 0; k < 5; k++)
+			if (k != i % 5) {
+				ci[nc] = insp[k];
+				co[nc] = obj_ids[i];
+				nc++;
+			}
+	assert_int_equal(nc, 48);
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 5, ci, co, nc, 1), EG_OK);
+	/* The permutation of I1..I5 (sorted order) for an object is sampler.py's
+	 * with seed "<seed>/inspectors/<object>": the skips are the inspectors
+	 * before the eligible one, in the drawn objects' order. */
+	for (size_t i = 0; i < 12; i++) {
+		const char *obj = eg_draw_selected(d, i);
+		int idx = atoi(obj + 1), eligible = idx % 5;
+		int64_t perm[5];
+		char seed[64];
+		snprintf(seed, sizeof seed, "2026-pairing/inspectors/%s", obj);
+		assert_int_equal(eg_draw_sample(perm, 5, seed, 1, 5, 0, 0), EG_OK);
+		assert_string_equal(eg_draw_inspector(d, i, 0), insp[eligible]);
+		for (int p = 0; p < 5 && perm[p] - 1 != eligible; p++) {
+			const char *si, *so;
+			assert_int_equal(eg_draw_skip(&si, &so, d, k_skip++), EG_OK);
+			assert_string_equal(si, insp[perm[p] - 1]);
+			assert_string_equal(so, obj);
+			expect_skips++;
+		}
+	}
+	assert_int_equal(eg_draw_skip_count(d), expect_skips);
+	/* 12 objects with 0-4 skips each: more than the first 8 slots of the skip list. */
+	assert_true(expect_skips > 8);
+	eg_draw_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sha256_fips_180_4_examples),
+		cmocka_unit_test(test_sampler_py_published_vector_without_replacement),
+		cmocka_unit_test(test_sampler_py_expanded_sample_and_with_replacement),
+		cmocka_unit_test(test_double_random_draw_is_reproducible_and_verifiable),
+		cmocka_unit_test(test_draw_matches_the_public_sampler_on_the_canonical_frame),
+		cmocka_unit_test(test_inspector_pairing_skips_conflicts),
+		cmocka_unit_test(test_draw_errors),
+		cmocka_unit_test(test_draw_every_allocation_failure_is_clean),
+		cmocka_unit_test(test_sha256_empty_input_and_sample_argument_edges),
+		cmocka_unit_test(test_double_random_frame_hash_is_sha256_of_the_canonical_text),
+		cmocka_unit_test(test_draw_argument_errors_and_frame_limits),
+		cmocka_unit_test(test_draw_accessors_on_null_and_out_of_range),
+		cmocka_unit_test(test_inspector_pairing_argument_errors),
+		cmocka_unit_test(test_inspector_pairing_records_every_skip_in_order),
+	};
+	return cmocka_run_group_tests_name("draw", tests, NULL, NULL);
+}
