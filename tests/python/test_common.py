@@ -22,7 +22,8 @@ class TestPrototypeTable(unittest.TestCase):
         path = os.environ.get("ECOGRID_LIBRARY") or _native.lib._name
         out = subprocess.run(["nm", "-D", "--defined-only", path], capture_output=True,
                              text=True, check=True).stdout
-        exported = {line.split()[-1] for line in out.splitlines()
+        # nm prints versioned symbols as name@@ECOGRID_1.0 (src/ecogrid.map).
+        exported = {line.split()[-1].split("@")[0] for line in out.splitlines()
                     if len(line.split()) == 3 and line.split()[1] in "TW"
                     and line.split()[-1].startswith("eg_")}
         self.assertGreater(len(exported), 10)
