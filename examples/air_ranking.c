@@ -60,6 +60,7 @@ int main(int argc, char **argv)
 		double stats[EG_POLLUTANT_COUNT];
 		for (int k = 0; k < EG_POLLUTANT_COUNT; k++)
 			stats[k] = st[u * EG_POLLUTANT_COUNT + k].value;
+		ix[u] = (eg_airq_index)EG_AIRQ_INDEX_INIT;
 		if ((rc = eg_airq_composite(&ix[u], p, stats, 0)) == EG_OK)
 			rc = eg_airq_improvement_rate(&rate[u], ix[u].composite, ref_index[u]);
 	}

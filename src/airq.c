@@ -221,6 +221,18 @@ static double composite_of(double *single, int *primary, const eg_airq_profile *
 	return sum;
 }
 
+int eg_airq_index_init(eg_airq_index *out, unsigned int version)
+{
+	static const eg_airq_index init = EG_AIRQ_INDEX_INIT;
+	if (!out)
+		return eg__error(EG_EINVAL, "eg_airq_index_init: out is NULL");
+	if (version != EG_AIRQ_INDEX_VERSION)
+		return eg__error(EG_EINVAL, "eg_airq_index_init: unknown version %u (this library knows %u)", version,
+				 EG_AIRQ_INDEX_VERSION);
+	*out = init;
+	return EG_OK;
+}
+
 int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats, unsigned int flags)
 {
 	eg_airq_index r;
@@ -228,9 +240,13 @@ int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double
 	int rc;
 	if (!out || !p || !stats)
 		return eg__error(EG_EINVAL, "eg_airq_composite: NULL argument");
+	if (out->version != EG_AIRQ_INDEX_VERSION)
+		return eg__error(EG_EINVAL, "eg_airq_composite: out->version %u is not %u (initialise it with EG_AIRQ_INDEX_INIT)",
+				 out->version, EG_AIRQ_INDEX_VERSION);
 	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
 		return eg__error(EG_EINVAL, "eg_airq_composite: unknown flags 0x%x", flags);
 	memset(&r, 0, sizeof r);
+	r.version = EG_AIRQ_INDEX_VERSION;
 	for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
 		if ((rc = check_stat(stats[i], pollutant_names[i])) < 0)
 			return rc;
@@ -819,6 +835,7 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 			st->n_days = days;
 			st->n_required = required;
 			st->valid = n >= required;
+			st->reserved[0] = st->reserved[1] = 0;
 			if (n == 0) {
 				st->value = NAN;
 			} else if (pol == EG_POLLUTANT_CO || pol == EG_POLLUTANT_O3) {

@@ -50,6 +50,18 @@ static int32_t iaqi_of(const double *bp, double c, int *clamped, int *over_top)
 	return 500;
 }
 
+int eg_aqi_result_init(eg_aqi_result *out, unsigned int version)
+{
+	static const eg_aqi_result init = EG_AQI_RESULT_INIT;
+	if (!out)
+		return eg__error(EG_EINVAL, "eg_aqi_result_init: out is NULL");
+	if (version != EG_AQI_RESULT_VERSION)
+		return eg__error(EG_EINVAL, "eg_aqi_result_init: unknown version %u (this library knows %u)", version,
+				 EG_AQI_RESULT_VERSION);
+	*out = init;
+	return EG_OK;
+}
+
 int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report)
 {
 	eg_aqi_result r;
@@ -59,6 +71,9 @@ int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *c
 						 { 255, 0, 0 }, { 153, 0, 76 }, { 126, 0, 35 } };
 	if (!out || !p || !conc)
 		return eg__error(EG_EINVAL, "eg_aqi_compute: NULL argument");
+	if (out->version != EG_AQI_RESULT_VERSION)
+		return eg__error(EG_EINVAL, "eg_aqi_compute: out->version %u is not %u (initialise it with EG_AQI_RESULT_INIT)",
+				 out->version, EG_AQI_RESULT_VERSION);
 	if (report != EG_AQI_REPORT_DAILY && report != EG_AQI_REPORT_HOURLY)
 		return eg__error(EG_EINVAL, "eg_aqi_compute: report %d is not daily or hourly", report);
 	for (int i = 0; i < EG_AQI_SLOT_COUNT; i++)
@@ -72,6 +87,7 @@ int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *c
 		bp[T_PM25_24][2] = 60;
 	}
 	memset(&r, 0, sizeof r);
+	r.version = EG_AQI_RESULT_VERSION;
 	for (int i = 0; i < EG_AQI_SLOT_COUNT; i++)
 		r.iaqi[i] = -1;
 	{

@@ -273,6 +273,18 @@ int eg_ruleset_builder_add_section(eg_ruleset_builder *b, const char *id, const 
 	return EG_OK;
 }
 
+int eg_item_def_init(eg_item_def *def, unsigned int version)
+{
+	static const eg_item_def init = EG_ITEM_DEF_INIT;
+	if (!def)
+		return eg__error(EG_EINVAL, "eg_item_def_init: def is NULL");
+	if (version != EG_ITEM_DEF_VERSION)
+		return eg__error(EG_EINVAL, "eg_item_def_init: unknown version %u (this library knows %u)", version,
+				 EG_ITEM_DEF_VERSION);
+	*def = init;
+	return EG_OK;
+}
+
 int eg_ruleset_builder_add_item(eg_ruleset_builder *b, const eg_item_def *d)
 {
 	as_item it;

@@ -186,6 +186,18 @@ int eg_ladder_builder_add_action(eg_ladder_builder *b, const char *id, const cha
 	return EG_OK;
 }
 
+int eg_ladder_clause_init(eg_ladder_clause *clause, unsigned int version)
+{
+	static const eg_ladder_clause init = EG_LADDER_CLAUSE_INIT;
+	if (!clause)
+		return eg__error(EG_EINVAL, "eg_ladder_clause_init: clause is NULL");
+	if (version != EG_LADDER_CLAUSE_VERSION)
+		return eg__error(EG_EINVAL, "eg_ladder_clause_init: unknown version %u (this library knows %u)", version,
+				 EG_LADDER_CLAUSE_VERSION);
+	*clause = init;
+	return EG_OK;
+}
+
 int eg_ladder_builder_add_clause(eg_ladder_builder *b, const eg_ladder_clause *c)
 {
 	eg_ladder *l;

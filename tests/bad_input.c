@@ -203,6 +203,7 @@ static void assess_rows(void)
 	R("negative bonus", EG_ERANGE, NULL, eg_ruleset_builder_set_bonus(b, "X-7", -1, 5));
 	R("unknown section", EG_ENOTFOUND, "section nope", eg_ruleset_builder_add_penalty_level(b, "nope", "l", "P", 1, 0));
 	R("unknown veto mode", EG_EINVAL, NULL, eg_ruleset_builder_set_veto_mode(b, 9));
+	R("unknown item definition version", EG_EINVAL, "unknown version 2", eg_item_def_init(&d, 2));
 	R("no items", EG_EINVAL, NULL, eg_ruleset_build(&none, b));
 	R("unknown preset", EG_ENOTFOUND, "nowhere-1999", eg_ruleset_preset(&none, "nowhere-1999"));
 	R("bad date", EG_EINVAL, NULL, eg_ruleset_for_date(&none, NULL, "2026-13-01"));
@@ -253,6 +254,7 @@ static void ladder_rows(void)
 	R("duplicate action", EG_EEXISTS, "warn", eg_ladder_builder_add_action(b, "warn", "x", "x"));
 	R("unknown action", EG_ENOTFOUND, "nope", eg_ladder_builder_add_clause(b, &c));
 	R("count outside 1-12", EG_ERANGE, NULL, eg_ladder_builder_add_clause(b, &c13));
+	R("unknown clause version", EG_EINVAL, "unknown version 2", eg_ladder_clause_init(&c, 2));
 	R("no clauses", EG_EINVAL, NULL, eg_ladder_build(&none, b));
 	R("unknown preset", EG_ENOTFOUND, "XX-1", eg_ladder_preset(&none, "XX-1"));
 	R("bad month", EG_EINVAL, "2026-13", eg_ladder_step(&o, s, "2026-13", ids, v, NULL, 1));
@@ -270,7 +272,7 @@ static void ladder_rows(void)
 static void airq_rows(void)
 {
 	eg_airq_profile *p = NULL, *none = NULL;
-	eg_airq_index ix;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 	double r, limits0[6] = { 60, 40, 0, 35, 4, 160 }, w[6] = { 1, 1, 1, 1, 1, 1 };
 	double stats_nan[6] = { 6, 4, NAN, 35, 0.4, 16 }, stats_neg[6] = { 6, 4, -7, 35, 0.4, 16 };
 	double v_inf[3] = { 1, INFINITY, 2 }, v_nan[2] = { NAN, NAN }, v[3] = { 1, 2, 3 };
@@ -288,6 +290,8 @@ static void airq_rows(void)
 	R("NaN statistic", EG_EINVAL, NULL, eg_airq_composite(&ix, p, stats_nan, 0));
 	R("negative statistic", EG_EINVAL, NULL, eg_airq_composite(&ix, p, stats_neg, 0));
 	R("unknown flag", EG_EINVAL, NULL, eg_airq_composite(&ix, p, v, 0x80));
+	R("result version not set", EG_EINVAL, "out->version 0", eg_airq_composite(&(eg_airq_index){ 0 }, p, v, 0));
+	R("unknown result version", EG_EINVAL, "unknown version 2", eg_airq_index_init(&ix, 2));
 	R("p outside [0, 1]", EG_EINVAL, "p = 1.5", eg_airq_percentile(&r, v, 3, 1.5));
 	R("infinite value", EG_EINVAL, "infinite", eg_airq_percentile(&r, v_inf, 3, 0.5));
 	R("no valid value (all NaN)", EG_EINVAL, "no valid value", eg_airq_percentile(&r, v_nan, 2, 0.5));
@@ -305,7 +309,7 @@ static void airq_rows(void)
 static void aqi_rows(void)
 {
 	eg_airq_profile *p = NULL;
-	eg_aqi_result aqi;
+	eg_aqi_result aqi = EG_AQI_RESULT_INIT;
 	double conc_neg[EG_AQI_SLOT_COUNT] = { 6, 4, -7, 35, 0.4, 16, 16, 6 };
 	double conc_none[EG_AQI_SLOT_COUNT] = { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
 	section("aqi", "Fixture: `p` is the profile `CN2012`.");
@@ -314,6 +318,8 @@ static void aqi_rows(void)
 	R("negative concentration", EG_EINVAL, NULL, eg_aqi_compute(&aqi, p, conc_neg, EG_AQI_REPORT_DAILY));
 	R("no pollutant at all", EG_EINVAL, "no pollutant", eg_aqi_compute(&aqi, p, conc_none, EG_AQI_REPORT_DAILY));
 	R("unknown report", EG_EINVAL, "report 7", eg_aqi_compute(&aqi, p, conc_neg, 7));
+	R("result version not set", EG_EINVAL, "out->version 0", eg_aqi_compute(&(eg_aqi_result){ 0 }, p, conc_neg, 0));
+	R("unknown result version", EG_EINVAL, "unknown version 2", eg_aqi_result_init(&aqi, 2));
 	eg_airq_profile_free(p);
 }
 

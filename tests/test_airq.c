@@ -54,7 +54,7 @@ static void test_airq_s1_custom_profile(void **state)
 {
 	(void)state;
 	eg_airq_profile *p = NULL;
-	eg_airq_index ix;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 	double limits[6] = { 60, 40, 70, 35, 4, 160 }, weights[6] = { 1, 1, 1, 2, 1, 1 };
 	double stats[6] = { 6, 4, 7, 35, 0.4, 16 };
 	assert_int_equal(eg_airq_profile_custom(&p, "weighted", limits, weights, EG_AQI_TABLE_HJ633_2012), EG_OK);
@@ -79,7 +79,7 @@ static void test_cj_a3_3_composite_cn2012_vs_cn2026(void **state)
 {
 	(void)state;
 	eg_airq_profile *a = profile("CN2012"), *b = profile("CN2026");
-	eg_airq_index ix;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 	double stats[6] = { 10, 30, 70, 35, 1.2, 150 };
 	/* CN2012: 10/60 + 30/40 + 70/70 + 35/35 + 1.2/4 + 150/160
 	 *       = 0.16667 + 0.75 + 1 + 1 + 0.3 + 0.9375 = 4.154167 -> "4.15". */
@@ -102,7 +102,7 @@ static void test_cj_a3_3_round_statistics_first_option(void **state)
 {
 	(void)state;
 	eg_airq_profile *p = profile("CN2012");
-	eg_airq_index ix;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 	/* Rounded first: 10.4->10, 30.5->30 (even), 70.6->71, 35.5->36 (even), 1.25->1.2 (even), 150.5->150. */
 	double stats[6] = { 10.4, 30.5, 70.6, 35.5, 1.25, 150.5 };
 	assert_int_equal(eg_airq_composite(&ix, p, stats, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
@@ -420,7 +420,7 @@ static void test_cj_a3_3_composite_many_matches_one_by_one(void **state)
 	eg_airq_stat st[3 * 6];
 	double stats[6] = { 10, 30, 70, 35, 1.2, 150 }, comp[3] = { -1, -1, -1 };
 	int32_t prim[3] = { 9, 9, 9 };
-	eg_airq_index ix;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 	(void)state;
 	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
 	memset(st, 0, sizeof st);
@@ -514,6 +514,54 @@ static void test_cj_a3_6_monthly_stats_second_station_bad_value_named(void **sta
 	eg_airq_profile_free(p);
 }
 
+/* The caller-allocated index carries a version: the library fills version 1
+ * and refuses any other, writing nothing. */
+static void test_airq_index_version_is_checked(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	const double c[EG_POLLUTANT_COUNT] = { 6, 20, 60, 30, 1.0, 150 };
+	eg_airq_index ix, before;
+	memset(&ix, 0x5A, sizeof ix);
+	assert_int_equal(eg_airq_index_init(&ix, EG_AIRQ_INDEX_VERSION), EG_OK);
+	assert_int_equal(ix.version, EG_AIRQ_INDEX_VERSION);
+	assert_int_equal(ix.primary + (int)ix.primary_mask + (int)ix.reported_hundredths + ix.reported[0], 0);
+	assert_int_equal(eg_airq_composite(&ix, p, c, 0), EG_OK);
+	assert_int_equal(ix.version, EG_AIRQ_INDEX_VERSION); /* kept */
+	/* 6/60 + 20/40 + 60/70 + 30/35 + 1.0/4 + 150/160 = 0.1 + 0.5 + 0.857 + 0.857 + 0.25 + 0.9375 = 3.50 */
+	assert_string_equal(ix.reported, "3.50");
+	for (unsigned int v = 0; v <= 2; v += 2) {
+		memset(&ix, 0x5A, sizeof ix);
+		ix.version = v;
+		before = ix;
+		assert_error(eg_airq_composite(&ix, p, c, 0), EG_EINVAL, v ? "out->version 2 is not 1" : "out->version 0 is not 1");
+		assert_memory_equal(&ix, &before, sizeof ix);
+	}
+	assert_error(eg_airq_index_init(&ix, 2), EG_EINVAL, "unknown version 2");
+	assert_error(eg_airq_index_init(NULL, 1), EG_EINVAL, "out is NULL");
+	eg_airq_profile_free(p);
+}
+
+/* eg_airq_stat has no version (it comes in arrays) but a reserved tail that
+ * the library writes as zeros, whatever the caller's buffer held. */
+static void test_airq_stat_reserved_tail_is_zeroed(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	static double hourly[EG_POLLUTANT_COUNT * 24 * 30];
+	eg_airq_stat st[EG_POLLUTANT_COUNT];
+	for (size_t i = 0; i < sizeof hourly / sizeof hourly[0]; i++)
+		hourly[i] = 10;
+	memset(st, 0x7F, sizeof st);
+	assert_int_equal(eg_airq_monthly_stats(st, p, hourly, 1, 2026, 11, 24 * 30, NULL, NULL), EG_OK);
+	for (int k = 0; k < EG_POLLUTANT_COUNT; k++) {
+		assert_int_equal(st[k].reserved[0], 0);
+		assert_int_equal(st[k].reserved[1], 0);
+		assert_int_equal(st[k].n_days, 30); /* November */
+	}
+	eg_airq_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +583,8 @@ int main(void)
 		cmocka_unit_test(test_cj_a3_3_composite_many_matches_one_by_one),
 		cmocka_unit_test(test_cj_a3_3_composite_many_errors_write_nothing),
 		cmocka_unit_test(test_cj_a3_6_monthly_stats_second_station_bad_value_named),
+		cmocka_unit_test(test_airq_index_version_is_checked),
+		cmocka_unit_test(test_airq_stat_reserved_tail_is_zeroed),
 	};
 	return cmocka_run_group_tests_name("airq", tests, NULL, NULL);
 }

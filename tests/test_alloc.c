@@ -1498,9 +1498,9 @@ static const char *const non_allocating[] = {
 	"eg_assess_result_grade", "eg_assess_result_veto", "eg_assess_result_fail_count",
 	"eg_assess_result_fail_at", "eg_assess_result_trace_count", "eg_assess_result_trace_at",
 	"eg_trace_rule", "eg_trace_subject", "eg_trace_count", "eg_trace_before", "eg_trace_after",
-	"eg_trace_message", "eg_grade_name", "eg_assess_annual",
+	"eg_trace_message", "eg_grade_name", "eg_assess_annual", "eg_item_def_init",
 	/* ladder.h */
-	"eg_ladder_builder_free", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
+	"eg_ladder_builder_free", "eg_ladder_clause_init", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
 	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month",
 	"eg_ladder_outcome_free", "eg_ladder_outcome_count", "eg_ladder_outcome_unit",
 	"eg_ladder_outcome_severity", "eg_ladder_outcome_action", "eg_ladder_outcome_clause_count",
@@ -1509,9 +1509,9 @@ static const char *const non_allocating[] = {
 	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
 	"eg_airq_profile_aqi_table", "eg_pollutant_name", "eg_airq_composite", "eg_airq_round",
 	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate",
-	"eg_airq_daily_values", "eg_airq_aggregate_hours",
+	"eg_airq_daily_values", "eg_airq_aggregate_hours", "eg_airq_index_init",
 	/* aqi.h */
-	"eg_aqi_compute", "eg_aqi_level_name",
+	"eg_aqi_compute", "eg_aqi_level_name", "eg_aqi_result_init",
 	/* inspect.h */
 	"eg_inspect_quota", "eg_inspect_classify",
 	/* draw.h */

@@ -35,7 +35,7 @@ static void test_airq_s7_every_daily_breakpoint_both_tables(void **state)
 	for (int v = 0; v < 2; v++) {
 		eg_airq_profile *p = profile(names[v]);
 		for (int k = 1; k < 8; k++) {
-			eg_aqi_result r;
+			eg_aqi_result r = EG_AQI_RESULT_INIT;
 			double c[EG_AQI_SLOT_COUNT] = { so2[k], no2[k], pm10[k], pm25[k], co[k], NAN, k < 6 ? o3_8[k] : NAN, NAN };
 			if (v == 1 && k == 2) {
 				c[EG_AQI_SLOT_PM10] = 120; /* HJ 633-2026 */
@@ -58,7 +58,7 @@ static eg_aqi_result aqi(const char *prof, double so2, double no2, double pm10, 
 			 double o3_8, int report)
 {
 	eg_airq_profile *p = profile(prof);
-	eg_aqi_result r;
+	eg_aqi_result r = EG_AQI_RESULT_INIT;
 	double c[EG_AQI_SLOT_COUNT] = { so2, no2, pm10, pm25, co, o3_1, o3_8, NAN };
 	if (eg_aqi_compute(&r, p, c, report) != EG_OK)
 		fail_msg("aqi: %s", eg_error_last()->message);
@@ -97,7 +97,7 @@ static void test_airq_s7_over_800_rules_of_both_versions(void **state)
 {
 	(void)state;
 	eg_airq_profile *p12 = profile("CN2012");
-	eg_aqi_result r;
+	eg_aqi_result r = EG_AQI_RESULT_INIT;
 	double c[EG_AQI_SLOT_COUNT] = { 900, 10, 10, 10, 0.1, 100, 50, 200 };
 	/* 2012 hourly: SO2 1 h 900 > 800 -> the 24 h IAQI: 50/325 x 50 + 100 = 107.7 -> 108. */
 	assert_int_equal(eg_aqi_compute(&r, p12, c, EG_AQI_REPORT_HOURLY), EG_OK);
@@ -155,6 +155,33 @@ static void test_airq_s7_clamp_primary_ties_and_unpublished(void **state)
 	}
 }
 
+/* The caller-allocated AQI result carries a version: version 1 is filled,
+ * any other refused with nothing written. */
+static void test_aqi_result_version_is_checked(void **state)
+{
+	(void)state;
+	eg_airq_profile *p = profile("CN2012");
+	const double c[EG_AQI_SLOT_COUNT] = { 10, 10, 10, 35, 0.1, 10, 10, NAN };
+	eg_aqi_result r, before;
+	memset(&r, 0x5A, sizeof r);
+	assert_int_equal(eg_aqi_result_init(&r, EG_AQI_RESULT_VERSION), EG_OK);
+	assert_int_equal(r.version, EG_AQI_RESULT_VERSION);
+	assert_int_equal(r.aqi + r.level + r.published + r.iaqi[0] + r.rgb[0], 0);
+	assert_int_equal(eg_aqi_compute(&r, p, c, EG_AQI_REPORT_DAILY), EG_OK);
+	assert_int_equal(r.version, EG_AQI_RESULT_VERSION);
+	assert_int_equal(r.aqi, 50); /* PM2.5 35 is the 50 breakpoint exactly */
+	memset(&r, 0x5A, sizeof r);
+	r.version = 2;
+	before = r;
+	assert_error(eg_aqi_compute(&r, p, c, EG_AQI_REPORT_DAILY), EG_EINVAL, "out->version 2 is not 1");
+	assert_memory_equal(&r, &before, sizeof r);
+	r.version = 0;
+	assert_error(eg_aqi_compute(&r, p, c, EG_AQI_REPORT_DAILY), EG_EINVAL, "out->version 0 is not 1");
+	assert_error(eg_aqi_result_init(&r, 0), EG_EINVAL, "unknown version 0");
+	assert_error(eg_aqi_result_init(NULL, 1), EG_EINVAL, "out is NULL");
+	eg_airq_profile_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_airq_s7_iaqi_at_and_between_breakpoints),
 		cmocka_unit_test(test_airq_s7_over_800_rules_of_both_versions),
 		cmocka_unit_test(test_airq_s7_clamp_primary_ties_and_unpublished),
+		cmocka_unit_test(test_aqi_result_version_is_checked),
 	};
 	return cmocka_run_group_tests_name("aqi", tests, NULL, NULL);
 }

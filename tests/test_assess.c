@@ -718,6 +718,32 @@ static void test_assess_score_table_errors_name_the_row(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* eg_item_def_init() gives exactly EG_ITEM_DEF_INIT (for FFIs that cannot
+ * expand the macro) and refuses a version it does not know without writing. */
+static void test_item_def_init_matches_the_macro(void **state)
+{
+	(void)state;
+	const eg_item_def want = EG_ITEM_DEF_INIT;
+	eg_item_def d, before;
+	memset(&d, 0xAB, sizeof d);
+	assert_int_equal(eg_item_def_init(&d, EG_ITEM_DEF_VERSION), EG_OK);
+	assert_int_equal(d.version, EG_ITEM_DEF_VERSION);
+	assert_null(d.id);
+	assert_null(d.rule);
+	assert_null(d.section);
+	assert_null(d.name_zh);
+	assert_null(d.name_en);
+	assert_int_equal(d.kind, want.kind); /* EG_ITEM_KIND_DEDUCT */
+	assert_int_equal(d.kind, EG_ITEM_KIND_DEDUCT);
+	assert_int_equal(d.max_points + d.per_occurrence + d.floor + d.overflow + d.veto + d.adverse_fail, 0);
+	memset(&before, 0xAB, sizeof before);
+	memset(&d, 0xAB, sizeof d);
+	assert_error(eg_item_def_init(&d, EG_ITEM_DEF_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&d, &before, sizeof d);
+	assert_error(eg_item_def_init(&d, 0), EG_EINVAL, "unknown version 0");
+	assert_error(eg_item_def_init(NULL, EG_ITEM_DEF_VERSION), EG_EINVAL, "def is NULL");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -747,6 +773,7 @@ int main(void)
 		T(test_assess_every_allocation_failure_is_clean),
 		T(test_assess_score_table_matches_per_unit_scoring),
 		T(test_assess_score_table_errors_name_the_row),
+		T(test_item_def_init_matches_the_macro),
 	};
 	return cmocka_run_group_tests_name("assess", tests, NULL, NULL);
 }

@@ -761,6 +761,29 @@ static void test_ladder_evaluate_table_errors(void **state)
 	eg_ladder_free(l);
 }
 
+/* eg_ladder_clause_init() gives exactly EG_LADDER_CLAUSE_INIT and refuses
+ * a version it does not know without writing. */
+static void test_ladder_clause_init_matches_the_macro(void **state)
+{
+	(void)state;
+	eg_ladder_clause c, before;
+	memset(&c, 0xAB, sizeof c);
+	assert_int_equal(eg_ladder_clause_init(&c, EG_LADDER_CLAUSE_VERSION), EG_OK);
+	assert_int_equal(c.version, EG_LADDER_CLAUSE_VERSION);
+	assert_null(c.rule);
+	assert_null(c.action);
+	assert_int_equal(c.kind, EG_LADDER_CLAUSE_KIND_SINGLE);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.threshold, 0);
+	assert_int_equal(c.window_sum, 0);
+	assert_int_equal(c.flag, EG_LADDER_FLAG_NONE);
+	memset(&before, 0xAB, sizeof before);
+	memset(&c, 0xAB, sizeof c);
+	assert_error(eg_ladder_clause_init(&c, EG_LADDER_CLAUSE_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&c, &before, sizeof c);
+	assert_error(eg_ladder_clause_init(NULL, EG_LADDER_CLAUSE_VERSION), EG_EINVAL, "clause is NULL");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -791,6 +814,7 @@ int main(void)
 		cmocka_unit_test(test_ladder_state_parse_rejects_each_malformed_field),
 		cmocka_unit_test(test_cj_a2_7_3_evaluate_table_matches_stepping),
 		cmocka_unit_test(test_ladder_evaluate_table_errors),
+		cmocka_unit_test(test_ladder_clause_init_matches_the_macro),
 	};
 	return cmocka_run_group_tests_name("ladder", tests, NULL, NULL);
 }

@@ -120,7 +120,7 @@ static void *shared_immutables(void *arg)
 		eg_assess_result *res = NULL;
 		eg_ladder_state *st = NULL;
 		eg_ladder_outcome *o = NULL;
-		eg_airq_index ix;
+		eg_airq_index ix = EG_AIRQ_INDEX_INIT;
 		/* CJ-A2-5.4: 5 problems -> item 4 at 40 - 5 = 35; 30 + 35 + 10 + 10 + 10 = 95. */
 		if (eg_assess_input_new(&in, sh->rs) == EG_OK && eg_assess_input_set_count(in, "4", 5) == EG_OK &&
 		    eg_assess_score(&res, sh->rs, in, "2026-10") == EG_OK)

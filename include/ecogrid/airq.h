@@ -98,8 +98,19 @@ EG_API const char *eg_pollutant_name(int pollutant);
 /** @brief Flag: round the statistics first (µg/m³ to integers, CO to 0.1), the §2 *reading* option. */
 #define EG_AIRQ_ROUND_STATS_FIRST 0x1u
 
-/** @brief A composite index and its parts (filled by eg_airq_composite()). */
+/** @brief Version of ::eg_airq_index understood by this library. */
+#define EG_AIRQ_INDEX_VERSION 1
+
+/**
+ * @brief A composite index and its parts (filled by eg_airq_composite()).
+ *
+ * Caller-allocated: set `version` (::EG_AIRQ_INDEX_INIT or
+ * eg_airq_index_init()) before the call; the library fills the fields of
+ * that version and refuses a version it does not know, so a caller built
+ * against an older, smaller struct is never written past its end.
+ */
 typedef struct eg_airq_index {
+	unsigned int version;         /**< ::EG_AIRQ_INDEX_VERSION, set by the caller. */
 	double single[EG_POLLUTANT_COUNT]; /**< I_i = C_i / S_i */
 	double load[EG_POLLUTANT_COUNT];   /**< P_i = w_i·I_i / I_sum (0 when I_sum is 0) */
 	double composite;             /**< I_sum = Σ w_i·I_i, full precision */
@@ -109,14 +120,27 @@ typedef struct eg_airq_index {
 	unsigned int primary_mask;    /**< bit i set for every pollutant at the largest I_i */
 } eg_airq_index;
 
+/** @brief Static initialiser for ::eg_airq_index (the version set, the rest zero). */
+#define EG_AIRQ_INDEX_INIT { EG_AIRQ_INDEX_VERSION, { 0 }, { 0 }, 0, 0, { 0 }, 0, 0u }
+
+/**
+ * @brief Initialise a composite-index result to ::EG_AIRQ_INDEX_INIT, for
+ * callers that cannot expand the macro (FFIs).
+ * @param[out] out The result (every field written).
+ * @param version ::EG_AIRQ_INDEX_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_airq_index_init(eg_airq_index *out, unsigned int version);
+
 /**
  * @brief The six-parameter composite index from period statistics (CJ-A3-3).
- * @param[out] out Filled on success only.
+ * @param[out] out Filled on success only; its `version` must be set (::EG_AIRQ_INDEX_INIT).
  * @param p The profile.
  * @param stats C_i per pollutant (≥ 0, finite; CO mg/m³; O3 the 90th
  *        percentile of MDA8, CO the 95th percentile of daily means).
  * @param flags 0 or ::EG_AIRQ_ROUND_STATS_FIRST.
- * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, negative, infinite, unknown flag).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, negative, infinite, unknown flag,
+ *         `out->version` not ::EG_AIRQ_INDEX_VERSION).
  */
 EG_API int eg_airq_composite(eg_airq_index *out, const eg_airq_profile *p, const double *stats,
 			     unsigned int flags);
@@ -181,13 +205,22 @@ EG_API int eg_airq_rank(int32_t *ranks, const double *values, size_t n, int orde
 /* Hourly data (§3, §4)                                               */
 /* ------------------------------------------------------------------ */
 
-/** @brief A period statistic with its validity (§3). */
+/**
+ * @brief A period statistic with its validity (§3).
+ *
+ * Statistics come in caller-allocated arrays (eg_airq_monthly_stats()), so
+ * the struct has no version field, whose setting in every element would be
+ * the caller's burden; instead its size is fixed for the life of the ABI
+ * and `reserved` holds room for fields added later. The library writes
+ * `reserved` as zeros and never reads it (eg_airq_composite_many()).
+ */
 typedef struct eg_airq_stat {
 	double value;       /**< the statistic (NaN when no valid day at all) */
 	int32_t valid;      /**< 1 when the validity rule is met */
 	int32_t n_valid;    /**< valid days used */
 	int32_t n_days;     /**< days in the period */
 	int32_t n_required; /**< valid days required (27; February 25) */
+	int32_t reserved[2]; /**< zero; room for later fields (sizeof stays 32) */
 } eg_airq_stat;
 
 /**

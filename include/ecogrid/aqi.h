@@ -44,8 +44,18 @@ typedef enum eg_aqi_report {
 	EG_AQI_REPORT_HOURLY = 1 /**< real-time (hourly) report */
 } eg_aqi_report;
 
-/** @brief An AQI result (filled by eg_aqi_compute()). */
+/** @brief Version of ::eg_aqi_result understood by this library. */
+#define EG_AQI_RESULT_VERSION 1
+
+/**
+ * @brief An AQI result (filled by eg_aqi_compute()).
+ *
+ * Caller-allocated: set `version` (::EG_AQI_RESULT_INIT or
+ * eg_aqi_result_init()) before the call; the library fills the fields of
+ * that version and refuses a version it does not know.
+ */
 typedef struct eg_aqi_result {
+	unsigned int version;       /**< ::EG_AQI_RESULT_VERSION, set by the caller. */
 	int32_t aqi;                /**< AQI (rounded up); 0 when unpublished */
 	int32_t iaqi[EG_AQI_SLOT_COUNT]; /**< IAQI per slot; -1 when not used or missing */
 	unsigned int primary_mask;  /**< bit per slot at the AQI, when AQI > 50 */
@@ -55,16 +65,29 @@ typedef struct eg_aqi_result {
 	uint8_t rgb[3];             /**< the level's colour */
 } eg_aqi_result;
 
+/** @brief Static initialiser for ::eg_aqi_result (the version set, the rest zero). */
+#define EG_AQI_RESULT_INIT { EG_AQI_RESULT_VERSION, 0, { 0 }, 0u, 0, 0, 0, { 0 } }
+
+/**
+ * @brief Initialise an AQI result to ::EG_AQI_RESULT_INIT, for callers that
+ * cannot expand the macro (FFIs).
+ * @param[out] out The result (every field written).
+ * @param version ::EG_AQI_RESULT_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_aqi_result_init(eg_aqi_result *out, unsigned int version);
+
 /**
  * @brief IAQI per pollutant and AQI (§7) under the profile's table.
- * @param[out] out Filled on success.
+ * @param[out] out Filled on success; its `version` must be set (::EG_AQI_RESULT_INIT).
  * @param p The profile (its AQI table).
  * @param conc ::EG_AQI_SLOT_COUNT concentrations; NaN is missing. Daily 2012
  *        reports use SO2, NO2, PM10, PM2.5, CO, O3 1 h max and MDA8; daily
  *        2026 reports use SO2, NO2, CO, PM10, PM2.5 and MDA8.
  * @param report ::eg_aqi_report.
  * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, no
- *         pollutant at all, HJ 633-2012 hourly SO2 > 800 without a 24 h value).
+ *         pollutant at all, HJ 633-2012 hourly SO2 > 800 without a 24 h value,
+ *         `out->version` not ::EG_AQI_RESULT_VERSION).
  */
 EG_API int eg_aqi_compute(eg_aqi_result *out, const eg_airq_profile *p, const double *conc, int report);
 

@@ -82,8 +82,8 @@ typedef enum eg_veto_mode {
 /**
  * @brief Definition of one item, passed to eg_ruleset_builder_add_item().
  *
- * Initialise with ::EG_ITEM_DEF_INIT so that fields added later get their
- * defaults. All strings are copied.
+ * Initialise with ::EG_ITEM_DEF_INIT or eg_item_def_init() so that fields
+ * added later get their defaults. All strings are copied.
  */
 typedef struct eg_item_def {
 	unsigned int version;  /**< ::EG_ITEM_DEF_VERSION. */
@@ -103,6 +103,15 @@ typedef struct eg_item_def {
 
 /** @brief Static initialiser for ::eg_item_def. */
 #define EG_ITEM_DEF_INIT { EG_ITEM_DEF_VERSION, NULL, NULL, NULL, NULL, NULL, EG_ITEM_KIND_DEDUCT, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * @brief Initialise an item definition to ::EG_ITEM_DEF_INIT, for callers
+ * that cannot expand the macro (FFIs).
+ * @param[out] def The definition (every field written).
+ * @param version ::EG_ITEM_DEF_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_item_def_init(eg_item_def *def, unsigned int version);
 
 /* ------------------------------------------------------------------ */
 /* Building rule sets                                                    */

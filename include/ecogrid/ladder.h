@@ -73,7 +73,10 @@ typedef enum eg_ladder_flag {
 /** @brief Version of ::eg_ladder_clause understood by this library. */
 #define EG_LADDER_CLAUSE_VERSION 1
 
-/** @brief A clause, passed to eg_ladder_builder_add_clause(). Initialise with ::EG_LADDER_CLAUSE_INIT. */
+/**
+ * @brief A clause, passed to eg_ladder_builder_add_clause(). Initialise with
+ * ::EG_LADDER_CLAUSE_INIT or eg_ladder_clause_init().
+ */
 typedef struct eg_ladder_clause {
 	unsigned int version; /**< ::EG_LADDER_CLAUSE_VERSION. */
 	const char *rule;     /**< Rule ID cited in messages (e.g. "CJ-A2-7.3"). */
@@ -87,6 +90,15 @@ typedef struct eg_ladder_clause {
 
 /** @brief Static initialiser for ::eg_ladder_clause. */
 #define EG_LADDER_CLAUSE_INIT { EG_LADDER_CLAUSE_VERSION, NULL, NULL, EG_LADDER_CLAUSE_KIND_SINGLE, 1, 0, 0, EG_LADDER_FLAG_NONE }
+
+/**
+ * @brief Initialise a clause to ::EG_LADDER_CLAUSE_INIT, for callers that
+ * cannot expand the macro (FFIs).
+ * @param[out] clause The clause (every field written).
+ * @param version ::EG_LADDER_CLAUSE_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_ladder_clause_init(eg_ladder_clause *clause, unsigned int version);
 
 /* ------------------------------------------------------------------ */
 /* Ladders                                                              */

@@ -152,8 +152,8 @@ static void numbers(fz *f, const eg_airq_profile *p)
 	double out, q = take_double(f), stats[EG_POLLUTANT_COUNT], conc[EG_AQI_SLOT_COUNT];
 	int64_t scaled;
 	char text[24], tiny[4];
-	eg_airq_index ix;
-	eg_aqi_result aqi;
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
+	eg_aqi_result aqi = EG_AQI_RESULT_INIT;
 	int decimals = (int)(take_u8(f) % 9) - 1;
 	if (!ranks)
 		abort();

@@ -62,6 +62,25 @@ class TestAirq(unittest.TestCase):
 
 
 
+    def test_index_struct_version_is_set_and_checked(self):
+        from ecogrid._native import lib
+        from ecogrid._proto_airq import AIRQ_INDEX_VERSION, AirqIndex
+        from ctypes import byref, c_double
+        stats = (c_double * 6)(10, 30, 70, 35, 1.2, 150)
+        p = ecogrid.Profile.named("CN2012")
+        r = AirqIndex()  # version 0: refused, nothing written
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            lib.eg_airq_composite(byref(r), p._h, stats, 0)
+        self.assertIn("out->version 0", cm.exception.message)
+        self.assertEqual(r.composite, 0)
+        r = AirqIndex.new()
+        self.assertEqual(r.version, AIRQ_INDEX_VERSION)
+        lib.eg_airq_composite(byref(r), p._h, stats, 0)
+        self.assertEqual(r.reported, b"4.15")
+        z = AirqIndex()
+        lib.eg_airq_index_init(byref(z), AIRQ_INDEX_VERSION)
+        self.assertEqual(z.version, AIRQ_INDEX_VERSION)
+
 class TestMonthlyIndicesBatch(unittest.TestCase):
     def test_cj_a3_3_monthly_indices_two_calls_for_many_stations(self):
         # Two stations, October 2026 (31 days), constant series: SO2 10, NO2 30,

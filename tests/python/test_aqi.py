@@ -19,6 +19,20 @@ class TestAqi(unittest.TestCase):
         with self.assertRaises(ValueError):
             ecogrid.aqi({"pm1": 3}, ecogrid.Profile.named("CN2012"))
 
+    def test_result_struct_version_is_set_and_checked(self):
+        from ctypes import byref, c_double
+        from ecogrid._native import lib
+        from ecogrid._proto_aqi import AQI_RESULT_VERSION, AqiResult
+        conc = (c_double * 8)(10, 10, 10, 35, 0.1, 10, 10, float("nan"))
+        p = ecogrid.Profile.named("CN2012")
+        r = AqiResult()
+        with self.assertRaises(ecogrid.InvalidArgument):
+            lib.eg_aqi_compute(byref(r), p._h, conc, 0)
+        self.assertEqual(r.aqi, 0)
+        r = AqiResult.new()
+        lib.eg_aqi_compute(byref(r), p._h, conc, 0)
+        self.assertEqual((r.version, r.aqi), (AQI_RESULT_VERSION, 50))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -77,7 +77,7 @@ static int month_file(const char *path, int m)
 			json_object_set_new(a, "media", json_pack("[[s,s]]", "regional", "prefecture")); /* CJ-A2-5.9 */
 		json_object_set_new(unit, "assessment", a);
 		if (u < UNITS - 1) {
-			eg_airq_index ref;
+			eg_airq_index ref = EG_AIRQ_INDEX_INIT;
 			json_t *air = json_object();
 			if (eg_airq_composite(&ref, p, base[u], 0) < 0) {
 				rc = TOOL_FAIL;

@@ -543,6 +543,7 @@ static int compute_month(month_data *m)
 		}
 		if (u->has_air) {
 			/* CJ-A3-3 composite index and the year-on-year improvement rate (§5). */
+			u->ix = (eg_airq_index)EG_AIRQ_INDEX_INIT;
 			if (eg_airq_composite(&u->ix, prof, u->stats, 0) < 0 ||
 			    eg_airq_improvement_rate(&u->rate, u->ix.composite, u->ref) < 0) {
 				rc = tool_fail("%s: %s", path, eg_error_last()->message);

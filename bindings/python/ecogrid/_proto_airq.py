@@ -9,17 +9,25 @@ P = c_void_p
 PP = POINTER(c_void_p)
 
 
+#: EG_AIRQ_INDEX_VERSION
+AIRQ_INDEX_VERSION = 1
+
+
 class AirqIndex(ctypes.Structure):
-    """struct eg_airq_index."""
-    _fields_ = [("single", c_double * 6), ("load", c_double * 6), ("composite", c_double),
+    """struct eg_airq_index; construct with AirqIndex.new() (the version set)."""
+    _fields_ = [("version", c_uint), ("single", c_double * 6), ("load", c_double * 6), ("composite", c_double),
                 ("reported_hundredths", c_int64), ("reported", c_char * 24), ("primary", c_int),
                 ("primary_mask", c_uint)]
+
+    @classmethod
+    def new(cls):
+        return cls(version=AIRQ_INDEX_VERSION)
 
 
 class AirqStat(ctypes.Structure):
     """struct eg_airq_stat."""
     _fields_ = [("value", c_double), ("valid", c_int32), ("n_valid", c_int32), ("n_days", c_int32),
-                ("n_required", c_int32)]
+                ("n_required", c_int32), ("reserved", c_int32 * 2)]
 
 
 PROTOTYPES = {
@@ -43,4 +51,5 @@ PROTOTYPES = {
     "eg_airq_daily_values": (STATUS, [POINTER(c_double), P, POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
+    "eg_airq_index_init": (STATUS, [POINTER(AirqIndex), c_uint]),
 }

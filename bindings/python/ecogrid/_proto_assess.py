@@ -71,4 +71,5 @@ PROTOTYPES = {
     "eg_assess_score_table": (STATUS, [POINTER(c_int32), POINTER(c_int32), P, POINTER(c_int64), c_size_t,
                                        POINTER(c_int64), POINTER(c_int32), c_size_t, POINTER(c_uint32), c_size_t,
                                        c_char_p]),
+    "eg_item_def_init": (STATUS, [POINTER(ItemDef), c_uint]),
 }

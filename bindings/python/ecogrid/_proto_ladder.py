@@ -43,4 +43,5 @@ PROTOTYPES = {
     "eg_ladder_outcome_clause_message": (c_char_p, [P, c_size_t, c_size_t, c_int]),
     "eg_ladder_evaluate_table": (STATUS, [POINTER(c_int32), P, c_char_p, c_size_t, POINTER(c_char_p),
                                           POINTER(c_size_t), c_size_t, POINTER(c_int64), POINTER(c_int), c_size_t]),
+    "eg_ladder_clause_init": (STATUS, [POINTER(LadderClause), c_uint]),
 }

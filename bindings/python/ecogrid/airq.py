@@ -93,7 +93,7 @@ def _stats_array(stats):
 def composite_index(stats, profile, round_stats_first=False):
     """The six-parameter composite index (CJ-A3-3) from period statistics
     (keys so2, no2, pm10, pm25, co [mg/m³], o3)."""
-    r = AirqIndex()
+    r = AirqIndex.new()
     lib.eg_airq_composite(byref(r), profile._h, _stats_array(stats), ROUND_STATS_FIRST if round_stats_first else 0)
     return CompositeIndex(r)
 

@@ -40,6 +40,6 @@ def aqi(concentrations, profile, report="daily"):
     if unknown:
         raise ValueError("unknown pollutants: %s" % ", ".join(sorted(unknown)))
     c = (c_double * AQI_SLOT_COUNT)(*[float(concentrations.get(k, math.nan)) for k in AQI_KEYS])
-    r = AqiResult()
+    r = AqiResult.new()
     lib.eg_aqi_compute(byref(r), profile._h, c, reports[report])
     return Aqi(r)
