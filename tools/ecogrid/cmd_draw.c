@@ -341,6 +341,8 @@ static int draw_run(tool_ctx *ctx)
 		return TOOL_FAIL;
 	if (n_pos != 1 || !seed || !frame || !quotas)
 		return tool_fail("draw run: usage: ecogrid draw run ID --seed SEED --frame FRAME.csv --quotas QUOTAS.csv");
+	if (in_text_check(pos[0], strlen(pos[0]), "draw run", "ID") || in_text_check(seed, strlen(seed), "draw run", "--seed"))
+		return TOOL_FAIL;
 	if (per) {
 		char *end;
 		long long v = strtoll(per, &end, 10);
@@ -501,6 +503,10 @@ static int draw_verify(tool_ctx *ctx, int start)
 		return tool_fail("draw verify: usage: ecogrid verify RECORD.json --frame FRAME.csv [--inspectors F --conflicts F]");
 	if (!(doc = json_load_file(pos[0], JSON_REJECT_DUPLICATES, &jerr)))
 		return tool_fail("%s: line %d: %s", pos[0], jerr.line, jerr.text);
+	if (in_json_check(doc, pos[0])) {
+		json_decref(doc);
+		return TOOL_FAIL;
+	}
 	seed = json_string_value(json_object_get(doc, "seed"));
 	hash = json_string_value(json_object_get(doc, "frame_hash"));
 	strata = json_object_get(doc, "strata");

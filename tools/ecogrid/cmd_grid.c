@@ -88,6 +88,10 @@ static int grid_import(tool_ctx *ctx)
 		return tool_fail("grid import: which file? (ecogrid grid import FILE.csv)");
 	if ((rc = eg_grid_load_csv(&g, file, &opts)) < 0)
 		return tool_fail("%s: %s", file, eg_error_last()->message);
+	if (in_grid_check(g, file)) {
+		eg_grid_free(g);
+		return TOOL_FAIL;
+	}
 	if (ws_open(&db, ctx->db_path, 1)) {
 		eg_grid_free(g);
 		return TOOL_FAIL;

@@ -386,6 +386,10 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
 		return tool_fail("%s: line %d: %s", file, jerr.line, jerr.text);
+	if (in_json_check(doc, file)) {
+		json_decref(doc);
+		return TOOL_FAIL;
+	}
 	month_last_day(day, sizeof day, month);
 	if (eg_ruleset_for_date(&rs, "changji", day) < 0) {
 		json_decref(doc);

@@ -9,9 +9,42 @@
 #include <errno.h>
 #include <string.h>
 
+/* A plain decimal number ("12", "-3.5", "+0.25"): a spreadsheet reads it as a number, not a formula. */
+static int plain_number(const char *s)
+{
+	size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0, digits = 0;
+	for (; s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (s[i] == '.')
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	return digits > 0 && s[i] == '\0';
+}
+
+/*
+ * CSV injection (OWASP, "CSV Injection"): a spreadsheet opened from a CSV
+ * export runs a cell that begins with = + - @ (or TAB / CR, which some
+ * programs skip before looking) as a formula, e.g. =HYPERLINK(...) or a
+ * DDE call. Such a cell is written with a leading apostrophe, which makes
+ * the spreadsheet take it as text and which a reader sees. Plain numbers
+ * ("-3.5", an improvement rate) are left as they are: they are not formulas.
+ */
 void out_csv_cell(FILE *f, const char *s, int last)
 {
-	csv_fwrite(f, s ? s : "", s ? strlen(s) : 0);
+	if (!s)
+		s = "";
+	if (s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s)) {
+		/* Quoted like csv_fwrite() writes every cell, the apostrophe first. */
+		fputs("\"'", f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		csv_fwrite(f, s, strlen(s));
+	}
 	fputs(last ? "\r\n" : ",", f);
 }
 

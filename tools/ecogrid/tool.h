@@ -62,6 +62,19 @@ typedef int (*csv_row_fn)(void *payload, size_t line, char **fields, size_t n);
 int csv_read_file(const char *path, const char *const *expect, size_t n_expect,
 		  csv_row_fn fn, void *payload);
 
+/*
+ * Input text (input.c): the one check every text field of every input goes
+ * through. Refuses bytes that are not UTF-8, C0 control characters (NUL
+ * included) and DEL, and the bidirectional overrides and isolates U+202A-
+ * U+202E and U+2066-U+2069, naming `where` (file and line) and the field.
+ */
+int in_text_check(const char *s, size_t len, const char *where, const char *field);
+/* Every string and key of a JSON input, named by its JSON path. */
+struct json_t;
+int in_json_check(struct json_t *doc, const char *file);
+/* Every node ID and name of a grid read from `file`. */
+int in_grid_check(const eg_grid *g, const char *file);
+
 /* Record stores kept in the workspace (kind "disclosure" or "ledger"), serialised by the library. */
 int ws_records_load(eg_records **out, sqlite3 *db, const char *kind);
 /* Replace the stored text of `kind` inside the caller's transaction. */
@@ -100,7 +113,6 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file);
  * the grid's level-2 units; errors name the file and JSON path. Exposed
  * for the fuzz harness (tests/fuzz/fuzz_tool_month.c).
  */
-struct json_t;
 int month_validate(struct json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g);
 int cmd_month_run(tool_ctx *ctx, const char *month);
 int cmd_report(tool_ctx *ctx);
