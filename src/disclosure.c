@@ -1,6 +1,7 @@
 /*
- * Disclosure (JM-2.1, JM-2.1.2, JM-2.2 (2), CJ-A2-5.3): the district
- * deadline and update status of each disclosed record, the JM-2.1 top N and
+ * Disclosure (JM-2.1, JM-2.1.1, JM-2.1.2, JM-2.2 (2), CJ-A2-5.3): the
+ * deadlines of the quarterly cycle (the 3rd, the 15th) and the status of
+ * each disclosed record, its JM-2.1.1 content, the JM-2.1 top N and
  * the grid-head disclosure.
  */
 #include <ecogrid/disclosure.h>
@@ -19,42 +20,160 @@
 /* JM-2.1.2 quarterly updates                                             */
 /* ------------------------------------------------------------------ */
 
+int eg_disclosure_options_init(eg_disclosure_options *opts, unsigned int ver)
+{
+	static const eg_disclosure_options init = EG_DISCLOSURE_OPTIONS_INIT;
+	if (!opts || ver != EG_DISCLOSURE_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_disclosure_options_init: NULL options or version %u (this library knows %d)",
+				 ver, EG_DISCLOSURE_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+static const char *const step_field[3] = { "quarter", "listed", "published" };
+
+static int check_options(const eg_disclosure_options *o)
+{
+	if (o->version != EG_DISCLOSURE_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "disclosure options version %u is not %d", o->version, EG_DISCLOSURE_OPTIONS_VERSION);
+	if (o->step < EG_DISCLOSURE_STEP_DISTRICT_UPDATE || o->step > EG_DISCLOSURE_STEP_DISTRICT_PUBLICATION)
+		return eg__error(EG_EINVAL, "disclosure step %d is not one of eg_disclosure_step", o->step);
+	return EG_OK;
+}
+
+/* JM-2.1.2: the 3rd (district update) or the 15th (city list, district
+ * publication) of the month after the quarter; "前" read as "by" (R0.3) or,
+ * as an option, "before". */
+static int deadline_days(int64_t *out, int year, int quarter, const eg_disclosure_options *o)
+{
+	int day = o->step == EG_DISCLOSURE_STEP_DISTRICT_UPDATE ? 3 : 15;
+	if (quarter < 1 || quarter > 4 || year < 1 || year > 9998)
+		return eg__error(EG_EINVAL, "JM-2.1.2 deadline: year %d quarter %d", year, quarter);
+	*out = quarter == 4 ? eg__days_from_civil(year + 1, 1, day) : eg__days_from_civil(year, quarter * 3 + 1, day);
+	if (o->before)
+		--*out;
+	return EG_OK;
+}
+
+int eg_disclosure_deadline(char *date, int year, int quarter, const eg_disclosure_options *opts)
+{
+	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
+	const eg_disclosure_options *o = opts ? opts : &defaults;
+	int64_t d;
+	int rc;
+	if (!date)
+		return eg__error(EG_EINVAL, "eg_disclosure_deadline: NULL date");
+	if ((rc = check_options(o)) < 0 || (rc = deadline_days(&d, year, quarter, o)) < 0)
+		return rc;
+	eg__date_format(date, d);
+	return EG_OK;
+}
+
 int eg_disclosure_district_deadline(char *date, int year, int quarter)
 {
 	if (!date || quarter < 1 || quarter > 4 || year < 1 || year > 9998)
 		return eg__error(EG_EINVAL, "eg_disclosure_district_deadline: year %d quarter %d", year, quarter);
-	/* JM-2.1.2: by the 3rd of the month after the quarter (Q4 -> January next year). */
-	eg__date_format(date, quarter == 4 ? eg__days_from_civil(year + 1, 1, 3)
-					   : eg__days_from_civil(year, quarter * 3 + 1, 3));
+	return eg_disclosure_deadline(date, year, quarter, NULL);
+}
+
+/* JM-2.1.1: name, district, category and target in every version judged;
+ * progress too in a version that reports a quarter. */
+static int content_check(const char *id, const version *v)
+{
+	static const char *const need[4] = { "name", "district", "category", "target" };
+	char missing[96] = "";
+	int reports = 0;
+	for (int k = 0; k < 4; k++) {
+		const char *val = eg__records_field(v, need[k]);
+		if (!val || !*val)
+			snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", *missing ? ", " : "",
+				 need[k]);
+	}
+	for (int k = 0; k < 3; k++)
+		reports |= eg__records_field(v, step_field[k]) != NULL;
+	if (reports) {
+		const char *p = eg__records_field(v, "progress");
+		if (!p || !*p)
+			snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%sprogress", *missing ? ", " : "");
+	}
+	if (*missing)
+		return eg__error(EG_EINVAL, "record %.64s (version of %s) lacks the JM-2.1.1 content: %s", id, v->time,
+				 missing);
 	return EG_OK;
+}
+
+int eg_disclosure_record_check(const eg_records *r, const char *id, const char *as_of)
+{
+	const record *rec;
+	const version *v;
+	int64_t t = INT64_MAX;
+	if (!r || !id)
+		return eg__error(EG_EINVAL, "eg_disclosure_record_check: NULL argument");
+	if (as_of && eg__datetime_parse(&t, as_of) < 0)
+		return eg__error(EG_EINVAL, "eg_disclosure_record_check: \"%.20s\" is not YYYY-MM-DD HH:MM", as_of);
+	if (!(rec = eg__records_find(r, id)))
+		return eg__error(EG_ENOTFOUND, "record %.64s not found", id);
+	if (!(v = eg__records_as_of(rec, t)))
+		return eg__error(EG_ENOTFOUND, "record %.64s has no version yet at %s", id, as_of);
+	return content_check(id, v);
 }
 
 int eg_disclosure_update_status(int *status, int32_t *late_days, const eg_records *r, const char *id, int year, int quarter)
 {
+	return eg_disclosure_update_check(status, late_days, r, id, year, quarter, NULL);
+}
+
+/* The first version whose `field` names the quarter q, or NULL. */
+static const version *first_reporting(const record *rec, const char *key, const char *q)
+{
+	for (size_t k = 0; k < rec->nv; k++) {
+		const char *v = eg__records_field(&rec->v[k], key);
+		if (v && strcmp(v, q) == 0)
+			return &rec->v[k];
+	}
+	return NULL;
+}
+
+int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records *r, const char *id, int year,
+			       int quarter, const eg_disclosure_options *opts)
+{
+	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
+	const eg_disclosure_options *o = opts ? opts : &defaults;
 	const record *rec;
-	char q[16], dl[11];
-	int64_t deadline_end;
+	const version *done;
+	char q[16];
+	int64_t deadline, deadline_end;
 	int rc;
 	if (!status || !late_days || !r || !id)
-		return eg__error(EG_EINVAL, "eg_disclosure_update_status: NULL argument");
-	if ((rc = eg_disclosure_district_deadline(dl, year, quarter)) < 0)
+		return eg__error(EG_EINVAL, "eg_disclosure_update_check: NULL argument");
+	if ((rc = check_options(o)) < 0 || (rc = deadline_days(&deadline, year, quarter, o)) < 0)
 		return rc;
 	if (!(rec = eg__records_find(r, id)))
 		return eg__error(EG_ENOTFOUND, "record %.64s not found", id);
-	eg__date_parse(&deadline_end, dl);
-	deadline_end = (deadline_end + 1) * 1440; /* R0.3: the whole 3rd day counts */
 	snprintf(q, sizeof q, "%04dQ%d", year, quarter);
-	for (size_t k = 0; k < rec->nv; k++) {
-		const char *v = eg__records_field(&rec->v[k], "quarter");
-		if (v && strcmp(v, q) == 0) {
-			int64_t t = rec->v[k].t;
-			*status = t < deadline_end ? EG_DISCLOSURE_UPDATE_ON_TIME : EG_DISCLOSURE_UPDATE_LATE;
-			*late_days = t < deadline_end ? 0 : (int32_t)((t - deadline_end) / 1440 + 1);
-			return EG_OK;
-		}
+	done = first_reporting(rec, step_field[o->step], q);
+	/* JM-2.1.1: the content is checked where it is judged, so that a late
+	 * update is never filed under an empty 市（区）. */
+	if ((rc = content_check(id, done ? done : &rec->v[rec->nv - 1])) < 0)
+		return rc;
+	if (o->step == EG_DISCLOSURE_STEP_DISTRICT_PUBLICATION && o->same_day) {
+		/* Option: "同步" as the same calendar day as the city's list. */
+		const version *city = first_reporting(rec, step_field[EG_DISCLOSURE_STEP_CITY_LIST], q);
+		int64_t cd = city ? (city->t >= 0 ? city->t : city->t - 1439) / 1440 : INT64_MAX;
+		if (cd < deadline)
+			deadline = cd;
 	}
-	*status = EG_DISCLOSURE_UPDATE_MISSING;
-	*late_days = 0;
+	deadline_end = (deadline + 1) * 1440; /* R0.3: the whole last day counts */
+	if (!done) {
+		*status = EG_DISCLOSURE_UPDATE_MISSING;
+		*late_days = 0;
+	} else if (done->t < deadline_end) {
+		*status = EG_DISCLOSURE_UPDATE_ON_TIME;
+		*late_days = 0;
+	} else {
+		*status = EG_DISCLOSURE_UPDATE_LATE;
+		*late_days = (int32_t)((done->t - deadline_end) / 1440 + 1);
+	}
 	return EG_OK;
 }
 

@@ -1527,7 +1527,8 @@ static const char *const non_allocating[] = {
 	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",
 	"eg_records_version",
 	/* disclosure.h */
-	"eg_disclosure_district_deadline", "eg_disclosure_update_status",
+	"eg_disclosure_district_deadline", "eg_disclosure_update_status", "eg_disclosure_options_init", "eg_disclosure_deadline",
+	"eg_disclosure_record_check", "eg_disclosure_update_check",
 	/* ledger.h */
 	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_target_attained",
 	/* cases.h */

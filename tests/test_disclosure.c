@@ -19,9 +19,20 @@ static eg_records *store(void)
 	return r;
 }
 
+/* A record with the JM-2.1.1 content, then one field set (a quarterly
+ * update also reports its progress). */
 static void put1(eg_records *r, const char *id, const char *time, const char *key, const char *value)
 {
-	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &key, &value, 1), EG_OK);
+	const char *keys[] = { "name", "district", "category", "target", "progress", key };
+	const char *vals[] = { "某纸业有限公司", "蓬江区", "造纸", "完成提标改造", "进行中", value };
+	size_t n = 6;
+	if (eg_records_version_count(r, id) > 0) {
+		assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &key, &value, 1), EG_OK);
+		return;
+	}
+	if (strcmp(key, "progress") == 0)
+		n = 5, vals[4] = value;
+	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", keys, vals, n), EG_OK);
 }
 
 static void test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover(void **state)
@@ -99,6 +110,147 @@ static void test_jm_2_1_top_n_with_ties(void **state)
 	}
 }
 
+/* JM-2.1.2 「于每一季度的下一个月15日前对“双公开”清单进行更新」: the city's
+ * list by the 15th, the whole day included (R0.3); "前" as "before" is the 14th. */
+static void test_jm_2_1_2_city_list_by_the_15th(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	eg_disclosure_options o = EG_DISCLOSURE_OPTIONS_INIT;
+	char dl[11];
+	int st;
+	int32_t late;
+	o.step = EG_DISCLOSURE_STEP_CITY_LIST;
+	assert_int_equal(eg_disclosure_deadline(dl, 2026, 3, &o), EG_OK);
+	assert_string_equal(dl, "2026-10-15"); /* Q3 -> 15 October */
+	assert_int_equal(eg_disclosure_deadline(dl, 2026, 4, &o), EG_OK);
+	assert_string_equal(dl, "2027-01-15"); /* Q4 -> 15 January of the next year */
+	assert_int_equal(eg_disclosure_deadline(dl, 2026, 1, NULL), EG_OK);
+	assert_string_equal(dl, "2026-04-03"); /* defaults: the district's 3rd */
+	put1(r, "A", "2026-10-02 10:00", "quarter", "2026Q3");
+	put1(r, "A", "2026-10-15 23:59", "listed", "2026Q3"); /* the whole 15th counts */
+	put1(r, "B", "2026-10-02 10:00", "quarter", "2026Q3");
+	put1(r, "B", "2026-10-16 00:00", "listed", "2026Q3"); /* the 16th at 00:00: 1 day late */
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME);
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "B", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_LATE);
+	assert_int_equal(late, 1);
+	/* The district step of B was on time (the 2nd, deadline the 3rd). */
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "B", 2026, 3, NULL), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME);
+	/* Option "before": the 14th and the 2nd are the last days. */
+	o.before = 1;
+	assert_int_equal(eg_disclosure_deadline(dl, 2026, 3, &o), EG_OK);
+	assert_string_equal(dl, "2026-10-14");
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_LATE); /* 15th 23:59 is after the 14th: 1 day */
+	assert_int_equal(late, 1);
+	o.step = EG_DISCLOSURE_STEP_DISTRICT_UPDATE;
+	assert_int_equal(eg_disclosure_deadline(dl, 2026, 3, &o), EG_OK);
+	assert_string_equal(dl, "2026-10-02");
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME); /* the 2nd at 10:00, the 2nd included */
+	/* Nothing listed for Q2: missing. */
+	o.step = EG_DISCLOSURE_STEP_CITY_LIST;
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 2, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_MISSING);
+	eg_records_free(r);
+}
+
+/* JM-2.1.2 「各市（区）同步在属地政府网站进行公开」: by default "同步" is no
+ * later than the 15th; the option reads it as the city's own day. */
+static void test_jm_2_1_2_district_publication_same_time(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	eg_disclosure_options o = EG_DISCLOSURE_OPTIONS_INIT;
+	int st;
+	int32_t late;
+	o.step = EG_DISCLOSURE_STEP_DISTRICT_PUBLICATION;
+	put1(r, "A", "2026-10-02 10:00", "quarter", "2026Q3");
+	put1(r, "A", "2026-10-10 09:00", "listed", "2026Q3");
+	put1(r, "A", "2026-10-12 09:00", "published", "2026Q3");
+	put1(r, "B", "2026-10-02 10:00", "quarter", "2026Q3");
+	put1(r, "B", "2026-10-10 09:00", "listed", "2026Q3");
+	put1(r, "B", "2026-10-10 18:00", "published", "2026Q3");
+	/* Default: the 12th is before the 15th: on time. */
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME);
+	/* Same day: the city listed on the 10th; the 12th is 2 days late, the 10th at 18:00 on time. */
+	o.same_day = 1;
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_LATE);
+	assert_int_equal(late, 2);
+	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "B", 2026, 3, &o), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME);
+	eg_records_free(r);
+}
+
+/* JM-2.1.1: 企业/项目/工地名称、所属市（区）、类别、任务进度目标或监管整改要求及进展. */
+static void test_jm_2_1_1_record_content_is_validated(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	const char *k = "foo", *v = "bar", *k2[] = { "name", "district", "category", "target" },
+		   *v2[] = { "某工地", "", "扬尘", "围挡" }, *q = "quarter", *qv = "2026Q3";
+	int st;
+	int32_t late;
+	eg_disclosure_options o = EG_DISCLOSURE_OPTIONS_INIT;
+	/* A record with only foo=bar: refused, naming every missing field. */
+	assert_int_equal(eg_records_put(r, "X", "2026-10-01 09:00", "a", "b", &k, &v, 1), EG_OK);
+	assert_error(eg_disclosure_record_check(r, "X", NULL), EG_EINVAL, "name, district, category, target");
+	assert_error(eg_disclosure_update_status(&st, &late, r, "X", 2026, 3), EG_EINVAL, "JM-2.1.1");
+	/* An empty district is missing too: its lateness could not be filed under a district. */
+	assert_int_equal(eg_records_put(r, "Y", "2026-10-01 09:00", "a", "b", k2, v2, 4), EG_OK);
+	assert_int_equal(eg_records_put(r, "Y", "2026-10-02 09:00", "a", "b", &q, &qv, 1), EG_OK);
+	assert_error(eg_disclosure_update_check(&st, &late, r, "Y", 2026, 3, &o), EG_EINVAL, "district, progress");
+	assert_error(eg_disclosure_record_check(r, "Y", "2026-10-01 09:00"), EG_EINVAL, "lacks the JM-2.1.1 content: district");
+	/* A full record passes; before its first version there is nothing to check. */
+	put1(r, "Z", "2026-10-01 09:00", "quarter", "2026Q3");
+	assert_int_equal(eg_disclosure_record_check(r, "Z", NULL), EG_OK);
+	assert_int_equal(eg_disclosure_record_check(r, "Z", "2026-10-01 09:00"), EG_OK);
+	assert_error(eg_disclosure_record_check(r, "Z", "2026-09-30 23:59"), EG_ENOTFOUND, "no version yet");
+	assert_error(eg_disclosure_record_check(r, "W", NULL), EG_ENOTFOUND, "W");
+	assert_error(eg_disclosure_record_check(r, "Z", "2026-10-01"), EG_EINVAL, "YYYY-MM-DD HH:MM");
+	assert_error(eg_disclosure_record_check(NULL, "Z", NULL), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_record_check(r, NULL, NULL), EG_EINVAL, "NULL");
+	eg_records_free(r);
+}
+
+static void test_jm_2_1_2_options_errors(void **state)
+{
+	(void)state;
+	eg_disclosure_options o;
+	eg_records *r = store();
+	char dl[11];
+	int st;
+	int32_t late;
+	memset(&o, 0x55, sizeof o);
+	assert_error(eg_disclosure_options_init(&o, 2), EG_EINVAL, "version 2");
+	assert_int_equal(o.step, 0x55555555); /* nothing written */
+	assert_error(eg_disclosure_options_init(NULL, EG_DISCLOSURE_OPTIONS_VERSION), EG_EINVAL, "NULL");
+	assert_int_equal(eg_disclosure_options_init(&o, EG_DISCLOSURE_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.step, EG_DISCLOSURE_STEP_DISTRICT_UPDATE);
+	assert_int_equal(o.before, 0);
+	assert_int_equal(o.same_day, 0);
+	put1(r, "A", "2026-10-02 10:00", "quarter", "2026Q3");
+	o.step = 3;
+	assert_error(eg_disclosure_deadline(dl, 2026, 3, &o), EG_EINVAL, "step 3");
+	assert_error(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_EINVAL, "step 3");
+	o.step = -1;
+	assert_error(eg_disclosure_deadline(dl, 2026, 3, &o), EG_EINVAL, "step -1");
+	o.step = 0;
+	o.version = 0;
+	assert_error(eg_disclosure_deadline(dl, 2026, 3, &o), EG_EINVAL, "version 0");
+	o.version = EG_DISCLOSURE_OPTIONS_VERSION;
+	assert_error(eg_disclosure_deadline(NULL, 2026, 3, &o), EG_EINVAL, "NULL date");
+	assert_error(eg_disclosure_deadline(dl, 9999, 1, &o), EG_EINVAL, "year 9999");
+	assert_error(eg_disclosure_update_check(&st, &late, r, "A", 2026, 0, &o), EG_EINVAL, "quarter 0");
+	assert_error(eg_disclosure_update_check(&st, &late, r, "B", 2026, 3, &o), EG_ENOTFOUND, "B");
+	eg_records_free(r);
+}
+
 /* Every NULL argument of the update status is refused with EG_EINVAL. */
 static void test_jm_2_1_2_every_null_argument_is_einval(void **state)
 {
@@ -106,7 +258,7 @@ static void test_jm_2_1_2_every_null_argument_is_einval(void **state)
 	eg_records *r = store();
 	int st;
 	int32_t late;
-	put1(r, "JM-001", "2026-01-10 09:00", "a", "1");
+	put1(r, "JM-001", "2026-01-10 09:00", "progress", "1");
 	assert_error(eg_disclosure_update_status(NULL, &late, r, "JM-001", 2026, 1), EG_EINVAL, NULL);
 	assert_error(eg_disclosure_update_status(&st, NULL, r, "JM-001", 2026, 1), EG_EINVAL, NULL);
 	assert_error(eg_disclosure_update_status(&st, &late, NULL, "JM-001", 2026, 1), EG_EINVAL, NULL);
@@ -215,6 +367,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jm_2_1_2_every_null_argument_is_einval),
+		cmocka_unit_test(test_jm_2_1_2_city_list_by_the_15th),
+		cmocka_unit_test(test_jm_2_1_2_district_publication_same_time),
+		cmocka_unit_test(test_jm_2_1_1_record_content_is_validated),
+		cmocka_unit_test(test_jm_2_1_2_options_errors),
 		cmocka_unit_test(test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover),
 		cmocka_unit_test(test_cj_a2_5_3_heads_disclosed_and_up_to_date),
 		cmocka_unit_test(test_jm_2_1_top_n_with_ties),

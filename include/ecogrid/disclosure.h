@@ -8,9 +8,11 @@
  * JM-2.1.1 content as fields: `name` (enterprise, project or site),
  * `district`, `category`, `target` (progress target or
  * supervision/rectification requirement) and `progress`; a quarterly update
- * is a version whose `quarter` field names the quarter reported ("2026Q3").
- * The district's update is due by the 3rd of the month after the quarter,
- * the whole day included (JM-2.1.2, R0.3; Q4 rolls into January).
+ * is a version whose `quarter` field names the quarter reported ("2026Q3"),
+ * due by the 3rd of the month after the quarter, the whole day included
+ * (JM-2.1.2, R0.3; Q4 rolls into January); the city's update of the list
+ * (`listed`) and the district's own publication (`published`) are due by
+ * the 15th.
  */
 #ifndef ECOGRID_DISCLOSURE_H
 #define ECOGRID_DISCLOSURE_H
@@ -35,20 +37,111 @@ typedef enum eg_disclosure_update {
 } eg_disclosure_update;
 
 /**
+ * @brief The steps of the JM-2.1.2 quarterly cycle, each with its deadline
+ * and the record field that marks it done.
+ *
+ * Seed: 「于每一季度的下一个月3日前动态更新」 (the 市（区） update, submitted
+ * through its 环委办) and 「于每一季度的下一个月15日前对“双公开”清单进行更新」
+ * (the city's list), then 「各市（区）同步在属地政府网站进行公开」.
+ */
+typedef enum eg_disclosure_step {
+	/** The 市（区） update of its tasks, by the 3rd; field `quarter`. */
+	EG_DISCLOSURE_STEP_DISTRICT_UPDATE = 0,
+	/** The city's update of the list after verification, by the 15th; field `listed`. */
+	EG_DISCLOSURE_STEP_CITY_LIST = 1,
+	/**
+	 * The 市（区） publication on its own government website, "at the same
+	 * time": by default by the 15th of the same cycle; field `published`.
+	 */
+	EG_DISCLOSURE_STEP_DISTRICT_PUBLICATION = 2
+} eg_disclosure_step;
+
+/** @brief Version of ::eg_disclosure_options understood by this library. */
+#define EG_DISCLOSURE_OPTIONS_VERSION 1
+
+/**
+ * @brief Readings of the JM-2.1.2 deadlines. Initialise with
+ * ::EG_DISCLOSURE_OPTIONS_INIT or eg_disclosure_options_init().
+ */
+typedef struct eg_disclosure_options {
+	unsigned int version; /**< ::EG_DISCLOSURE_OPTIONS_VERSION. */
+	int step;             /**< ::eg_disclosure_step judged (default: the district update). */
+	/**
+	 * 0 (default, R0.3): "3日前" / "15日前" are read as "by" the 3rd / 15th,
+	 * that day included. Nonzero: "before", so the last day is the 2nd / 14th.
+	 */
+	int before;
+	/**
+	 * Publication step only. 0 (default): the 市（区） publishes no later than
+	 * the city's deadline (the 15th). Nonzero (option): on the same calendar
+	 * day as the city's list (the record's `listed` version), or by the 15th
+	 * when the city has not listed it.
+	 */
+	int same_day;
+} eg_disclosure_options;
+
+/** @brief Static initialiser for ::eg_disclosure_options: the defaults. */
+#define EG_DISCLOSURE_OPTIONS_INIT { EG_DISCLOSURE_OPTIONS_VERSION, EG_DISCLOSURE_STEP_DISTRICT_UPDATE, 0, 0 }
+
+/**
+ * @brief Initialise options to ::EG_DISCLOSURE_OPTIONS_INIT (for FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_DISCLOSURE_OPTIONS_VERSION.
+ * @return ::EG_OK, ::EG_EINVAL (NULL or an unknown version; nothing written).
+ */
+EG_API int eg_disclosure_options_init(eg_disclosure_options *opts, unsigned int version);
+
+/**
  * @brief The district deadline of a quarter (JM-2.1.2): the 3rd of the month after it.
  * @param[out] date 11 bytes: "YYYY-MM-DD" (Q4 → 3 January of the next year).
  * @param year The year.
  * @param quarter 1–4.
  * @return ::EG_OK or ::EG_EINVAL.
+ * @see eg_disclosure_deadline() for the other steps and readings.
  */
 EG_API int eg_disclosure_district_deadline(char *date, int year, int quarter);
 
 /**
- * @brief A record's quarterly update status (JM-2.1.2, JM-2.2 (2)).
+ * @brief The deadline of a step of the JM-2.1.2 cycle for a quarter.
  *
- * The update for "YYYYQn" is the first version whose `quarter` field was
- * set to that value; it is on time when its time is on or before the
- * deadline's day (23:59 included, R0.3).
+ * District update: the 3rd of the month after the quarter; the city's
+ * list and the district publication: the 15th (Q1 → 3 and 15 April, …,
+ * Q4 → 3 and 15 January of the next year). With `before` set: the 2nd and
+ * the 14th. The same-day reading of the publication depends on a record,
+ * so here it gives the 15th.
+ *
+ * @param[out] date 11 bytes "YYYY-MM-DD".
+ * @param year The year (1–9998).
+ * @param quarter 1–4.
+ * @param opts The readings, or NULL for the defaults (district update, "by").
+ * @return ::EG_OK, ::EG_EINVAL (NULL date, year or quarter out of range,
+ *         unknown options version or step).
+ * @see JM-2.1.2, R0.3.
+ */
+EG_API int eg_disclosure_deadline(char *date, int year, int quarter, const eg_disclosure_options *opts);
+
+/**
+ * @brief Check that a record carries the JM-2.1.1 content.
+ *
+ * JM-2.1.1: the enterprise / project / site name (`name`), the 市（区）
+ * (`district`), the category (`category`) and the progress target or
+ * supervision / rectification requirement (`target`), each non-empty in
+ * the version in force at `as_of`; a version that reports a quarter
+ * (`quarter`, `listed` or `published` set) must also carry its `progress`.
+ *
+ * @param r The store.
+ * @param id The record.
+ * @param as_of "YYYY-MM-DD HH:MM", or NULL for the latest version.
+ * @return ::EG_OK; ::EG_EINVAL naming the record and every missing field;
+ *         ::EG_ENOTFOUND (no such record, or none yet at that time).
+ */
+EG_API int eg_disclosure_record_check(const eg_records *r, const char *id, const char *as_of);
+
+/**
+ * @brief A record's quarterly update status (JM-2.1.2, JM-2.2 (2)): the
+ * district update step with the default readings.
+ *
+ * Same as eg_disclosure_update_check() with `opts` NULL.
  *
  * @param[out] status ::eg_disclosure_update.
  * @param[out] late_days Whole days past the deadline (0 unless late).
@@ -56,10 +149,35 @@ EG_API int eg_disclosure_district_deadline(char *date, int year, int quarter);
  * @param id The record.
  * @param year The year.
  * @param quarter 1–4.
- * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND.
+ * @return as eg_disclosure_update_check().
  */
 EG_API int eg_disclosure_update_status(int *status, int32_t *late_days, const eg_records *r, const char *id,
 				       int year, int quarter);
+
+/**
+ * @brief A record's status for one step of the JM-2.1.2 cycle.
+ *
+ * The step is done by the first version whose field for the step
+ * (`quarter`, `listed` or `published`) was set to "YYYYQn"; it is on time
+ * when that version's time is on or before the deadline's day (23:59
+ * included, R0.3). The record must carry the JM-2.1.1 content
+ * (eg_disclosure_record_check()): at the step's version, or at its latest
+ * version when the step is missing, so that a late update is never filed
+ * under an empty 市（区）.
+ *
+ * @param[out] status ::eg_disclosure_update.
+ * @param[out] late_days Whole days past the deadline (0 unless late).
+ * @param r The store.
+ * @param id The record.
+ * @param year The year.
+ * @param quarter 1–4.
+ * @param opts The step and readings, or NULL for the defaults.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, bad quarter or options, a record
+ *         without the JM-2.1.1 content), ::EG_ENOTFOUND.
+ * @see JM-2.1.1, JM-2.1.2, JM-2.2 (2).
+ */
+EG_API int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records *r, const char *id,
+				      int year, int quarter, const eg_disclosure_options *opts);
 
 /* ------------------------------------------------------------------ */
 /* JM-2.1 top N                                                       */

@@ -1,5 +1,6 @@
 """Prototypes of disclosure.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
+import ctypes
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 
 from ._types import STATUS
 
@@ -7,7 +8,20 @@ P = c_void_p
 PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
+
+
+class DisclosureOptions(ctypes.Structure):
+    """struct eg_disclosure_options (version 1)."""
+    _fields_ = [("version", c_uint), ("step", c_int), ("before", c_int), ("same_day", c_int)]
+
+
+OPTS = POINTER(DisclosureOptions)
+
 PROTOTYPES = {
+    "eg_disclosure_options_init": (STATUS, [OPTS, c_uint]),
+    "eg_disclosure_deadline": (STATUS, [c_char_p, c_int, c_int, OPTS]),
+    "eg_disclosure_record_check": (STATUS, [P, c_char_p, c_char_p]),
+    "eg_disclosure_update_check": (STATUS, [POINTER(c_int), POINTER(c_int32), P, c_char_p, c_int, c_int, OPTS]),
     "eg_disclosure_district_deadline": (STATUS, [c_char_p, c_int, c_int]),
     "eg_disclosure_update_status": (STATUS, [POINTER(c_int), POINTER(c_int32), P, c_char_p, c_int, c_int]),
     "eg_disclosure_top_n": (STATUS, [POINTER(c_size_t), POINTER(c_size_t), STRS, POINTER(c_int64), c_size_t, c_size_t]),
