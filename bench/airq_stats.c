@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 		/* Workload: monthly statistics, then a composite index per station. */
 		c0 = bu_cpu_now();
 		t = bu_now();
-		if (eg_airq_monthly_stats(st, p, h, stations, 2026, 10, HOURS, NULL, NULL) != EG_OK ||
+		if (eg_airq_monthly_stats(st, p, h, stations, HOURS, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 10, NULL, NULL }) != EG_OK ||
 		    eg_airq_composite_many(composite, NULL, p, st, stations, 0) != EG_OK) {
 			fprintf(stderr, "%s\n", eg_error_last()->message);
 			return 1;

@@ -197,14 +197,13 @@ static long long run_api(const data *d, const eg_ruleset *rs, const eg_ladder *l
 			eg_assess_input_free(in[u]);
 		}
 		for (size_t g = 0; g < d->groups; off += d->group_sizes[g], g++) {
-			if (eg_ladder_step(&out, st73[g], period, (const char *const *)d->ids + off, d->item4 + o + off,
-					   NULL, d->group_sizes[g]) != EG_OK)
+			if (eg_ladder_step(&out, st73[g], period, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *const *)d->ids + off, d->item4 + o + off, NULL, d->group_sizes[g] }) != EG_OK)
 				return -1;
 			for (size_t i = 0; i < d->group_sizes[g]; i++)
 				sum += eg_ladder_outcome_severity(out, i) * 11;
 			eg_ladder_outcome_free(out);
 		}
-		if (eg_ladder_step(&out, st71, period, (const char *const *)d->ids, fail, NULL, U) != EG_OK)
+		if (eg_ladder_step(&out, st71, period, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *const *)d->ids, fail, NULL, U }) != EG_OK)
 			return -1;
 		for (size_t i = 0; i < U; i++)
 			sum += eg_ladder_outcome_severity(out, i) * 13;

@@ -94,8 +94,7 @@ int main(int argc, char **argv)
 		sizes[1] = n - pool_count;
 		quotas[0] = (sizes[0] * 5 + 99) / 100;
 		quotas[1] = (sizes[1] * 2 + 99) / 100;
-		if (eg_draw_objects(&d, "2026-11-24 dice 31415926", strata, sizes, frame, quotas,
-				    sizes[1] ? 2 : 1) != EG_OK) {
+		if (eg_draw_objects(&d, "2026-11-24 dice 31415926", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, quotas, sizes[1] ? 2 : 1 }) != EG_OK) {
 			fprintf(stderr, "draw: %s\n", eg_error_last()->message);
 			return 1;
 		}

@@ -39,6 +39,7 @@ int main(int argc, char **argv)
 	int lang = argc > 1 && strcmp(argv[1], "--en") == 0 ? EG_LANG_EN : EG_LANG_ZH;
 	eg_airq_profile *p = NULL;
 	double *hourly = malloc(sizeof *hourly * UNITS * EG_POLLUTANT_COUNT * HOURS), rate[UNITS];
+	eg_airq_monthly_options month = EG_AIRQ_MONTHLY_OPTIONS_INIT;
 	eg_airq_stat st[UNITS * EG_POLLUTANT_COUNT];
 	eg_airq_index ix[UNITS];
 	int32_t rank[UNITS], worst = 0;
@@ -54,8 +55,10 @@ int main(int argc, char **argv)
 				hourly[((size_t)u * EG_POLLUTANT_COUNT + (size_t)k) * HOURS + (size_t)h] =
 					noise(&seed) > 0.94 ? NAN : (v < 0 ? 0 : v);
 			}
+	month.year = 2026;
+	month.month = 10;
 	if (rc == EG_OK)
-		rc = eg_airq_monthly_stats(st, p, hourly, UNITS, 2026, 10, HOURS, NULL, NULL);
+		rc = eg_airq_monthly_stats(st, p, hourly, UNITS, HOURS, &month);
 	for (int u = 0; rc == EG_OK && u < UNITS; u++) {
 		double stats[EG_POLLUTANT_COUNT];
 		for (int k = 0; k < EG_POLLUTANT_COUNT; k++)

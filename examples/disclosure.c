@@ -20,7 +20,11 @@ int main(void)
 	for (int i = 0; rc == EG_OK && i < 3; i++) {
 		const char *k[] = { "name", "district", "category", "target" };
 		const char *v[] = { names[i], districts[i], i == 2 ? "城镇污水处理厂" : "重点行业", "年底前完成整治" };
-		rc = eg_records_put(r, ids[i], "2021-01-15 09:00", "江门市环委办", "列入“双公开”清单", k, v, 4);
+		eg_records_put_options fields = EG_RECORDS_PUT_OPTIONS_INIT;
+		fields.keys = k;
+		fields.values = v;
+		fields.n_fields = 4;
+		rc = eg_records_put(r, ids[i], "2021-01-15 09:00", "江门市环委办", "列入“双公开”清单", &fields);
 	}
 	for (int q = 1; rc == EG_OK && q <= 4; q++)
 		for (int i = 0; rc == EG_OK && i < 3; i++) {
@@ -35,7 +39,11 @@ int main(void)
 			snprintf(progress, sizeof progress, "完成%d%%", q * 25);
 			v[0] = quarter;
 			v[1] = progress;
-			rc = eg_records_put(r, ids[i], when, districts[i], "季度更新（JM-2.1.2）", k, v, 2);
+			eg_records_put_options fields = EG_RECORDS_PUT_OPTIONS_INIT;
+			fields.keys = k;
+			fields.values = v;
+			fields.n_fields = 2;
+			rc = eg_records_put(r, ids[i], when, districts[i], "季度更新（JM-2.1.2）", &fields);
 		}
 	for (int q = 1; rc == EG_OK && q <= 4; q++) {
 		char dl[11];

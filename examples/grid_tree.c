@@ -101,8 +101,13 @@ int main(int argc, char **argv)
 	if (check(eg_grid_parse_csv(&g, sample_csv, sizeof sample_csv - 1, NULL), "load") < 0)
 		return 1;
 	/* CJ-G.2: a key grid around the prefecture's national monitoring station. */
-	rc = check(eg_grid_add_key_grid(NULL, g, "CJ-KG-01", "652301000000", "昌吉市国控站重点网格",
-					"CJ-AQ-01", towns, 2), "key grid");
+	{
+		eg_grid_key_grid_options kg = EG_GRID_KEY_GRID_OPTIONS_INIT;
+		kg.station_id = "CJ-AQ-01";
+		kg.townships = towns;
+		kg.n_townships = 2;
+		rc = check(eg_grid_add_key_grid(NULL, g, "CJ-KG-01", "652301000000", "昌吉市国控站重点网格", &kg), "key grid");
+	}
 	if (rc == EG_OK)
 		rc = staff(g);
 	if (rc == EG_OK)

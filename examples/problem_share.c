@@ -27,6 +27,7 @@ int main(int argc, char **argv)
 {
 	int lang = argc > 1 && strcmp(argv[1], "--en") == 0 ? EG_LANG_EN : EG_LANG_ZH;
 	eg_ladder *l = NULL;
+	eg_ladder_step_options step = EG_LADDER_STEP_OPTIONS_INIT; /* the defaults, then the fields set */
 	char *saved = NULL;
 	int rc = eg_ladder_preset(&l, "CJ-A2-7.3");
 	if (rc == EG_OK) {
@@ -35,12 +36,14 @@ int main(int argc, char **argv)
 			rc = eg_ladder_state_serialize(&saved, s);
 		eg_ladder_state_free(s);
 	}
+	step.units = units;
+	step.n_units = 7;
 	for (size_t m = 0; rc == EG_OK && m < 6; m++) {
 		eg_ladder_state *s = NULL;
 		eg_ladder_outcome *o = NULL;
 		/* Read last month's state back, step, store it again. */
 		if ((rc = eg_ladder_state_parse(&s, l, saved, strlen(saved))) == EG_OK &&
-		    (rc = eg_ladder_step(&o, s, months[m], units, counts[m], NULL, 7)) == EG_OK) {
+		    (step.values = counts[m], (rc = eg_ladder_step(&o, s, months[m], &step)) == EG_OK)) {
 			eg_string_free(saved);
 			saved = NULL;
 			rc = eg_ladder_state_serialize(&saved, s);

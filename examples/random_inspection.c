@@ -20,6 +20,7 @@ int main(void)
 	const char *ci[1], *co[1];
 	int64_t emissions[N], quota = 0;
 	size_t pool[N], n_pool = 0, sizes[1], quotas[1];
+	eg_draw_frame_options frame = EG_DRAW_FRAME_OPTIONS_INIT;
 	eg_draw *d = NULL;
 	int ok = 0, rc;
 	unsigned seed = 7;
@@ -37,12 +38,23 @@ int main(void)
 		rc = eg_inspect_quota(&quota, EG_INSPECT_QUOTA_DG8_CITY, (int64_t)n_pool); /* DG-8 */
 	sizes[0] = n_pool;
 	quotas[0] = (size_t)quota;
+	/* Options structs start from their INIT (the defaults), then set fields. */
+	frame.strata = strata;
+	frame.frame_sizes = sizes;
+	frame.frame = pool_ids;
+	frame.quotas = quotas;
+	frame.n_strata = 1;
 	if (rc == EG_OK)
-		rc = eg_draw_objects(&d, "2026Q4 公证员摇号 3546311556112163624615351222", strata, sizes, pool_ids, quotas, 1);
+		rc = eg_draw_objects(&d, "2026Q4 公证员摇号 3546311556112163624615351222", &frame);
 	if (rc == EG_OK) {
+		eg_draw_pair_options pair = EG_DRAW_PAIR_OPTIONS_INIT;
 		ci[0] = inspectors[0];
 		co[0] = eg_draw_selected(d, 0); /* 执法员甲 has a conflict with the first object */
-		rc = eg_draw_pair_inspectors(d, inspectors, 5, ci, co, 1, 2);
+		pair.conflict_inspector = ci;
+		pair.conflict_object = co;
+		pair.n_conflicts = 1;
+		pair.per_object = 2;
+		rc = eg_draw_pair_inspectors(d, inspectors, 5, &pair);
 	}
 	if (rc == EG_OK) {
 		printf("DG-6 pool: %zu of %d enterprises; DG-8 city quota: %lld\n", n_pool, N, (long long)quota);
@@ -54,11 +66,11 @@ int main(void)
 			eg_draw_skip(&si, &so, d, k);
 			printf("  回避: %s skipped for %s\n", si, so);
 		}
-		rc = eg_draw_verify(&ok, d, strata, sizes, pool_ids, quotas, 1);
+		rc = eg_draw_verify(&ok, d, &frame);
 		printf("verify with the published frame: %s\n", ok ? "ok" : "MISMATCH");
 		pool_ids[3] = "916523009999"; /* one changed frame entry */
 		if (rc == EG_OK)
-			rc = eg_draw_verify(&ok, d, strata, sizes, pool_ids, quotas, 1);
+			rc = eg_draw_verify(&ok, d, &frame);
 		printf("verify after one frame entry changed: %s\n", ok ? "ok" : "MISMATCH");
 	}
 	if (rc != EG_OK)

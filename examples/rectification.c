@@ -19,9 +19,12 @@ int main(void)
 {
 	eg_records *r = NULL;
 	int st, od, rc = eg_records_new(&r);
+	eg_ledger_open_options problem = EG_LEDGER_OPEN_OPTIONS_INIT;
+	problem.lead_unit = "榆林市住建局";
+	problem.target = "城区清洁取暖率达到60%";
+	problem.deadline = "2019-12-31";
 	if (rc == EG_OK)
-		rc = eg_ledger_open(r, "YL-2019-07", "2019-03-01 09:00", "市整改办", "榆林市住建局", "城区清洁取暖率达到60%",
-				    "2019-12-31");
+		rc = eg_ledger_open(r, "YL-2019-07", "2019-03-01 09:00", "市整改办", &problem);
 	if (rc == EG_OK)
 		rc = step(r, "2019-03-05 09:00", "市住建局", EG_LEDGER_STATE_RECTIFYING, "制定措施并实施");
 	if (rc == EG_OK)

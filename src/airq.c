@@ -767,8 +767,8 @@ static double percentile_small(double *x, int n, double p)
 	return top[0] + (top[1] - top[0]) * (k - (double)s);
 }
 
-int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
-			  int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
+static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
+			 int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
 {
 	int days, required;
 	double daily[EG_POLLUTANT_COUNT][31], vals[31];
@@ -849,6 +849,29 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 		}
 	}
 	return EG_OK;
+}
+
+int eg_airq_monthly_options_init(eg_airq_monthly_options *opts, unsigned int version)
+{
+	static const eg_airq_monthly_options init = EG_AIRQ_MONTHLY_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_airq_monthly_options_init: opts is NULL");
+	if (version != EG_AIRQ_MONTHLY_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_airq_monthly_options_init: unknown version %u (this library knows %u)", version,
+				 EG_AIRQ_MONTHLY_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly, size_t n_stations,
+			  size_t n_hours, const eg_airq_monthly_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: opts is NULL (initialise it with EG_AIRQ_MONTHLY_OPTIONS_INIT)");
+	if (opts->version != EG_AIRQ_MONTHLY_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: opts->version %u is not %u (initialise it with EG_AIRQ_MONTHLY_OPTIONS_INIT)",
+				 opts->version, EG_AIRQ_MONTHLY_OPTIONS_VERSION);
+	return monthly_stats(out, p, hourly, n_stations, opts->year, opts->month, n_hours, opts->dust, opts->tampered);
 }
 
 /* ------------------------------------------------------------------ */

@@ -189,9 +189,9 @@ static int in_list(const char *name, const char *const *list, size_t n)
 	return 0;
 }
 
-int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *g, const char *unit_id,
-			      const char *const *published, size_t n, const char *published_date, const char *on_date,
-			      int32_t max_age_days)
+static int heads_check(int *met, size_t *problems, const eg_grid *g, const char *unit_id,
+		       const char *const *published, size_t n, const char *published_date, const char *on_date,
+		       int32_t max_age_days)
 {
 	const eg_node *unit, *nd;
 	eg_grid_walk *w = NULL;
@@ -234,6 +234,30 @@ int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *g, cons
 	if (problems)
 		*problems = bad;
 	return EG_OK;
+}
+
+int eg_disclosure_heads_options_init(eg_disclosure_heads_options *opts, unsigned int ver)
+{
+	static const eg_disclosure_heads_options init = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_options_init: opts is NULL");
+	if (ver != EG_DISCLOSURE_HEADS_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_options_init: unknown version %u (this library knows %u)", ver,
+				 EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *g, const char *unit_id, const char *on_date,
+			      const eg_disclosure_heads_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: opts is NULL (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)");
+	if (opts->version != EG_DISCLOSURE_HEADS_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: opts->version %u is not %u (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)",
+				 opts->version, EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
+	return heads_check(met, problems, g, unit_id, opts->published, opts->n_published, opts->published_date, on_date,
+			   opts->max_age_days);
 }
 
 /* ------------------------------------------------------------------ */

@@ -95,7 +95,8 @@ static int seen_insert(int64_t *set, size_t *n, int64_t v)
 	return 1;
 }
 
-int eg_draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b, int with_replacement, size_t skip)
+static int draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b, int with_replacement,
+		       size_t skip)
 {
 	uint64_t range, i = 0;
 	size_t got = 0, seed_len, n_seen = 0;
@@ -131,6 +132,30 @@ int eg_draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int6
 	}
 	eg__free(seen);
 	return EG_OK;
+}
+
+int eg_draw_sample_options_init(eg_draw_sample_options *opts, unsigned int version)
+{
+	static const eg_draw_sample_options init = EG_DRAW_SAMPLE_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_draw_sample_options_init: opts is NULL");
+	if (version != EG_DRAW_SAMPLE_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_sample_options_init: unknown version %u (this library knows %u)", version,
+				 EG_DRAW_SAMPLE_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b,
+		   const eg_draw_sample_options *opts)
+{
+	static const eg_draw_sample_options defaults = EG_DRAW_SAMPLE_OPTIONS_INIT;
+	if (opts && opts->version != EG_DRAW_SAMPLE_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_sample: opts->version %u is not %u (initialise it with EG_DRAW_SAMPLE_OPTIONS_INIT)",
+				 opts->version, EG_DRAW_SAMPLE_OPTIONS_VERSION);
+	if (!opts)
+		opts = &defaults;
+	return draw_sample(out, count, seed, a, b, opts->with_replacement, opts->skip);
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,8 +270,8 @@ static char *join3(const char *a, const char *b, const char *c)
 	return s;
 }
 
-int eg_draw_objects(eg_draw **out, const char *seed, const char *const *strata, const size_t *sizes,
-		    const char *const *frame, const size_t *quotas, size_t n_strata)
+static int draw_objects(eg_draw **out, const char *seed, const char *const *strata, const size_t *sizes,
+			const char *const *frame, const size_t *quotas, size_t n_strata)
 {
 	eg_draw *d;
 	const char **sorted = NULL;
@@ -281,7 +306,7 @@ int eg_draw_objects(eg_draw **out, const char *seed, const char *const *strata, 
 			goto fail;
 		}
 		/* Stratum seed: seed + "/" + name; picks 1..N index the canonical frame. */
-		rc = eg_draw_sample(picks, quotas[s], sseed, 1, (int64_t)sizes[s], 0, 0);
+		rc = draw_sample(picks, quotas[s], sseed, 1, (int64_t)sizes[s], 0, 0);
 		eg__free(sseed);
 		for (size_t k = 0; rc == EG_OK && k < quotas[s]; k++) {
 			sel *x = &d->s[d->n];
@@ -305,6 +330,28 @@ fail:
 	return rc;
 }
 
+int eg_draw_frame_options_init(eg_draw_frame_options *opts, unsigned int version)
+{
+	static const eg_draw_frame_options init = EG_DRAW_FRAME_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_draw_frame_options_init: opts is NULL");
+	if (version != EG_DRAW_FRAME_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_frame_options_init: unknown version %u (this library knows %u)", version,
+				 EG_DRAW_FRAME_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_draw_objects(eg_draw **out, const char *seed, const eg_draw_frame_options *frame)
+{
+	if (!frame)
+		return eg__error(EG_EINVAL, "eg_draw_objects: frame is NULL (initialise it with EG_DRAW_FRAME_OPTIONS_INIT)");
+	if (frame->version != EG_DRAW_FRAME_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_objects: frame->version %u is not %u (initialise it with EG_DRAW_FRAME_OPTIONS_INIT)",
+				 frame->version, EG_DRAW_FRAME_OPTIONS_VERSION);
+	return draw_objects(out, seed, frame->strata, frame->frame_sizes, frame->frame, frame->quotas, frame->n_strata);
+}
+
 static int has_conflict(const char *insp, const char *obj, const char *const *ci, const char *const *co, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
@@ -313,8 +360,8 @@ static int has_conflict(const char *insp, const char *obj, const char *const *ci
 	return 0;
 }
 
-int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_insp, const char *const *ci,
-			    const char *const *co, size_t n_conf, size_t per_object)
+static int pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_insp, const char *const *ci,
+			   const char *const *co, size_t n_conf, size_t per_object)
 {
 	const char **sorted = NULL;
 	char ***chosen = NULL;
@@ -364,7 +411,7 @@ int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_
 			rc = eg__error_nomem("pairing inspectors");
 			break;
 		}
-		rc = eg_draw_sample(picks, n_insp, sseed, 1, (int64_t)n_insp, 0, 0);
+		rc = draw_sample(picks, n_insp, sseed, 1, (int64_t)n_insp, 0, 0);
 		eg__free(sseed);
 		for (size_t k = 0; rc == EG_OK && got < per_object && k < n_insp; k++) {
 			const char *insp = sorted[picks[k] - 1];
@@ -429,6 +476,31 @@ done:
 	return rc;
 }
 
+int eg_draw_pair_options_init(eg_draw_pair_options *opts, unsigned int version)
+{
+	static const eg_draw_pair_options init = EG_DRAW_PAIR_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_draw_pair_options_init: opts is NULL");
+	if (version != EG_DRAW_PAIR_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_pair_options_init: unknown version %u (this library knows %u)", version,
+				 EG_DRAW_PAIR_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_inspectors,
+			    const eg_draw_pair_options *opts)
+{
+	static const eg_draw_pair_options defaults = EG_DRAW_PAIR_OPTIONS_INIT;
+	if (opts && opts->version != EG_DRAW_PAIR_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_pair_inspectors: opts->version %u is not %u (initialise it with EG_DRAW_PAIR_OPTIONS_INIT)",
+				 opts->version, EG_DRAW_PAIR_OPTIONS_VERSION);
+	if (!opts)
+		opts = &defaults;
+	return pair_inspectors(d, inspectors, n_inspectors, opts->conflict_inspector, opts->conflict_object,
+			       opts->n_conflicts, opts->per_object);
+}
+
 const char *eg_draw_frame_hash(const eg_draw *d) { return d ? d->hash : NULL; }
 int eg_draw_algorithm(const eg_draw *d) { return d ? 1 : 0; }
 size_t eg_draw_selected_count(const eg_draw *d) { return d ? d->n : 0; }
@@ -450,14 +522,13 @@ int eg_draw_skip(const char **inspector, const char **object, const eg_draw *d, 
 	return EG_OK;
 }
 
-int eg_draw_verify(int *ok, const eg_draw *d, const char *const *strata, const size_t *sizes, const char *const *frame,
-		   const size_t *quotas, size_t n_strata)
+int eg_draw_verify(int *ok, const eg_draw *d, const eg_draw_frame_options *frame)
 {
 	eg_draw *again = NULL;
 	int rc;
 	if (!ok || !d)
 		return eg__error(EG_EINVAL, "eg_draw_verify: NULL argument");
-	if ((rc = eg_draw_objects(&again, d->seed, strata, sizes, frame, quotas, n_strata)) < 0)
+	if ((rc = eg_draw_objects(&again, d->seed, frame)) < 0)
 		return rc;
 	*ok = strcmp(again->hash, d->hash) == 0 && again->n == d->n;
 	for (size_t i = 0; *ok && i < d->n; i++)

@@ -238,11 +238,29 @@ static int grid_add(eg_node **out, eg_grid *g, const char *id, const char *paren
 	return EG_OK;
 }
 
-int eg_grid_add(const eg_node **out, eg_grid *g, const char *id, const char *parent_id,
-		const char *name, int level, int kind)
+int eg_grid_add_options_init(eg_grid_add_options *opts, unsigned int version)
+{
+	static const eg_grid_add_options init = EG_GRID_ADD_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_grid_add_options_init: opts is NULL");
+	if (version != EG_GRID_ADD_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_grid_add_options_init: unknown version %u (this library knows %u)", version,
+				 EG_GRID_ADD_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_grid_add(const eg_node **out, eg_grid *g, const char *id, const char *parent_id, const char *name,
+		const eg_grid_add_options *opts)
 {
 	eg_node *n = NULL;
-	int rc = grid_add(&n, g, id, parent_id, name, level, kind);
+	int rc;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_grid_add: opts is NULL (initialise it with EG_GRID_ADD_OPTIONS_INIT)");
+	if (opts->version != EG_GRID_ADD_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_grid_add: opts->version %u is not %u (initialise it with EG_GRID_ADD_OPTIONS_INIT)",
+				 opts->version, EG_GRID_ADD_OPTIONS_VERSION);
+	rc = grid_add(&n, g, id, parent_id, name, opts->level, opts->kind);
 	if (rc == EG_OK && out)
 		*out = n;
 	return rc;
@@ -633,9 +651,8 @@ int eg_grid_supervisors(size_t *full_time, size_t *part_time, const eg_grid *g, 
 }
 
 /* CJ-G.2: a key grid around a monitoring station, spanning townships of one unit. */
-int eg_grid_add_key_grid(const eg_node **out, eg_grid *g, const char *id, const char *unit_id,
-			 const char *name, const char *station_id,
-			 const char *const *townships, size_t n)
+static int add_key_grid(const eg_node **out, eg_grid *g, const char *id, const char *unit_id, const char *name,
+			const char *station_id, const char *const *townships, size_t n)
 {
 	eg_node *unit = NULL, *kg = NULL;
 	eg_keygrid_info *info;
@@ -705,4 +722,27 @@ const eg_node *eg_grid_key_grid_township(const eg_grid *g, const eg_node *kg, si
 	    i >= kg->people->key->n_townships)
 		return NULL;
 	return kg->people->key->townships[i];
+}
+
+int eg_grid_key_grid_options_init(eg_grid_key_grid_options *opts, unsigned int version)
+{
+	static const eg_grid_key_grid_options init = EG_GRID_KEY_GRID_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_grid_key_grid_options_init: opts is NULL");
+	if (version != EG_GRID_KEY_GRID_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_grid_key_grid_options_init: unknown version %u (this library knows %u)", version,
+				 EG_GRID_KEY_GRID_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_grid_add_key_grid(const eg_node **out, eg_grid *g, const char *id, const char *unit_id, const char *name,
+			 const eg_grid_key_grid_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_grid_add_key_grid: opts is NULL (initialise it with EG_GRID_KEY_GRID_OPTIONS_INIT)");
+	if (opts->version != EG_GRID_KEY_GRID_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_grid_add_key_grid: opts->version %u is not %u (initialise it with EG_GRID_KEY_GRID_OPTIONS_INIT)",
+				 opts->version, EG_GRID_KEY_GRID_OPTIONS_VERSION);
+	return add_key_grid(out, g, id, unit_id, name, opts->station_id, opts->townships, opts->n_townships);
 }

@@ -98,8 +98,8 @@ fail:
 	return eg__error_nomem("copying a ladder");
 }
 
-int eg_ladder_builder_new(eg_ladder_builder **out, const char *name, int measure, const char *label_zh,
-			  const char *label_en, const char *flag_zh, const char *flag_en)
+static int builder_new(eg_ladder_builder **out, const char *name, int measure, const char *label_zh,
+		       const char *label_en, const char *flag_zh, const char *flag_en)
 {
 	eg_ladder_builder *b;
 	eg_ladder *l;
@@ -138,6 +138,27 @@ int eg_ladder_builder_new(eg_ladder_builder **out, const char *name, int measure
 	}
 	*out = b;
 	return EG_OK;
+}
+
+int eg_ladder_builder_options_init(eg_ladder_builder_options *opts, unsigned int version)
+{
+	static const eg_ladder_builder_options init = EG_LADDER_BUILDER_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_ladder_builder_options_init: opts is NULL");
+	if (version != EG_LADDER_BUILDER_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ladder_builder_options_init: unknown version %u (this library knows %u)", version,
+				 EG_LADDER_BUILDER_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_ladder_builder_new(eg_ladder_builder **out, const char *name, int measure, const char *label_zh,
+			  const char *label_en, const eg_ladder_builder_options *opts)
+{
+	if (opts && opts->version != EG_LADDER_BUILDER_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ladder_builder_new: opts->version %u is not %u (initialise it with EG_LADDER_BUILDER_OPTIONS_INIT)",
+				 opts->version, EG_LADDER_BUILDER_OPTIONS_VERSION);
+	return builder_new(out, name, measure, label_zh, label_en, opts ? opts->flag_zh : NULL, opts ? opts->flag_en : NULL);
 }
 
 void eg_ladder_builder_free(eg_ladder_builder *b)
@@ -366,7 +387,7 @@ int eg_ladder_preset(eg_ladder **out, const char *name)
 		int rc;
 		if (strcmp(p->name, name) != 0)
 			continue;
-		rc = eg_ladder_builder_new(&b, p->name, p->measure, p->label_zh, p->label_en, p->flag_zh, p->flag_en);
+		rc = builder_new(&b, p->name, p->measure, p->label_zh, p->label_en, p->flag_zh, p->flag_en);
 		for (size_t a = 0; rc == EG_OK && a < 6 && p->actions[a][0]; a++)
 			rc = eg_ladder_builder_add_action(b, p->actions[a][0], p->actions[a][1], p->actions[a][2]);
 		for (size_t c = 0; rc == EG_OK && c < 8 && p->clauses[c].rule; c++) {
@@ -937,10 +958,26 @@ done:
 	return rc;
 }
 
-int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *month, const char *const *units,
-		   const int64_t *values, const int *flags, size_t n)
+int eg_ladder_step_options_init(eg_ladder_step_options *opts, unsigned int version)
 {
-	return step_impl(out, s, month, units, values, flags, n, 0);
+	static const eg_ladder_step_options init = EG_LADDER_STEP_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_ladder_step_options_init: opts is NULL");
+	if (version != EG_LADDER_STEP_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ladder_step_options_init: unknown version %u (this library knows %u)", version,
+				 EG_LADDER_STEP_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *month, const eg_ladder_step_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_ladder_step: opts is NULL (initialise it with EG_LADDER_STEP_OPTIONS_INIT)");
+	if (opts->version != EG_LADDER_STEP_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ladder_step: opts->version %u is not %u (initialise it with EG_LADDER_STEP_OPTIONS_INIT)",
+				 opts->version, EG_LADDER_STEP_OPTIONS_VERSION);
+	return step_impl(out, s, month, opts->units, opts->values, opts->flags, opts->n_units, 0);
 }
 
 /* ------------------------------------------------------------------ */

@@ -28,8 +28,8 @@ static int state_of(const version *v)
 	return -1;
 }
 
-int eg_ledger_open(eg_records *r, const char *id, const char *time, const char *actor, const char *lead_unit,
-		   const char *target, const char *deadline)
+static int ledger_open(eg_records *r, const char *id, const char *time, const char *actor, const char *lead_unit,
+		       const char *target, const char *deadline)
 {
 	const char *keys[] = { "state", "lead_unit", "target", "deadline" };
 	const char *vals[] = { "open", lead_unit, target, deadline };
@@ -43,7 +43,29 @@ int eg_ledger_open(eg_records *r, const char *id, const char *time, const char *
 		return rc;
 	if (!deadline || eg__date_parse(&d, deadline) < 0)
 		return eg__error(EG_EINVAL, "problem %s: deadline \"%.20s\" is not YYYY-MM-DD", id, deadline ? deadline : "(null)");
-	return eg_records_put(r, id, time, actor, "registered (YL-2)", keys, vals, 4);
+	return eg__records_put(r, id, time, actor, "registered (YL-2)", keys, vals, 4);
+}
+
+int eg_ledger_open_options_init(eg_ledger_open_options *opts, unsigned int ver)
+{
+	static const eg_ledger_open_options init = EG_LEDGER_OPEN_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_ledger_open_options_init: opts is NULL");
+	if (ver != EG_LEDGER_OPEN_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ledger_open_options_init: unknown version %u (this library knows %u)", ver,
+				 EG_LEDGER_OPEN_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_ledger_open(eg_records *r, const char *id, const char *time, const char *actor, const eg_ledger_open_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_ledger_open: opts is NULL (initialise it with EG_LEDGER_OPEN_OPTIONS_INIT)");
+	if (opts->version != EG_LEDGER_OPEN_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_ledger_open: opts->version %u is not %u (initialise it with EG_LEDGER_OPEN_OPTIONS_INIT)",
+				 opts->version, EG_LEDGER_OPEN_OPTIONS_VERSION);
+	return ledger_open(r, id, time, actor, opts->lead_unit, opts->target, opts->deadline);
 }
 
 int eg_ledger_transition(eg_records *r, const char *id, const char *time, const char *actor, int to, const char *reason)
@@ -73,7 +95,7 @@ int eg_ledger_transition(eg_records *r, const char *id, const char *time, const 
 				 from == EG_LEDGER_STATE_CLOSED ? "; a closed problem is archived" : "");
 	{
 		const char *val = state_names[to];
-		return eg_records_put(r, id, time, actor, reason, &key, &val, 1);
+		return eg__records_put(r, id, time, actor, reason, &key, &val, 1);
 	}
 }
 
@@ -93,7 +115,7 @@ int eg_ledger_extend(eg_records *r, const char *id, const char *time, const char
 	if (eg__date_parse(&b, new_deadline) < 0 || !old || eg__date_parse(&a, old) < 0 || b <= a)
 		return eg__error(EG_EINVAL, "problem %s: new deadline %.20s must be a date after %s", id, new_deadline,
 				 old ? old : "(none)");
-	return eg_records_put(r, id, time, actor, reason, &key, &new_deadline, 1);
+	return eg__records_put(r, id, time, actor, reason, &key, &new_deadline, 1);
 }
 
 int eg_ledger_status(int *state, int *overdue, const eg_records *r, const char *id, const char *on_date)

@@ -119,7 +119,7 @@ fail:
 	return eg__error_nomem("recording a version");
 }
 
-int eg_records_put(eg_records *r, const char *id, const char *time, const char *actor, const char *reason,
+int eg__records_put(eg_records *r, const char *id, const char *time, const char *actor, const char *reason,
 		   const char *const *keys, const char *const *values, size_t n)
 {
 	record *rec;
@@ -181,6 +181,29 @@ int eg_records_put(eg_records *r, const char *id, const char *time, const char *
 	}
 	rec->v[rec->nv++] = nv;
 	return EG_OK;
+}
+
+int eg_records_put_options_init(eg_records_put_options *opts, unsigned int ver)
+{
+	static const eg_records_put_options init = EG_RECORDS_PUT_OPTIONS_INIT;
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_records_put_options_init: opts is NULL");
+	if (ver != EG_RECORDS_PUT_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_records_put_options_init: unknown version %u (this library knows %u)", ver,
+				 EG_RECORDS_PUT_OPTIONS_VERSION);
+	*opts = init;
+	return EG_OK;
+}
+
+int eg_records_put(eg_records *r, const char *id, const char *time, const char *actor, const char *reason,
+		   const eg_records_put_options *opts)
+{
+	if (!opts)
+		return eg__error(EG_EINVAL, "eg_records_put: opts is NULL (initialise it with EG_RECORDS_PUT_OPTIONS_INIT)");
+	if (opts->version != EG_RECORDS_PUT_OPTIONS_VERSION)
+		return eg__error(EG_EINVAL, "eg_records_put: opts->version %u is not %u (initialise it with EG_RECORDS_PUT_OPTIONS_INIT)",
+				 opts->version, EG_RECORDS_PUT_OPTIONS_VERSION);
+	return eg__records_put(r, id, time, actor, reason, opts->keys, opts->values, opts->n_fields);
 }
 
 size_t eg_records_count(const eg_records *r) { return r ? r->n : 0; }
@@ -420,7 +443,7 @@ int eg_records_parse(eg_records **out, const char *text, size_t len)
 				}
 				/* Each version stores the full state: apply it all (a superset of the change). */
 				if (rc == EG_OK) {
-					rc = eg_records_put(r, id, time, actor, reason, (const char *const *)keys,
+					rc = eg__records_put(r, id, time, actor, reason, (const char *const *)keys,
 							    (const char *const *)vals, nf);
 					if (rc < 0 && rc != EG_ENOMEM)
 						rc = eg__error(EG_EPARSE, "records line %u: %s", c.line, eg_error_last()->message);

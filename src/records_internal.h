@@ -35,6 +35,9 @@ struct eg_records {
 	size_t n, cap;
 };
 
+/* eg_records_put() with the fields as arrays (the store's own callers). */
+int eg__records_put(eg_records *r, const char *id, const char *time, const char *actor, const char *reason,
+		    const char *const *keys, const char *const *values, size_t n);
 /* The record with this ID, or NULL. */
 record *eg__records_find(const eg_records *r, const char *id);
 /* The last version at or before t (minutes since 1970-01-01 00:00 CST), or NULL. */

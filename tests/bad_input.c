@@ -119,22 +119,22 @@ static void grid_rows(void)
 	long_id[65] = '\0';
 	section("grid", "Fixture: `g` holds P (level 1) > C (level 2) > T1 (level 3) > V1 (level 4); `CSVH` is the header line `code,parent_code,level,name`.");
 	must(eg_grid_new(&g), "grid");
-	must(eg_grid_add(NULL, g, "P", NULL, "州", EG_LEVEL_PREFECTURE, EG_KIND_ADMIN), "P");
-	must(eg_grid_add(NULL, g, "C", "P", "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), "C");
-	must(eg_grid_add(&t1, g, "T1", "C", "镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), "T1");
-	must(eg_grid_add(NULL, g, "V1", "T1", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), "V1");
+	must(eg_grid_add(NULL, g, "P", NULL, "州", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PREFECTURE, EG_KIND_ADMIN }), "P");
+	must(eg_grid_add(NULL, g, "C", "P", "县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), "C");
+	must(eg_grid_add(&t1, g, "T1", "C", "镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), "T1");
+	must(eg_grid_add(NULL, g, "V1", "T1", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), "V1");
 
 	R("NULL out-parameter", EG_EINVAL, NULL, eg_grid_new(NULL));
-	R("NULL grid", EG_EINVAL, NULL, eg_grid_add(NULL, NULL, "X", NULL, "x", EG_LEVEL_PROVINCE, EG_KIND_ADMIN));
-	R("empty ID", EG_EINVAL, "node ID", eg_grid_add(NULL, g, "", "C", "x", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("ID longer than 64 bytes", EG_ERANGE, "node ID", eg_grid_add(NULL, g, long_id, "C", "x", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("invalid UTF-8 in a name", EG_EUTF8, "node T2: node name", eg_grid_add(NULL, g, "T2", "C", "\xC3\x28", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("control character in a name", EG_EINVAL, "control character", eg_grid_add(NULL, g, "T2", "C", "a\tb", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("level out of range", EG_ERANGE, "T2", eg_grid_add(NULL, g, "T2", "C", "x", 5, EG_KIND_ADMIN));
-	R("unknown kind", EG_EINVAL, "T2", eg_grid_add(NULL, g, "T2", "C", "x", EG_LEVEL_TOWNSHIP, 7));
-	R("duplicate ID", EG_EEXISTS, "T1", eg_grid_add(NULL, g, "T1", "C", "x", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("unknown parent", EG_ENOTFOUND, "C9", eg_grid_add(NULL, g, "T2", "C9", "x", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
-	R("level not deeper than the parent's", EG_ELEVEL, "T2", eg_grid_add(NULL, g, "T2", "T1", "x", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN));
+	R("NULL grid", EG_EINVAL, NULL, eg_grid_add(NULL, NULL, "X", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PROVINCE, EG_KIND_ADMIN }));
+	R("empty ID", EG_EINVAL, "node ID", eg_grid_add(NULL, g, "", "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("ID longer than 64 bytes", EG_ERANGE, "node ID", eg_grid_add(NULL, g, long_id, "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("invalid UTF-8 in a name", EG_EUTF8, "node T2: node name", eg_grid_add(NULL, g, "T2", "C", "\xC3\x28", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("control character in a name", EG_EINVAL, "control character", eg_grid_add(NULL, g, "T2", "C", "a\tb", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("level out of range", EG_ERANGE, "T2", eg_grid_add(NULL, g, "T2", "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 5, EG_KIND_ADMIN }));
+	R("unknown kind", EG_EINVAL, "T2", eg_grid_add(NULL, g, "T2", "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, 7 }));
+	R("duplicate ID", EG_EEXISTS, "T1", eg_grid_add(NULL, g, "T1", "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("unknown parent", EG_ENOTFOUND, "C9", eg_grid_add(NULL, g, "T2", "C9", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
+	R("level not deeper than the parent's", EG_ELEVEL, "T2", eg_grid_add(NULL, g, "T2", "T1", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }));
 	R("unknown ID", EG_ENOTFOUND, "652399999999", eg_grid_lookup(&n, g, "652399999999"));
 	R("NULL ID", EG_EINVAL, NULL, eg_grid_lookup(&n, g, NULL));
 	R("NULL grid", EG_EINVAL, NULL, eg_grid_walk_new(&w, NULL, NULL));
@@ -148,9 +148,9 @@ static void grid_rows(void)
 	R("unknown covered node", EG_ENOTFOUND, "T9", eg_grid_add_subhead(g, "C", "甲", EG_RANK_DEPUTY_DIVISION, nope, 1));
 	R("covered node twice", EG_EEXISTS, "T1", eg_grid_add_subhead(g, "C", "甲", EG_RANK_DEPUTY_DIVISION, twice, 2));
 	R("unknown staff kind", EG_ERANGE, "staff 2", eg_grid_add_supervisor(g, "T1", "甲", 2));
-	R("key grid under a township", EG_ELEVEL, "level-2 unit (CJ-G.2)", eg_grid_add_key_grid(NULL, g, "KG", "T1", "x", "ST", towns, 1));
-	R("key grid spanning no township", EG_EINVAL, "spans no township", eg_grid_add_key_grid(NULL, g, "KG", "C", "x", "ST", towns, 0));
-	R("empty station ID", EG_EINVAL, "station ID", eg_grid_add_key_grid(NULL, g, "KG", "C", "x", "", towns, 1));
+	R("key grid under a township", EG_ELEVEL, "level-2 unit (CJ-G.2)", eg_grid_add_key_grid(NULL, g, "KG", "T1", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 1 }));
+	R("key grid spanning no township", EG_EINVAL, "spans no township", eg_grid_add_key_grid(NULL, g, "KG", "C", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 0 }));
+	R("empty station ID", EG_EINVAL, "station ID", eg_grid_add_key_grid(NULL, g, "KG", "C", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "", towns, 1 }));
 	R("not a key grid", EG_EINVAL, NULL, eg_grid_key_grid_info(NULL, NULL, g, t1));
 	R("NULL out-parameter", EG_EINVAL, NULL, eg_grid_check(NULL, g));
 	must(eg_grid_check(&f, g), "check");
@@ -238,10 +238,10 @@ static void ladder_rows(void)
 	section("ladder", "Fixture: `l` is the preset `CJ-A3-4`, `s` a state stepped to 2026-02, `b` a builder with action `warn`.");
 	must(eg_ladder_preset(&l, "CJ-A3-4"), "preset");
 	must(eg_ladder_state_new(&s, l), "state");
-	must(eg_ladder_step(&o, s, "2026-02", ids, v, NULL, 1), "step");
+	must(eg_ladder_step(&o, s, "2026-02", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 1 }), "step");
 	eg_ladder_outcome_free(o);
 	o = NULL;
-	must(eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_AT_LEAST, "a", "a", NULL, NULL), "builder");
+	must(eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_AT_LEAST, "a", "a", NULL), "builder");
 	must(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), "action");
 	c.rule = "X-1";
 	c.action = "nope";
@@ -250,18 +250,18 @@ static void ladder_rows(void)
 	c13.kind = EG_LADDER_CLAUSE_KIND_CONSECUTIVE;
 	c13.count = 13;
 
-	R("unknown measure", EG_EINVAL, NULL, eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL, NULL));
+	R("unknown measure", EG_EINVAL, NULL, eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL));
 	R("duplicate action", EG_EEXISTS, "warn", eg_ladder_builder_add_action(b, "warn", "x", "x"));
 	R("unknown action", EG_ENOTFOUND, "nope", eg_ladder_builder_add_clause(b, &c));
 	R("count outside 1-12", EG_ERANGE, NULL, eg_ladder_builder_add_clause(b, &c13));
 	R("unknown clause version", EG_EINVAL, "unknown version 2", eg_ladder_clause_init(&c, 2));
 	R("no clauses", EG_EINVAL, NULL, eg_ladder_build(&none, b));
 	R("unknown preset", EG_ENOTFOUND, "XX-1", eg_ladder_preset(&none, "XX-1"));
-	R("bad month", EG_EINVAL, "2026-13", eg_ladder_step(&o, s, "2026-13", ids, v, NULL, 1));
-	R("month not after the last", EG_ESTATE, NULL, eg_ladder_step(&o, s, "2026-02", ids, v, NULL, 1));
-	R("unit twice", EG_EEXISTS, "U0", eg_ladder_step(&o, s, "2026-03", ids, v, NULL, 2));
-	R("negative value", EG_EINVAL, NULL, eg_ladder_step(&o, s, "2026-03", ids, negv, NULL, 1));
-	R("invalid UTF-8 unit", EG_EUTF8, NULL, eg_ladder_step(&o, s, "2026-03", bad_id, v, NULL, 1));
+	R("bad month", EG_EINVAL, "2026-13", eg_ladder_step(&o, s, "2026-13", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 1 }));
+	R("month not after the last", EG_ESTATE, NULL, eg_ladder_step(&o, s, "2026-02", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 1 }));
+	R("unit twice", EG_EEXISTS, "U0", eg_ladder_step(&o, s, "2026-03", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 2 }));
+	R("negative value", EG_EINVAL, NULL, eg_ladder_step(&o, s, "2026-03", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, negv, NULL, 1 }));
+	R("invalid UTF-8 unit", EG_EUTF8, NULL, eg_ladder_step(&o, s, "2026-03", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, bad_id, v, NULL, 1 }));
 	R("junk state text", EG_EPARSE, "line 1", eg_ladder_state_parse(&back, l, "junk\n", 5));
 	R("NULL state", EG_EINVAL, NULL, eg_ladder_state_serialize(NULL, s));
 	eg_ladder_builder_free(b);
@@ -299,8 +299,8 @@ static void airq_rows(void)
 	R("reference of 0", EG_EINVAL, NULL, eg_airq_change_rate(&r, 1, 0));
 	R("NaN value", EG_EINVAL, NULL, eg_airq_improvement_rate(&r, NAN, 1));
 	R("unknown order", EG_EINVAL, NULL, eg_airq_rank(ranks, v, 3, 7, 2));
-	R("not a month", EG_EINVAL, "2026-13", eg_airq_monthly_stats(st, p, hourly, 1, 2026, 13, 24, NULL, NULL));
-	R("hours not matching the month", EG_EINVAL, "not 24", eg_airq_monthly_stats(st, p, hourly, 1, 2026, 2, 24, NULL, NULL));
+	R("not a month", EG_EINVAL, "2026-13", eg_airq_monthly_stats(st, p, hourly, 1, 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 13, NULL, NULL }));
+	R("hours not matching the month", EG_EINVAL, "not 24", eg_airq_monthly_stats(st, p, hourly, 1, 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 2, NULL, NULL }));
 	R("stations x hours overflow size_t", EG_ERANGE, NULL, eg_airq_aggregate_hours(out, hourly, SIZE_MAX / 2, 24));
 	R("hours not a multiple of 24", EG_EINVAL, NULL, eg_airq_daily_values(out, p, hourly, 1, 23));
 	eg_airq_profile_free(p);
@@ -346,11 +346,11 @@ static void draw_rows(void)
 	const size_t sizes[] = { 2 }, too_many[] = { 3 };
 	section("draw", "No fixture.");
 
-	R("empty seed", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "", 1, 10, 0, 0));
-	R("a > b", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 10, 1, 0, 0));
-	R("more picks than values without replacement", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 1, 3, 0, 0));
-	R("quota larger than its stratum", EG_EINVAL, "key", eg_draw_objects(&d, "s", strata, sizes, frame, too_many, 1));
-	R("empty seed", EG_EINVAL, NULL, eg_draw_objects(&d, "", strata, sizes, frame, sizes, 1));
+	R("empty seed", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "", 1, 10, NULL));
+	R("a > b", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 10, 1, NULL));
+	R("more picks than values without replacement", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 1, 3, NULL));
+	R("quota larger than its stratum", EG_EINVAL, "key", eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, too_many, 1 }));
+	R("empty seed", EG_EINVAL, NULL, eg_draw_objects(&d, "", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, sizes, 1 }));
 }
 
 static void duty_rows(void)
@@ -386,14 +386,14 @@ static void records_rows(void)
 	const char *t, *a, *why;
 	section("records", "Fixture: `r` holds record `JM-001` (last version 2026-07-03 23:59).");
 	must(eg_records_new(&r), "records");
-	must(eg_records_put(r, "JM-001", "2026-07-03 23:59", "x", "y", k, v, 1), "put");
+	must(eg_records_put(r, "JM-001", "2026-07-03 23:59", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), "put");
 
 	R("NULL out-parameter", EG_EINVAL, NULL, eg_records_new(NULL));
-	R("bad time", EG_EINVAL, "not YYYY-MM-DD HH:MM", eg_records_put(r, "JM-002", "2026-13-01 00:00", "x", "y", k, v, 1));
-	R("time before the last version", EG_EINVAL, "before its last version", eg_records_put(r, "JM-001", "2026-07-03 23:58", "x", "y", k, v, 1));
-	R("no field", EG_EINVAL, "at least one field", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", k, v, 0));
-	R("duplicate key", EG_EINVAL, "field a is given twice", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", k, v, 2));
-	R("invalid UTF-8 value", EG_EUTF8, "field a", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", k, bad, 1));
+	R("bad time", EG_EINVAL, "not YYYY-MM-DD HH:MM", eg_records_put(r, "JM-002", "2026-13-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }));
+	R("time before the last version", EG_EINVAL, "before its last version", eg_records_put(r, "JM-001", "2026-07-03 23:58", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }));
+	R("no field", EG_EINVAL, "at least one field", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 0 }));
+	R("duplicate key", EG_EINVAL, "field a is given twice", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 2 }));
+	R("invalid UTF-8 value", EG_EUTF8, "field a", eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, bad, 1 }));
 	R("unknown ID", EG_ENOTFOUND, "JM-404", eg_records_get(&val, r, "JM-404", "a", NULL));
 	R("as of a time before the record", EG_ENOTFOUND, "did not exist yet", eg_records_get(&val, r, "JM-001", "a", "2025-12-31 23:59"));
 	R("version out of range", EG_ENOTFOUND, NULL, eg_records_version(&t, &a, &why, r, "JM-001", 5));
@@ -412,11 +412,11 @@ static void disclosure_rows(void)
 	int32_t late;
 	section("disclosure", "Fixture: `r` holds record `JM-001` (last version 2026-07-03 23:59).");
 	must(eg_records_new(&r), "records");
-	must(eg_records_put(r, "JM-001", "2026-07-03 23:59", "x", "y", k, v, 1), "put");
+	must(eg_records_put(r, "JM-001", "2026-07-03 23:59", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), "put");
 
 	R("quarter out of range", EG_EINVAL, NULL, eg_disclosure_district_deadline(date, 2026, 5));
 	R("unknown ID", EG_ENOTFOUND, NULL, eg_disclosure_update_status(&st, &late, r, "JM-404", 2026, 1));
-	R("unit not at level 2", EG_EINVAL, NULL, eg_disclosure_heads_check(&st, NULL, NULL, "C", NULL, 0, "2026-01-01", "2026-01-02", 30));
+	R("unit not at level 2", EG_EINVAL, NULL, eg_disclosure_heads_check(&st, NULL, NULL, "C", "2026-01-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, "2026-01-01", 30 }));
 	R("top 0", EG_EINVAL, NULL, eg_disclosure_top_n(out, &count, names, (const int64_t[]){ 1 }, 1, 0));
 	eg_records_free(r);
 }
@@ -427,9 +427,9 @@ static void ledger_rows(void)
 	int st, od, el;
 	section("ledger", "Fixture: `r` holds ledger `P` (open, deadline 2026-06-30).");
 	must(eg_records_new(&r), "records");
-	must(eg_ledger_open(r, "P", "2026-01-05 09:00", "整改办", "住建局", "目标", "2026-06-30"), "ledger");
+	must(eg_ledger_open(r, "P", "2026-01-05 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "住建局", "目标", "2026-06-30" }), "ledger");
 
-	R("ledger ID exists", EG_EEXISTS, "P", eg_ledger_open(r, "P", "2026-02-01 09:00", "x", "y", "z", "2026-06-30"));
+	R("ledger ID exists", EG_EEXISTS, "P", eg_ledger_open(r, "P", "2026-02-01 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "y", "z", "2026-06-30" }));
 	R("transition not allowed (open to closed)", EG_ESTATE, NULL, eg_ledger_transition(r, "P", "2026-02-01 09:00", "x", EG_LEDGER_STATE_CLOSED, "y"));
 	R("unknown ledger", EG_ENOTFOUND, "Q", eg_ledger_transition(r, "Q", "2026-02-01 09:00", "x", EG_LEDGER_STATE_RECTIFYING, "y"));
 	R("new deadline not later", EG_EINVAL, NULL, eg_ledger_extend(r, "P", "2026-02-01 09:00", "x", "2026-06-30", "y"));

@@ -13,7 +13,7 @@ int main(void)
 		return 1;
 	}
 	if (eg_grid_new(&g) != EG_OK ||
-	    eg_grid_add(&n, g, "652300000000", NULL, "昌吉回族自治州", EG_LEVEL_PREFECTURE, EG_KIND_ADMIN) != EG_OK ||
+	    eg_grid_add(&n, g, "652300000000", NULL, "昌吉回族自治州", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PREFECTURE, EG_KIND_ADMIN }) != EG_OK ||
 	    eg_grid_count(g, EG_LEVEL_PREFECTURE) != 1) {
 		fprintf(stderr, "grid failed: %s\n", eg_error_last()->message);
 		eg_grid_free(g);

@@ -239,7 +239,7 @@ static void test_airq_s3_month_validity_26_vs_february_25(void **state)
 	for (int pol = 0; pol < 6; pol++)
 		for (int d = 0; d < 5; d++)
 			blank_day(h, 31, pol, d);
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 31 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 3, NULL, NULL }), EG_OK);
 	assert_int_equal(st[EG_POLLUTANT_SO2].valid, 0);
 	assert_int_equal(st[EG_POLLUTANT_SO2].n_valid, 26);
 	assert_int_equal(st[EG_POLLUTANT_SO2].n_required, 27);
@@ -250,7 +250,7 @@ static void test_airq_s3_month_validity_26_vs_february_25(void **state)
 	for (int pol = 0; pol < 6; pol++)
 		for (int d = 0; d < 3; d++)
 			blank_day(h, 28, pol, d);
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 2, 28 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 28 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 2, NULL, NULL }), EG_OK);
 	assert_int_equal(st[EG_POLLUTANT_PM25].valid, 1);
 	assert_int_equal(st[EG_POLLUTANT_PM25].n_valid, 25);
 	assert_int_equal(st[EG_POLLUTANT_PM25].n_required, 25);
@@ -271,7 +271,7 @@ static void test_airq_s3_daily_mean_needs_20_hours(void **state)
 		h[1 * 24 * 30 + i] = NAN;
 	for (int i = 0; i < 5; i++)
 		h[1 * 24 * 30 + 24 + i] = NAN;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 30 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 30 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_OK);
 	assert_int_equal(st[EG_POLLUTANT_NO2].n_valid, 29);
 	assert_int_equal(st[EG_POLLUTANT_SO2].n_valid, 30);
 	free(h);
@@ -290,7 +290,7 @@ static void test_airq_s3_mda8_with_13_windows_below_and_above_limit(void **state
 	for (int d = 0; d < 31; d++)
 		for (int i = 18; i < 24; i++)
 			h[5 * 24 * 31 + d * 24 + i] = NAN;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 1, 31 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 31 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 1, NULL, NULL }), EG_OK);
 	/* 100 <= 160: 13 windows are not enough: no valid MDA8 day. */
 	assert_int_equal(st[EG_POLLUTANT_O3].n_valid, 0);
 	assert_int_equal(st[EG_POLLUTANT_O3].valid, 0);
@@ -299,7 +299,7 @@ static void test_airq_s3_mda8_with_13_windows_below_and_above_limit(void **state
 	for (int d = 0; d < 31; d++)
 		for (int i = 0; i < 18; i++)
 			h[5 * 24 * 31 + d * 24 + i] = 170;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 1, 31 * 24, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 31 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 1, NULL, NULL }), EG_OK);
 	assert_int_equal(st[EG_POLLUTANT_O3].n_valid, 31);
 	assert_double_equal(st[EG_POLLUTANT_O3].value, 170, 1e-12);
 	free(h);
@@ -320,7 +320,7 @@ static void test_cj_a3_6_tampered_days_take_the_month_maximum(void **state)
 		h[0 * 24 * 31 + 9 * 24 + i] = 10;
 	}
 	tampered[9] = 1;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, NULL, tampered), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 31 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 3, NULL, tampered }), EG_OK);
 	/* Day 10 becomes 80: (29 x 50 + 80 + 80) / 31 = 1610 / 31 = 51.935... */
 	assert_double_equal(st[EG_POLLUTANT_SO2].value, 1610.0 / 31, 1e-12);
 	assert_int_equal(st[EG_POLLUTANT_SO2].n_valid, 31);
@@ -328,7 +328,7 @@ static void test_cj_a3_6_tampered_days_take_the_month_maximum(void **state)
 	for (int i = 0; i < 24; i++)
 		h[2 * 24 * 31 + 4 * 24 + i] = 500;
 	dust[4] = 1;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 31 * 24, dust, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 1, 31 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 3, dust, NULL }), EG_OK);
 	assert_double_equal(st[EG_POLLUTANT_PM10].value, 50, 1e-12);
 	assert_int_equal(st[EG_POLLUTANT_PM10].n_valid, 30);
 	assert_int_equal(st[EG_POLLUTANT_SO2].n_valid, 31);
@@ -343,10 +343,10 @@ static void test_airq_s3_errors_and_aggregation(void **state)
 	double base[6] = { 10, 20, 50, 30, 0.8, 100 };
 	eg_airq_stat st[12];
 	double *h = station_month(30, base), agg[6 * 2];
-	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 3, 30 * 24, NULL, NULL), EG_EINVAL, "has 31 days = 744 hours, not 720");
-	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 13, 30 * 24, NULL, NULL), EG_EINVAL, "not a month");
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 30 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 3, NULL, NULL }), EG_EINVAL, "has 31 days = 744 hours, not 720");
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 30 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 13, NULL, NULL }), EG_EINVAL, "not a month");
 	h[5] = -3;
-	assert_error(eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 30 * 24, NULL, NULL), EG_EINVAL, "station 0, SO2, day 1 hour 6: value -3");
+	assert_error(eg_airq_monthly_stats(st, p, h, 1, 30 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_EINVAL, "station 0, SO2, day 1 hour 6: value -3");
 	free(h);
 	/* Two stations, 2 hours: the county value is the mean of valid station values. */
 	{
@@ -395,7 +395,7 @@ static int scenario_airq(void *unused)
 	if ((rc = eg_airq_profile_named(&p, "CN2012")) < 0)
 		return rc;
 	h = station_month(30, base);
-	rc = eg_airq_monthly_stats(st, p, h, 1, 2026, 4, 720, NULL, NULL);
+	rc = eg_airq_monthly_stats(st, p, h, 1, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL });
 	if (rc == EG_OK)
 		rc = eg_airq_percentile(&r, v, 3, 0.5);
 	if (rc == EG_OK)
@@ -489,23 +489,23 @@ static void test_cj_a3_6_monthly_stats_second_station_bad_value_named(void **sta
 			for (int i = 0; i < 720; i++)
 				h[(s * 6 + q) * 720 + i] = base[q];
 	h[(1 * 6 + EG_POLLUTANT_O3) * 720 + 24 * 3 + 4] = INFINITY; /* station 1, O3, day 4 hour 5 */
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_EINVAL,
 		     "station 1, O3, day 4 hour 5: value inf");
 	h[(1 * 6 + EG_POLLUTANT_O3) * 720 + 24 * 3 + 4] = 100;
 	h[(1 * 6 + EG_POLLUTANT_PM25) * 720 + 719] = -0.5; /* the last hour of the month */
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_EINVAL,
 		     "station 1, PM2.5, day 30 hour 24: value -0.5");
 	h[(1 * 6 + EG_POLLUTANT_PM25) * 720 + 719] = 30;
 	h[(1 * 6 + EG_POLLUTANT_NO2) * 720 + 24 + 2] = INFINITY; /* in the first eight days of a mean series */
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_EINVAL,
 		     "station 1, NO2, day 2 hour 3: value inf");
 	h[(1 * 6 + EG_POLLUTANT_NO2) * 720 + 24 + 2] = 20;
 	h[(0 * 6 + EG_POLLUTANT_O3) * 720 + 24 * 29 + 23] = -INFINITY;
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_EINVAL,
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_EINVAL,
 		     "station 0, O3, day 30 hour 24: value -inf");
 	h[(0 * 6 + EG_POLLUTANT_O3) * 720 + 24 * 29 + 23] = NAN; /* missing, and -0.0 is a valid zero */
 	h[(0 * 6 + EG_POLLUTANT_SO2) * 720 + 5] = -0.0;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, 2026, 4, 720, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, 720, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 4, NULL, NULL }), EG_OK);
 	/* Constant series: means and percentiles are the constants. */
 	assert_double_equal(st[6 + EG_POLLUTANT_PM25].value, 30, 0);
 	assert_double_equal(st[6 + EG_POLLUTANT_O3].value, 100, 0);
@@ -553,12 +553,50 @@ static void test_airq_stat_reserved_tail_is_zeroed(void **state)
 	for (size_t i = 0; i < sizeof hourly / sizeof hourly[0]; i++)
 		hourly[i] = 10;
 	memset(st, 0x7F, sizeof st);
-	assert_int_equal(eg_airq_monthly_stats(st, p, hourly, 1, 2026, 11, 24 * 30, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, hourly, 1, 24 * 30, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 11, NULL, NULL }), EG_OK);
 	for (int k = 0; k < EG_POLLUTANT_COUNT; k++) {
 		assert_int_equal(st[k].reserved[0], 0);
 		assert_int_equal(st[k].reserved[1], 0);
 		assert_int_equal(st[k].n_days, 30); /* November */
 	}
+	eg_airq_profile_free(p);
+}
+
+/* eg_airq_monthly_options: eg_airq_monthly_options_init() writes exactly EG_AIRQ_MONTHLY_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_airq_monthly_stats() itself, nothing written or changed. */
+static void test_airq_monthly_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_airq_monthly_options want = EG_AIRQ_MONTHLY_OPTIONS_INIT;
+	eg_airq_monthly_options o, before;
+	int rc;
+	eg_airq_profile *p = NULL;
+	static const double hourly[EG_POLLUTANT_COUNT * 24 * 30];
+	eg_airq_stat st[EG_POLLUTANT_COUNT];
+	assert_int_equal(eg_airq_profile_named(&p, "CN2012"), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_airq_monthly_options_init(&o, EG_AIRQ_MONTHLY_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_AIRQ_MONTHLY_OPTIONS_VERSION);
+	assert_int_equal(o.year, want.year);
+	assert_int_equal(o.month, want.month);
+	assert_ptr_equal(o.dust, want.dust);
+	assert_ptr_equal(o.tampered, want.tampered);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_airq_monthly_options_init(&o, EG_AIRQ_MONTHLY_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_airq_monthly_options_init(NULL, EG_AIRQ_MONTHLY_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_airq_monthly_stats(st, p, hourly, 1, 24 * 30, &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_AIRQ_MONTHLY_OPTIONS_VERSION + 1;
+	rc = eg_airq_monthly_stats(st, p, hourly, 1, 24 * 30, &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_airq_monthly_stats(st, p, hourly, 1, 24 * 30, NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_AIRQ_MONTHLY_OPTIONS_INIT)");
 	eg_airq_profile_free(p);
 }
 
@@ -585,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_cj_a3_6_monthly_stats_second_station_bad_value_named),
 		cmocka_unit_test(test_airq_index_version_is_checked),
 		cmocka_unit_test(test_airq_stat_reserved_tail_is_zeroed),
+		cmocka_unit_test(test_airq_monthly_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("airq", tests, NULL, NULL);
 }

@@ -239,10 +239,10 @@ static eg_grid *fx_grid(void)
 	eg_grid *g = NULL;
 	const char *t1[] = { "T1" };
 	assert_int_equal(eg_grid_new(&g), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "C", NULL, "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "T1", "C", "一镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "T2", "C", "二镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "V1", "T1", "一村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "C", NULL, "县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T1", "C", "一镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T2", "C", "二镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V1", "T1", "一村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "T1", "镇党委书记", "镇长"), EG_OK);
 	assert_int_equal(eg_grid_add_subhead(g, "C", "甲", EG_RANK_DEPUTY_DIVISION, t1, 1), EG_OK);
@@ -290,8 +290,8 @@ static eg_records *fx_records(void)
 	eg_records *r = NULL;
 	const char *k[] = { "name", "progress" }, *v[] = { "某造纸厂", "未开工" };
 	assert_int_equal(eg_records_new(&r), EG_OK);
-	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", k, v, 2), EG_OK);
-	assert_int_equal(eg_ledger_open(r, "P", "2026-01-05 09:00", "整改办", "市住建局", "清洁取暖率≥60%", "2026-06-30"),
+	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 2 }), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-05 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "市住建局", "清洁取暖率≥60%", "2026-06-30" }),
 			 EG_OK);
 	return r;
 }
@@ -315,7 +315,7 @@ static const size_t frame_sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
 static eg_draw *fx_draw(const frame *f)
 {
 	eg_draw *d = NULL;
-	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", strata, frame_sizes, f->ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, frame_sizes, f->ptr, quotas, 2 }), EG_OK);
 	return d;
 }
 
@@ -334,7 +334,7 @@ static eg_ladder_state *fx_state(const eg_ladder *l)
 	const char *ids[] = { "U0", "U1" };
 	int64_t v[] = { 2, 1 };
 	assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
-	assert_int_equal(eg_ladder_step(&o, s, "2026-01", ids, v, NULL, 2), EG_OK);
+	assert_int_equal(eg_ladder_step(&o, s, "2026-01", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 2 }), EG_OK);
 	eg_ladder_outcome_free(o);
 	return s;
 }
@@ -386,7 +386,7 @@ static void grid_prefill(eg_grid *g, int n)
 	char id[16];
 	for (int i = 0; i < n; i++) {
 		snprintf(id, sizeof id, "X%d", i);
-		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
 	}
 }
 
@@ -397,7 +397,7 @@ static void grid_add_find_prefill(void)
 	for (int i = 0; i < 100000 && grid_add_prefill < 0; i++) {
 		snprintf(id, sizeof id, "X%d", i);
 		eg__alloc_fail_after(-1);
-		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
 		if (eg__alloc_count() > 0)
 			grid_add_prefill = i;
 		eg__alloc_fail_reset();
@@ -414,7 +414,7 @@ static int sc_grid_add(void)
 	if (grid_add_prefill < 0)
 		grid_add_find_prefill();
 	snprintf(id, sizeof id, "X%d", grid_add_prefill);
-	GRID_CHANGE(grid_prefill(g, grid_add_prefill), eg_grid_add(&n, g, id, "T2", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN),
+	GRID_CHANGE(grid_prefill(g, grid_add_prefill), eg_grid_add(&n, g, id, "T2", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }),
 		    assert_string_equal(eg_node_id(n), id));
 	if (rc != EG_OK)
 		assert_ptr_equal(n, UNTOUCHED); /* grid.h: untouched on failure */
@@ -448,7 +448,7 @@ static int sc_grid_add_key_grid(void)
 	int rc;
 	const char *towns[] = { "T1", "T2" };
 	const eg_node *kg = UNTOUCHED;
-	GRID_CHANGE((void)0, eg_grid_add_key_grid(&kg, g, "KG1", "C", "国控站网格", "ST-01", towns, 2),
+	GRID_CHANGE((void)0, eg_grid_add_key_grid(&kg, g, "KG1", "C", "国控站网格", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST-01", towns, 2 }),
 		    assert_int_equal(eg_grid_size(g), 5));
 	if (rc != EG_OK)
 		assert_ptr_equal(kg, UNTOUCHED);
@@ -838,7 +838,7 @@ static int sc_assess_score_table(void)
 static int sc_ladder_builder_new(void)
 {
 	eg_ladder_builder *b = NULL;
-	int rc = INJECT(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", "未完成", "missed"));
+	int rc = INJECT(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", &(eg_ladder_builder_options){ EG_LADDER_BUILDER_OPTIONS_VERSION, "未完成", "missed" }));
 	if (rc != EG_OK)
 		assert_null(b);
 	eg_ladder_builder_free(b);
@@ -851,7 +851,7 @@ static int sc_ladder_builder_new(void)
 		eg_ladder_builder *b = NULL;                                \
 		snap before = { 0 }, after = { 0 };                         \
 		assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", \
-						       NULL, NULL), EG_OK);         \
+						       NULL), EG_OK);                                  \
 		prep;                                                       \
 		snap_ladder_builder(&before, b);                            \
 		rc = INJECT(call_expr);                                     \
@@ -897,7 +897,7 @@ static int sc_ladder_build(void)
 	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
 	snap before = { 0 }, after = { 0 };
 	int rc;
-	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL), EG_OK);
 	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
 	c.rule = "X-1";
 	c.action = "warn";
@@ -1001,7 +1001,7 @@ static int sc_ladder_step(void)
 	snap before = { 0 }, after = { 0 };
 	int rc;
 	snap_ladder_state(&before, s);
-	rc = INJECT(eg_ladder_step(&o, s, "2026-02", ids, v, NULL, 3));
+	rc = INJECT(eg_ladder_step(&o, s, "2026-02", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 3 }));
 	if (rc != EG_OK) {
 		snap_ladder_state(&after, s);
 		sn_same(&before, &after); /* ladder.h: on failure the state is unchanged */
@@ -1031,7 +1031,7 @@ static int sc_ladder_evaluate_table(void)
 		assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
 		for (int k = 0; k < 2; k++) {
 			eg_ladder_outcome *o = NULL;
-			assert_int_equal(eg_ladder_step(&o, s, m[k], units, values + 2 * k, NULL, 2), EG_OK);
+			assert_int_equal(eg_ladder_step(&o, s, m[k], &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, units, values + 2 * k, NULL, 2 }), EG_OK);
 			for (size_t u = 0; u < 2; u++) {
 				assert_string_equal(eg_ladder_outcome_unit(o, u), units[u]);
 				assert_int_equal(sev[2 * k + (int)u], eg_ladder_outcome_severity(o, u));
@@ -1123,7 +1123,7 @@ static int sc_airq_rank(void)
 static int sc_sample(void)
 {
 	int64_t out[5] = { 0 };
-	int rc = INJECT(eg_draw_sample(out, 5, "3546311556112163624615351222", 1, 876, 0, 0));
+	int rc = INJECT(eg_draw_sample(out, 5, "3546311556112163624615351222", 1, 876, NULL));
 	if (rc == EG_OK)
 		for (int i = 0; i < 5; i++)
 			assert_true(out[i] >= 1 && out[i] <= 876);
@@ -1160,7 +1160,7 @@ static int sc_draw_objects(void)
 	eg_draw *d = NULL;
 	int rc;
 	fx_frame(&f);
-	rc = INJECT(eg_draw_objects(&d, "2026Q4-12345678", strata, frame_sizes, f.ptr, quotas, 2));
+	rc = INJECT(eg_draw_objects(&d, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, frame_sizes, f.ptr, quotas, 2 }));
 	if (rc == EG_OK)
 		assert_int_equal(eg_draw_selected_count(d), 14); /* 4 + 10 */
 	else
@@ -1180,7 +1180,7 @@ static int sc_draw_pair_inspectors(void)
 	d = fx_draw(&f);
 	co[0] = eg_draw_selected(d, 0);
 	snap_draw(&before, d);
-	rc = INJECT(eg_draw_pair_inspectors(d, insp, 3, ci, co, 1, 2));
+	rc = INJECT(eg_draw_pair_inspectors(d, insp, 3, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 1, 2 }));
 	snap_draw(&after, d);
 	if (rc != EG_OK) {
 		sn_same(&before, &after);
@@ -1203,7 +1203,7 @@ static int sc_draw_verify(void)
 	fx_frame(&f);
 	d = fx_draw(&f);
 	snap_draw(&before, d);
-	rc = INJECT(eg_draw_verify(&ok, d, strata, frame_sizes, f.ptr, quotas, 2));
+	rc = INJECT(eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, frame_sizes, f.ptr, quotas, 2 }));
 	snap_draw(&after, d);
 	sn_same(&before, &after);
 	if (rc == EG_OK)
@@ -1263,7 +1263,7 @@ static int sc_records_put_new_id(void)
 {
 	int rc;
 	const char *k[] = { "name", "district" }, *v[] = { "某化工厂", "蓬江区" };
-	RECORDS_CHANGE(eg_records_put(r, "JM-002", "2026-02-01 09:00", "蓬江区", "列入清单", k, v, 2));
+	RECORDS_CHANGE(eg_records_put(r, "JM-002", "2026-02-01 09:00", "蓬江区", "列入清单", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 2 }));
 	return rc;
 }
 
@@ -1271,7 +1271,7 @@ static int sc_records_put_new_version(void)
 {
 	int rc;
 	const char *k[] = { "progress" }, *v[] = { "已完成50%" };
-	RECORDS_CHANGE(eg_records_put(r, "JM-001", "2026-04-02 10:00", "新会区", "季度更新", k, v, 1));
+	RECORDS_CHANGE(eg_records_put(r, "JM-001", "2026-04-02 10:00", "新会区", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }));
 	return rc;
 }
 
@@ -1318,7 +1318,7 @@ static int sc_records_parse(void)
 static int sc_ledger_open(void)
 {
 	int rc;
-	RECORDS_CHANGE(eg_ledger_open(r, "Q", "2026-02-01 09:00", "整改办", "市生态环境局", "扬尘治理", "2026-09-30"));
+	RECORDS_CHANGE(eg_ledger_open(r, "Q", "2026-02-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "市生态环境局", "扬尘治理", "2026-09-30" }));
 	return rc;
 }
 
@@ -1362,7 +1362,7 @@ static int sc_heads_disclosure_check(void)
 	snap before = { 0 }, after = { 0 };
 	int rc;
 	snap_grid(&before, g);
-	rc = INJECT(eg_disclosure_heads_check(&met, &bad, g, "C", pub, 4, "2026-10-01", "2026-10-31", 30));
+	rc = INJECT(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-31", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, pub, 4, "2026-10-01", 30 }));
 	snap_grid(&after, g);
 	sn_same(&before, &after);
 	if (rc == EG_OK) {
@@ -1481,6 +1481,8 @@ static const char *const non_allocating[] = {
 	/* common.h */
 	"eg_version", "eg_strerror", "eg_error_last", "eg_error_clear", "eg_string_free",
 	/* grid.h */
+	"eg_grid_key_grid_options_init",
+	"eg_grid_add_options_init",
 	"eg_grid_free", "eg_grid_size", "eg_grid_count", "eg_grid_depth", "eg_grid_lookup", "eg_grid_node_at",
 	"eg_node_id", "eg_node_name", "eg_node_level", "eg_node_kind", "eg_node_index", "eg_node_parent",
 	"eg_node_depth", "eg_node_child_count", "eg_node_first_child", "eg_node_next_sibling",
@@ -1500,12 +1502,15 @@ static const char *const non_allocating[] = {
 	"eg_trace_rule", "eg_trace_subject", "eg_trace_count", "eg_trace_before", "eg_trace_after",
 	"eg_trace_message", "eg_grade_name", "eg_assess_annual", "eg_item_def_init",
 	/* ladder.h */
+	"eg_ladder_step_options_init",
+	"eg_ladder_builder_options_init",
 	"eg_ladder_builder_free", "eg_ladder_clause_init", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
 	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month",
 	"eg_ladder_outcome_free", "eg_ladder_outcome_count", "eg_ladder_outcome_unit",
 	"eg_ladder_outcome_severity", "eg_ladder_outcome_action", "eg_ladder_outcome_clause_count",
 	"eg_ladder_outcome_clause_rule", "eg_ladder_outcome_clause_action", "eg_ladder_outcome_clause_message",
 	/* airq.h */
+	"eg_airq_monthly_options_init",
 	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
 	"eg_airq_profile_aqi_table", "eg_pollutant_name", "eg_airq_composite", "eg_airq_round",
 	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate",
@@ -1515,6 +1520,9 @@ static const char *const non_allocating[] = {
 	/* inspect.h */
 	"eg_inspect_quota", "eg_inspect_classify",
 	/* draw.h */
+	"eg_draw_pair_options_init",
+	"eg_draw_frame_options_init",
+	"eg_draw_sample_options_init",
 	"eg_draw_sha256", "eg_draw_sha256_hex", "eg_draw_free", "eg_draw_frame_hash", "eg_draw_algorithm",
 	"eg_draw_selected_count", "eg_draw_selected", "eg_draw_selected_stratum", "eg_draw_inspector",
 	"eg_draw_skip_count", "eg_draw_skip",
@@ -1524,12 +1532,15 @@ static const char *const non_allocating[] = {
 	"eg_duty_cadence_count", "eg_duty_cadence_actor", "eg_duty_cadence_period_start", "eg_duty_cadence_measured",
 	"eg_duty_cadence_message", "eg_duty_obligation_due", "eg_duty_obligation_overdue",
 	/* records.h */
+	"eg_records_put_options_init",
 	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",
 	"eg_records_version",
 	/* disclosure.h */
+	"eg_disclosure_heads_options_init",
 	"eg_disclosure_district_deadline", "eg_disclosure_update_status", "eg_disclosure_options_init", "eg_disclosure_deadline",
 	"eg_disclosure_record_check", "eg_disclosure_update_check",
 	/* ledger.h */
+	"eg_ledger_open_options_init",
 	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_target_attained",
 	/* cases.h */
 	"eg_case_eligible", "eg_case_text_check", "eg_case_batches",

@@ -27,12 +27,12 @@ static void put1(eg_records *r, const char *id, const char *time, const char *ke
 	const char *vals[] = { "某纸业有限公司", "蓬江区", "造纸", "完成提标改造", "进行中", value };
 	size_t n = 6;
 	if (eg_records_version_count(r, id) > 0) {
-		assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &key, &value, 1), EG_OK);
+		assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &key, &value, 1 }), EG_OK);
 		return;
 	}
 	if (strcmp(key, "progress") == 0)
 		n = 5, vals[4] = value;
-	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", keys, vals, n), EG_OK);
+	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, n }), EG_OK);
 }
 
 static void test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover(void **state)
@@ -74,16 +74,16 @@ static void test_cj_a2_5_3_heads_disclosed_and_up_to_date(void **state)
 	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "T", "镇党委书记", "镇长"), EG_OK);
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", full, 4, "2026-10-01", "2026-10-31", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-31", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_OK);
 	assert_int_equal(met, 1);
 	/* 31 days old with a 30-day limit: stale. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", full, 4, "2026-10-01", "2026-11-01", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-11-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_OK);
 	assert_int_equal(met, 0);
 	/* A head not published and a published name no longer a head: 2 problems. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", stale, 4, "2026-10-01", "2026-10-02", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, stale, 4, "2026-10-01", 30 }), EG_OK);
 	assert_int_equal(met, 0);
 	assert_int_equal(bad, 2);
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "T", full, 4, "2026-10-01", "2026-10-02", 30), EG_ELEVEL, "CJ-A2-5.3");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "T", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_ELEVEL, "CJ-A2-5.3");
 	eg_grid_free(g);
 }
 
@@ -198,12 +198,12 @@ static void test_jm_2_1_1_record_content_is_validated(void **state)
 	int32_t late;
 	eg_disclosure_options o = EG_DISCLOSURE_OPTIONS_INIT;
 	/* A record with only foo=bar: refused, naming every missing field. */
-	assert_int_equal(eg_records_put(r, "X", "2026-10-01 09:00", "a", "b", &k, &v, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, "X", "2026-10-01 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_OK);
 	assert_error(eg_disclosure_record_check(r, "X", NULL), EG_EINVAL, "name, district, category, target");
 	assert_error(eg_disclosure_update_status(&st, &late, r, "X", 2026, 3), EG_EINVAL, "JM-2.1.1");
 	/* An empty district is missing too: its lateness could not be filed under a district. */
-	assert_int_equal(eg_records_put(r, "Y", "2026-10-01 09:00", "a", "b", k2, v2, 4), EG_OK);
-	assert_int_equal(eg_records_put(r, "Y", "2026-10-02 09:00", "a", "b", &q, &qv, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, "Y", "2026-10-01 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k2, v2, 4 }), EG_OK);
+	assert_int_equal(eg_records_put(r, "Y", "2026-10-02 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &q, &qv, 1 }), EG_OK);
 	assert_error(eg_disclosure_update_check(&st, &late, r, "Y", 2026, 3, &o), EG_EINVAL, "district, progress");
 	assert_error(eg_disclosure_record_check(r, "Y", "2026-10-01 09:00"), EG_EINVAL, "lacks the JM-2.1.1 content: district");
 	/* A full record passes; before its first version there is nothing to check. */
@@ -308,35 +308,35 @@ static void test_cj_a2_5_3_disclosure_errors_and_boundaries(void **state)
 	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
 	/* problems may be NULL. Published 0 days ago with a limit of 0: met. */
-	assert_int_equal(eg_disclosure_heads_check(&met, NULL, g, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, NULL, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_OK);
 	assert_int_equal(met, 1);
 	/* 1 day old with a limit of 0: not met. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-02", 0), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_OK);
 	assert_int_equal(met, 0);
 	assert_int_equal(bad, 0);
 	/* A list dated after the day judged cannot be the one in force. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-02", "2026-10-01", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-02", 30 }), EG_OK);
 	assert_int_equal(met, 0);
 	/* A NULL entry in the published list is one problem. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", with_null, 3, "2026-10-01", "2026-10-01", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, with_null, 3, "2026-10-01", 30 }), EG_OK);
 	assert_int_equal(met, 0);
 	assert_int_equal(bad, 1);
 	/* Nothing published: both heads missing, 2 problems. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", NULL, 0, "2026-10-01", "2026-10-01", 30), EG_OK);
+	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, "2026-10-01", 30 }), EG_OK);
 	assert_int_equal(bad, 2);
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "X", full, 2, "2026-10-01", "2026-10-01", 30), EG_ENOTFOUND, "X");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-1", "2026-10-01", 30), EG_EINVAL,
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "X", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 30 }), EG_ENOTFOUND, "X");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-1", 30 }), EG_EINVAL,
 		     "dates must be YYYY-MM-DD");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-32", 30), EG_EINVAL,
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-32", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 30 }), EG_EINVAL,
 		     "dates must be YYYY-MM-DD");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-01", "2026-10-01", -1), EG_EINVAL,
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", -1 }), EG_EINVAL,
 		     "negative age");
-	assert_error(eg_disclosure_heads_check(NULL, &bad, g, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, NULL, "C", full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, NULL, full, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", NULL, 2, "2026-10-01", "2026-10-01", 0), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, NULL, "2026-10-01", 0), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", full, 2, "2026-10-01", NULL, 0), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(NULL, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&met, &bad, NULL, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, NULL, "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, NULL, 0 }), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", NULL, &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
 	eg_grid_free(g);
 }
 
@@ -363,6 +363,44 @@ static void test_jm_2_1_top_n_errors_and_empty_input(void **state)
 	assert_error(eg_disclosure_top_n(out, &n, bad_ids, m, 2, 1), EG_EINVAL, "ID is empty");
 }
 
+/* eg_disclosure_heads_options: eg_disclosure_heads_options_init() writes exactly EG_DISCLOSURE_HEADS_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_disclosure_heads_check() itself, nothing written or changed. */
+static void test_disclosure_heads_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_disclosure_heads_options want = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
+	eg_disclosure_heads_options o, before;
+	int rc;
+	eg_grid *g = NULL;
+	int met = -1;
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_disclosure_heads_options_init(&o, EG_DISCLOSURE_HEADS_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
+	assert_ptr_equal(o.published, want.published);
+	assert_int_equal(o.n_published, want.n_published);
+	assert_ptr_equal(o.published_date, want.published_date);
+	assert_int_equal(o.max_age_days, want.max_age_days);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_disclosure_heads_options_init(&o, EG_DISCLOSURE_HEADS_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_disclosure_heads_options_init(NULL, EG_DISCLOSURE_HEADS_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_DISCLOSURE_HEADS_OPTIONS_VERSION + 1;
+	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)");
+	assert_int_equal(met, -1);
+	eg_grid_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_jm_2_1_2_deadline_year_and_quarter_bounds),
 		cmocka_unit_test(test_cj_a2_5_3_disclosure_errors_and_boundaries),
 		cmocka_unit_test(test_jm_2_1_top_n_errors_and_empty_input),
+		cmocka_unit_test(test_disclosure_heads_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("disclosure", tests, NULL, NULL);
 }

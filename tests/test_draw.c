@@ -46,7 +46,7 @@ static void test_sampler_py_published_vector_without_replacement(void **state)
 {
 	(void)state;
 	int64_t out[47];
-	assert_int_equal(eg_draw_sample(out, 47, "3546311556112163624615351222", 1, 876, 0, 0), EG_OK);
+	assert_int_equal(eg_draw_sample(out, 47, "3546311556112163624615351222", 1, 876, NULL), EG_OK);
 	assert_memory_equal(out, sampler_vector, sizeof out);
 }
 
@@ -55,18 +55,18 @@ static void test_sampler_py_expanded_sample_and_with_replacement(void **state)
 	(void)state;
 	int64_t out[47];
 	/* An expanded sample skips the first 40 and continues: the last 7 of the vector. */
-	assert_int_equal(eg_draw_sample(out, 7, "3546311556112163624615351222", 1, 876, 0, 40), EG_OK);
+	assert_int_equal(eg_draw_sample(out, 7, "3546311556112163624615351222", 1, 876, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 0, 40 }), EG_OK);
 	assert_memory_equal(out, sampler_vector + 40, 7 * sizeof *out);
 	/* With replacement nothing is rejected: counter 32 gives its 611 again, so
 	 * picks 1-31 equal the vector's and pick 32 is 611 (picks 33+ shift by one). */
-	assert_int_equal(eg_draw_sample(out, 33, "3546311556112163624615351222", 1, 876, 1, 0), EG_OK);
+	assert_int_equal(eg_draw_sample(out, 33, "3546311556112163624615351222", 1, 876, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 1, 0 }), EG_OK);
 	assert_memory_equal(out, sampler_vector, 31 * sizeof *out);
 	assert_int_equal(out[31], 611);
 	assert_int_equal(out[32], sampler_vector[31]); /* counter 33 -> 251 */
-	assert_error(eg_draw_sample(out, 3, "s", 1, 2, 0, 0), EG_EINVAL, "3 picks without replacement from 2 values");
-	assert_error(eg_draw_sample(out, 1, "", 1, 2, 0, 0), EG_EINVAL, "seed is empty");
-	assert_error(eg_draw_sample(out, 1, "s", 5, 2, 0, 0), EG_EINVAL, "a = 5 is greater than b = 2");
-	assert_error(eg_draw_sample(out, 1, "s", INT64_MIN, INT64_MAX, 1, 0), EG_ERANGE, "too large");
+	assert_error(eg_draw_sample(out, 3, "s", 1, 2, NULL), EG_EINVAL, "3 picks without replacement from 2 values");
+	assert_error(eg_draw_sample(out, 1, "", 1, 2, NULL), EG_EINVAL, "seed is empty");
+	assert_error(eg_draw_sample(out, 1, "s", 5, 2, NULL), EG_EINVAL, "a = 5 is greater than b = 2");
+	assert_error(eg_draw_sample(out, 1, "s", INT64_MIN, INT64_MAX, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 1, 0 }), EG_ERANGE, "too large");
 }
 
 /* A frame of 200 synthetic enterprises in two strata. */
@@ -92,7 +92,7 @@ static void test_double_random_draw_is_reproducible_and_verifiable(void **state)
 	eg_draw *d = NULL, *again = NULL;
 	int ok = -1;
 	make_frame(&f);
-	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
 	assert_int_equal(eg_draw_selected_count(d), 14);
 	assert_int_equal(eg_draw_algorithm(d), 1);
 	assert_string_equal(eg_draw_selected_stratum(d, 0), "key");
@@ -103,17 +103,17 @@ static void test_double_random_draw_is_reproducible_and_verifiable(void **state)
 		const char *tmp = g.ptr[0];
 		g.ptr[0] = g.ptr[30];
 		g.ptr[30] = tmp;
-		assert_int_equal(eg_draw_objects(&again, "2026Q4-12345678", strata, sizes, g.ptr, quotas, 2), EG_OK);
+		assert_int_equal(eg_draw_objects(&again, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, g.ptr, quotas, 2 }), EG_OK);
 		assert_string_equal(eg_draw_frame_hash(again), eg_draw_frame_hash(d));
 		for (size_t i = 0; i < 14; i++)
 			assert_string_equal(eg_draw_selected(again, i), eg_draw_selected(d, i));
 		eg_draw_free(again);
 	}
-	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
 	assert_int_equal(ok, 1);
 	/* One changed frame entry: the check fails. */
 	f.ptr[5] = "E999";
-	assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2), EG_OK);
+	assert_int_equal(eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
 	assert_int_equal(ok, 0);
 	eg_draw_free(d);
 }
@@ -132,8 +132,8 @@ static void test_draw_matches_the_public_sampler_on_the_canonical_frame(void **s
 		snprintf(ids[i], sizeof ids[i], "%03d", i + 1);
 		ptr[i] = ids[i];
 	}
-	assert_int_equal(eg_draw_objects(&d, "3546311556112163624615351222", strata, sizes, ptr, quotas, 1), EG_OK);
-	assert_int_equal(eg_draw_sample(expect, 5, "3546311556112163624615351222/s", 1, 876, 0, 0), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "3546311556112163624615351222", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ptr, quotas, 1 }), EG_OK);
+	assert_int_equal(eg_draw_sample(expect, 5, "3546311556112163624615351222/s", 1, 876, NULL), EG_OK);
 	for (int k = 0; k < 5; k++)
 		assert_int_equal(atoi(eg_draw_selected(d, (size_t)k)), expect[k]);
 	eg_draw_free(d);
@@ -148,24 +148,24 @@ static void test_inspector_pairing_skips_conflicts(void **state)
 	eg_draw *d = NULL;
 	const char *ci[4], *co[4], *si, *so;
 	make_frame(&f);
-	assert_int_equal(eg_draw_objects(&d, "seed-2026", strata, sizes, f.ptr, quotas, 1), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "seed-2026", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 1 }), EG_OK);
 	/* Object 0 conflicts with I1, I2 and I3: only I4 is eligible. */
 	for (int k = 0; k < 3; k++) {
 		ci[k] = insp[k];
 		co[k] = eg_draw_selected(d, 0);
 	}
 	/* Two per object are impossible for object 0: clear error, nothing paired. */
-	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 2), EG_EINVAL, "1 eligible inspectors after conflicts");
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 3, 2 }), EG_EINVAL, "1 eligible inspectors after conflicts");
 	assert_null(eg_draw_inspector(d, 1, 0));
 	/* One per object works; object 0 gets I4 and the conflicts met on the way are recorded. */
-	assert_int_equal(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_OK);
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 4, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 3, 1 }), EG_OK);
 	assert_string_equal(eg_draw_inspector(d, 0, 0), "I4");
 	for (size_t k = 0; k < eg_draw_skip_count(d); k++) {
 		assert_int_equal(eg_draw_skip(&si, &so, d, k), EG_OK);
 		assert_string_equal(so, eg_draw_selected(d, 0));
 		assert_true(strcmp(si, "I4") != 0);
 	}
-	assert_error(eg_draw_pair_inspectors(d, insp, 4, ci, co, 3, 1), EG_ESTATE, "already has inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 4, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 3, 1 }), EG_ESTATE, "already has inspectors");
 	eg_draw_free(d);
 }
 
@@ -176,11 +176,11 @@ static void test_draw_errors(void **state)
 	size_t sizes[] = { 2, 1 }, quotas[] = { 1, 1 }, big[] = { 3, 1 }, zero[] = { 0, 1 };
 	eg_draw *d = NULL;
 	const char *one[] = { "a", "b" };
-	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 2), EG_EINVAL, "stratum a is listed twice");
-	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, quotas, 2), EG_EINVAL, "object X is listed twice");
-	assert_error(eg_draw_objects(&d, "s", one, sizes, ids, big, 2), EG_EINVAL, "quota 3 is larger than its 2 objects");
-	assert_error(eg_draw_objects(&d, "s", one, zero, ids, zero, 2), EG_EINVAL, "empty frame");
-	assert_error(eg_draw_objects(&d, "", one, sizes, ids, quotas, 2), EG_EINVAL, "seed is empty");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 2 }), EG_EINVAL, "stratum a is listed twice");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, one, sizes, ids, quotas, 2 }), EG_EINVAL, "object X is listed twice");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, one, sizes, ids, big, 2 }), EG_EINVAL, "quota 3 is larger than its 2 objects");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, one, zero, ids, zero, 2 }), EG_EINVAL, "empty frame");
+	assert_error(eg_draw_objects(&d, "", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, one, sizes, ids, quotas, 2 }), EG_EINVAL, "seed is empty");
 	assert_null(d);
 }
 
@@ -193,14 +193,14 @@ static int scenario_draw(void *unused)
 	eg_draw *d = NULL;
 	int rc, ok;
 	make_frame(&f);
-	if ((rc = eg_draw_objects(&d, "s", strata, sizes, f.ptr, quotas, 2)) < 0)
+	if ((rc = eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 })) < 0)
 		return rc;
 	co[0] = eg_draw_selected(d, 0);
-	rc = eg_draw_pair_inspectors(d, insp, 3, ci, co, 1, 2);
+	rc = eg_draw_pair_inspectors(d, insp, 3, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 1, 2 });
 	if (rc < 0)
 		assert_null(eg_draw_inspector(d, 1, 0)); /* a failed pairing left no inspector */
 	else
-		rc = eg_draw_verify(&ok, d, strata, sizes, f.ptr, quotas, 2);
+		rc = eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 });
 	eg_draw_free(d);
 	return rc;
 }
@@ -225,20 +225,20 @@ static void test_sha256_empty_input_and_sample_argument_edges(void **state)
 	assert_error(eg_draw_sha256(NULL, "a", 1), EG_EINVAL, "eg_draw_sha256: NULL argument");
 	assert_error(eg_draw_sha256(d, NULL, 1), EG_EINVAL, "eg_draw_sha256: NULL argument");
 	/* No pick wanted: out may be NULL. */
-	assert_int_equal(eg_draw_sample(NULL, 0, "s", 1, 2, 0, 0), EG_OK);
-	assert_error(eg_draw_sample(NULL, 1, "s", 1, 2, 0, 0), EG_EINVAL, "eg_draw_sample: NULL argument");
-	assert_error(eg_draw_sample(out, 1, NULL, 1, 2, 0, 0), EG_EINVAL, "eg_draw_sample: NULL argument");
+	assert_int_equal(eg_draw_sample(NULL, 0, "s", 1, 2, NULL), EG_OK);
+	assert_error(eg_draw_sample(NULL, 1, "s", 1, 2, NULL), EG_EINVAL, "eg_draw_sample: NULL argument");
+	assert_error(eg_draw_sample(out, 1, NULL, 1, 2, NULL), EG_EINVAL, "eg_draw_sample: NULL argument");
 	/* count + skip would wrap around SIZE_MAX: refused, with or without replacement. */
-	assert_error(eg_draw_sample(out, 1, "s", 1, 2, 1, SIZE_MAX), EG_EINVAL, "count 1 plus skip");
-	assert_error(eg_draw_sample(out, 2, "s", 1, 2, 0, SIZE_MAX - 1), EG_EINVAL, "is too large");
+	assert_error(eg_draw_sample(out, 1, "s", 1, 2, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 1, SIZE_MAX }), EG_EINVAL, "count 1 plus skip");
+	assert_error(eg_draw_sample(out, 2, "s", 1, 2, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 0, SIZE_MAX - 1 }), EG_EINVAL, "is too large");
 	/* Exactly as many picks as values without replacement: a permutation of 1..2. */
-	assert_int_equal(eg_draw_sample(out, 2, "s", 1, 2, 0, 0), EG_OK);
+	assert_int_equal(eg_draw_sample(out, 2, "s", 1, 2, NULL), EG_OK);
 	assert_int_equal(out[0] + out[1], 3);
 	assert_true(out[0] != out[1]);
 	/* b - a = 2^62 - 1 is the largest range allowed. */
-	assert_int_equal(eg_draw_sample(out, 1, "s", 0, ((int64_t)1 << 62) - 1, 1, 0), EG_OK);
+	assert_int_equal(eg_draw_sample(out, 1, "s", 0, ((int64_t)1 << 62) - 1, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 1, 0 }), EG_OK);
 	assert_true(out[0] >= 0 && out[0] < ((int64_t)1 << 62));
-	assert_error(eg_draw_sample(out, 1, "s", 0, (int64_t)1 << 62, 1, 0), EG_ERANGE, "too large");
+	assert_error(eg_draw_sample(out, 1, "s", 0, (int64_t)1 << 62, &(eg_draw_sample_options){ EG_DRAW_SAMPLE_OPTIONS_VERSION, 1, 0 }), EG_ERANGE, "too large");
 }
 
 /* ---- Draws: the canonical frame hash, errors, accessors ---- */
@@ -258,7 +258,7 @@ static void test_double_random_frame_hash_is_sha256_of_the_canonical_text(void *
 	char hex[65];
 	eg_draw *d = NULL;
 	assert_int_equal(eg_draw_sha256_hex(hex, canonical_text, sizeof canonical_text - 1), EG_OK);
-	assert_int_equal(eg_draw_objects(&d, "2026Q4", strata, sizes, ids, quotas, 1), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "2026Q4", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_OK);
 	assert_string_equal(eg_draw_frame_hash(d), hex);
 	eg_draw_free(d);
 }
@@ -269,20 +269,20 @@ static void test_draw_argument_errors_and_frame_limits(void **state)
 	const char *strata[] = { "a" }, *bad_stratum[] = { "" }, *ids[] = { "X", "Y" }, *bad_ids[] = { "X", "" };
 	size_t sizes[] = { 2 }, quotas[] = { 1 }, huge[] = { SIZE_MAX / 2 + 1 }, zero_q[] = { 0 };
 	eg_draw *d = NULL;
-	assert_error(eg_draw_objects(NULL, "s", strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_objects: NULL argument");
-	assert_error(eg_draw_objects(&d, NULL, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_objects: NULL argument");
-	assert_error(eg_draw_objects(&d, "s", NULL, sizes, ids, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
-	assert_error(eg_draw_objects(&d, "s", strata, NULL, ids, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
-	assert_error(eg_draw_objects(&d, "s", strata, sizes, NULL, quotas, 1), EG_EINVAL, "NULL argument or no stratum");
-	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, NULL, 1), EG_EINVAL, "NULL argument or no stratum");
-	assert_error(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 0), EG_EINVAL, "NULL argument or no stratum");
-	assert_error(eg_draw_objects(&d, "s", bad_stratum, sizes, ids, quotas, 1), EG_EINVAL, "stratum name is empty");
-	assert_error(eg_draw_objects(&d, "s", strata, sizes, bad_ids, quotas, 1), EG_EINVAL, "object ID is empty");
+	assert_error(eg_draw_objects(NULL, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_EINVAL, "eg_draw_objects: NULL argument");
+	assert_error(eg_draw_objects(&d, NULL, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_EINVAL, "eg_draw_objects: NULL argument");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, NULL, sizes, ids, quotas, 1 }), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, NULL, ids, quotas, 1 }), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, NULL, quotas, 1 }), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, NULL, 1 }), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 0 }), EG_EINVAL, "NULL argument or no stratum");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, bad_stratum, sizes, ids, quotas, 1 }), EG_EINVAL, "stratum name is empty");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, bad_ids, quotas, 1 }), EG_EINVAL, "object ID is empty");
 	/* A stratum of more than SIZE_MAX / 2 objects is refused before the frame is read. */
-	assert_error(eg_draw_objects(&d, "s", strata, huge, ids, zero_q, 1), EG_ERANGE, "frame too large");
+	assert_error(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, huge, ids, zero_q, 1 }), EG_ERANGE, "frame too large");
 	assert_null(d);
 	/* A quota of 0 is a draw of nothing. */
-	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, zero_q, 1), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, zero_q, 1 }), EG_OK);
 	assert_int_equal(eg_draw_selected_count(d), 0);
 	assert_null(eg_draw_selected(d, 0));
 	assert_null(eg_draw_selected_stratum(d, 0));
@@ -304,21 +304,21 @@ static void test_draw_accessors_on_null_and_out_of_range(void **state)
 	assert_int_equal(eg_draw_skip_count(NULL), 0);
 	assert_null(eg_draw_inspector(NULL, 0, 0));
 	assert_error(eg_draw_skip(&si, &so, NULL, 0), EG_EINVAL, "eg_draw_skip");
-	assert_error(eg_draw_verify(&ok, NULL, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_verify: NULL argument");
-	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 1), EG_OK);
-	assert_error(eg_draw_verify(NULL, d, strata, sizes, ids, quotas, 1), EG_EINVAL, "eg_draw_verify: NULL argument");
+	assert_error(eg_draw_verify(&ok, NULL, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_EINVAL, "eg_draw_verify: NULL argument");
+	assert_int_equal(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_OK);
+	assert_error(eg_draw_verify(NULL, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_EINVAL, "eg_draw_verify: NULL argument");
 	/* The draw's own inputs are refused in verify as in the draw. */
-	assert_error(eg_draw_verify(&ok, d, strata, sizes, ids, quotas, 0), EG_EINVAL, "no stratum");
+	assert_error(eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 0 }), EG_EINVAL, "no stratum");
 	/* Same frame (same hash) but 2 picks instead of 1: not the same draw. */
 	{
 		size_t two[] = { 2 };
-		assert_int_equal(eg_draw_verify(&ok, d, strata, sizes, ids, two, 1), EG_OK);
+		assert_int_equal(eg_draw_verify(&ok, d, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, two, 1 }), EG_OK);
 		assert_int_equal(ok, 0);
 	}
 	/* Before pairing: no inspector; skip 0 of 0 is out of range. */
 	assert_null(eg_draw_inspector(d, 0, 0));
 	assert_error(eg_draw_skip(&si, &so, d, 0), EG_EINVAL, "k out of range");
-	assert_int_equal(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 2), EG_OK);
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 2 }), EG_OK);
 	/* Both inspectors for the one object; k = 2 and i = 1 are out of range. */
 	assert_non_null(eg_draw_inspector(d, 0, 0));
 	assert_non_null(eg_draw_inspector(d, 0, 1));
@@ -338,18 +338,18 @@ static void test_inspector_pairing_argument_errors(void **state)
 	const char *bad[] = { "I1", "" }, *ci[] = { "I1" }, *co[] = { NULL };
 	size_t sizes[] = { 2 }, quotas[] = { 2 };
 	eg_draw *d = NULL;
-	assert_int_equal(eg_draw_objects(&d, "s", strata, sizes, ids, quotas, 1), EG_OK);
-	assert_error(eg_draw_pair_inspectors(NULL, insp, 2, NULL, NULL, 0, 1), EG_EINVAL, "eg_draw_pair_inspectors");
-	assert_error(eg_draw_pair_inspectors(d, NULL, 2, NULL, NULL, 0, 1), EG_EINVAL, "eg_draw_pair_inspectors");
-	assert_error(eg_draw_pair_inspectors(d, insp, 0, NULL, NULL, 0, 1), EG_EINVAL, "no inspector");
-	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, co, 1, 1), EG_EINVAL, "eg_draw_pair_inspectors");
-	assert_error(eg_draw_pair_inspectors(d, insp, 2, ci, NULL, 1, 1), EG_EINVAL, "eg_draw_pair_inspectors");
-	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 0), EG_EINVAL, "per_object 0");
-	assert_error(eg_draw_pair_inspectors(d, bad, 2, NULL, NULL, 0, 1), EG_EINVAL, "inspector ID is empty");
-	assert_error(eg_draw_pair_inspectors(d, insp, 2, ci, co, 1, 1), EG_EINVAL, "conflict 0 has a NULL side");
-	assert_error(eg_draw_pair_inspectors(d, dup, 2, NULL, NULL, 0, 1), EG_EINVAL, "inspector I1 is listed twice");
+	assert_int_equal(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_OK);
+	assert_error(eg_draw_pair_inspectors(NULL, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, NULL, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 0, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }), EG_EINVAL, "no inspector");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, co, 1, 1 }), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, NULL, 1, 1 }), EG_EINVAL, "eg_draw_pair_inspectors");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 0 }), EG_EINVAL, "per_object 0");
+	assert_error(eg_draw_pair_inspectors(d, bad, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }), EG_EINVAL, "inspector ID is empty");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 1, 1 }), EG_EINVAL, "conflict 0 has a NULL side");
+	assert_error(eg_draw_pair_inspectors(d, dup, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }), EG_EINVAL, "inspector I1 is listed twice");
 	/* 3 per object from 2 inspectors: 2 eligible, 3 needed. */
-	assert_error(eg_draw_pair_inspectors(d, insp, 2, NULL, NULL, 0, 3), EG_EINVAL, "2 eligible inspectors after conflicts");
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 3 }), EG_EINVAL, "2 eligible inspectors after conflicts");
 	/* Nothing was paired by any refused call. */
 	assert_null(eg_draw_inspector(d, 0, 0));
 	assert_int_equal(eg_draw_skip_count(d), 0);
@@ -371,7 +371,7 @@ static void test_inspector_pairing_records_every_skip_in_order(void **state)
 		snprintf(obj_ids[i], sizeof obj_ids[i], "O%02d", i);
 		objs[i] = obj_ids[i];
 	}
-	assert_int_equal(eg_draw_objects(&d, "2026-pairing", strata, sizes, objs, quotas, 1), EG_OK);
+	assert_int_equal(eg_draw_objects(&d, "2026-pairing", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, objs, quotas, 1 }), EG_OK);
 	assert_int_equal(eg_draw_selected_count(d), 12);
 	/* Object O<i> may only get inspector I<1 + i % 5>. */
 	for (int i = 0; i < 12; i++)
@@ -382,7 +382,7 @@ static void test_inspector_pairing_records_every_skip_in_order(void **state)
 				nc++;
 			}
 	assert_int_equal(nc, 48);
-	assert_int_equal(eg_draw_pair_inspectors(d, insp, 5, ci, co, nc, 1), EG_OK);
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 5, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, nc, 1 }), EG_OK);
 	/* The permutation of I1..I5 (sorted order) for an object is sampler.py's
 	 * with seed "<seed>/inspectors/<object>": the skips are the inspectors
 	 * before the eligible one, in the drawn objects' order. */
@@ -392,7 +392,7 @@ static void test_inspector_pairing_records_every_skip_in_order(void **state)
 		int64_t perm[5];
 		char seed[64];
 		snprintf(seed, sizeof seed, "2026-pairing/inspectors/%s", obj);
-		assert_int_equal(eg_draw_sample(perm, 5, seed, 1, 5, 0, 0), EG_OK);
+		assert_int_equal(eg_draw_sample(perm, 5, seed, 1, 5, NULL), EG_OK);
 		assert_string_equal(eg_draw_inspector(d, i, 0), insp[eligible]);
 		for (int p = 0; p < 5 && perm[p] - 1 != eligible; p++) {
 			const char *si, *so;
@@ -405,6 +405,114 @@ static void test_inspector_pairing_records_every_skip_in_order(void **state)
 	assert_int_equal(eg_draw_skip_count(d), expect_skips);
 	/* 12 objects with 0-4 skips each: more than the first 8 slots of the skip list. */
 	assert_true(expect_skips > 8);
+	eg_draw_free(d);
+}
+
+/* eg_draw_sample_options: eg_draw_sample_options_init() writes exactly EG_DRAW_SAMPLE_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_draw_sample() itself, nothing written or changed. */
+static void test_draw_sample_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_draw_sample_options want = EG_DRAW_SAMPLE_OPTIONS_INIT;
+	eg_draw_sample_options o, before;
+	int rc;
+	int64_t picks[3] = { 0, 0, 0 };
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_draw_sample_options_init(&o, EG_DRAW_SAMPLE_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_DRAW_SAMPLE_OPTIONS_VERSION);
+	assert_int_equal(o.with_replacement, want.with_replacement);
+	assert_int_equal(o.skip, want.skip);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_draw_sample_options_init(&o, EG_DRAW_SAMPLE_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_draw_sample_options_init(NULL, EG_DRAW_SAMPLE_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_draw_sample(picks, 3, "3546311556112163624615351222", 1, 876, &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_DRAW_SAMPLE_OPTIONS_VERSION + 1;
+	rc = eg_draw_sample(picks, 3, "3546311556112163624615351222", 1, 876, &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	/* NULL options are the defaults. */
+	rc = eg_draw_sample(picks, 3, "3546311556112163624615351222", 1, 876, NULL);
+	assert_int_equal(rc, EG_OK);
+}
+
+/* eg_draw_frame_options: eg_draw_frame_options_init() writes exactly EG_DRAW_FRAME_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_draw_objects() itself, nothing written or changed. */
+static void test_draw_frame_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_draw_frame_options want = EG_DRAW_FRAME_OPTIONS_INIT;
+	eg_draw_frame_options o, before;
+	int rc;
+	eg_draw *d = NULL;
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_draw_frame_options_init(&o, EG_DRAW_FRAME_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_DRAW_FRAME_OPTIONS_VERSION);
+	assert_ptr_equal(o.strata, want.strata);
+	assert_ptr_equal(o.frame_sizes, want.frame_sizes);
+	assert_ptr_equal(o.frame, want.frame);
+	assert_ptr_equal(o.quotas, want.quotas);
+	assert_int_equal(o.n_strata, want.n_strata);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_draw_frame_options_init(&o, EG_DRAW_FRAME_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_draw_frame_options_init(NULL, EG_DRAW_FRAME_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_draw_objects(&d, "seed", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_DRAW_FRAME_OPTIONS_VERSION + 1;
+	rc = eg_draw_objects(&d, "seed", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_draw_objects(&d, "seed", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_DRAW_FRAME_OPTIONS_INIT)");
+	assert_null(d);
+}
+
+/* eg_draw_pair_options: eg_draw_pair_options_init() writes exactly EG_DRAW_PAIR_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_draw_pair_inspectors() itself, nothing written or changed. */
+static void test_draw_pair_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_draw_pair_options want = EG_DRAW_PAIR_OPTIONS_INIT;
+	eg_draw_pair_options o, before;
+	int rc;
+	eg_draw *d = NULL;
+	const char *strata[] = { "s" }, *ids[] = { "A", "B" }, *insp[] = { "I1", "I2" };
+	const size_t sizes[] = { 2 }, quotas[] = { 1 };
+	assert_int_equal(eg_draw_objects(&d, "seed", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_draw_pair_options_init(&o, EG_DRAW_PAIR_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_DRAW_PAIR_OPTIONS_VERSION);
+	assert_ptr_equal(o.conflict_inspector, want.conflict_inspector);
+	assert_ptr_equal(o.conflict_object, want.conflict_object);
+	assert_int_equal(o.n_conflicts, want.n_conflicts);
+	assert_int_equal(o.per_object, want.per_object);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_draw_pair_options_init(&o, EG_DRAW_PAIR_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_draw_pair_options_init(NULL, EG_DRAW_PAIR_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_draw_pair_inspectors(d, insp, 2, &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_DRAW_PAIR_OPTIONS_VERSION + 1;
+	rc = eg_draw_pair_inspectors(d, insp, 2, &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	/* NULL options are the defaults. */
+	rc = eg_draw_pair_inspectors(d, insp, 2, NULL);
+	assert_int_equal(rc, EG_OK);
 	eg_draw_free(d);
 }
 
@@ -425,6 +533,9 @@ int main(void)
 		cmocka_unit_test(test_draw_accessors_on_null_and_out_of_range),
 		cmocka_unit_test(test_inspector_pairing_argument_errors),
 		cmocka_unit_test(test_inspector_pairing_records_every_skip_in_order),
+		cmocka_unit_test(test_draw_sample_options_init_and_versions),
+		cmocka_unit_test(test_draw_frame_options_init_and_versions),
+		cmocka_unit_test(test_draw_pair_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("draw", tests, NULL, NULL);
 }

@@ -77,8 +77,8 @@ static void test_fuzz_records_parse_canonical_text_round_trips(void **state)
 	char *text = NULL, *again = NULL;
 	(void)state;
 	assert_int_equal(eg_records_new(&r), EG_OK);
-	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", keys, vals, 2), EG_OK);
-	assert_int_equal(eg_records_put(r, "JM-001", "2026-04-02 10:00", "新会区", "季度更新", &k2, &v2, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 2 }), EG_OK);
+	assert_int_equal(eg_records_put(r, "JM-001", "2026-04-02 10:00", "新会区", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k2, &v2, 1 }), EG_OK);
 	assert_int_equal(eg_records_serialize(&text, r), EG_OK);
 	assert_int_equal(eg_records_parse(&back, text, strlen(text)), EG_OK);
 	assert_int_equal(eg_records_serialize(&again, back), EG_OK);
@@ -199,17 +199,17 @@ static void test_fuzz_airq_monthly_stats_sum_overflow_is_erange(void **state)
 	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
 	for (size_t i = 0; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
 		h[i] = i < EG_POLLUTANT_COUNT * HOURS ? 10.0 : 1e308; /* 24 x 1e308 > DBL_MAX */
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_ERANGE,
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, HOURS, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 10, NULL, NULL }), EG_ERANGE,
 		     "station 1: hourly values so large that their daily sums overflow");
 	/* O3 alone: its 8-hour windows of 1e308 overflow even where no daily mean is taken. */
 	for (size_t i = 0; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
 		h[i] = (i / HOURS) % EG_POLLUTANT_COUNT == EG_POLLUTANT_O3 && i >= EG_POLLUTANT_COUNT * HOURS ? 1e308 : 10.0;
-	assert_error(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_ERANGE, "station 1:");
+	assert_error(eg_airq_monthly_stats(st, p, h, 2, HOURS, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 10, NULL, NULL }), EG_ERANGE, "station 1:");
 	/* One such value among ordinary ones sums fine: the month is computed. */
 	for (size_t i = EG_POLLUTANT_COUNT * HOURS; i < 2 * EG_POLLUTANT_COUNT * HOURS; i++)
 		h[i] = 10.0;
 	h[EG_POLLUTANT_COUNT * HOURS] = 1e308;
-	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, 2026, 10, HOURS, NULL, NULL), EG_OK);
+	assert_int_equal(eg_airq_monthly_stats(st, p, h, 2, HOURS, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 10, NULL, NULL }), EG_OK);
 	assert_double_equal(st[0].value, 10.0, 0); /* station 0, SO2: 10 every hour */
 	eg_airq_profile_free(p);
 	free(h);

@@ -20,15 +20,15 @@ static eg_grid *small_grid(void)
 {
 	eg_grid *g = NULL;
 	assert_int_equal(eg_grid_new(&g), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "P", NULL, "州", EG_LEVEL_PREFECTURE, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "C", "P", "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "K", "P", "园区", EG_LEVEL_COUNTY, EG_KIND_PARK), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "T1", "C", "一镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "T2", "C", "二镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "T3", "C", "三镇", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "V11", "T1", "一村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "V12", "T1", "二村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "V21", "T2", "三村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "P", NULL, "州", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PREFECTURE, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "C", "P", "县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "K", "P", "园区", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_PARK }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T1", "C", "一镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T2", "C", "二镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T3", "C", "三镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V11", "T1", "一村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V12", "T1", "二村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V21", "T2", "三村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
 	return g;
 }
 
@@ -142,11 +142,11 @@ static void test_cj_g_1_node_pointers_are_stable(void **state)
 	const eg_node *first = NULL;
 	char id[32];
 	assert_int_equal(eg_grid_new(&g), EG_OK);
-	assert_int_equal(eg_grid_add(&first, g, "root", NULL, "根", 1, 0), EG_OK);
+	assert_int_equal(eg_grid_add(&first, g, "root", NULL, "根", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_OK);
 	/* 10,000 adds cross node chunks (4096) and several index rehashes. */
 	for (int i = 0; i < 10000; i++) {
 		snprintf(id, sizeof id, "n%d", i);
-		assert_int_equal(eg_grid_add(NULL, g, id, "root", "子", 2, 0), EG_OK);
+		assert_int_equal(eg_grid_add(NULL, g, id, "root", "子", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 }), EG_OK);
 	}
 	assert_string_equal(eg_node_id(first), "root");
 	assert_int_equal(eg_node_child_count(first), 10000);
@@ -161,8 +161,8 @@ static void test_cj_g_1_level_gaps_are_allowed(void **state)
 	eg_grid *g = NULL;
 	/* Real data: Dongguan's townships sit directly under the prefecture. */
 	assert_int_equal(eg_grid_new(&g), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "441900000000", NULL, "东莞市", 1, 0), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "441900003000", "441900000000", "东城街道", 3, 0), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900000000", NULL, "东莞市", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900003000", "441900000000", "东城街道", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, 0 }), EG_OK);
 	assert_int_equal(eg_grid_depth(g), 1);
 	eg_grid_free(g);
 }
@@ -176,25 +176,25 @@ static void test_cj_g_1_add_errors_name_the_offender(void **state)
 	memset(long_id, '1', 65);
 	long_id[65] = '\0';
 
-	assert_error(eg_grid_add(NULL, NULL, "X", NULL, "x", 1, 0), EG_EINVAL, "grid is NULL");
-	assert_error(eg_grid_add(&out, g, "C", "P", "重复", 2, 0), EG_EEXISTS, "C already exists");
+	assert_error(eg_grid_add(NULL, NULL, "X", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EINVAL, "grid is NULL");
+	assert_error(eg_grid_add(&out, g, "C", "P", "重复", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 }), EG_EEXISTS, "C already exists");
 	assert_ptr_equal(out, (const eg_node *)(uintptr_t)1); /* out untouched on failure */
-	assert_error(eg_grid_add(NULL, g, "X", "NOPE", "x", 2, 0), EG_ENOTFOUND, "parent NOPE of X");
-	assert_error(eg_grid_add(NULL, g, "X", "C", "x", 2, 0), EG_ELEVEL, "not deeper than its parent C");
-	assert_error(eg_grid_add(NULL, g, "X", "T1", "x", 3, 0), EG_ELEVEL, "X");
-	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", 5, 0), EG_ERANGE, "level 5");
-	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", -1, 0), EG_ERANGE, "level -1");
-	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", 1, 4), EG_EINVAL, "kind 4");
-	assert_error(eg_grid_add(NULL, g, "", NULL, "x", 1, 0), EG_EINVAL, "node ID is empty");
-	assert_error(eg_grid_add(NULL, g, NULL, NULL, "x", 1, 0), EG_EINVAL, "node ID is NULL");
-	assert_error(eg_grid_add(NULL, g, long_id, NULL, "x", 1, 0), EG_ERANGE, "65 bytes");
-	assert_error(eg_grid_add(NULL, g, "X\xC3", NULL, "x", 1, 0), EG_EUTF8, "not valid UTF-8");
-	assert_error(eg_grid_add(NULL, g, "X", NULL, "bad\xFFname", 1, 0), EG_EUTF8, "node name");
-	assert_error(eg_grid_add(NULL, g, "X", NULL, "", 1, 0), EG_EINVAL, "node name is empty");
-	assert_error(eg_grid_add(NULL, g, "X\n", NULL, "x", 1, 0), EG_EINVAL, "control character");
+	assert_error(eg_grid_add(NULL, g, "X", "NOPE", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 }), EG_ENOTFOUND, "parent NOPE of X");
+	assert_error(eg_grid_add(NULL, g, "X", "C", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 }), EG_ELEVEL, "not deeper than its parent C");
+	assert_error(eg_grid_add(NULL, g, "X", "T1", "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, 0 }), EG_ELEVEL, "X");
+	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 5, 0 }), EG_ERANGE, "level 5");
+	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, -1, 0 }), EG_ERANGE, "level -1");
+	assert_error(eg_grid_add(NULL, g, "X", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 4 }), EG_EINVAL, "kind 4");
+	assert_error(eg_grid_add(NULL, g, "", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EINVAL, "node ID is empty");
+	assert_error(eg_grid_add(NULL, g, NULL, NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EINVAL, "node ID is NULL");
+	assert_error(eg_grid_add(NULL, g, long_id, NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_ERANGE, "65 bytes");
+	assert_error(eg_grid_add(NULL, g, "X\xC3", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EUTF8, "not valid UTF-8");
+	assert_error(eg_grid_add(NULL, g, "X", NULL, "bad\xFFname", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EUTF8, "node name");
+	assert_error(eg_grid_add(NULL, g, "X", NULL, "", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EINVAL, "node name is empty");
+	assert_error(eg_grid_add(NULL, g, "X\n", NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_EINVAL, "control character");
 	/* 64 bytes exactly is fine. */
 	long_id[64] = '\0';
-	assert_int_equal(eg_grid_add(NULL, g, long_id, NULL, "x", 1, 0), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, long_id, NULL, "x", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 1, 0 }), EG_OK);
 	/* Nothing of the failed adds is left behind: 9 + the one good add. */
 	assert_int_equal(eg_grid_size(g), 10);
 	assert_int_equal(eg_grid_count(g, EG_LEVEL_COUNTY), 2);
@@ -296,7 +296,7 @@ static void test_cj_g_2_key_grid_spans_townships(void **state)
 	const char *towns[] = { "T1", "T2" };
 	eg_findings *f;
 	staff_fully(g);
-	assert_int_equal(eg_grid_add_key_grid(&kg, g, "KG1", "C", "国控站网格", "ST-01", towns, 2), EG_OK);
+	assert_int_equal(eg_grid_add_key_grid(&kg, g, "KG1", "C", "国控站网格", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST-01", towns, 2 }), EG_OK);
 	assert_int_equal(eg_node_kind(kg), EG_KIND_KEY_GRID);
 	assert_ptr_equal(eg_node_parent(kg), node(g, "C"));
 	assert_int_equal(eg_grid_key_grid_info(&st, &n, g, kg), EG_OK);
@@ -309,11 +309,11 @@ static void test_cj_g_2_key_grid_spans_townships(void **state)
 	assert_int_equal(eg_findings_count(f), 0);
 	eg_findings_free(f);
 
-	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "T1", "x", "ST", towns, 1), EG_ELEVEL, "level-2 unit (CJ-G.2)");
-	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "K", "x", "ST", towns, 1), EG_ELEVEL, "not a level-3 node under K");
-	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "C", "x", "ST", towns, 0), EG_EINVAL, "spans no township");
-	assert_error(eg_grid_add_key_grid(NULL, g, "KG1", "C", "x", "ST", towns, 1), EG_EEXISTS, "KG1");
-	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "C", "x", "", towns, 1), EG_EINVAL, "station ID");
+	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "T1", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 1 }), EG_ELEVEL, "level-2 unit (CJ-G.2)");
+	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "K", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 1 }), EG_ELEVEL, "not a level-3 node under K");
+	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "C", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 0 }), EG_EINVAL, "spans no township");
+	assert_error(eg_grid_add_key_grid(NULL, g, "KG1", "C", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", towns, 1 }), EG_EEXISTS, "KG1");
+	assert_error(eg_grid_add_key_grid(NULL, g, "KG2", "C", "x", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "", towns, 1 }), EG_EINVAL, "station ID");
 	assert_error(eg_grid_key_grid_info(&st, &n, g, node(g, "C")), EG_EINVAL, "not a key grid");
 	assert_int_equal(eg_grid_size(g), 10); /* only KG1 was added */
 	eg_grid_free(g);
@@ -471,7 +471,7 @@ static size_t township_findings(int full, int part)
 	size_t n;
 	char who[16];
 	staff_fully(g); /* T1 has 3 full-time already; use T3's fresh twin below */
-	assert_int_equal(eg_grid_add(NULL, g, "T4", "C", "四镇", 3, 0), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "T4", "C", "四镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, 0 }), EG_OK);
 	{
 		const char *t4[] = { "T4" };
 		assert_int_equal(eg_grid_set_heads(g, "T4", "书记", "镇长"), EG_OK);
@@ -533,7 +533,7 @@ static void test_cj_g_7_village_supervisor_boundaries(void **state)
 	eg_findings *f;
 	staff_fully(g);
 	/* A new village V13 under T1, covered, with 2 supervisors (1 full). */
-	assert_int_equal(eg_grid_add(NULL, g, "V13", "T1", "四村", 4, 0), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V13", "T1", "四村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, 0 }), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "V13", "书记", "主任"), EG_OK);
 	{
 		const char *v13[] = { "V13" };
@@ -550,7 +550,7 @@ static void test_cj_g_7_village_supervisor_boundaries(void **state)
 	eg_findings_free(f);
 
 	/* V21 with 3 part-time only: 0 full-time < 1. */
-	assert_int_equal(eg_grid_add(NULL, g, "V22", "T2", "五村", 4, 0), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V22", "T2", "五村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, 0 }), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "V22", "书记", "主任"), EG_OK);
 	{
 		const char *v22[] = { "V22" };
@@ -630,13 +630,13 @@ static int scenario_build_and_check(void *p)
 	int rc;
 	if ((rc = eg_grid_new(&g)) < 0)
 		return rc;
-	if ((rc = eg_grid_add(NULL, g, "C", NULL, "县", 2, 0)) < 0 ||
-	    (rc = eg_grid_add(NULL, g, "T1", "C", "镇", 3, 0)) < 0 ||
-	    (rc = eg_grid_add(NULL, g, "V1", "T1", "村", 4, 0)) < 0 ||
+	if ((rc = eg_grid_add(NULL, g, "C", NULL, "县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 })) < 0 ||
+	    (rc = eg_grid_add(NULL, g, "T1", "C", "镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, 0 })) < 0 ||
+	    (rc = eg_grid_add(NULL, g, "V1", "T1", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, 0 })) < 0 ||
 	    (rc = eg_grid_set_heads(g, "C", "a", "b")) < 0 ||
 	    (rc = eg_grid_add_subhead(g, "C", "甲", 2, t1, 1)) < 0 ||
 	    (rc = eg_grid_add_supervisor(g, "T1", "乙", 1)) < 0 ||
-	    (rc = eg_grid_add_key_grid(NULL, g, "KG", "C", "重点", "ST", t1, 1)) < 0 ||
+	    (rc = eg_grid_add_key_grid(NULL, g, "KG", "C", "重点", &(eg_grid_key_grid_options){ EG_GRID_KEY_GRID_OPTIONS_VERSION, "ST", t1, 1 })) < 0 ||
 	    (rc = eg_grid_check(&f, g)) < 0) {
 		/* Whatever was added before the failure is intact and consistent. */
 		assert_true(eg_grid_size(g) <= 4);
@@ -664,7 +664,7 @@ static int scenario_add_to_existing(void *p)
 	char id[16];
 	snprintf(id, sizeof id, "X%zu", before);
 	/* Enough nodes to force a rehash and a new node chunk at some point. */
-	rc = eg_grid_add(NULL, s->g, id, "C", "新", 3, 0);
+	rc = eg_grid_add(NULL, s->g, id, "C", "新", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, 0 });
 	if (rc < 0) {
 		/* Unchanged: same size, same last node, parent's child count intact
 		 * (accessors only, so the error detail stays for the driver to check). */
@@ -764,10 +764,10 @@ static void test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding(void **sta
 	 * so no sub-head could cover it (no CJ-G.4 finding) and its findings have
 	 * the unit "". A village straight under a county has no township (no CJ-G.5). */
 	assert_int_equal(eg_grid_new(&g), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "441900000000", NULL, "东莞市", EG_LEVEL_PREFECTURE, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "441900003000", "441900000000", "东城街道", EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "C", "441900000000", "县", EG_LEVEL_COUNTY, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(NULL, g, "V", "C", "村", EG_LEVEL_VILLAGE, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900000000", NULL, "东莞市", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PREFECTURE, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "441900003000", "441900000000", "东城街道", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "C", "441900000000", "县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "V", "C", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_VILLAGE, EG_KIND_ADMIN }), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "441900003000", "书记", "主任"), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "C", "书记", "县长"), EG_OK);
 	assert_int_equal(eg_grid_set_heads(g, "V", "书记", "主任"), EG_OK);
@@ -821,6 +821,75 @@ static void test_cj_a2_5_2_errors_and_finding_accessors(void **state)
 	eg_grid_free(g);
 }
 
+/* eg_grid_add_options: eg_grid_add_options_init() writes exactly EG_GRID_ADD_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_grid_add() itself, nothing written or changed. */
+static void test_grid_add_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_grid_add_options want = EG_GRID_ADD_OPTIONS_INIT;
+	eg_grid_add_options o, before;
+	int rc;
+	eg_grid *g = NULL;
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_grid_add_options_init(&o, EG_GRID_ADD_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_GRID_ADD_OPTIONS_VERSION);
+	assert_int_equal(o.level, want.level);
+	assert_int_equal(o.kind, want.kind);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_grid_add_options_init(&o, EG_GRID_ADD_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_grid_add_options_init(NULL, EG_GRID_ADD_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_grid_add(NULL, g, "652300", NULL, "昌吉州", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_GRID_ADD_OPTIONS_VERSION + 1;
+	rc = eg_grid_add(NULL, g, "652300", NULL, "昌吉州", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_grid_add(NULL, g, "652300", NULL, "昌吉州", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_GRID_ADD_OPTIONS_INIT)");
+	eg_grid_free(g);
+}
+
+/* eg_grid_key_grid_options: eg_grid_key_grid_options_init() writes exactly EG_GRID_KEY_GRID_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_grid_add_key_grid() itself, nothing written or changed. */
+static void test_grid_key_grid_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_grid_key_grid_options want = EG_GRID_KEY_GRID_OPTIONS_INIT;
+	eg_grid_key_grid_options o, before;
+	int rc;
+	eg_grid *g = NULL;
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_grid_key_grid_options_init(&o, EG_GRID_KEY_GRID_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_GRID_KEY_GRID_OPTIONS_VERSION);
+	assert_ptr_equal(o.station_id, want.station_id);
+	assert_ptr_equal(o.townships, want.townships);
+	assert_int_equal(o.n_townships, want.n_townships);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_grid_key_grid_options_init(&o, EG_GRID_KEY_GRID_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_grid_key_grid_options_init(NULL, EG_GRID_KEY_GRID_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_grid_add_key_grid(NULL, g, "K1", "652301", "站", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_GRID_KEY_GRID_OPTIONS_VERSION + 1;
+	rc = eg_grid_add_key_grid(NULL, g, "K1", "652301", "站", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_grid_add_key_grid(NULL, g, "K1", "652301", "站", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_GRID_KEY_GRID_OPTIONS_INIT)");
+	eg_grid_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -849,6 +918,8 @@ int main(void)
 		cmocka_unit_test(test_cj_g_4_g_5_rank_messages_in_both_languages),
 		cmocka_unit_test(test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding),
 		cmocka_unit_test(test_cj_a2_5_2_errors_and_finding_accessors),
+		cmocka_unit_test(test_grid_add_options_init_and_versions),
+		cmocka_unit_test(test_grid_key_grid_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }

@@ -513,12 +513,12 @@ static void test_csv_loaded_grid_grows_with_eg_grid_add(void **state)
 	eg_grid *g = parse_ok(HDR "C,,2,县\nT,C,3,镇\nV1,T,4,村一\n", NULL);
 	const eg_node *v2, *t2;
 	/* The loader's string pool is full; adds go to a new chunk, the index grows. */
-	assert_int_equal(eg_grid_add(&v2, g, "V2", "T", "村二", 4, EG_KIND_ADMIN), EG_OK);
-	assert_int_equal(eg_grid_add(&t2, g, "T2", "C", "镇二", 3, EG_KIND_ADMIN), EG_OK);
+	assert_int_equal(eg_grid_add(&v2, g, "V2", "T", "村二", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(&t2, g, "T2", "C", "镇二", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 3, EG_KIND_ADMIN }), EG_OK);
 	for (int k = 0; k < 40; k++) {
 		char id[16];
 		snprintf(id, sizeof id, "X%d", k);
-		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", 4, EG_KIND_ADMIN), EG_OK);
+		assert_int_equal(eg_grid_add(NULL, g, id, "T2", "村", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, EG_KIND_ADMIN }), EG_OK);
 	}
 	assert_int_equal(eg_grid_size(g), 45);
 	assert_ptr_equal(eg_node_next_sibling(node(g, "V1")), v2);
@@ -526,7 +526,7 @@ static void test_csv_loaded_grid_grows_with_eg_grid_add(void **state)
 	assert_int_equal(eg_node_child_count(t2), 40);
 	assert_string_equal(eg_node_id(eg_node_first_child(t2)), "X0");
 	assert_string_equal(eg_node_name(node(g, "V1")), "村一");
-	assert_error(eg_grid_add(NULL, g, "V1", "T", "dup", 4, EG_KIND_ADMIN), EG_EEXISTS, "V1");
+	assert_error(eg_grid_add(NULL, g, "V1", "T", "dup", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 4, EG_KIND_ADMIN }), EG_EEXISTS, "V1");
 	eg_grid_free(g);
 }
 

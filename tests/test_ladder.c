@@ -38,7 +38,7 @@ static void month(run *r, const char *m, const int64_t *values, const int *flags
 	static const char *const ids[] = { "U0", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9" };
 	eg_ladder_outcome_free(r->o);
 	r->o = NULL;
-	if (eg_ladder_step(&r->o, r->s, m, ids, values, flags, n) != EG_OK)
+	if (eg_ladder_step(&r->o, r->s, m, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, values, flags, n }) != EG_OK)
 		fail_msg("step %s failed: %s", m, eg_error_last()->message);
 }
 
@@ -251,9 +251,9 @@ static void test_cj_a2_7_1_fourth_month_gap_pass_and_new_year(void **state)
 	{
 		static const char *const ids[] = { "U0" };
 		eg_ladder_outcome *o = NULL;
-		assert_error(eg_ladder_step(&o, r.s, "2025-12", ids, fail, NULL, 1), EG_ESTATE, NULL);
+		assert_error(eg_ladder_step(&o, r.s, "2025-12", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, fail, NULL, 1 }), EG_ESTATE, NULL);
 		assert_null(o);
-		assert_error(eg_ladder_step(&o, r.s, "2026-2", ids, fail, NULL, 1), EG_EINVAL, NULL);
+		assert_error(eg_ladder_step(&o, r.s, "2026-2", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, fail, NULL, 1 }), EG_EINVAL, NULL);
 		assert_null(o);
 	}
 	month(&r, "2026-02", fail, NULL, 1);
@@ -469,14 +469,14 @@ static void test_ladder_step_errors_leave_state_unchanged(void **state)
 	run_start(&r, "CJ-A2-7.3");
 	month(&r, "2026-05", ok, NULL, 2);
 	assert_int_equal(eg_ladder_state_serialize(&before, r.s), EG_OK);
-	assert_error(eg_ladder_step(&o, r.s, "2026-05", (const char *[]){ "U0" }, ok, NULL, 1), EG_ESTATE,
+	assert_error(eg_ladder_step(&o, r.s, "2026-05", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "U0" }, ok, NULL, 1 }), EG_ESTATE,
 		     "month 2026-05 does not come after 2026-05");
-	assert_error(eg_ladder_step(&o, r.s, "2026-04", (const char *[]){ "U0" }, ok, NULL, 1), EG_ESTATE, "2026-04");
-	assert_error(eg_ladder_step(&o, r.s, "2026-06", ids, ok, NULL, 2), EG_EEXISTS, "unit U0 is given twice");
-	assert_error(eg_ladder_step(&o, r.s, "2026-06", (const char *[]){ "U0", "U1" }, neg, NULL, 2), EG_EINVAL,
+	assert_error(eg_ladder_step(&o, r.s, "2026-04", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "U0" }, ok, NULL, 1 }), EG_ESTATE, "2026-04");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, ok, NULL, 2 }), EG_EEXISTS, "unit U0 is given twice");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "U0", "U1" }, neg, NULL, 2 }), EG_EINVAL,
 		     "value -1 of unit U0 is negative");
-	assert_error(eg_ladder_step(&o, r.s, "2026-6", (const char *[]){ "U0" }, ok, NULL, 1), EG_EINVAL, "not YYYY-MM");
-	assert_error(eg_ladder_step(&o, r.s, "2026-06", (const char *[]){ "" }, ok, NULL, 1), EG_EINVAL, "unit ID is empty");
+	assert_error(eg_ladder_step(&o, r.s, "2026-6", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "U0" }, ok, NULL, 1 }), EG_EINVAL, "not YYYY-MM");
+	assert_error(eg_ladder_step(&o, r.s, "2026-06", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "" }, ok, NULL, 1 }), EG_EINVAL, "unit ID is empty");
 	assert_null(o);
 	assert_int_equal(eg_ladder_state_serialize(&after, r.s), EG_OK);
 	assert_string_equal(before, after);
@@ -485,7 +485,7 @@ static void test_ladder_step_errors_leave_state_unchanged(void **state)
 	run_end(&r);
 	/* Ranks must be 1..n for rank ladders. */
 	run_start(&r, "CJ-A3-4");
-	assert_error(eg_ladder_step(&o, r.s, "2026-01", (const char *[]){ "U0", "U1" }, (int64_t[]){ 1, 3 }, NULL, 2),
+	assert_error(eg_ladder_step(&o, r.s, "2026-01", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, (const char *[]){ "U0", "U1" }, (int64_t[]){ 1, 3 }, NULL, 2 }),
 		     EG_EINVAL, "rank 3 of unit U1 is not 1-2");
 	run_end(&r);
 }
@@ -497,9 +497,9 @@ static void test_ladder_builder_errors(void **state)
 	eg_ladder *l = NULL;
 	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
 	assert_error(eg_ladder_preset(&l, "XX-9"), EG_ENOTFOUND, "XX-9");
-	assert_error(eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL, NULL), EG_EINVAL, "measure 9");
-	assert_error(eg_ladder_builder_new(&b, "x", 0, "a", "a", "f", NULL), EG_EINVAL, "both languages");
-	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL, NULL), EG_OK);
+	assert_error(eg_ladder_builder_new(&b, "x", 9, "a", "a", NULL), EG_EINVAL, "measure 9");
+	assert_error(eg_ladder_builder_new(&b, "x", 0, "a", "a", &(eg_ladder_builder_options){ EG_LADDER_BUILDER_OPTIONS_VERSION, "f", NULL }), EG_EINVAL, "both languages");
+	assert_int_equal(eg_ladder_builder_new(&b, "custom", EG_LADDER_MEASURE_AT_LEAST, "超标", "exceedances", NULL), EG_OK);
 	/* A ladder with no steps is an error. */
 	assert_error(eg_ladder_build(&l, b), EG_EINVAL, "has no steps");
 	assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK);
@@ -552,7 +552,7 @@ static int scenario_preset_and_state(void *unused)
 	if (rc == EG_OK)
 		rc = eg_ladder_state_new(&s, l);
 	if (rc == EG_OK)
-		rc = eg_ladder_step(&o, s, "2026-01", ids, v, NULL, 2);
+		rc = eg_ladder_step(&o, s, "2026-01", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 2 });
 	if (rc == EG_OK)
 		rc = eg_ladder_state_serialize(&text, s);
 	if (rc == EG_OK)
@@ -598,7 +598,7 @@ static void test_ladder_accessors_and_bad_arguments(void **state)
 	assert_error(eg_ladder_preset(NULL, "JM-2.3"), EG_EINVAL, NULL);
 	eg_ladder_state_free(s);
 	eg_ladder_free(l);
-	assert_int_equal(eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_SHARE, "a", "a", NULL, NULL), EG_OK);
+	assert_int_equal(eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_SHARE, "a", "a", NULL), EG_OK);
 	assert_int_equal(eg_ladder_builder_add_action(b, "w", "w", "w"), EG_OK);
 	c.rule = "R";
 	c.action = "w";
@@ -670,7 +670,7 @@ static void test_ladder_every_allocation_failure_is_clean(void **state)
 			snprintf(m, sizeof m, "2030-%02d", round + 1);
 			assert_int_equal(eg_ladder_state_serialize(&snap, s), EG_OK);
 			eg__alloc_fail_after(n);
-			rc = eg_ladder_step(&o, s, m, ids, v, NULL, 3);
+			rc = eg_ladder_step(&o, s, m, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v, NULL, 3 });
 			eg__alloc_fail_reset();
 			if (rc == EG_OK) {
 				eg_ladder_outcome_free(o);
@@ -721,7 +721,7 @@ static void test_cj_a2_7_3_evaluate_table_matches_stepping(void **state)
 		eg_ladder_outcome *o = NULL;
 		assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
 		for (int m = 0; m < 2; m++) {
-			assert_int_equal(eg_ladder_step(&o, s, m ? "2026-10" : "2026-09", units, values + 3 * m, NULL, 3),
+			assert_int_equal(eg_ladder_step(&o, s, m ? "2026-10" : "2026-09", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, units, values + 3 * m, NULL, 3 }),
 					 EG_OK);
 			for (int u = 0; u < 3; u++)
 				assert_int_equal(sev[3 * m + u], eg_ladder_outcome_severity(o, (size_t)u));
@@ -784,6 +784,83 @@ static void test_ladder_clause_init_matches_the_macro(void **state)
 	assert_error(eg_ladder_clause_init(NULL, EG_LADDER_CLAUSE_VERSION), EG_EINVAL, "clause is NULL");
 }
 
+/* eg_ladder_builder_options: eg_ladder_builder_options_init() writes exactly EG_LADDER_BUILDER_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_ladder_builder_new() itself, nothing written or changed. */
+static void test_ladder_builder_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_ladder_builder_options want = EG_LADDER_BUILDER_OPTIONS_INIT;
+	eg_ladder_builder_options o, before;
+	int rc;
+	eg_ladder_builder *b = NULL;
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_ladder_builder_options_init(&o, EG_LADDER_BUILDER_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_LADDER_BUILDER_OPTIONS_VERSION);
+	assert_ptr_equal(o.flag_zh, want.flag_zh);
+	assert_ptr_equal(o.flag_en, want.flag_en);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_ladder_builder_options_init(&o, EG_LADDER_BUILDER_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_ladder_builder_options_init(NULL, EG_LADDER_BUILDER_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_AT_LEAST, "a", "a", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_LADDER_BUILDER_OPTIONS_VERSION + 1;
+	rc = eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_AT_LEAST, "a", "a", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	/* NULL options are the defaults. */
+	rc = eg_ladder_builder_new(&b, "x", EG_LADDER_MEASURE_AT_LEAST, "a", "a", NULL);
+	assert_int_equal(rc, EG_OK);
+	eg_ladder_builder_free(b);
+	b = NULL;
+}
+
+/* eg_ladder_step_options: eg_ladder_step_options_init() writes exactly EG_LADDER_STEP_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_ladder_step() itself, nothing written or changed. */
+static void test_ladder_step_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_ladder_step_options want = EG_LADDER_STEP_OPTIONS_INIT;
+	eg_ladder_step_options o, before;
+	int rc;
+	eg_ladder *l = NULL;
+	eg_ladder_state *s = NULL;
+	eg_ladder_outcome *out = NULL;
+	assert_int_equal(eg_ladder_preset(&l, "DG-63"), EG_OK);
+	assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_ladder_step_options_init(&o, EG_LADDER_STEP_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_LADDER_STEP_OPTIONS_VERSION);
+	assert_ptr_equal(o.units, want.units);
+	assert_ptr_equal(o.values, want.values);
+	assert_ptr_equal(o.flags, want.flags);
+	assert_int_equal(o.n_units, want.n_units);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_ladder_step_options_init(&o, EG_LADDER_STEP_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_ladder_step_options_init(NULL, EG_LADDER_STEP_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_ladder_step(&out, s, "2026-01", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_LADDER_STEP_OPTIONS_VERSION + 1;
+	rc = eg_ladder_step(&out, s, "2026-01", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_ladder_step(&out, s, "2026-01", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_LADDER_STEP_OPTIONS_INIT)");
+	assert_null(out);
+	assert_null(eg_ladder_state_last_month(s));
+	eg_ladder_state_free(s);
+	eg_ladder_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -815,6 +892,8 @@ int main(void)
 		cmocka_unit_test(test_cj_a2_7_3_evaluate_table_matches_stepping),
 		cmocka_unit_test(test_ladder_evaluate_table_errors),
 		cmocka_unit_test(test_ladder_clause_init_matches_the_macro),
+		cmocka_unit_test(test_ladder_builder_options_init_and_versions),
+		cmocka_unit_test(test_ladder_step_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("ladder", tests, NULL, NULL);
 }

@@ -21,7 +21,7 @@ static eg_records *store(void)
 
 static void put1(eg_records *r, const char *id, const char *time, const char *key, const char *value)
 {
-	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &key, &value, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &key, &value, 1 }), EG_OK);
 }
 
 static void test_yl_5_5_every_allowed_and_forbidden_transition(void **state)
@@ -39,8 +39,7 @@ static void test_yl_5_5_every_allowed_and_forbidden_transition(void **state)
 			eg_records *r = store();
 			int st, od, minute = 0;
 			char t[20];
-			assert_int_equal(eg_ledger_open(r, "YL-1", "2026-01-01 09:00", "整改办", "榆林市住建局", "城区清洁取暖率≥60%",
-							"2026-12-31"), EG_OK);
+			assert_int_equal(eg_ledger_open(r, "YL-1", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "榆林市住建局", "城区清洁取暖率≥60%", "2026-12-31" }), EG_OK);
 			for (int k = 0; k < 5 && path[from][k] >= 0 && from > 0; k++) {
 				snprintf(t, sizeof t, "2026-02-01 10:%02d", minute++);
 				assert_int_equal(eg_ledger_transition(r, "YL-1", t, "牵头单位", path[from][k], "推进"), EG_OK);
@@ -65,8 +64,8 @@ static void test_yl_rejected_close_out_extension_and_overdue(void **state)
 	eg_records *r = store();
 	int st, od;
 	const char *v;
-	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", "某县政府", "污水处理率≥93%", "2026-06-30"), EG_OK);
-	assert_error(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", "某县政府", "x", "2026-06-30"), EG_EEXISTS, "already");
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "污水处理率≥93%", "2026-06-30" }), EG_OK);
+	assert_error(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "x", "2026-06-30" }), EG_EEXISTS, "already");
 	assert_int_equal(eg_ledger_transition(r, "P", "2026-02-01 09:00", "县", EG_LEDGER_STATE_RECTIFYING, "开始整改"), EG_OK);
 	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-01 09:00", "县长", EG_LEDGER_STATE_VERIFIED, "现场核查并签字"), EG_OK);
 	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-02 09:00", "县", EG_LEDGER_STATE_APPLIED, "申请销号"), EG_OK);
@@ -110,9 +109,9 @@ static void test_yl_4_target_and_yl_5_3_summary(void **state)
 		eg_records *r = store();
 		size_t c[6];
 		const char *units[] = { "住建局", "环保局" };
-		assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", "住建局", "t", "2026-03-31"), EG_OK);
-		assert_int_equal(eg_ledger_open(r, "B", "2026-01-01 09:00", "办", "住建局", "t", "2026-12-31"), EG_OK);
-		assert_int_equal(eg_ledger_open(r, "C", "2026-01-01 09:00", "办", "环保局", "t", "2026-03-31"), EG_OK);
+		assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "住建局", "t", "2026-03-31" }), EG_OK);
+		assert_int_equal(eg_ledger_open(r, "B", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "住建局", "t", "2026-12-31" }), EG_OK);
+		assert_int_equal(eg_ledger_open(r, "C", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "环保局", "t", "2026-03-31" }), EG_OK);
 		/* YL-5.3 on 2026-04-30: 住建局 2 registered, 0 closed, 1 overdue (A); 环保局 1, 0, 1. */
 		assert_int_equal(eg_ledger_summary(c, r, units, 2, "2026-04-30"), EG_OK);
 		assert_int_equal(c[0] * 100 + c[1] * 10 + c[2], 201);
@@ -130,8 +129,8 @@ static int scenario_ledger(void *unused)
 	int rc;
 	if ((rc = eg_records_new(&r)) < 0)
 		return rc;
-	if ((rc = eg_ledger_open(r, "P", "2026-01-01 09:00", "a", "b", "c", "2026-06-30")) == EG_OK &&
-	    (rc = eg_records_put(r, "P", "2026-01-02 09:00", "a", "b", &k, &v, 1)) == EG_OK &&
+	if ((rc = eg_ledger_open(r, "P", "2026-01-01 09:00", "a", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "b", "c", "2026-06-30" })) == EG_OK &&
+	    (rc = eg_records_put(r, "P", "2026-01-02 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 })) == EG_OK &&
 	    (rc = eg_ledger_transition(r, "P", "2026-01-03 09:00", "a", EG_LEDGER_STATE_RECTIFYING, "b")) == EG_OK &&
 	    (rc = eg_records_serialize(&text, r)) == EG_OK)
 		rc = eg_records_parse(&back, text, strlen(text));
@@ -157,11 +156,11 @@ static void test_yl_every_null_argument_is_einval(void **state)
 	const char *names[] = { "宏达" };
 	size_t counts[6];
 	int st, od;
-	assert_error(eg_ledger_open(NULL, "P", "2026-01-05 09:00", "x", "u", "t", "2026-06-30"), EG_EINVAL, "eg_ledger_open");
-	assert_error(eg_ledger_open(r, NULL, "2026-01-05 09:00", "x", "u", "t", "2026-06-30"), EG_EINVAL, "eg_ledger_open");
-	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", NULL, "t", "2026-06-30"), EG_EINVAL, "lead unit");
-	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", "u", NULL, "2026-06-30"), EG_EINVAL, "target");
-	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", "u", "t", NULL), EG_EINVAL, "deadline \"(null)\"");
+	assert_error(eg_ledger_open(NULL, "P", "2026-01-05 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "u", "t", "2026-06-30" }), EG_EINVAL, "eg_ledger_open");
+	assert_error(eg_ledger_open(r, NULL, "2026-01-05 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "u", "t", "2026-06-30" }), EG_EINVAL, "eg_ledger_open");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, NULL, "t", "2026-06-30" }), EG_EINVAL, "lead unit");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "u", NULL, "2026-06-30" }), EG_EINVAL, "target");
+	assert_error(eg_ledger_open(r, "P", "2026-01-05 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "u", "t", NULL }), EG_EINVAL, "deadline \"(null)\"");
 	assert_error(eg_ledger_status(NULL, &od, r, "P", "2026-01-05"), EG_EINVAL, NULL);
 	assert_error(eg_ledger_status(&st, NULL, r, "P", "2026-01-05"), EG_EINVAL, NULL);
 	assert_error(eg_ledger_status(&st, &od, NULL, "P", "2026-01-05"), EG_EINVAL, NULL);
@@ -187,7 +186,7 @@ static void test_yl_5_5_state_names_and_out_of_range_states(void **state)
 		assert_string_equal(eg_ledger_state_name(s), names[s]);
 	assert_null(eg_ledger_state_name(-1));
 	assert_null(eg_ledger_state_name(6));
-	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-06-30"), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "县", "t", "2026-06-30" }), EG_OK);
 	assert_error(eg_ledger_transition(r, "P", "2026-01-02 09:00", "办", -1, "x"), EG_EINVAL, "state -1 is not one of eg_ledger_state");
 	assert_error(eg_ledger_transition(r, "P", "2026-01-02 09:00", "办", 6, "x"), EG_EINVAL, "state 6");
 	assert_error(eg_ledger_transition(r, "Q", "2026-01-02 09:00", "办", 1, "x"), EG_ENOTFOUND, "problem Q not found");
@@ -217,7 +216,7 @@ static void test_yl_ledger_calls_on_a_record_that_is_not_a_ledger(void **state)
 	/* A state but a deadline that is not a date: not overdue either. */
 	{
 		const char *k[] = { "state", "deadline" }, *v[] = { "open", "年底前" };
-		assert_int_equal(eg_records_put(r, "X", "2026-01-01 09:00", "办", "x", k, v, 2), EG_OK);
+		assert_int_equal(eg_records_put(r, "X", "2026-01-01 09:00", "办", "x", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 2 }), EG_OK);
 		assert_int_equal(eg_ledger_status(&st, &od, r, "X", "2027-06-30"), EG_OK);
 		assert_int_equal(st, EG_LEDGER_STATE_OPEN);
 		assert_int_equal(od, 0);
@@ -232,7 +231,7 @@ static void test_yl_5_5_extension_must_be_strictly_later(void **state)
 	(void)state;
 	eg_records *r = store();
 	int st, od;
-	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-06-30"), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "县", "t", "2026-06-30" }), EG_OK);
 	/* Same day: not later; the next day is. */
 	assert_error(eg_ledger_extend(r, "P", "2026-01-02 09:00", "办", "2026-06-30", "x"), EG_EINVAL,
 		     "new deadline 2026-06-30 must be a date after 2026-06-30");
@@ -255,7 +254,7 @@ static void test_yl_5_5_extension_must_be_strictly_later(void **state)
 	/* Registered at 09:00 on 01-01: that whole day counts. */
 	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-01-01"), EG_OK);
 	assert_int_equal(st, EG_LEDGER_STATE_OPEN);
-	assert_error(eg_ledger_open(r, "R", "2026-01-01 09:00", "办", "县", "t", "2026-02-30"), EG_EINVAL,
+	assert_error(eg_ledger_open(r, "R", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "县", "t", "2026-02-30" }), EG_EINVAL,
 		     "deadline \"2026-02-30\" is not YYYY-MM-DD");
 	eg_records_free(r);
 }
@@ -265,7 +264,7 @@ static void test_yl_closed_problem_past_its_deadline_is_not_overdue(void **state
 	(void)state;
 	eg_records *r = store();
 	int st, od;
-	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", "县", "t", "2026-03-31"), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "县", "t", "2026-03-31" }), EG_OK);
 	for (int to = EG_LEDGER_STATE_RECTIFYING; to <= EG_LEDGER_STATE_CLOSED; to++) {
 		char t[20];
 		snprintf(t, sizeof t, "2026-02-0%d 09:00", to);
@@ -288,9 +287,9 @@ static void test_yl_5_3_summary_skips_later_and_unowned_records(void **state)
 	eg_records *r = store();
 	size_t c[6] = { 9, 9, 9, 9, 9, 9 };
 	const char *units[] = { NULL, "住建局" };
-	assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", "住建局", "t", "2026-03-31"), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "A", "2026-01-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "住建局", "t", "2026-03-31" }), EG_OK);
 	/* Registered after the day judged: not counted. */
-	assert_int_equal(eg_ledger_open(r, "B", "2026-05-01 09:00", "办", "住建局", "t", "2026-12-31"), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "B", "2026-05-01 09:00", "办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "住建局", "t", "2026-12-31" }), EG_OK);
 	/* A record with no lead unit: not a ledger entry. */
 	put1(r, "JM-1", "2026-01-01 09:00", "progress", "x");
 	/* On 2026-04-30: the NULL unit counts nothing; 住建局 has A only: 1 registered, 0 closed, 1 overdue. */
@@ -326,6 +325,42 @@ static void test_yl_4_every_comparator_on_both_sides(void **state)
 	assert_error(eg_ledger_target_attained(&ok, 1, "", 1), EG_EINVAL, "comparator \"\" is not");
 }
 
+/* eg_ledger_open_options: eg_ledger_open_options_init() writes exactly EG_LEDGER_OPEN_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_ledger_open() itself, nothing written or changed. */
+static void test_ledger_open_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_ledger_open_options want = EG_LEDGER_OPEN_OPTIONS_INIT;
+	eg_ledger_open_options o, before;
+	int rc;
+	eg_records *r = NULL;
+	assert_int_equal(eg_records_new(&r), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_ledger_open_options_init(&o, EG_LEDGER_OPEN_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_LEDGER_OPEN_OPTIONS_VERSION);
+	assert_ptr_equal(o.lead_unit, want.lead_unit);
+	assert_ptr_equal(o.target, want.target);
+	assert_ptr_equal(o.deadline, want.deadline);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_ledger_open_options_init(&o, EG_LEDGER_OPEN_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_ledger_open_options_init(NULL, EG_LEDGER_OPEN_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_ledger_open(r, "P", "2026-01-01 09:00", "a", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_LEDGER_OPEN_OPTIONS_VERSION + 1;
+	rc = eg_ledger_open(r, "P", "2026-01-01 09:00", "a", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_ledger_open(r, "P", "2026-01-01 09:00", "a", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_LEDGER_OPEN_OPTIONS_INIT)");
+	assert_int_equal(eg_records_count(r), 0);
+	eg_records_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_yl_closed_problem_past_its_deadline_is_not_overdue),
 		cmocka_unit_test(test_yl_5_3_summary_skips_later_and_unowned_records),
 		cmocka_unit_test(test_yl_4_every_comparator_on_both_sides),
+		cmocka_unit_test(test_ledger_open_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);
 }

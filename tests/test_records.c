@@ -21,7 +21,7 @@ static eg_records *store(void)
 
 static void put1(eg_records *r, const char *id, const char *time, const char *key, const char *value)
 {
-	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &key, &value, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &key, &value, 1 }), EG_OK);
 }
 
 static const char *get(const eg_records *r, const char *id, const char *key, const char *as_of)
@@ -37,7 +37,7 @@ static void test_records_history_as_of_and_append_only(void **state)
 	eg_records *r = store();
 	const char *keys[] = { "name", "district", "progress" }, *vals[] = { "某造纸厂", "新会区", "未开工" };
 	const char *t, *a, *why;
-	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", keys, vals, 3), EG_OK);
+	assert_int_equal(eg_records_put(r, "JM-001", "2026-01-10 09:00", "新会区", "列入清单", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 3 }), EG_OK);
 	put1(r, "JM-001", "2026-04-02 10:00", "progress", "已完成50%");
 	put1(r, "JM-001", "2026-07-03 23:59", "progress", "已完成");
 	assert_string_equal(get(r, "JM-001", "progress", NULL), "已完成");
@@ -51,7 +51,7 @@ static void test_records_history_as_of_and_append_only(void **state)
 	assert_string_equal(a, "新会区");
 	assert_string_equal(why, "列入清单");
 	/* Append-only: an update before the last version is refused and changes nothing. */
-	assert_error(eg_records_put(r, "JM-001", "2026-07-03 23:58", "x", "y", keys, vals, 1), EG_EINVAL,
+	assert_error(eg_records_put(r, "JM-001", "2026-07-03 23:58", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 1 }), EG_EINVAL,
 		     "before its last version at 2026-07-03 23:59");
 	assert_int_equal(eg_records_version_count(r, "JM-001"), 3);
 	{
@@ -59,12 +59,12 @@ static void test_records_history_as_of_and_append_only(void **state)
 		assert_error(eg_records_get(&v, r, "JM-001", "name", "2025-12-31 23:59"), EG_ENOTFOUND, "did not exist yet");
 		assert_error(eg_records_get(&v, r, "JM-404", "name", NULL), EG_ENOTFOUND, "JM-404");
 	}
-	assert_error(eg_records_put(r, "JM-002", "2026-13-01 00:00", "x", "y", keys, vals, 1), EG_EINVAL, "not YYYY-MM-DD HH:MM");
-	assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", keys, vals, 0), EG_EINVAL, "at least one field");
+	assert_error(eg_records_put(r, "JM-002", "2026-13-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 1 }), EG_EINVAL, "not YYYY-MM-DD HH:MM");
+	assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 0 }), EG_EINVAL, "at least one field");
 	{
 		const char *dk[] = { "a", "a" }, *dv[] = { "1", "2" }, *bad[] = { "\xFF" };
-		assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", dk, dv, 2), EG_EINVAL, "field a is given twice");
-		assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", dk, bad, 1), EG_EUTF8, "field a");
+		assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, dk, dv, 2 }), EG_EINVAL, "field a is given twice");
+		assert_error(eg_records_put(r, "JM-002", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, dk, bad, 1 }), EG_EUTF8, "field a");
 	}
 	assert_int_equal(eg_records_count(r), 1);
 	eg_records_free(r);
@@ -139,9 +139,9 @@ static int scenario_records(void *unused)
 	int rc;
 	if ((rc = eg_records_new(&r)) < 0)
 		return rc;
-	if ((rc = eg_records_put(r, "P", "2026-01-01 09:00", "a", "registered", keys, vals, 4)) == EG_OK &&
-	    (rc = eg_records_put(r, "P", "2026-01-02 09:00", "a", "b", &k, &v, 1)) == EG_OK &&
-	    (rc = eg_records_put(r, "P", "2026-01-03 09:00", "a", "b", keys, vals + 1, 1)) == EG_OK &&
+	if ((rc = eg_records_put(r, "P", "2026-01-01 09:00", "a", "registered", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals, 4 })) == EG_OK &&
+	    (rc = eg_records_put(r, "P", "2026-01-02 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 })) == EG_OK &&
+	    (rc = eg_records_put(r, "P", "2026-01-03 09:00", "a", "b", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, vals + 1, 1 })) == EG_OK &&
 	    (rc = eg_records_serialize(&text, r)) == EG_OK)
 		rc = eg_records_parse(&back, text, strlen(text));
 	if (rc < 0 && r)
@@ -167,12 +167,12 @@ static void test_records_every_null_argument_is_einval(void **state)
 	eg_records *r = store();
 	const char *k[] = { "a" }, *v[] = { "1" }, *val, *t, *a, *why;
 	put1(r, "JM-001", "2026-01-10 09:00", "a", "1");
-	assert_error(eg_records_put(NULL, "X", "2026-01-10 09:00", "x", "y", k, v, 1), EG_EINVAL, "eg_records_put");
-	assert_error(eg_records_put(r, "X", NULL, "x", "y", k, v, 1), EG_EINVAL, "eg_records_put");
-	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", NULL, v, 1), EG_EINVAL, "eg_records_put");
-	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", k, NULL, 1), EG_EINVAL, "eg_records_put");
-	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", NULL, "y", k, v, 1), EG_EINVAL, "actor");
-	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", NULL, k, v, 1), EG_EINVAL, "reason");
+	assert_error(eg_records_put(NULL, "X", "2026-01-10 09:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", NULL, "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, NULL, v, 1 }), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, NULL, 1 }), EG_EINVAL, "eg_records_put");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", NULL, "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), EG_EINVAL, "actor");
+	assert_error(eg_records_put(r, "X", "2026-01-10 09:00", "x", NULL, &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), EG_EINVAL, "reason");
 	assert_error(eg_records_get(NULL, r, "JM-001", "a", NULL), EG_EINVAL, "eg_records_get");
 	assert_error(eg_records_get(&val, NULL, "JM-001", "a", NULL), EG_EINVAL, "eg_records_get");
 	assert_error(eg_records_get(&val, r, NULL, "a", NULL), EG_EINVAL, "eg_records_get");
@@ -204,27 +204,27 @@ static void test_records_value_limits_and_bad_fields(void **state)
 	memset(big, 'v', 65536);
 	big[65536] = '\0';
 	v = big;
-	assert_int_equal(eg_records_put(r, "A", "2026-01-01 00:00", "x", "y", &k, &v, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, "A", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_OK);
 	assert_int_equal(strlen(get(r, "A", "big", NULL)), 65536);
 	big[65536] = 'v';
 	big[65537] = '\0';
-	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_ERANGE,
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_ERANGE,
 		     "field big: value longer than 65536 bytes");
 	free(big);
-	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &nul, 1), EG_EINVAL, "field big: value is NULL");
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &nul, 1 }), EG_EINVAL, "field big: value is NULL");
 	v = "1";
-	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &empty_key, &v, 1), EG_EINVAL, "field name is empty");
-	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &null_key, &v, 1), EG_EINVAL, "field name is NULL");
-	assert_error(eg_records_put(r, "", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_EINVAL, "record ID is empty");
-	assert_error(eg_records_put(r, NULL, "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_EINVAL, "record ID is NULL");
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &empty_key, &v, 1 }), EG_EINVAL, "field name is empty");
+	assert_error(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &null_key, &v, 1 }), EG_EINVAL, "field name is NULL");
+	assert_error(eg_records_put(r, "", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_EINVAL, "record ID is empty");
+	assert_error(eg_records_put(r, NULL, "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_EINVAL, "record ID is NULL");
 	/* An empty value is a value (not "unset"). */
 	v = "";
-	assert_int_equal(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &k, &v, 1), EG_OK);
+	assert_int_equal(eg_records_put(r, "A", "2026-01-02 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_OK);
 	assert_string_equal(get(r, "A", "big", NULL), "");
 	/* None of the refused calls added a version: 2 puts succeeded. */
 	assert_int_equal(eg_records_version_count(r, "A"), 2);
 	/* An update with no field is a version too (actor and reason recorded). */
-	assert_int_equal(eg_records_put(r, "A", "2026-01-03 00:00", "x", "核查无变化", NULL, NULL, 0), EG_OK);
+	assert_int_equal(eg_records_put(r, "A", "2026-01-03 00:00", "x", "核查无变化", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, NULL, NULL, 0 }), EG_OK);
 	assert_int_equal(eg_records_version_count(r, "A"), 3);
 	eg_records_free(r);
 }
@@ -242,7 +242,7 @@ static void test_records_growth_past_16_records_and_4_versions(void **state)
 	}
 	/* The 17th record needs the array doubled: that allocation fails, the store is unchanged. */
 	eg__alloc_fail_after(0);
-	assert_error(eg_records_put(r, "R16", "2026-01-01 00:00", "x", "y", &k, &v, 1), EG_ENOMEM, "adding a record");
+	assert_error(eg_records_put(r, "R16", "2026-01-01 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_ENOMEM, "adding a record");
 	eg__alloc_fail_reset();
 	assert_int_equal(eg_records_count(r), 16);
 	assert_int_equal(eg_records_version_count(r, "R16"), 0);
@@ -258,7 +258,7 @@ static void test_records_growth_past_16_records_and_4_versions(void **state)
 	}
 	eg__alloc_fail_after(0);
 	v = "5";
-	assert_error(eg_records_put(r, "R00", "2026-01-05 00:00", "x", "y", &k, &v, 1), EG_ENOMEM, "adding a version");
+	assert_error(eg_records_put(r, "R00", "2026-01-05 00:00", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &k, &v, 1 }), EG_ENOMEM, "adding a version");
 	eg__alloc_fail_reset();
 	assert_int_equal(eg_records_version_count(r, "R00"), 4);
 	assert_string_equal(get(r, "R00", "n", NULL), "4");
@@ -371,6 +371,42 @@ static void test_records_parse_refuses_text_that_is_not_canonical(void **state)
 	}
 }
 
+/* eg_records_put_options: eg_records_put_options_init() writes exactly EG_RECORDS_PUT_OPTIONS_INIT (the defaults, for FFIs
+ * that cannot expand the macro); an unknown version is refused by the init
+ * function and by eg_records_put() itself, nothing written or changed. */
+static void test_records_put_options_init_and_versions(void **state)
+{
+	(void)state;
+	static const eg_records_put_options want = EG_RECORDS_PUT_OPTIONS_INIT;
+	eg_records_put_options o, before;
+	int rc;
+	eg_records *r = NULL;
+	assert_int_equal(eg_records_new(&r), EG_OK);
+	memset(&o, 0xA5, sizeof o);
+	assert_int_equal(eg_records_put_options_init(&o, EG_RECORDS_PUT_OPTIONS_VERSION), EG_OK);
+	assert_int_equal(o.version, EG_RECORDS_PUT_OPTIONS_VERSION);
+	assert_ptr_equal(o.keys, want.keys);
+	assert_ptr_equal(o.values, want.values);
+	assert_int_equal(o.n_fields, want.n_fields);
+	memset(&o, 0xA5, sizeof o);
+	memset(&before, 0xA5, sizeof before);
+	assert_error(eg_records_put_options_init(&o, EG_RECORDS_PUT_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_memory_equal(&o, &before, sizeof o);
+	assert_error(eg_records_put_options_init(NULL, EG_RECORDS_PUT_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
+	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
+	o = want;
+	o.version = 0;
+	rc = eg_records_put(r, "A", "2026-01-01 09:00", "a", "b", &o);
+	assert_error(rc, EG_EINVAL, "version 0 is not 1");
+	o.version = EG_RECORDS_PUT_OPTIONS_VERSION + 1;
+	rc = eg_records_put(r, "A", "2026-01-01 09:00", "a", "b", &o);
+	assert_error(rc, EG_EINVAL, "version 2 is not 1");
+	rc = eg_records_put(r, "A", "2026-01-01 09:00", "a", "b", NULL);
+	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_RECORDS_PUT_OPTIONS_INIT)");
+	assert_int_equal(eg_records_count(r), 0);
+	eg_records_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_records_growth_past_16_records_and_4_versions),
 		cmocka_unit_test(test_records_parse_each_token_names_its_line),
 		cmocka_unit_test(test_records_parse_refuses_text_that_is_not_canonical),
+		cmocka_unit_test(test_records_put_options_init_and_versions),
 	};
 	return cmocka_run_group_tests_name("records", tests, NULL, NULL);
 }

@@ -44,7 +44,7 @@ static void *own_handles(void *arg)
 			eg_findings_free(f);
 		}
 		/* A failure on this thread sets this thread's detail only. */
-		if (eg_grid_add(NULL, g, "C", "P", "dup", 2, 0) == EG_EEXISTS &&
+		if (eg_grid_add(NULL, g, "C", "P", "dup", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, 2, 0 }) == EG_EEXISTS &&
 		    strstr(eg_error_last()->message, "C already exists"))
 			ok++;
 		eg_grid_free(g);
@@ -132,7 +132,7 @@ static void *shared_immutables(void *arg)
 			ok += strcmp(ix.reported, "4.49") == 0;
 		/* CJ-A2-7.3: A has 12 of 80 problems = 15 % -> criticism. */
 		if (eg_ladder_state_new(&st, sh->lad) == EG_OK &&
-		    eg_ladder_step(&o, st, "2026-09", units, problems, NULL, 2) == EG_OK)
+		    eg_ladder_step(&o, st, "2026-09", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, units, problems, NULL, 2 }) == EG_OK)
 			ok += strcmp(eg_ladder_outcome_action(o, 0), "criticism") == 0;
 		eg_ladder_outcome_free(o);
 		eg_ladder_state_free(st);

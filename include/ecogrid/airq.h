@@ -223,6 +223,36 @@ typedef struct eg_airq_stat {
 	int32_t reserved[2]; /**< zero; room for later fields (sizeof stays 32) */
 } eg_airq_stat;
 
+/** @brief Version of ::eg_airq_monthly_options understood by this library. */
+#define EG_AIRQ_MONTHLY_OPTIONS_VERSION 1
+
+/**
+ * @brief The month and the day flags of eg_airq_monthly_stats().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_AIRQ_MONTHLY_OPTIONS_INIT
+ * or eg_airq_monthly_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_airq_monthly_options {
+	unsigned int version;          /**< ::EG_AIRQ_MONTHLY_OPTIONS_VERSION. */
+	int year;                      /**< Year of the month (required). */
+	int month;                     /**< Month 1–12 (required; the default 0 is refused). */
+	const unsigned char *dust;     /**< Optional `dust[s * days + d]` nonzero: day d is dust-affected; PM10 and PM2.5 skip it (§2). NULL for none. */
+	const unsigned char *tampered; /**< Optional `tampered[s * days + d]` nonzero: interference verified on day d (CJ-A3-6). NULL for none. */
+} eg_airq_monthly_options;
+
+/** @brief Static initialiser for ::eg_airq_monthly_options (the defaults). */
+#define EG_AIRQ_MONTHLY_OPTIONS_INIT { EG_AIRQ_MONTHLY_OPTIONS_VERSION, 0, 0, NULL, NULL }
+
+/**
+ * @brief Initialise options to ::EG_AIRQ_MONTHLY_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_AIRQ_MONTHLY_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_airq_monthly_options_init(eg_airq_monthly_options *opts, unsigned int version);
+
 /**
  * @brief Monthly statistics of many stations from hourly data (§3, CJ-A3-6).
  *
@@ -244,24 +274,17 @@ typedef struct eg_airq_stat {
  * @param p The profile (for the O3 limit of the MDA8 rule).
  * @param hourly The hourly values.
  * @param n_stations Number of stations.
- * @param year Year of the month.
- * @param month Month 1–12; n_hours must be 24 × days in the month.
- * @param n_hours Hours per series.
- * @param dust Optional `dust[s * days + d]` nonzero: day d is dust-affected;
- *        PM10 and PM2.5 skip it (§2). NULL for none.
- * @param tampered Optional `tampered[s * days + d]` nonzero: interference
- *        verified on day d (CJ-A3-6); the day's values are invalid and,
- *        pollutant by pollutant, replaced by the station's highest daily
- *        value of the month. NULL for none.
- * @return ::EG_OK, ::EG_EINVAL (NULL, negative or infinite value, bad
- *         month, n_hours not matching the month), ::EG_ERANGE (too
- *         many stations for the address space, or finite values so large
- *         that a day's sum overflows: no concentration comes near). No
- *         allocation is made.
+ * @param n_hours Hours per series: 24 × days in the month of `opts`.
+ * @param opts The year, the month and the optional day flags
+ *        (::eg_airq_monthly_options; borrowed for the call).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown opts version, negative or
+ *         infinite value, bad month, n_hours not matching the month),
+ *         ::EG_ERANGE (too many stations for the address space, or finite
+ *         values so large that a day's sum overflows: no concentration
+ *         comes near). No allocation is made.
  */
 EG_API int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const double *hourly,
-				 size_t n_stations, int year, int month, size_t n_hours,
-				 const unsigned char *dust, const unsigned char *tampered);
+				 size_t n_stations, size_t n_hours, const eg_airq_monthly_options *opts);
 
 /**
  * @brief Daily values of many stations from hourly data (§3): the daily

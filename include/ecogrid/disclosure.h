@@ -204,6 +204,36 @@ EG_API int eg_disclosure_top_n(size_t *out, size_t *count, const char *const *id
 /* CJ-A2-5.3 grid-head disclosure                                     */
 /* ------------------------------------------------------------------ */
 
+/** @brief Version of ::eg_disclosure_heads_options understood by this library. */
+#define EG_DISCLOSURE_HEADS_OPTIONS_VERSION 1
+
+/**
+ * @brief The published list judged by eg_disclosure_heads_check() (CJ-A2-5.3).
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_DISCLOSURE_HEADS_OPTIONS_INIT
+ * or eg_disclosure_heads_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_disclosure_heads_options {
+	unsigned int version;         /**< ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION. */
+	const char *const *published; /**< Names in the published list (borrowed for the call). */
+	size_t n_published;           /**< Their number. */
+	const char *published_date;   /**< When the list was published "YYYY-MM-DD" (required). */
+	int32_t max_age_days;         /**< Staleness limit in days (≥ 0; the default -1 is refused: the limit is the caller's to set). */
+} eg_disclosure_heads_options;
+
+/** @brief Static initialiser for ::eg_disclosure_heads_options (the defaults). */
+#define EG_DISCLOSURE_HEADS_OPTIONS_INIT { EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, NULL, -1 }
+
+/**
+ * @brief Initialise options to ::EG_DISCLOSURE_HEADS_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_disclosure_heads_options_init(eg_disclosure_heads_options *opts, unsigned int version);
+
 /**
  * @brief CJ-A2-5.3: are a level-2 unit's heads disclosed and up to date?
  *
@@ -216,16 +246,13 @@ EG_API int eg_disclosure_top_n(size_t *out, size_t *count, const char *const *id
  * @param[out] problems Receives the number of heads missing or stale names (may be NULL).
  * @param grid The grid.
  * @param unit_id The level-2 unit.
- * @param published Names in the published list.
- * @param n Their number.
- * @param published_date When the list was published "YYYY-MM-DD".
- * @param on_date The date judged.
- * @param max_age_days Staleness limit (≥ 0).
- * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND, ::EG_ELEVEL, ::EG_ENOMEM.
+ * @param on_date The date judged "YYYY-MM-DD".
+ * @param opts The published list, its date and the staleness limit (::eg_disclosure_heads_options).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown opts version, a negative
+ *         limit), ::EG_ENOTFOUND, ::EG_ELEVEL, ::EG_ENOMEM.
  */
 EG_API int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *grid, const char *unit_id,
-				     const char *const *published, size_t n, const char *published_date,
-				     const char *on_date, int32_t max_age_days);
+				     const char *on_date, const eg_disclosure_heads_options *opts);
 
 #ifdef __cplusplus
 }

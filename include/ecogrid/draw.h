@@ -48,6 +48,34 @@ EG_API int eg_draw_sha256(uint8_t *out, const void *data, size_t len);
  */
 EG_API int eg_draw_sha256_hex(char *out, const void *data, size_t len);
 
+/** @brief Version of ::eg_draw_sample_options understood by this library. */
+#define EG_DRAW_SAMPLE_OPTIONS_VERSION 1
+
+/**
+ * @brief How eg_draw_sample() draws (sampler.py's options).
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_DRAW_SAMPLE_OPTIONS_INIT
+ * or eg_draw_sample_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_draw_sample_options {
+	unsigned int version; /**< ::EG_DRAW_SAMPLE_OPTIONS_VERSION. */
+	int with_replacement; /**< Nonzero to allow repeats (default 0: without replacement). */
+	size_t skip;          /**< Picks of an earlier sample to pass over first (sampler.py's "expanded sample"); 0 normally. */
+} eg_draw_sample_options;
+
+/** @brief Static initialiser for ::eg_draw_sample_options (the defaults). */
+#define EG_DRAW_SAMPLE_OPTIONS_INIT { EG_DRAW_SAMPLE_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * @brief Initialise options to ::EG_DRAW_SAMPLE_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_DRAW_SAMPLE_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_draw_sample_options_init(eg_draw_sample_options *opts, unsigned int version);
+
 /**
  * @brief A pseudo-random sample exactly as the public `sampler.py`.
  * @param[out] out `count` picks in the order drawn.
@@ -55,32 +83,89 @@ EG_API int eg_draw_sha256_hex(char *out, const void *data, size_t len);
  * @param seed The seed text (UTF-8, 1–4096 bytes).
  * @param a Smallest value.
  * @param b Largest value (a ≤ b, b − a < 2^62).
- * @param with_replacement Nonzero to allow repeats.
- * @param skip Picks of an earlier sample to pass over first (sampler.py's "expanded sample"); 0 normally.
- * @return ::EG_OK, ::EG_EINVAL (NULL, empty seed, a > b, more picks than
- *         values without replacement), ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ * @param opts Replacement and skip (::eg_draw_sample_options), or NULL for
+ *        the defaults: without replacement, nothing skipped.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown opts version, empty seed,
+ *         a > b, more picks than values without replacement), ::EG_EUTF8,
+ *         ::EG_ERANGE, ::EG_ENOMEM.
  */
 EG_API int eg_draw_sample(int64_t *out, size_t count, const char *seed, int64_t a, int64_t b,
-			  int with_replacement, size_t skip);
+			  const eg_draw_sample_options *opts);
 
 /** @brief A draw record (opaque). */
 typedef struct eg_draw eg_draw;
+
+/** @brief Version of ::eg_draw_frame_options understood by this library. */
+#define EG_DRAW_FRAME_OPTIONS_VERSION 1
+
+/**
+ * @brief The frame and quotas of a draw, for eg_draw_objects() and eg_draw_verify().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_DRAW_FRAME_OPTIONS_INIT
+ * or eg_draw_frame_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_draw_frame_options {
+	unsigned int version;      /**< ::EG_DRAW_FRAME_OPTIONS_VERSION. */
+	const char *const *strata; /**< Stratum names (unique, 1–64 bytes), n_strata of them. */
+	const size_t *frame_sizes; /**< Number of IDs in each stratum (≥ 1). */
+	const char *const *frame;  /**< All IDs, stratum after stratum (any order within a stratum). */
+	const size_t *quotas;      /**< How many to draw in each stratum (≤ its size). */
+	size_t n_strata;           /**< Number of strata (≥ 1). */
+} eg_draw_frame_options;
+
+/** @brief Static initialiser for ::eg_draw_frame_options (the defaults). */
+#define EG_DRAW_FRAME_OPTIONS_INIT { EG_DRAW_FRAME_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * @brief Initialise options to ::EG_DRAW_FRAME_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_DRAW_FRAME_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_draw_frame_options_init(eg_draw_frame_options *opts, unsigned int version);
 
 /**
  * @brief Draw objects per stratum (algorithm version 1, see the file comment).
  * @param[out] out Receives the record; free with eg_draw_free().
  * @param seed The published seed (UTF-8, 1–4096 bytes).
- * @param strata Stratum names (unique, 1–64 bytes), n_strata of them.
- * @param frame_sizes Number of IDs in each stratum (≥ 1).
- * @param frame All IDs, stratum after stratum (any order within a stratum).
- * @param quotas How many to draw in each stratum (≤ its size).
- * @param n_strata Number of strata (≥ 1).
- * @return ::EG_OK, ::EG_EINVAL (empty frame or seed, quota larger than its
- *         stratum, duplicate ID or stratum), ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ * @param frame The strata, their IDs and quotas (::eg_draw_frame_options; borrowed for the call).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown frame version, empty frame
+ *         or seed, quota larger than its stratum, duplicate ID or stratum),
+ *         ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
  */
-EG_API int eg_draw_objects(eg_draw **out, const char *seed, const char *const *strata,
-			   const size_t *frame_sizes, const char *const *frame, const size_t *quotas,
-			   size_t n_strata);
+EG_API int eg_draw_objects(eg_draw **out, const char *seed, const eg_draw_frame_options *frame);
+
+/** @brief Version of ::eg_draw_pair_options understood by this library. */
+#define EG_DRAW_PAIR_OPTIONS_VERSION 1
+
+/**
+ * @brief Conflicts and numbers of eg_draw_pair_inspectors().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_DRAW_PAIR_OPTIONS_INIT
+ * or eg_draw_pair_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_draw_pair_options {
+	unsigned int version;                  /**< ::EG_DRAW_PAIR_OPTIONS_VERSION. */
+	const char *const *conflict_inspector; /**< Conflicting inspector of each conflict pair (回避). */
+	const char *const *conflict_object;    /**< Object of each conflict pair. */
+	size_t n_conflicts;                    /**< Number of pairs (default 0). */
+	size_t per_object;                     /**< Inspectors per object (≥ 1; default 1). */
+} eg_draw_pair_options;
+
+/** @brief Static initialiser for ::eg_draw_pair_options (the defaults). */
+#define EG_DRAW_PAIR_OPTIONS_INIT { EG_DRAW_PAIR_OPTIONS_VERSION, NULL, NULL, 0, 1 }
+
+/**
+ * @brief Initialise options to ::EG_DRAW_PAIR_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_DRAW_PAIR_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_draw_pair_options_init(eg_draw_pair_options *opts, unsigned int version);
 
 /**
  * @brief Pair inspectors with the drawn objects (double random), skipping
@@ -95,16 +180,14 @@ EG_API int eg_draw_objects(eg_draw **out, const char *seed, const char *const *s
  * @param d The record (changed only on success).
  * @param inspectors Inspector IDs (unique).
  * @param n_inspectors Their number.
- * @param conflict_inspector Conflicting inspector of each conflict pair.
- * @param conflict_object Object of each conflict pair.
- * @param n_conflicts Number of pairs.
- * @param per_object Inspectors per object (≥ 1).
- * @return ::EG_OK, ::EG_EINVAL (no eligible inspector left for an object,
- *         named in the detail; duplicates), ::EG_ESTATE (already paired), ::EG_ENOMEM.
+ * @param opts Conflict pairs and inspectors per object (::eg_draw_pair_options),
+ *        or NULL for the defaults: no conflicts, one inspector per object.
+ * @return ::EG_OK, ::EG_EINVAL (an unknown opts version; no eligible
+ *         inspector left for an object, named in the detail; duplicates),
+ *         ::EG_ESTATE (already paired), ::EG_ENOMEM.
  */
 EG_API int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_inspectors,
-				   const char *const *conflict_inspector, const char *const *conflict_object,
-				   size_t n_conflicts, size_t per_object);
+				   const eg_draw_pair_options *opts);
 
 /** @brief Free a record; NULL is accepted. */
 EG_API void eg_draw_free(eg_draw *d);
@@ -145,11 +228,10 @@ EG_API int eg_draw_skip(const char **inspector, const char **object, const eg_dr
  * and the selection from the same seed, strata and quotas.
  * @param[out] ok Receives 1 when the record matches, 0 otherwise.
  * @param d The record.
- * @param strata, frame_sizes, frame, quotas, n_strata As eg_draw_objects() (the frame to check).
- * @return ::EG_OK, ::EG_EINVAL (malformed frame), ::EG_ENOMEM.
+ * @param frame The frame and quotas to check, as for eg_draw_objects().
+ * @return ::EG_OK, ::EG_EINVAL (malformed frame, an unknown frame version), ::EG_ENOMEM.
  */
-EG_API int eg_draw_verify(int *ok, const eg_draw *d, const char *const *strata, const size_t *frame_sizes,
-			  const char *const *frame, const size_t *quotas, size_t n_strata);
+EG_API int eg_draw_verify(int *ok, const eg_draw *d, const eg_draw_frame_options *frame);
 
 #ifdef __cplusplus
 }

@@ -100,6 +100,34 @@ EG_API int eg_grid_new(eg_grid **out);
  */
 EG_API void eg_grid_free(eg_grid *grid);
 
+/** @brief Version of ::eg_grid_add_options understood by this library. */
+#define EG_GRID_ADD_OPTIONS_VERSION 1
+
+/**
+ * @brief The classification of a node added by eg_grid_add().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_GRID_ADD_OPTIONS_INIT
+ * or eg_grid_add_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_grid_add_options {
+	unsigned int version; /**< ::EG_GRID_ADD_OPTIONS_VERSION. */
+	int level;            /**< One of ::eg_level; must be deeper than the parent's. -1 (the default) is refused: a level is never guessed. */
+	int kind;             /**< One of ::eg_kind (default ::EG_KIND_ADMIN). */
+} eg_grid_add_options;
+
+/** @brief Static initialiser for ::eg_grid_add_options (the defaults). */
+#define EG_GRID_ADD_OPTIONS_INIT { EG_GRID_ADD_OPTIONS_VERSION, -1, EG_KIND_ADMIN }
+
+/**
+ * @brief Initialise options to ::EG_GRID_ADD_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_GRID_ADD_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_grid_add_options_init(eg_grid_add_options *opts, unsigned int version);
+
 /**
  * @brief Add a node (CJ-G.1).
  *
@@ -111,16 +139,16 @@ EG_API void eg_grid_free(eg_grid *grid);
  * @param id Unique node ID: UTF-8, 1–::EG_GRID_ID_MAX bytes, no control characters.
  * @param parent_id ID of an existing node, or NULL to add a root.
  * @param name Name: UTF-8, 1–::EG_GRID_NAME_MAX bytes, no control characters.
- * @param level One of ::eg_level; must be greater than the parent's level.
- * @param kind One of ::eg_kind.
- * @return ::EG_OK; ::EG_EINVAL (NULL grid, empty text, control character,
- *         unknown kind), ::EG_ERANGE (level or text length out of range),
+ * @param opts The level (required) and kind (::eg_grid_add_options; borrowed for the call).
+ * @return ::EG_OK; ::EG_EINVAL (NULL grid or opts, an unknown opts version,
+ *         empty text, control character, unknown kind), ::EG_ERANGE (level,
+ *         -1 included, or text length out of range),
  *         ::EG_EUTF8, ::EG_EEXISTS (duplicate ID), ::EG_ENOTFOUND (unknown
  *         parent), ::EG_ELEVEL (level not deeper than the parent's),
  *         ::EG_ENOMEM. The detail names the offending ID.
  */
 EG_API int eg_grid_add(const eg_node **out, eg_grid *grid, const char *id,
-		       const char *parent_id, const char *name, int level, int kind);
+		       const char *parent_id, const char *name, const eg_grid_add_options *opts);
 
 /* ------------------------------------------------------------------ */
 /* Reading a grid                                                      */
@@ -291,6 +319,35 @@ EG_API int eg_grid_add_supervisor(eg_grid *grid, const char *node_id,
 EG_API int eg_grid_supervisors(size_t *full_time, size_t *part_time,
 			       const eg_grid *grid, const eg_node *node);
 
+/** @brief Version of ::eg_grid_key_grid_options understood by this library. */
+#define EG_GRID_KEY_GRID_OPTIONS_VERSION 1
+
+/**
+ * @brief What a key grid covers, for eg_grid_add_key_grid() (CJ-G.2).
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_GRID_KEY_GRID_OPTIONS_INIT
+ * or eg_grid_key_grid_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_grid_key_grid_options {
+	unsigned int version;         /**< ::EG_GRID_KEY_GRID_OPTIONS_VERSION. */
+	const char *station_id;       /**< The monitoring station's ID (UTF-8, 1–::EG_GRID_ID_MAX bytes); required. */
+	const char *const *townships; /**< IDs of the level-3 nodes of the unit it spans (borrowed for the call). */
+	size_t n_townships;           /**< Number of townships (≥ 1). */
+} eg_grid_key_grid_options;
+
+/** @brief Static initialiser for ::eg_grid_key_grid_options (the defaults). */
+#define EG_GRID_KEY_GRID_OPTIONS_INIT { EG_GRID_KEY_GRID_OPTIONS_VERSION, NULL, NULL, 0 }
+
+/**
+ * @brief Initialise options to ::EG_GRID_KEY_GRID_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_GRID_KEY_GRID_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_grid_key_grid_options_init(eg_grid_key_grid_options *opts, unsigned int version);
+
 /**
  * @brief Add a key grid (CJ-G.2) around an air-quality monitoring station.
  *
@@ -305,14 +362,12 @@ EG_API int eg_grid_supervisors(size_t *full_time, size_t *part_time,
  * @param id The key grid's own ID.
  * @param unit_id The level-2 unit it belongs to.
  * @param name Its name.
- * @param station_id The monitoring station's ID (UTF-8, 1–::EG_GRID_ID_MAX bytes).
- * @param townships IDs of the level-3 nodes of that unit it spans (n ≥ 1).
- * @param n Number of townships.
- * @return as eg_grid_add() and eg_grid_add_subhead().
+ * @param opts The station and the townships spanned (::eg_grid_key_grid_options).
+ * @return as eg_grid_add() and eg_grid_add_subhead(); ::EG_EINVAL for NULL
+ *         opts or an unknown opts version.
  */
 EG_API int eg_grid_add_key_grid(const eg_node **out, eg_grid *grid, const char *id,
-				const char *unit_id, const char *name, const char *station_id,
-				const char *const *townships, size_t n);
+				const char *unit_id, const char *name, const eg_grid_key_grid_options *opts);
 
 /**
  * @brief The monitoring station and span of a key grid (CJ-G.2).

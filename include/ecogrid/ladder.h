@@ -104,6 +104,34 @@ EG_API int eg_ladder_clause_init(eg_ladder_clause *clause, unsigned int version)
 /* Ladders                                                              */
 /* ------------------------------------------------------------------ */
 
+/** @brief Version of ::eg_ladder_builder_options understood by this library. */
+#define EG_LADDER_BUILDER_OPTIONS_VERSION 1
+
+/**
+ * @brief The optional flag labels of eg_ladder_builder_new().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_LADDER_BUILDER_OPTIONS_INIT
+ * or eg_ladder_builder_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_ladder_builder_options {
+	unsigned int version; /**< ::EG_LADDER_BUILDER_OPTIONS_VERSION. */
+	const char *flag_zh;  /**< Chinese words for the flag (e.g. "未完成年度目标"), or NULL for a ladder without flags. */
+	const char *flag_en;  /**< English words for the flag, or NULL. */
+} eg_ladder_builder_options;
+
+/** @brief Static initialiser for ::eg_ladder_builder_options (the defaults). */
+#define EG_LADDER_BUILDER_OPTIONS_INIT { EG_LADDER_BUILDER_OPTIONS_VERSION, NULL, NULL }
+
+/**
+ * @brief Initialise options to ::EG_LADDER_BUILDER_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_LADDER_BUILDER_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_ladder_builder_options_init(eg_ladder_builder_options *opts, unsigned int version);
+
 /**
  * @brief Start a ladder.
  * @param[out] out Receives the builder; free with eg_ladder_builder_free().
@@ -111,13 +139,12 @@ EG_API int eg_ladder_clause_init(eg_ladder_clause *clause, unsigned int version)
  * @param measure ::eg_ladder_measure.
  * @param label_zh Chinese words for "the condition holds" in messages (e.g. "考核不合格").
  * @param label_en English words for it (e.g. "failed the assessment").
- * @param flag_zh Chinese words for the flag (e.g. "未完成年度目标"), or NULL.
- * @param flag_en English words for the flag, or NULL.
- * @return ::EG_OK, ::EG_EINVAL, ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ * @param opts The flag labels (::eg_ladder_builder_options), or NULL for a
+ *        ladder without flags.
+ * @return ::EG_OK, ::EG_EINVAL (also an unknown opts version), ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
  */
 EG_API int eg_ladder_builder_new(eg_ladder_builder **out, const char *name, int measure,
-				 const char *label_zh, const char *label_en,
-				 const char *flag_zh, const char *flag_en);
+				 const char *label_zh, const char *label_en, const eg_ladder_builder_options *opts);
 
 /** @brief Free a builder; NULL is accepted. */
 EG_API void eg_ladder_builder_free(eg_ladder_builder *b);
@@ -216,6 +243,36 @@ EG_API int eg_ladder_state_serialize(char **out, const eg_ladder_state *s);
  */
 EG_API int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char *text, size_t len);
 
+/** @brief Version of ::eg_ladder_step_options understood by this library. */
+#define EG_LADDER_STEP_OPTIONS_VERSION 1
+
+/**
+ * @brief The month's units and values stepped by eg_ladder_step().
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_LADDER_STEP_OPTIONS_INIT
+ * or eg_ladder_step_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_ladder_step_options {
+	unsigned int version;     /**< ::EG_LADDER_STEP_OPTIONS_VERSION. */
+	const char *const *units; /**< Unit IDs (1–64 bytes, unique; borrowed for the call). */
+	const int64_t *values;    /**< Each unit's value (≥ 0). */
+	const int *flags;         /**< Each unit's flag, or NULL for none. */
+	size_t n_units;           /**< Number of units. */
+} eg_ladder_step_options;
+
+/** @brief Static initialiser for ::eg_ladder_step_options (the defaults). */
+#define EG_LADDER_STEP_OPTIONS_INIT { EG_LADDER_STEP_OPTIONS_VERSION, NULL, NULL, NULL, 0 }
+
+/**
+ * @brief Initialise options to ::EG_LADDER_STEP_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_LADDER_STEP_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_ladder_step_options_init(eg_ladder_step_options *opts, unsigned int version);
+
 /**
  * @brief Add one month to the state and judge it.
  *
@@ -224,17 +281,14 @@ EG_API int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, cons
  * @param[out] out Receives the month's outcome (caller frees), one entry per unit given.
  * @param s The state; the month must come after eg_ladder_state_last_month().
  * @param month "YYYY-MM".
- * @param units Unit IDs (1–64 bytes, unique).
- * @param values Each unit's value (≥ 0).
- * @param flags Each unit's flag, or NULL for none.
- * @param n Number of units.
- * @return ::EG_OK; ::EG_EINVAL (NULL, bad month, negative value),
+ * @param opts The month's units, values and flags (::eg_ladder_step_options).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, an unknown opts version, bad month, negative value),
  *         ::EG_ESTATE (month not after the last one: out of order or
  *         duplicated), ::EG_EEXISTS (a unit twice), ::EG_EUTF8,
  *         ::EG_ERANGE, ::EG_ENOMEM.
  */
 EG_API int eg_ladder_step(eg_ladder_outcome **out, eg_ladder_state *s, const char *month,
-			  const char *const *units, const int64_t *values, const int *flags, size_t n);
+			  const eg_ladder_step_options *opts);
 
 /** @brief Free an outcome; NULL is accepted. */
 EG_API void eg_ladder_outcome_free(eg_ladder_outcome *o);

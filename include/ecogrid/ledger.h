@@ -30,19 +30,46 @@ typedef enum eg_ledger_state {
 	EG_LEDGER_STATE_CLOSED = 5      /**< archived (备案, 销号) */
 } eg_ledger_state;
 
+/** @brief Version of ::eg_ledger_open_options understood by this library. */
+#define EG_LEDGER_OPEN_OPTIONS_VERSION 1
+
+/**
+ * @brief What eg_ledger_open() registers about a problem (YL-2).
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_LEDGER_OPEN_OPTIONS_INIT
+ * or eg_ledger_open_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_ledger_open_options {
+	unsigned int version;  /**< ::EG_LEDGER_OPEN_OPTIONS_VERSION. */
+	const char *lead_unit; /**< The one lead unit (required). */
+	const char *target;    /**< The rectification target (required). */
+	const char *deadline;  /**< The deadline "YYYY-MM-DD" (required). */
+} eg_ledger_open_options;
+
+/** @brief Static initialiser for ::eg_ledger_open_options (the defaults). */
+#define EG_LEDGER_OPEN_OPTIONS_INIT { EG_LEDGER_OPEN_OPTIONS_VERSION, NULL, NULL, NULL }
+
+/**
+ * @brief Initialise options to ::EG_LEDGER_OPEN_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_LEDGER_OPEN_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_ledger_open_options_init(eg_ledger_open_options *opts, unsigned int version);
+
 /**
  * @brief Register a problem (YL-2) in state open.
  * @param r The store.
  * @param id Problem ID.
  * @param time When.
  * @param actor Who registered it.
- * @param lead_unit The one lead unit.
- * @param target The rectification target.
- * @param deadline "YYYY-MM-DD".
+ * @param opts The lead unit, target and deadline (::eg_ledger_open_options).
  * @return as eg_records_put(), plus ::EG_EEXISTS when the ID exists.
  */
 EG_API int eg_ledger_open(eg_records *r, const char *id, const char *time, const char *actor,
-			  const char *lead_unit, const char *target, const char *deadline);
+			  const eg_ledger_open_options *opts);
 
 /**
  * @brief Move a problem to another state (YL-5.5), with a reason.

@@ -36,25 +36,53 @@ EG_API int eg_records_new(eg_records **out);
 /** @brief Free a store; NULL is accepted. */
 EG_API void eg_records_free(eg_records *r);
 
+/** @brief Version of ::eg_records_put_options understood by this library. */
+#define EG_RECORDS_PUT_OPTIONS_VERSION 1
+
+/**
+ * @brief The fields a version of eg_records_put() changes.
+ *
+ * A versioned options struct (the ABI rule for calls past six
+ * parameters): initialise it with ::EG_RECORDS_PUT_OPTIONS_INIT
+ * or eg_records_put_options_init() so that fields added later get their defaults.
+ */
+typedef struct eg_records_put_options {
+	unsigned int version;      /**< ::EG_RECORDS_PUT_OPTIONS_VERSION. */
+	const char *const *keys;   /**< Field names (1–64 bytes, unique in the call; borrowed for the call). */
+	const char *const *values; /**< Field values (0–65536 bytes of UTF-8), one per key. */
+	size_t n_fields;           /**< Number of fields changed (≥ 1 for a new record). */
+} eg_records_put_options;
+
+/** @brief Static initialiser for ::eg_records_put_options (the defaults). */
+#define EG_RECORDS_PUT_OPTIONS_INIT { EG_RECORDS_PUT_OPTIONS_VERSION, NULL, NULL, 0 }
+
+/**
+ * @brief Initialise options to ::EG_RECORDS_PUT_OPTIONS_INIT, for callers that cannot
+ * expand the macro (FFIs).
+ * @param[out] opts The options (every field written).
+ * @param version ::EG_RECORDS_PUT_OPTIONS_VERSION, the version the caller was written for.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_records_put_options_init(eg_records_put_options *opts, unsigned int version);
+
 /**
  * @brief Append a version to a record (creating it on its first version).
  *
  * The new version carries the previous version's fields with `keys[i]`
- * set to `values[i]`. On failure nothing changes.
+ * set to `values[i]` (the fields of `opts`). On failure nothing changes.
  *
  * @param r The store.
  * @param id Record ID (1–64 bytes).
  * @param time "YYYY-MM-DD HH:MM" CST; not before the record's last version.
  * @param actor Who made the change (1–256 bytes).
  * @param reason Why (1–1024 bytes).
- * @param keys Field names (1–64 bytes, unique in the call).
- * @param values Field values (0–65536 bytes of UTF-8).
- * @param n Number of fields changed (≥ 1 for a new record).
- * @return ::EG_OK, ::EG_EINVAL (NULL, bad time, a time before the last
- *         version, duplicate key), ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ * @param opts The fields changed (::eg_records_put_options).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown opts version, bad time, a
+ *         time before the last version, duplicate key), ::EG_EUTF8,
+ *         ::EG_ERANGE, ::EG_ENOMEM.
  */
 EG_API int eg_records_put(eg_records *r, const char *id, const char *time, const char *actor,
-			  const char *reason, const char *const *keys, const char *const *values, size_t n);
+			  const char *reason, const eg_records_put_options *opts);
 
 /** @brief Number of records; 0 for NULL. */
 EG_API size_t eg_records_count(const eg_records *r);

@@ -85,7 +85,7 @@ static void hourly(fz *f, const eg_airq_profile *p)
 	for (size_t i = 0; i < cells; i++)
 		if (h[i] > DBL_MAX / 1024)
 			huge = 1;
-	if (eg_airq_monthly_stats(st, p, h, n_stations, year, month, n_hours, dust, tampered) == EG_OK) {
+	if (eg_airq_monthly_stats(st, p, h, n_stations, n_hours, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, year, month, dust, tampered }) == EG_OK) {
 		for (size_t i = 0; i < n_stations * EG_POLLUTANT_COUNT; i++) {
 			if (st[i].n_valid < 0 || st[i].n_valid > st[i].n_days || (!huge && isinf(st[i].value)))
 				abort();
@@ -137,7 +137,7 @@ static void overflowing(fz *f, const eg_airq_profile *p)
 		abort();
 	if (b % 24 == 0 && too_big(a, b) && eg_airq_daily_values(out, p, buf, a, b) == EG_OK)
 		abort();
-	if (too_big(a, 28 * 24) && eg_airq_monthly_stats(st, p, buf, a, 2026, 2, 28 * 24, NULL, NULL) == EG_OK)
+	if (too_big(a, 28 * 24) && eg_airq_monthly_stats(st, p, buf, a, 28 * 24, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, 2026, 2, NULL, NULL }) == EG_OK)
 		abort();
 	/* n > INT32_MAX is documented as EG_ERANGE for ranks. */
 	if (eg_airq_rank(ranks, buf, (size_t)INT32_MAX + 1 + (a & 0xff), EG_RANK_ORDER_ASC, 2) == EG_OK)

@@ -48,7 +48,7 @@ static void step_once(eg_ladder_state *s, const uint8_t *d, size_t n)
 		values[i] = n > i ? d[n - 1 - i] % 5 : 0; /* ranks 0-4, counts 0-4 */
 		flags[i] = n > i + 3 ? d[n - 4 - i] & 1 : 0;
 	}
-	if (eg_ladder_step(&o, s, month, units, values, flags, 3) != EG_OK) {
+	if (eg_ladder_step(&o, s, month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, units, values, flags, 3 }) != EG_OK) {
 		/* 9999-12 has no next month; a value 0 is no rank for rank ladders. */
 		return;
 	}

@@ -244,14 +244,11 @@ done:
 static int do_draw(eg_draw **out, const draw_in *in, const char *seed, size_t per_object)
 {
 	eg_draw *d = NULL;
-	int e = eg_draw_objects(&d, seed, (const char *const *)in->strata.s, in->sizes, (const char *const *)in->frame.s,
-				in->quotas, in->strata.n);
+	int e = eg_draw_objects(&d, seed, &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, (const char *const *)in->strata.s, in->sizes, (const char *const *)in->frame.s, in->quotas, in->strata.n });
 	if (e < 0)
 		return tool_fail_eg(e, "draw");
 	if (per_object > 0) {
-		e = eg_draw_pair_inspectors(d, (const char *const *)in->inspectors.s, in->inspectors.n,
-					    (const char *const *)in->conflict_inspector.s,
-					    (const char *const *)in->conflict_object.s, in->conflict_inspector.n, per_object);
+		e = eg_draw_pair_inspectors(d, (const char *const *)in->inspectors.s, in->inspectors.n, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, (const char *const *)in->conflict_inspector.s, (const char *const *)in->conflict_object.s, in->conflict_inspector.n, per_object });
 		if (e < 0) {
 			eg_draw_free(d);
 			return tool_fail_eg(e, "inspector pairing");

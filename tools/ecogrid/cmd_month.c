@@ -234,7 +234,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 						hourly[(s * EG_POLLUTANT_COUNT + (size_t)p) * n_hours + (size_t)d * 24 + (size_t)k] = best;
 		}
 	if (eg_airq_aggregate_hours(agg, hourly, ns, n_hours) < 0 ||
-	    eg_airq_monthly_stats(st, prof, agg, 1, year, mon, n_hours, dust, NULL) < 0) {
+	    eg_airq_monthly_stats(st, prof, agg, 1, n_hours, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, year, mon, dust, NULL }) < 0) {
 		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
 		goto done;
 	}
@@ -658,10 +658,10 @@ int cmd_month_run(tool_ctx *ctx, const char *month)
 				flags[nr] = json_is_true(json_object_get(m->u[i].in, "air_target_missed"));
 				v[2][nr++] = m->u[i].rank;
 			}
-		if (eg_ladder_step(&o[0], state[0], m->month, ids, v[0], NULL, m->n) < 0 ||
-		    eg_ladder_step(&o[1], state[1], m->month, ids, v[1], NULL, m->n) < 0)
+		if (eg_ladder_step(&o[0], state[0], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v[0], NULL, m->n }) < 0 ||
+		    eg_ladder_step(&o[1], state[1], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v[1], NULL, m->n }) < 0)
 			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
-		if (!rc && nr > 0 && eg_ladder_step(&o[2], state[2], m->month, rid, v[2], flags, nr) < 0)
+		if (!rc && nr > 0 && eg_ladder_step(&o[2], state[2], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, rid, v[2], flags, nr }) < 0)
 			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
 		if (!rc && mi == n - 1) {
 			results = json_object();

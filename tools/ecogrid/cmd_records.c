@@ -131,7 +131,7 @@ static int disclose_row(void *p, size_t line, char **f, size_t n)
 				 s->file, line, f[0]);
 	if (nk == 0)
 		return tool_fail("%s: line %zu: nothing to record for %s (all content fields empty)", s->file, line, f[0]);
-	if ((e = eg_records_put(s->r, f[0], f[1], f[2], f[3], keys, values, nk)) < 0)
+	if ((e = eg_records_put(s->r, f[0], f[1], f[2], f[3], &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, values, nk })) < 0)
 		return tool_fail("%s: line %zu: %s", s->file, line, eg_error_last()->message);
 	s->rows++;
 	return TOOL_OK;
@@ -531,7 +531,7 @@ static int ledger_row(void *p, size_t line, char **f, size_t n)
 	if (!strcmp(action, "open")) {
 		if (f[7][0])
 			return tool_fail("%s: line %zu: open takes lead_unit, target and deadline, not a reason", s->file, line);
-		e = eg_ledger_open(s->r, f[0], f[1], f[2], f[4], f[5], f[6]);
+		e = eg_ledger_open(s->r, f[0], f[1], f[2], &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, f[4], f[5], f[6] });
 	} else if (f[4][0] || f[5][0]) {
 		return tool_fail("%s: line %zu: lead_unit and target are set only when a problem is opened (YL-2)", s->file,
 				 line);

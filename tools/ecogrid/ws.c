@@ -233,8 +233,7 @@ int ws_load_nodes(eg_grid **out, sqlite3 *db)
 	if (sqlite3_prepare_v2(db, "SELECT id, parent, name, level, kind FROM grid_node ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
 		goto sqlfail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int e = eg_grid_add(NULL, g, col(st, 0), col(st, 1), col(st, 2),
-				    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
+		int e = eg_grid_add(NULL, g, col(st, 0), col(st, 1), col(st, 2), &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, sqlite3_column_int(st, 3), sqlite3_column_int(st, 4) });
 		if (e < 0) {
 			sqlite3_finalize(st);
 			eg_grid_free(g);

@@ -99,6 +99,17 @@ lib = _load()
 errors.bind(lib)
 
 
+def options(cls, **fields):
+    """An options struct (a ``_proto_*`` Structure with VERSION and INIT)
+    initialised by the library's own ``eg_*_options_init`` (so defaults are
+    never copied into Python), then the given fields set."""
+    opts = cls()
+    getattr(lib, cls.INIT)(ctypes.byref(opts), cls.VERSION)
+    for name, value in fields.items():
+        setattr(opts, name, value)
+    return opts
+
+
 def enc(text, what="text"):
     """Encode a Python str as NUL-terminated UTF-8 for the C API."""
     if text is None:

@@ -1,7 +1,7 @@
 """Prototypes of airq.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte,
-                    c_uint, c_void_p)
+from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte, c_uint,
+                    c_void_p)
 
 from ._types import STATUS
 
@@ -30,6 +30,17 @@ class AirqStat(ctypes.Structure):
                 ("n_required", c_int32), ("reserved", c_int32 * 2)]
 
 
+class AirqMonthlyOptions(ctypes.Structure):
+    """struct eg_airq_monthly_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_airq_monthly_options_init"
+    _fields_ = [("version", c_uint),
+                ("year", c_int),
+                ("month", c_int),
+                ("dust", POINTER(c_ubyte)),
+                ("tampered", POINTER(c_ubyte))]
+
+
 PROTOTYPES = {
     "eg_airq_profile_named": (STATUS, [PP, c_char_p]),
     "eg_airq_profile_for_date": (STATUS, [PP, c_char_p]),
@@ -46,10 +57,11 @@ PROTOTYPES = {
     "eg_airq_change_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
     "eg_airq_improvement_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
     "eg_airq_rank": (STATUS, [POINTER(c_int32), POINTER(c_double), c_size_t, c_int, c_int]),
-    "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), P, POINTER(c_double), c_size_t, c_int, c_int,
-                                       c_size_t, POINTER(c_ubyte), POINTER(c_ubyte)]),
+    "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), P, POINTER(c_double), c_size_t, c_size_t,
+                                       POINTER(AirqMonthlyOptions)]),
     "eg_airq_daily_values": (STATUS, [POINTER(c_double), P, POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
     "eg_airq_index_init": (STATUS, [POINTER(AirqIndex), c_uint]),
+    "eg_airq_monthly_options_init": (STATUS, [POINTER(AirqMonthlyOptions), c_uint]),
 }

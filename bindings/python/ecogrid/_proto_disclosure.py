@@ -17,6 +17,18 @@ class DisclosureOptions(ctypes.Structure):
 
 OPTS = POINTER(DisclosureOptions)
 
+
+class DisclosureHeadsOptions(ctypes.Structure):
+    """struct eg_disclosure_heads_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_disclosure_heads_options_init"
+    _fields_ = [("version", c_uint),
+                ("published", POINTER(c_char_p)),
+                ("n_published", c_size_t),
+                ("published_date", c_char_p),
+                ("max_age_days", c_int32)]
+
+
 PROTOTYPES = {
     "eg_disclosure_options_init": (STATUS, [OPTS, c_uint]),
     "eg_disclosure_deadline": (STATUS, [c_char_p, c_int, c_int, OPTS]),
@@ -25,6 +37,7 @@ PROTOTYPES = {
     "eg_disclosure_district_deadline": (STATUS, [c_char_p, c_int, c_int]),
     "eg_disclosure_update_status": (STATUS, [POINTER(c_int), POINTER(c_int32), P, c_char_p, c_int, c_int]),
     "eg_disclosure_top_n": (STATUS, [POINTER(c_size_t), POINTER(c_size_t), STRS, POINTER(c_int64), c_size_t, c_size_t]),
-    "eg_disclosure_heads_check": (STATUS, [POINTER(c_int), POINTER(c_size_t), P, c_char_p, STRS, c_size_t,
-                                           c_char_p, c_char_p, c_int32]),
+    "eg_disclosure_heads_check": (STATUS, [POINTER(c_int), POINTER(c_size_t), P, c_char_p, c_char_p,
+                                           POINTER(DisclosureHeadsOptions)]),
+    "eg_disclosure_heads_options_init": (STATUS, [POINTER(DisclosureHeadsOptions), c_uint]),
 }

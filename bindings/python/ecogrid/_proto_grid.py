@@ -14,10 +14,29 @@ class GridCsvOptions(ctypes.Structure):
                 ("root_level", c_int), ("flags", c_uint)]
 
 
+class GridAddOptions(ctypes.Structure):
+    """struct eg_grid_add_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_grid_add_options_init"
+    _fields_ = [("version", c_uint),
+                ("level", c_int),
+                ("kind", c_int)]
+
+
+class GridKeyGridOptions(ctypes.Structure):
+    """struct eg_grid_key_grid_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_grid_key_grid_options_init"
+    _fields_ = [("version", c_uint),
+                ("station_id", c_char_p),
+                ("townships", POINTER(c_char_p)),
+                ("n_townships", c_size_t)]
+
+
 PROTOTYPES = {
     "eg_grid_new": (STATUS, [PP]),
     "eg_grid_free": (None, [P]),
-    "eg_grid_add": (STATUS, [PP, P, c_char_p, c_char_p, c_char_p, c_int, c_int]),
+    "eg_grid_add": (STATUS, [PP, P, c_char_p, c_char_p, c_char_p, POINTER(GridAddOptions)]),
     "eg_grid_size": (c_size_t, [P]),
     "eg_grid_count": (c_size_t, [P, c_int]),
     "eg_grid_depth": (c_size_t, [P]),
@@ -42,8 +61,7 @@ PROTOTYPES = {
     "eg_grid_add_subhead": (STATUS, [P, c_char_p, c_char_p, c_int, POINTER(c_char_p), c_size_t]),
     "eg_grid_add_supervisor": (STATUS, [P, c_char_p, c_char_p, c_int]),
     "eg_grid_supervisors": (STATUS, [POINTER(c_size_t), POINTER(c_size_t), P, P]),
-    "eg_grid_add_key_grid": (STATUS, [PP, P, c_char_p, c_char_p, c_char_p, c_char_p,
-                                      POINTER(c_char_p), c_size_t]),
+    "eg_grid_add_key_grid": (STATUS, [PP, P, c_char_p, c_char_p, c_char_p, POINTER(GridKeyGridOptions)]),
     "eg_grid_key_grid_info": (STATUS, [POINTER(c_char_p), POINTER(c_size_t), P, P]),
     "eg_grid_key_grid_township": (P, [P, P, c_size_t]),
     "eg_grid_check": (STATUS, [PP, P]),
@@ -58,4 +76,6 @@ PROTOTYPES = {
     "eg_grid_csv_options_init": (STATUS, [POINTER(GridCsvOptions), c_uint]),
     "eg_grid_parse_csv": (STATUS, [PP, c_char_p, c_size_t, POINTER(GridCsvOptions)]),
     "eg_grid_load_csv": (STATUS, [PP, c_char_p, POINTER(GridCsvOptions)]),
+    "eg_grid_add_options_init": (STATUS, [POINTER(GridAddOptions), c_uint]),
+    "eg_grid_key_grid_options_init": (STATUS, [POINTER(GridKeyGridOptions), c_uint]),
 }

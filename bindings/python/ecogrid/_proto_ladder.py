@@ -14,8 +14,28 @@ class LadderClause(ctypes.Structure):
                 ("count", c_int32), ("threshold", c_int64), ("window_sum", c_int), ("flag", c_int)]
 
 
+class LadderBuilderOptions(ctypes.Structure):
+    """struct eg_ladder_builder_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_ladder_builder_options_init"
+    _fields_ = [("version", c_uint),
+                ("flag_zh", c_char_p),
+                ("flag_en", c_char_p)]
+
+
+class LadderStepOptions(ctypes.Structure):
+    """struct eg_ladder_step_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_ladder_step_options_init"
+    _fields_ = [("version", c_uint),
+                ("units", POINTER(c_char_p)),
+                ("values", POINTER(c_int64)),
+                ("flags", POINTER(c_int)),
+                ("n_units", c_size_t)]
+
+
 PROTOTYPES = {
-    "eg_ladder_builder_new": (STATUS, [PP, c_char_p, c_int, c_char_p, c_char_p, c_char_p, c_char_p]),
+    "eg_ladder_builder_new": (STATUS, [PP, c_char_p, c_int, c_char_p, c_char_p, POINTER(LadderBuilderOptions)]),
     "eg_ladder_builder_free": (None, [P]),
     "eg_ladder_builder_add_action": (STATUS, [P, c_char_p, c_char_p, c_char_p]),
     "eg_ladder_builder_add_clause": (STATUS, [P, POINTER(LadderClause)]),
@@ -31,7 +51,7 @@ PROTOTYPES = {
     "eg_ladder_state_last_month": (c_char_p, [P]),
     "eg_ladder_state_serialize": (STATUS, [POINTER(c_void_p), P]),
     "eg_ladder_state_parse": (STATUS, [PP, P, c_char_p, c_size_t]),
-    "eg_ladder_step": (STATUS, [PP, P, c_char_p, POINTER(c_char_p), POINTER(c_int64), POINTER(c_int), c_size_t]),
+    "eg_ladder_step": (STATUS, [PP, P, c_char_p, POINTER(LadderStepOptions)]),
     "eg_ladder_outcome_free": (None, [P]),
     "eg_ladder_outcome_count": (c_size_t, [P]),
     "eg_ladder_outcome_unit": (c_char_p, [P, c_size_t]),
@@ -44,4 +64,6 @@ PROTOTYPES = {
     "eg_ladder_evaluate_table": (STATUS, [POINTER(c_int32), P, c_char_p, c_size_t, POINTER(c_char_p),
                                           POINTER(c_size_t), c_size_t, POINTER(c_int64), POINTER(c_int), c_size_t]),
     "eg_ladder_clause_init": (STATUS, [POINTER(LadderClause), c_uint]),
+    "eg_ladder_builder_options_init": (STATUS, [POINTER(LadderBuilderOptions), c_uint]),
+    "eg_ladder_step_options_init": (STATUS, [POINTER(LadderStepOptions), c_uint]),
 }

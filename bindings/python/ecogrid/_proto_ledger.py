@@ -1,5 +1,6 @@
 """Prototypes of ledger.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_void_p
+import ctypes
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
 
 from ._types import STATUS
 
@@ -7,12 +8,24 @@ P = c_void_p
 PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
+
+class LedgerOpenOptions(ctypes.Structure):
+    """struct eg_ledger_open_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_ledger_open_options_init"
+    _fields_ = [("version", c_uint),
+                ("lead_unit", c_char_p),
+                ("target", c_char_p),
+                ("deadline", c_char_p)]
+
+
 PROTOTYPES = {
-    "eg_ledger_open": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p]),
+    "eg_ledger_open": (STATUS, [P, c_char_p, c_char_p, c_char_p, POINTER(LedgerOpenOptions)]),
     "eg_ledger_transition": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_int, c_char_p]),
     "eg_ledger_extend": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p]),
     "eg_ledger_status": (STATUS, [POINTER(c_int), POINTER(c_int), P, c_char_p, c_char_p]),
     "eg_ledger_state_name": (c_char_p, [c_int]),
     "eg_ledger_summary": (STATUS, [POINTER(c_size_t), P, STRS, c_size_t, c_char_p]),
     "eg_ledger_target_attained": (STATUS, [POINTER(c_int), c_int64, c_char_p, c_int64]),
+    "eg_ledger_open_options_init": (STATUS, [POINTER(LedgerOpenOptions), c_uint]),
 }

@@ -1,5 +1,6 @@
 """Prototypes of records.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_size_t, c_void_p
+import ctypes
+from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_void_p
 
 from ._types import STATUS
 
@@ -7,10 +8,21 @@ P = c_void_p
 PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
+
+class RecordsPutOptions(ctypes.Structure):
+    """struct eg_records_put_options; make one with _native.options() (defaults from the C init)."""
+    VERSION = 1
+    INIT = "eg_records_put_options_init"
+    _fields_ = [("version", c_uint),
+                ("keys", POINTER(c_char_p)),
+                ("values", POINTER(c_char_p)),
+                ("n_fields", c_size_t)]
+
+
 PROTOTYPES = {
     "eg_records_new": (STATUS, [PP]),
     "eg_records_free": (None, [P]),
-    "eg_records_put": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, STRS, STRS, c_size_t]),
+    "eg_records_put": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(RecordsPutOptions)]),
     "eg_records_count": (c_size_t, [P]),
     "eg_records_id_at": (c_char_p, [P, c_size_t]),
     "eg_records_get": (STATUS, [STRS, P, c_char_p, c_char_p, c_char_p]),
@@ -18,4 +30,5 @@ PROTOTYPES = {
     "eg_records_version": (STATUS, [STRS, STRS, STRS, P, c_char_p, c_size_t]),
     "eg_records_serialize": (STATUS, [POINTER(c_void_p), P]),
     "eg_records_parse": (STATUS, [PP, c_char_p, c_size_t]),
+    "eg_records_put_options_init": (STATUS, [POINTER(RecordsPutOptions), c_uint]),
 }

@@ -11,8 +11,8 @@ import math
 import weakref
 from ctypes import byref, c_double, c_int32, c_int64, c_ubyte, c_void_p
 
-from ._native import dec, enc, lib
-from ._proto_airq import AirqIndex, AirqStat
+from ._native import dec, enc, lib, options
+from ._proto_airq import AirqIndex, AirqMonthlyOptions, AirqStat
 
 #: eg_pollutant order: EG_POLLUTANT_SO2 ... EG_POLLUTANT_O3 (EG_POLLUTANT_COUNT = 6)
 KEYS = ("so2", "no2", "pm10", "pm25", "co", "o3")
@@ -183,8 +183,9 @@ def monthly_stats(hourly, n_stations, year, month, profile, dust=None, tampered=
         return mask
 
     out = (AirqStat * max(n_stations * 6, 1))()
-    lib.eg_airq_monthly_stats(out, profile._h, buf, n_stations, int(year), int(month), n_hours,
-                              day_mask(dust), day_mask(tampered))
+    opts = options(AirqMonthlyOptions, year=int(year), month=int(month), dust=day_mask(dust),
+                   tampered=day_mask(tampered))
+    lib.eg_airq_monthly_stats(out, profile._h, buf, n_stations, n_hours, byref(opts))
     return [{k: {"value": out[s * 6 + i].value, "valid": bool(out[s * 6 + i].valid),
                  "n_valid": out[s * 6 + i].n_valid, "n_days": out[s * 6 + i].n_days,
                  "n_required": out[s * 6 + i].n_required}
@@ -257,7 +258,8 @@ def monthly_indices(hourly, n_stations, year, month, profile, round_stats_first=
     stats = (AirqStat * max(n_stations * 6, 1))()
     composite = (c_double * max(n_stations, 1))()
     primary = (c_int32 * max(n_stations, 1))()
-    lib.eg_airq_monthly_stats(stats, profile._h, buf, n_stations, int(year), int(month), n_hours, None, None)
+    opts = options(AirqMonthlyOptions, year=int(year), month=int(month))
+    lib.eg_airq_monthly_stats(stats, profile._h, buf, n_stations, n_hours, byref(opts))
     lib.eg_airq_composite_many(composite, primary, profile._h, stats, n_stations,
                                ROUND_STATS_FIRST if round_stats_first else 0)
     return MonthlyTable(n_stations, stats, composite, primary)

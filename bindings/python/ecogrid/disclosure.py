@@ -3,8 +3,8 @@
 import ctypes
 from ctypes import byref, c_int, c_int32, c_int64, c_size_t
 
-from ._native import enc, lib
-from ._proto_disclosure import DisclosureOptions
+from ._native import enc, lib, options
+from ._proto_disclosure import DisclosureHeadsOptions, DisclosureOptions
 from .records import _Records, _strs
 
 #: eg_disclosure_update: EG_DISCLOSURE_UPDATE_ON_TIME, _LATE, _MISSING
@@ -54,8 +54,9 @@ class DisclosureList(_Records):
 def heads_disclosed(grid, unit_id, published, published_date, on_date, max_age_days=30):
     """CJ-A2-5.3: (met, problems) for a level-2 unit's published heads list."""
     met, bad = c_int(), c_size_t()
-    lib.eg_disclosure_heads_check(byref(met), byref(bad), grid._handle(), enc(unit_id), _strs(list(published)),
-                                  len(published), enc(published_date), enc(on_date), int(max_age_days))
+    opts = options(DisclosureHeadsOptions, published=_strs(list(published)), n_published=len(published),
+                   published_date=enc(published_date), max_age_days=int(max_age_days))
+    lib.eg_disclosure_heads_check(byref(met), byref(bad), grid._handle(), enc(unit_id), enc(on_date), byref(opts))
     return bool(met.value), bad.value
 
 

@@ -7,13 +7,15 @@
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 
-from ._native import dec, enc, lib
+from ._native import dec, enc, lib, options
+from ._proto_draw import DrawFrameOptions, DrawPairOptions, DrawSampleOptions
 
 
 def sha256_sample(seed, n, count, replace=False, skip=0):
     """Values in 1..n exactly as Rivest's public sampler.py (SHA-256 counter mode)."""
     out = (c_int64 * max(count, 1))()
-    lib.eg_draw_sample(out, count, enc(seed, "seed"), 1, int(n), 1 if replace else 0, int(skip))
+    opts = options(DrawSampleOptions, with_replacement=1 if replace else 0, skip=int(skip))
+    lib.eg_draw_sample(out, count, enc(seed, "seed"), 1, int(n), byref(opts))
     return list(out[:count])
 
 
@@ -70,7 +72,9 @@ class DrawRecord:
         ins = (c_char_p * max(len(inspectors), 1))(*[enc(x) for x in inspectors])
         ci = (c_char_p * max(len(conflicts), 1))(*[enc(a) for a, _b in conflicts])
         co = (c_char_p * max(len(conflicts), 1))(*[enc(b) for _a, b in conflicts])
-        lib.eg_draw_pair_inspectors(self._h, ins, len(inspectors), ci, co, len(conflicts), int(per_object))
+        opts = options(DrawPairOptions, conflict_inspector=ci, conflict_object=co, n_conflicts=len(conflicts),
+                       per_object=int(per_object))
+        lib.eg_draw_pair_inspectors(self._h, ins, len(inspectors), byref(opts))
         return self
 
 
@@ -95,7 +99,8 @@ def draw(frame, seed, quotas):
     stratum) or dict stratum -> list; ``quotas``: int or dict stratum -> count."""
     st, sizes, ids, qs, n, strata, stratified = _frame_args(frame, quotas)
     h = c_void_p()
-    lib.eg_draw_objects(byref(h), enc(seed, "seed"), st, sizes, ids, qs, n)
+    frame_opts = options(DrawFrameOptions, strata=st, frame_sizes=sizes, frame=ids, quotas=qs, n_strata=n)
+    lib.eg_draw_objects(byref(h), enc(seed, "seed"), byref(frame_opts))
     return DrawRecord(h.value, seed, strata, quotas, stratified)
 
 
@@ -103,5 +108,6 @@ def verify(record, frame):
     """True when `record` is exactly the draw of `frame` with its seed and quotas."""
     st, sizes, ids, qs, n, _strata, _s = _frame_args(frame, record.quotas)
     ok = c_int()
-    lib.eg_draw_verify(byref(ok), record._h, st, sizes, ids, qs, n)
+    frame_opts = options(DrawFrameOptions, strata=st, frame_sizes=sizes, frame=ids, quotas=qs, n_strata=n)
+    lib.eg_draw_verify(byref(ok), record._h, byref(frame_opts))
     return bool(ok.value)

@@ -12,8 +12,8 @@ import os
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 
-from ._native import dec, enc, lib
-from ._proto_grid import GridCsvOptions
+from ._native import dec, enc, lib, options
+from ._proto_grid import GridAddOptions, GridCsvOptions, GridKeyGridOptions
 
 #: Node kinds, in the order of enum eg_kind.
 KINDS = ("admin", "park", "key_grid", "other")
@@ -239,9 +239,9 @@ class Grid:
     def add(self, node_id, name, level, parent=None, kind="admin"):
         """Add a node (CJ-G.1) and return it."""
         out = c_void_p()
+        opts = options(GridAddOptions, level=int(level), kind=_kind_code(kind))
         lib.eg_grid_add(byref(out), self._handle(), enc(node_id, "node ID"),
-                        enc(parent, "parent ID"), enc(name, "name"), int(level),
-                        _kind_code(kind))
+                        enc(parent, "parent ID"), enc(name, "name"), byref(opts))
         return Node(self, out.value)
 
     def set_heads(self, node_id, head1, head2):
@@ -264,9 +264,9 @@ class Grid:
         """Add a key grid (CJ-G.2) around a monitoring station."""
         arr, n = _id_array(townships, "township ID")
         out = c_void_p()
+        opts = options(GridKeyGridOptions, station_id=enc(station, "station ID"), townships=arr, n_townships=n)
         lib.eg_grid_add_key_grid(byref(out), self._handle(), enc(key_id, "key grid ID"),
-                                 enc(unit_id, "unit ID"), enc(name, "name"),
-                                 enc(station, "station ID"), arr, n)
+                                 enc(unit_id, "unit ID"), enc(name, "name"), byref(opts))
         return Node(self, out.value)
 
     # -- reading -------------------------------------------------------

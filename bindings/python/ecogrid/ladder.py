@@ -9,7 +9,8 @@
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
 
-from ._native import dec, enc, lib, take_string, typed_buffer
+from ._native import dec, enc, lib, options, take_string, typed_buffer
+from ._proto_ladder import LadderStepOptions
 
 
 class Clause:
@@ -66,7 +67,8 @@ class LadderState:
         if flags:
             fl = (c_int * max(n, 1))(*[1 if flags.get(u) else 0 for u in units])
         out = c_void_p()
-        lib.eg_ladder_step(byref(out), self._h, enc(month, "month"), ids, vals, fl, n)
+        opts = options(LadderStepOptions, units=ids, values=vals, flags=fl, n_units=n)
+        lib.eg_ladder_step(byref(out), self._h, enc(month, "month"), byref(opts))
         try:
             result = {}
             for i in range(lib.eg_ladder_outcome_count(out)):

@@ -2,7 +2,8 @@
 
 from ctypes import byref, c_int, c_size_t
 
-from ._native import enc, lib
+from ._native import enc, lib, options
+from ._proto_ledger import LedgerOpenOptions
 from .records import _Records, _strs, _time
 
 #: eg_ledger_state: EG_LEDGER_STATE_OPEN ... EG_LEDGER_STATE_CLOSED
@@ -20,8 +21,8 @@ class Ledger(_Records):
         return {u: (out[3 * i], out[3 * i + 1], out[3 * i + 2]) for i, u in enumerate(lead_units)}
 
     def open(self, problem_id, time, actor, lead_unit, target, deadline):
-        lib.eg_ledger_open(self._h, enc(problem_id), enc(_time(time)), enc(actor), enc(lead_unit), enc(target),
-                           enc(deadline))
+        opts = options(LedgerOpenOptions, lead_unit=enc(lead_unit), target=enc(target), deadline=enc(deadline))
+        lib.eg_ledger_open(self._h, enc(problem_id), enc(_time(time)), enc(actor), byref(opts))
 
     def transition(self, problem_id, time, actor, to_state, reason):
         lib.eg_ledger_transition(self._h, enc(problem_id), enc(_time(time)), enc(actor),

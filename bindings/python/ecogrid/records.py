@@ -3,7 +3,8 @@
 import weakref
 from ctypes import byref, c_char_p, c_void_p
 
-from ._native import dec, enc, lib, take_string
+from ._native import dec, enc, lib, options, take_string
+from ._proto_records import RecordsPutOptions
 
 
 def _strs(items):
@@ -42,8 +43,9 @@ class _Records:
     def put(self, record_id, time, actor, reason, **fields):
         """Append a version: the fields given change, the rest carry over."""
         keys = list(fields)
-        lib.eg_records_put(self._h, enc(record_id), enc(_time(time)), enc(actor), enc(reason),
-                           _strs(keys), _strs([str(fields[k]) for k in keys]), len(keys))
+        opts = options(RecordsPutOptions, keys=_strs(keys), values=_strs([str(fields[k]) for k in keys]),
+                       n_fields=len(keys))
+        lib.eg_records_put(self._h, enc(record_id), enc(_time(time)), enc(actor), enc(reason), byref(opts))
 
     def get(self, record_id, key, as_of=None):
         v = c_char_p()
