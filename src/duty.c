@@ -163,7 +163,7 @@ void eg_duty_cadence_free(eg_duty_cadence *c)
 size_t eg_duty_cadence_count(const eg_duty_cadence *c) { return c ? c->n : 0; }
 const char *eg_duty_cadence_actor(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].actor : NULL; }
 const char *eg_duty_cadence_period_start(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].start : NULL; }
-int32_t eg_duty_cadence_measured(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].measured : -1; }
+int64_t eg_duty_cadence_measured(const eg_duty_cadence *c, size_t i) { return c && i < c->n ? c->items[i].measured : -1; }
 
 const char *eg_duty_cadence_message(const eg_duty_cadence *c, size_t i, int lang)
 {

@@ -216,8 +216,8 @@ EG_API const char *eg_duty_cadence_actor(const eg_duty_cadence *c, size_t i);
 /** @brief First day of the i-th finding's period, "YYYY-MM-DD" (borrowed), or NULL. */
 EG_API const char *eg_duty_cadence_period_start(const eg_duty_cadence *c, size_t i);
 
-/** @brief Events counted in the i-th finding's period; -1 when out of range. */
-EG_API int32_t eg_duty_cadence_measured(const eg_duty_cadence *c, size_t i);
+/** @brief Events counted in the i-th finding's period; -1 when out of range (int64_t: a count that can be negative). */
+EG_API int64_t eg_duty_cadence_measured(const eg_duty_cadence *c, size_t i);
 
 /** @brief The i-th finding's message with the rule, count and requirement (borrowed), or NULL. */
 EG_API const char *eg_duty_cadence_message(const eg_duty_cadence *c, size_t i, int lang);

@@ -1,5 +1,5 @@
 """Prototypes of duty.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 
 from ._types import STATUS
 
@@ -23,6 +23,6 @@ PROTOTYPES = {
     "eg_duty_cadence_count": (c_size_t, [P]),
     "eg_duty_cadence_actor": (c_char_p, [P, c_size_t]),
     "eg_duty_cadence_period_start": (c_char_p, [P, c_size_t]),
-    "eg_duty_cadence_measured": (c_int32, [P, c_size_t]),
+    "eg_duty_cadence_measured": (c_int64, [P, c_size_t]),
     "eg_duty_cadence_message": (c_char_p, [P, c_size_t, c_int]),
 }

@@ -1,0 +1,246 @@
+/*
+ * The ABI of every public struct, pinned: sizeof and offsetof of each field
+ * as the x86-64 / AArch64 Linux (LP64) ABI lays them out, so that a change
+ * to a public struct that moves a field or changes a size fails here and is
+ * made on purpose (with a new version of the struct, never silently).
+ *
+ *   test_abi            the cmocka suite (skips on a platform that is not LP64)
+ *   test_abi --print    the live layout, one line per struct ("NAME - 0 SIZE")
+ *                       and per field ("NAME FIELD OFFSET SIZE"), which
+ *                       tests/python/test_abi.py compares with the ctypes
+ *                       Structures of the Python binding.
+ *
+ * A struct added to a public header needs rows here: test_abi.py checks that
+ * every `typedef struct eg_… {` of the headers is in the --print output.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+typedef struct row {
+	const char *strct, *field; /* field NULL: the struct's own size */
+	size_t pinned_offset, pinned_size;
+	size_t offset, size;       /* what this compiler lays out */
+} row;
+
+#define STRUCT(S, size) { #S, NULL, 0, (size), 0, sizeof(S) }
+#define FIELD(S, f, off, size) { #S, #f, (off), (size), offsetof(S, f), sizeof(((S *)0)->f) }
+
+static const row rows[] = {
+	/* common.h */
+	STRUCT(eg_error, 16),
+	FIELD(eg_error, code, 0, 4),
+	FIELD(eg_error, message, 8, 8),
+	/* grid.h */
+	STRUCT(eg_grid_add_options, 12),
+	FIELD(eg_grid_add_options, version, 0, 4),
+	FIELD(eg_grid_add_options, level, 4, 4),
+	FIELD(eg_grid_add_options, kind, 8, 4),
+	STRUCT(eg_grid_key_grid_options, 32),
+	FIELD(eg_grid_key_grid_options, version, 0, 4),
+	FIELD(eg_grid_key_grid_options, station_id, 8, 8),
+	FIELD(eg_grid_key_grid_options, townships, 16, 8),
+	FIELD(eg_grid_key_grid_options, n_townships, 24, 8),
+	STRUCT(eg_grid_csv_options, 24),
+	FIELD(eg_grid_csv_options, version, 0, 4),
+	FIELD(eg_grid_csv_options, root, 8, 8),
+	FIELD(eg_grid_csv_options, root_level, 16, 4),
+	FIELD(eg_grid_csv_options, flags, 20, 4),
+	/* assess.h */
+	STRUCT(eg_item_def, 80),
+	FIELD(eg_item_def, version, 0, 4),
+	FIELD(eg_item_def, id, 8, 8),
+	FIELD(eg_item_def, rule, 16, 8),
+	FIELD(eg_item_def, section, 24, 8),
+	FIELD(eg_item_def, name_zh, 32, 8),
+	FIELD(eg_item_def, name_en, 40, 8),
+	FIELD(eg_item_def, kind, 48, 4),
+	FIELD(eg_item_def, max_points, 52, 4),
+	FIELD(eg_item_def, per_occurrence, 56, 4),
+	FIELD(eg_item_def, floor, 60, 4),
+	FIELD(eg_item_def, overflow, 64, 4),
+	FIELD(eg_item_def, veto, 68, 4),
+	FIELD(eg_item_def, adverse_fail, 72, 4),
+	/* ladder.h */
+	STRUCT(eg_ladder_clause, 48),
+	FIELD(eg_ladder_clause, version, 0, 4),
+	FIELD(eg_ladder_clause, rule, 8, 8),
+	FIELD(eg_ladder_clause, action, 16, 8),
+	FIELD(eg_ladder_clause, kind, 24, 4),
+	FIELD(eg_ladder_clause, count, 28, 4),
+	FIELD(eg_ladder_clause, threshold, 32, 8),
+	FIELD(eg_ladder_clause, window_sum, 40, 4),
+	FIELD(eg_ladder_clause, flag, 44, 4),
+	STRUCT(eg_ladder_builder_options, 24),
+	FIELD(eg_ladder_builder_options, version, 0, 4),
+	FIELD(eg_ladder_builder_options, flag_zh, 8, 8),
+	FIELD(eg_ladder_builder_options, flag_en, 16, 8),
+	STRUCT(eg_ladder_step_options, 40),
+	FIELD(eg_ladder_step_options, version, 0, 4),
+	FIELD(eg_ladder_step_options, units, 8, 8),
+	FIELD(eg_ladder_step_options, values, 16, 8),
+	FIELD(eg_ladder_step_options, flags, 24, 8),
+	FIELD(eg_ladder_step_options, n_units, 32, 8),
+	/* airq.h */
+	STRUCT(eg_airq_index, 152),
+	FIELD(eg_airq_index, version, 0, 4),
+	FIELD(eg_airq_index, single, 8, 48),
+	FIELD(eg_airq_index, load, 56, 48),
+	FIELD(eg_airq_index, composite, 104, 8),
+	FIELD(eg_airq_index, reported_hundredths, 112, 8),
+	FIELD(eg_airq_index, reported, 120, 24),
+	FIELD(eg_airq_index, primary, 144, 4),
+	FIELD(eg_airq_index, primary_mask, 148, 4),
+	STRUCT(eg_airq_stat, 32),
+	FIELD(eg_airq_stat, value, 0, 8),
+	FIELD(eg_airq_stat, valid, 8, 4),
+	FIELD(eg_airq_stat, n_valid, 12, 4),
+	FIELD(eg_airq_stat, n_days, 16, 4),
+	FIELD(eg_airq_stat, n_required, 20, 4),
+	FIELD(eg_airq_stat, reserved, 24, 8),
+	STRUCT(eg_airq_monthly_options, 32),
+	FIELD(eg_airq_monthly_options, version, 0, 4),
+	FIELD(eg_airq_monthly_options, year, 4, 4),
+	FIELD(eg_airq_monthly_options, month, 8, 4),
+	FIELD(eg_airq_monthly_options, dust, 16, 8),
+	FIELD(eg_airq_monthly_options, tampered, 24, 8),
+	/* aqi.h */
+	STRUCT(eg_aqi_result, 60),
+	FIELD(eg_aqi_result, version, 0, 4),
+	FIELD(eg_aqi_result, aqi, 4, 4),
+	FIELD(eg_aqi_result, iaqi, 8, 32),
+	FIELD(eg_aqi_result, primary_mask, 40, 4),
+	FIELD(eg_aqi_result, level, 44, 4),
+	FIELD(eg_aqi_result, clamped, 48, 4),
+	FIELD(eg_aqi_result, published, 52, 4),
+	FIELD(eg_aqi_result, rgb, 56, 3),
+	/* draw.h */
+	STRUCT(eg_draw_sample_options, 16),
+	FIELD(eg_draw_sample_options, version, 0, 4),
+	FIELD(eg_draw_sample_options, with_replacement, 4, 4),
+	FIELD(eg_draw_sample_options, skip, 8, 8),
+	STRUCT(eg_draw_frame_options, 48),
+	FIELD(eg_draw_frame_options, version, 0, 4),
+	FIELD(eg_draw_frame_options, strata, 8, 8),
+	FIELD(eg_draw_frame_options, frame_sizes, 16, 8),
+	FIELD(eg_draw_frame_options, frame, 24, 8),
+	FIELD(eg_draw_frame_options, quotas, 32, 8),
+	FIELD(eg_draw_frame_options, n_strata, 40, 8),
+	STRUCT(eg_draw_pair_options, 40),
+	FIELD(eg_draw_pair_options, version, 0, 4),
+	FIELD(eg_draw_pair_options, conflict_inspector, 8, 8),
+	FIELD(eg_draw_pair_options, conflict_object, 16, 8),
+	FIELD(eg_draw_pair_options, n_conflicts, 24, 8),
+	FIELD(eg_draw_pair_options, per_object, 32, 8),
+	/* records.h */
+	STRUCT(eg_records_put_options, 32),
+	FIELD(eg_records_put_options, version, 0, 4),
+	FIELD(eg_records_put_options, keys, 8, 8),
+	FIELD(eg_records_put_options, values, 16, 8),
+	FIELD(eg_records_put_options, n_fields, 24, 8),
+	/* disclosure.h */
+	STRUCT(eg_disclosure_options, 16),
+	FIELD(eg_disclosure_options, version, 0, 4),
+	FIELD(eg_disclosure_options, step, 4, 4),
+	FIELD(eg_disclosure_options, before, 8, 4),
+	FIELD(eg_disclosure_options, same_day, 12, 4),
+	STRUCT(eg_disclosure_heads_options, 40),
+	FIELD(eg_disclosure_heads_options, version, 0, 4),
+	FIELD(eg_disclosure_heads_options, published, 8, 8),
+	FIELD(eg_disclosure_heads_options, n_published, 16, 8),
+	FIELD(eg_disclosure_heads_options, published_date, 24, 8),
+	FIELD(eg_disclosure_heads_options, max_age_days, 32, 4),
+	/* ledger.h */
+	STRUCT(eg_ledger_open_options, 32),
+	FIELD(eg_ledger_open_options, version, 0, 4),
+	FIELD(eg_ledger_open_options, lead_unit, 8, 8),
+	FIELD(eg_ledger_open_options, target, 16, 8),
+	FIELD(eg_ledger_open_options, deadline, 24, 8),
+};
+
+#define N_ROWS (sizeof rows / sizeof rows[0])
+
+static int lp64(void)
+{
+	return sizeof(void *) == 8 && sizeof(long) == 8 && sizeof(int) == 4 && sizeof(size_t) == 8 &&
+	       _Alignof(int64_t) == 8 && _Alignof(double) == 8;
+}
+
+/* Every struct's size and every field's offset and size, as pinned. */
+static void test_abi_every_public_struct_is_pinned(void **state)
+{
+	(void)state;
+	int bad = 0;
+	if (!lp64())
+		skip(); /* the pins are the LP64 layout; --print still serves the Python check */
+	for (size_t i = 0; i < N_ROWS; i++) {
+		const row *r = &rows[i];
+		if (r->offset != r->pinned_offset || r->size != r->pinned_size) {
+			print_error("%s%s%s: offset %zu size %zu, pinned %zu and %zu\n", r->strct, r->field ? "." : "",
+				    r->field ? r->field : "", r->offset, r->size, r->pinned_offset, r->pinned_size);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* The fields of a struct, as listed, tile it: in order, not overlapping,
+ * the last one ending within sizeof (so a field left out of the table is
+ * noticed as a hole bigger than alignment padding). */
+static void test_abi_fields_are_listed_in_order_without_gaps(void **state)
+{
+	(void)state;
+	size_t i = 0;
+	while (i < N_ROWS) {
+		const row *s = &rows[i++];
+		size_t end = 0;
+		assert_null(s->field);
+		for (; i < N_ROWS && rows[i].field; i++) {
+			/* Padding before a field is less than its alignment (at most 8 here). */
+			if (rows[i].offset < end || rows[i].offset - end >= 8)
+				fail_msg("%s.%s at %zu after a field ending at %zu", s->strct, rows[i].field, rows[i].offset, end);
+			end = rows[i].offset + rows[i].size;
+		}
+		if (end > s->size || s->size - end >= 8)
+			fail_msg("%s: fields end at %zu, sizeof is %zu", s->strct, end, s->size);
+	}
+}
+
+/* Versioned structs put `unsigned int version` first, where every version
+ * of the struct will have it. */
+static void test_abi_versioned_structs_start_with_the_version(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_ROWS; i++)
+		if (rows[i].field && strcmp(rows[i].field, "version") == 0) {
+			assert_int_equal(rows[i].offset, 0);
+			assert_int_equal(rows[i].size, sizeof(unsigned int));
+		}
+}
+
+static void print_layout(void)
+{
+	for (size_t i = 0; i < N_ROWS; i++)
+		printf("%s %s %zu %zu\n", rows[i].strct, rows[i].field ? rows[i].field : "-", rows[i].offset, rows[i].size);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_abi_every_public_struct_is_pinned),
+		cmocka_unit_test(test_abi_fields_are_listed_in_order_without_gaps),
+		cmocka_unit_test(test_abi_versioned_structs_start_with_the_version),
+	};
+	if (argc == 2 && strcmp(argv[1], "--print") == 0) {
+		print_layout();
+		return 0;
+	}
+	return cmocka_run_group_tests_name("abi", tests, NULL, NULL);
+}
