@@ -11,7 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
+#include "airq_internal.h"
+#if EG_AIRQ_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -507,7 +508,7 @@ int eg_airq_daily_values(double *out, const eg_airq_profile *p, const double *ho
  * separate validation pass, branchy NaN skips, MDA8 windows and qsort.
  */
 
-#if defined(__SSE2__)
+#if EG_AIRQ_SSE2
 /*
  * SSE2 (every x86-64): days side by side, one lane each, so that each day's
  * sum still adds its hours in order; four days at a time keep two
@@ -552,7 +553,7 @@ static void day_pair_out(double *daily, __m128d sum, __m128i cnt, __m128d *hi)
 	_mm_storeu_pd(daily, _mm_or_pd(_mm_and_pd(valid, mean), _mm_andnot_pd(valid, _mm_set1_pd(NAN))));
 }
 
-static void daily_means(double *daily, const double *x, int days, __m128d *lo, int *bad)
+static void daily_means_sse2(double *daily, const double *x, int days, __m128d *lo, int *bad)
 {
 	__m128d mn = *lo, hi = _mm_setzero_pd();
 	double top[2];
@@ -604,7 +605,7 @@ static void daily_means(double *daily, const double *x, int days, __m128d *lo, i
 }
 
 /* MDA8 of a day (§3), as mda8(): the 17 windows are summed two at a time. */
-static double mda8_fast(const double *h, double limit, __m128d *lo, int *bad)
+static double mda8_fast_sse2(const double *h, double limit, __m128d *lo, int *bad)
 {
 	double c[24], s[18], best = NAN, top[2];
 	int cnt[26], windows = 0;
@@ -675,18 +676,20 @@ static double mda8_fast(const double *h, double limit, __m128d *lo, int *bad)
 }
 
 /* Nonzero when the values seen were all >= 0 and finite. */
-static int range_ok(__m128d lo, int bad)
+static int range_ok_sse2(__m128d lo, int bad)
 {
 	double l[2];
 	_mm_storeu_pd(l, lo);
 	return !(l[0] < 0 || l[1] < 0 || bad);
 }
+#endif /* EG_AIRQ_SSE2 */
 
-#define RANGE_T __m128d
-#define RANGE_INIT(lo, bad) ((lo) = _mm_set1_pd(0.0), (bad) = 0)
-#else
-/* Portable versions of the same: *lo collects the smallest valid value. */
-static void daily_means(double *daily, const double *x, int days, double *lo, int *bad)
+/*
+ * Portable versions of the same, compiled in every build (the ones used
+ * without SSE2 or with -Dsimd=false; tests/test_airq_simd.c compares them
+ * with the SSE2 ones and the reference): *lo collects the smallest valid value.
+ */
+static void daily_means_portable(double *daily, const double *x, int days, double *lo, int *bad)
 {
 	for (int d = 0; d < days; d++) {
 		const double *h = x + (size_t)d * 24;
@@ -704,7 +707,7 @@ static void daily_means(double *daily, const double *x, int days, double *lo, in
 	}
 }
 
-static double mda8_fast(const double *h, double limit, double *lo, int *bad)
+static double mda8_fast_portable(const double *h, double limit, double *lo, int *bad)
 {
 	for (int i = 0; i < 24; i++) {
 		if (h[i] < *lo)
@@ -714,14 +717,61 @@ static double mda8_fast(const double *h, double limit, double *lo, int *bad)
 	return mda8(h, limit);
 }
 
-static int range_ok(double lo, int bad)
+static int range_ok_portable(double lo, int bad)
 {
 	return !(lo < 0 || bad);
 }
 
+#if EG_AIRQ_SSE2
+#define daily_means daily_means_sse2
+#define mda8_fast mda8_fast_sse2
+#define range_ok range_ok_sse2
+#define RANGE_T __m128d
+#define RANGE_INIT(lo, bad) ((lo) = _mm_set1_pd(0.0), (bad) = 0)
+#else
+#define daily_means daily_means_portable
+#define mda8_fast mda8_fast_portable
+#define range_ok range_ok_portable
 #define RANGE_T double
 #define RANGE_INIT(lo, bad) ((lo) = 0, (bad) = 0)
 #endif
+
+/* The three implementations side by side, for the differential test (airq_internal.h). */
+int eg__airq_daily_ref(double *daily, const double *x, int days, int o3, double limit)
+{
+	for (int d = 0; d < days; d++)
+		daily[d] = o3 ? mda8(x + (size_t)d * 24, limit) : daily_mean(x + (size_t)d * 24);
+	return 1;
+}
+
+int eg__airq_daily_portable(double *daily, const double *x, int days, int o3, double limit)
+{
+	double lo = 0;
+	int bad = 0;
+	if (o3)
+		for (int d = 0; d < days; d++)
+			daily[d] = mda8_fast_portable(x + (size_t)d * 24, limit, &lo, &bad);
+	else
+		daily_means_portable(daily, x, days, &lo, &bad);
+	return range_ok_portable(lo, bad);
+}
+
+int eg__airq_daily_sse2(double *daily, const double *x, int days, int o3, double limit)
+{
+#if EG_AIRQ_SSE2
+	__m128d lo = _mm_set1_pd(0.0);
+	int bad = 0;
+	if (o3)
+		for (int d = 0; d < days; d++)
+			daily[d] = mda8_fast_sse2(x + (size_t)d * 24, limit, &lo, &bad);
+	else
+		daily_means_sse2(daily, x, days, &lo, &bad);
+	return range_ok_sse2(lo, bad);
+#else
+	(void)daily, (void)x, (void)days, (void)o3, (void)limit;
+	return -1;
+#endif
+}
 
 /*
  * HJ 663 percentile of a month's <= 31 daily values, as percentile_sorted()

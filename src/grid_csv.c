@@ -38,7 +38,7 @@
 #include "util/error.h"
 #include "util/text.h"
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(EG_NO_SIMD)
 #include <emmintrin.h>
 #endif
 #if defined(__linux__)
@@ -232,7 +232,7 @@ static int parse_kind(const char *s, uint32_t len)
 /* Scanning plain rows                                                  */
 /* ------------------------------------------------------------------ */
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(EG_NO_SIMD)
 #define SCAN_SSE2 1
 #else
 #define SCAN_SSE2 0
