@@ -928,28 +928,41 @@ int eg_airq_monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const dou
 /* Batch: composite indices of many stations (CJ-A3-3)                  */
 /* ------------------------------------------------------------------ */
 
-int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_profile *p, const eg_airq_stat *stats,
-			   size_t n_stations, unsigned int flags)
+/*
+ * CJ-A3-3 for n stations, their statistics either in eg_airq_stat elements
+ * (stats) or in plain rows of six values (values): the same checks and the
+ * same composite_of() arithmetic as eg_airq_composite(), so every path gives
+ * the same bits. Everything is checked before anything is written.
+ */
+static double stat_value(const eg_airq_stat *stats, const double *values, size_t i)
 {
-	if (!composite || !p || (!stats && n_stations))
-		return eg__error(EG_EINVAL, "eg_airq_composite_many: NULL argument");
+	return stats ? stats[i].value : values[i];
+}
+
+static int composite_rows(double *composite, int32_t *primary, const eg_airq_profile *p, const eg_airq_stat *stats,
+			  const double *values, size_t n_stations, unsigned int flags, const char *fn)
+{
+	if (!composite || !p || (!stats && !values && n_stations))
+		return eg__error(EG_EINVAL, "%s: NULL argument", fn);
 	if (flags & ~EG_AIRQ_ROUND_STATS_FIRST)
-		return eg__error(EG_EINVAL, "eg_airq_composite_many: unknown flags 0x%x", flags);
-	/* Check everything first, so that nothing is written on failure. */
+		return eg__error(EG_EINVAL, "%s: unknown flags 0x%x", fn, flags);
+	if (n_stations > SIZE_MAX / EG_POLLUTANT_COUNT)
+		return eg__error(EG_ERANGE, "%s: %zu stations overflow the statistics' count", fn, n_stations);
 	for (size_t i = 0; i < n_stations * EG_POLLUTANT_COUNT; i++) {
+		double v = stat_value(stats, values, i);
 		int rc;
-		if (!isnan(stats[i].value) && (rc = check_stat(stats[i].value, pollutant_names[i % EG_POLLUTANT_COUNT])) < 0)
+		if (!isnan(v) && (rc = check_stat(v, pollutant_names[i % EG_POLLUTANT_COUNT])) < 0)
 			return eg__error(rc, "station %zu: %s", i / EG_POLLUTANT_COUNT, eg_error_last()->message);
 	}
 	for (size_t s = 0; s < n_stations; s++) {
-		const eg_airq_stat *st = stats + s * EG_POLLUTANT_COUNT;
 		double c[EG_POLLUTANT_COUNT], single[EG_POLLUTANT_COUNT];
 		int top = -1, missing = 0;
 		for (int i = 0; i < EG_POLLUTANT_COUNT; i++) {
-			if (isnan(st[i].value))
+			double v = stat_value(stats, values, s * EG_POLLUTANT_COUNT + (size_t)i);
+			if (isnan(v))
 				missing = 1;
 			else
-				c[i] = stat_used(st[i].value, i, flags);
+				c[i] = stat_used(v, i, flags);
 		}
 		/* A station missing a statistic has no index. */
 		composite[s] = missing ? NAN : composite_of(single, &top, p, c);
@@ -957,4 +970,16 @@ int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_pr
 			primary[s] = missing ? -1 : top;
 	}
 	return EG_OK;
+}
+
+int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_profile *p, const eg_airq_stat *stats,
+			   size_t n_stations, unsigned int flags)
+{
+	return composite_rows(composite, primary, p, stats, NULL, n_stations, flags, "eg_airq_composite_many");
+}
+
+int eg_airq_composite_values(double *composite, int32_t *primary, const eg_airq_profile *p, const double *stats,
+			     size_t n_stations, unsigned int flags)
+{
+	return composite_rows(composite, primary, p, NULL, stats, n_stations, flags, "eg_airq_composite_values");
 }

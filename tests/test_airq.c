@@ -474,6 +474,80 @@ static void test_cj_a3_3_composite_many_errors_write_nothing(void **state)
 	eg_airq_profile_free(p);
 }
 
+/* ---- batch: eg_airq_composite_values (CJ-A3-3), rows of six doubles ---------- */
+
+static void test_cj_a3_3_composite_values_equal_composite_many(void **state)
+{
+	eg_airq_profile *p = NULL;
+	eg_airq_stat st[3 * 6];
+	double rows[3 * 6], one[6] = { 10, 30, 70, 35, 1.2, 150 };
+	double comp_many[3], comp_rows[3] = { -1, -1, -1 };
+	int32_t prim_many[3], prim_rows[3] = { 9, 9, 9 };
+	eg_airq_index ix = EG_AIRQ_INDEX_INIT;
+	(void)state;
+	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
+	memset(st, 0, sizeof st);
+	/* Station s: the README's statistics times s + 1; station 2 also has PM2.5 85 (> PM10's share). */
+	for (int s = 0; s < 3; s++)
+		for (int i = 0; i < 6; i++)
+			st[s * 6 + i].value = rows[s * 6 + i] = one[i] * (s + 1);
+	st[2 * 6 + EG_POLLUTANT_PM25].value = rows[2 * 6 + EG_POLLUTANT_PM25] = 85;
+	assert_int_equal(eg_airq_composite_many(comp_many, prim_many, p, st, 3, 0), EG_OK);
+	assert_int_equal(eg_airq_composite_values(comp_rows, prim_rows, p, rows, 3, 0), EG_OK);
+	assert_int_equal(eg_airq_composite(&ix, p, one, 0), EG_OK);
+	for (int s = 0; s < 3; s++) {
+		assert_true(comp_rows[s] == comp_many[s]); /* bit for bit */
+		assert_int_equal(prim_rows[s], prim_many[s]);
+	}
+	/* CN2026 row 0: 10/60 + 30/40 + 70/60 + 35/30 + 1.2/4 + 150/160 = 4.4875, reported 4.49 (README);
+	 * PM10 70/60 and PM2.5 35/30 tie at 1.1667: the first, PM10, is primary. */
+	assert_true(comp_rows[0] == ix.composite);
+	assert_double_equal(comp_rows[0], 4.4875, 1e-12);
+	assert_int_equal(prim_rows[0], EG_POLLUTANT_PM10);
+	/* Row 2: PM10 210/60 = 3.5 > PM2.5 85/30 = 2.833: PM10 is primary. */
+	assert_int_equal(prim_rows[2], EG_POLLUTANT_PM10);
+	/* A NaN value: that row only has no index. */
+	rows[1 * 6 + EG_POLLUTANT_CO] = NAN;
+	assert_int_equal(eg_airq_composite_values(comp_rows, prim_rows, p, rows, 3, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
+	assert_true(isnan(comp_rows[1]));
+	assert_int_equal(prim_rows[1], -1);
+	assert_int_equal(eg_airq_composite(&ix, p, one, EG_AIRQ_ROUND_STATS_FIRST), EG_OK);
+	assert_true(comp_rows[0] == ix.composite);
+	assert_false(isnan(comp_rows[2]));
+	eg_airq_profile_free(p);
+}
+
+static void test_cj_a3_3_composite_values_errors_write_nothing(void **state)
+{
+	eg_airq_profile *p = NULL;
+	double rows[2 * 6], comp[2] = { 7, 7 };
+	int32_t prim[2] = { 9, 9 };
+	(void)state;
+	assert_int_equal(eg_airq_profile_named(&p, "CN2026"), EG_OK);
+	for (int i = 0; i < 12; i++)
+		rows[i] = 10;
+	rows[6 + EG_POLLUTANT_O3] = -0.5;
+	assert_error(eg_airq_composite_values(comp, prim, p, rows, 2, 0), EG_EINVAL, "station 1: O3 statistic -0.5");
+	rows[6 + EG_POLLUTANT_O3] = -INFINITY;
+	assert_error(eg_airq_composite_values(comp, prim, p, rows, 2, 0), EG_EINVAL, "station 1: O3");
+	rows[6 + EG_POLLUTANT_O3] = 1e12; /* the bound itself is refused */
+	assert_error(eg_airq_composite_values(comp, prim, p, rows, 2, 0), EG_ERANGE, "station 1: O3");
+	rows[6 + EG_POLLUTANT_O3] = 10;
+	assert_error(eg_airq_composite_values(comp, prim, p, rows, 2, 0x2), EG_EINVAL, "unknown flags 0x2");
+	assert_error(eg_airq_composite_values(NULL, prim, p, rows, 2, 0), EG_EINVAL, "eg_airq_composite_values: NULL");
+	assert_error(eg_airq_composite_values(comp, prim, NULL, rows, 2, 0), EG_EINVAL, "NULL");
+	assert_error(eg_airq_composite_values(comp, prim, p, NULL, 2, 0), EG_EINVAL, "NULL");
+	/* n × 6 would wrap size_t: refused before any value is read. */
+	assert_error(eg_airq_composite_values(comp, prim, p, rows, SIZE_MAX / 6 + 1, 0), EG_ERANGE, "overflow");
+	assert_true(comp[0] == 7 && comp[1] == 7 && prim[0] == 9 && prim[1] == 9);
+	/* Just below the bound is a valid statistic; zero stations write nothing. */
+	rows[6 + EG_POLLUTANT_O3] = 999999999999.0;
+	assert_int_equal(eg_airq_composite_values(comp, NULL, p, rows, 2, 0), EG_OK);
+	assert_int_equal(eg_airq_composite_values(comp, prim, p, NULL, 0, 0), EG_OK);
+	assert_int_equal(prim[0], 9);
+	eg_airq_profile_free(p);
+}
+
 /* The monthly path checks each station's block as it computes: the error names the first bad value. */
 static void test_cj_a3_6_monthly_stats_second_station_bad_value_named(void **state)
 {
@@ -620,6 +694,8 @@ int main(void)
 		cmocka_unit_test(test_airq_every_allocation_failure_is_clean),
 		cmocka_unit_test(test_cj_a3_3_composite_many_matches_one_by_one),
 		cmocka_unit_test(test_cj_a3_3_composite_many_errors_write_nothing),
+		cmocka_unit_test(test_cj_a3_3_composite_values_equal_composite_many),
+		cmocka_unit_test(test_cj_a3_3_composite_values_errors_write_nothing),
 		cmocka_unit_test(test_cj_a3_6_monthly_stats_second_station_bad_value_named),
 		cmocka_unit_test(test_airq_index_version_is_checked),
 		cmocka_unit_test(test_airq_stat_reserved_tail_is_zeroed),

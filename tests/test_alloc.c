@@ -1513,7 +1513,8 @@ static const char *const non_allocating[] = {
 	"eg_airq_monthly_options_init",
 	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
 	"eg_airq_profile_aqi_table", "eg_pollutant_name", "eg_airq_composite", "eg_airq_round",
-	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_change_rate", "eg_airq_improvement_rate",
+	"eg_airq_monthly_stats", "eg_airq_composite_many", "eg_airq_composite_values", "eg_airq_change_rate",
+	"eg_airq_improvement_rate",
 	"eg_airq_daily_values", "eg_airq_aggregate_hours", "eg_airq_index_init",
 	/* aqi.h */
 	"eg_aqi_compute", "eg_aqi_level_name", "eg_aqi_result_init",

@@ -342,6 +342,33 @@ EG_API int eg_airq_aggregate_hours(double *out, const double *hourly, size_t n_s
 EG_API int eg_airq_composite_many(double *composite, int32_t *primary, const eg_airq_profile *p,
 				  const eg_airq_stat *stats, size_t n_stations, unsigned int flags);
 
+/**
+ * @brief Composite indices of many stations from statistics held in plain
+ * rows of six values (CJ-A3-3, §2): the batch for callers whose statistics
+ * are already in an array (a NumPy array of shape (n, 6), a table column
+ * set), passed without repacking.
+ *
+ * Row s holds `stats[s * 6 + p]` for p in ::eg_pollutant order (SO2, NO2,
+ * PM10, PM2.5, CO in mg/m³, O3). Each row gives I_sum = Σ w_i·C_i / S_i with
+ * the same arithmetic as eg_airq_composite() and eg_airq_composite_many(),
+ * at full precision. A row with any value NaN (no valid statistic) gets NaN
+ * and primary −1.
+ *
+ * @param[out] composite Array of n_stations indices (caller-owned); written only on success.
+ * @param[out] primary Array of n_stations primary pollutants (::eg_pollutant,
+ *        the first on a tie; −1 for NaN), or NULL; caller-owned, written only on success.
+ * @param p The profile (borrowed).
+ * @param stats n_stations × 6 statistics, row-major (borrowed).
+ * @param n_stations Number of stations (0 is accepted and writes nothing).
+ * @param flags 0 or ::EG_AIRQ_ROUND_STATS_FIRST.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, unknown flag, a negative or infinite
+ *         statistic, named with its station), ::EG_ERANGE (a statistic ≥ 1e12,
+ *         or n_stations × 6 overflows size_t).
+ * @see eg_airq_composite_many(), CJ-A3-3, CJ-A3-5.
+ */
+EG_API int eg_airq_composite_values(double *composite, int32_t *primary, const eg_airq_profile *p,
+				    const double *stats, size_t n_stations, unsigned int flags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -64,4 +64,5 @@ PROTOTYPES = {
     "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
     "eg_airq_index_init": (STATUS, [POINTER(AirqIndex), c_uint]),
     "eg_airq_monthly_options_init": (STATUS, [POINTER(AirqMonthlyOptions), c_uint]),
+    "eg_airq_composite_values": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(c_double), c_size_t, c_uint]),
 }
