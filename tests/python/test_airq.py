@@ -14,7 +14,7 @@ class TestAirq(unittest.TestCase):
         a = ecogrid.composite_index(STATS, ecogrid.Profile.named("CN2012"))
         self.assertEqual(a.reported, "4.15")
         self.assertAlmostEqual(a.index, 4.1541666666666667, places=12)
-        self.assertEqual(a.primaries, ["pm10", "pm25"])
+        self.assertEqual(a.primaries, ("pm10", "pm25"))
         # CN2026 (PM10 60, PM2.5 30): 4.4875 -> "4.49".
         b = ecogrid.composite_index(STATS, ecogrid.Profile.for_date("2026-06-01"))
         self.assertEqual(b.reported, "4.49")
@@ -44,12 +44,12 @@ class TestAirq(unittest.TestCase):
         for h in range(24):
             data[(1 * 6 + 0) * hours + 4 * 24 + h] = math.nan
         st = ecogrid.monthly_stats(data, 2, 2026, 4, ecogrid.Profile.named("CN2026"))
-        self.assertEqual(st[0]["so2"]["n_valid"], 30)
-        self.assertEqual((st[1]["so2"]["n_valid"], st[1]["so2"]["valid"]), (29, True))
-        self.assertAlmostEqual(st[1]["co"]["value"], 10.0)
+        self.assertEqual(st[0]["so2"].n_valid, 30)
+        self.assertEqual((st[1]["so2"].n_valid, st[1]["so2"].valid), (29, True))
+        self.assertAlmostEqual(st[1]["co"].value, 10.0)
         # The same from a list, with None as missing.
         lst = [None if math.isnan(v) else v for v in data]
-        self.assertEqual(ecogrid.monthly_stats(lst, 2, 2026, 4, ecogrid.Profile.named("CN2026"))[1]["so2"]["n_valid"], 29)
+        self.assertEqual(ecogrid.monthly_stats(lst, 2, 2026, 4, ecogrid.Profile.named("CN2026"))[1]["so2"].n_valid, 29)
         daily = ecogrid.daily_values(data, 2, 30, ecogrid.Profile.named("CN2026"))
         self.assertTrue(math.isnan(daily[1]["so2"][4]))
         self.assertEqual(daily[0]["o3"][0], 10.0)
@@ -104,9 +104,9 @@ class TestMonthlyIndicesBatch(unittest.TestCase):
         self.assertEqual(t.primary_name(0), "pm10")
         self.assertTrue(math.isnan(t.composite[1]))
         self.assertIsNone(t.primary_name(1))
-        self.assertEqual(t.station(0)["pm25"], {"value": 35.0, "valid": True, "n_valid": 31, "n_days": 31,
+        self.assertEqual(t.station(0)["pm25"]._asdict(), {"value": 35.0, "valid": True, "n_valid": 31, "n_days": 31,
                                                 "n_required": 27})
-        self.assertEqual(t.station(1)["o3"]["n_valid"], 0)
+        self.assertEqual(t.station(1)["o3"].n_valid, 0)
         with self.assertRaises(IndexError):
             t.station(2)
         with self.assertRaises(TypeError):

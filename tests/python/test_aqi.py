@@ -8,7 +8,7 @@ class TestAqi(unittest.TestCase):
     def test_aqi_daily_both_versions(self):
         c = {"so2": 50, "no2": 80, "pm10": 120, "pm25": 60, "co": 5, "o3_1h": 160, "o3_8h": 215}
         r = ecogrid.aqi(c, ecogrid.Profile.named("CN2012"))
-        self.assertEqual((r.aqi, r.primary, r.category), (150, ["o3_8h"], "轻度污染"))
+        self.assertEqual((r.aqi, r.primary, r.category), (150, ("o3_8h",), "轻度污染"))
         self.assertEqual(r.iaqi["pm25"], 82)  # 50/40 x 25 + 50 = 81.25 -> 82
         r = ecogrid.aqi(dict(c, o3_8h=100), ecogrid.Profile.named("CN2026"))
         self.assertEqual((r.iaqi["pm10"], r.iaqi["pm25"]), (100, 100))

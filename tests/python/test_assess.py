@@ -11,7 +11,7 @@ class TestChangji(unittest.TestCase):
 
     def test_cj_a2_5_10_defaults_score_100(self):
         r = self.rs.score({})
-        self.assertEqual((r.score, r.grade, r.veto, r.fail_reasons), (100, "excellent", False, []))
+        self.assertEqual((r.score, r.grade, r.veto, r.fail_reasons), (100, "excellent", False, ()))
         self.assertEqual(r.trace[-2].rule, "CJ-A2-5.10")
 
     def test_cj_a2_5_4_forty_one_problems_floor(self):
@@ -23,7 +23,7 @@ class TestChangji(unittest.TestCase):
         # Two item-7 problems: 20 - 10 = 10 overflows from the total: 90 - 10 = 80.
         self.assertEqual(self.rs.score({"items": {"7": 2}}).score, 80)
         r = self.rs.score({"items": {"7": 1}, "item7_adverse": True})
-        self.assertEqual((r.score, r.grade, r.fail_reasons), (90, "fail", ["CJ-A2-5.7"]))
+        self.assertEqual((r.score, r.grade, r.fail_reasons), (90, "fail", ("CJ-A2-5.7",)))
 
     def test_cj_a2_5_9_media(self):
         # One problem at two levels: once, at -30: 30 + 40 = 70.
@@ -31,7 +31,7 @@ class TestChangji(unittest.TestCase):
         # Two problems: -30 - 20 = -50: 50.
         self.assertEqual(self.rs.score({"media": [["regional"], ["prefecture"]]}).score, 50)
         r = self.rs.score({"media": [["national"]]})
-        self.assertEqual((r.grade, r.fail_reasons), ("fail", ["CJ-A2-5.9"]))
+        self.assertEqual((r.grade, r.fail_reasons), ("fail", ("CJ-A2-5.9",)))
 
     def test_cj_a2_6_1_veto(self):
         r = self.rs.score({"construction": [True, False, True], "bonus": 5})
@@ -40,7 +40,7 @@ class TestChangji(unittest.TestCase):
 
     def test_cj_a2_6_3_forced_fail_umbrella(self):
         r = self.rs.score({"forced_fail": ["CJ-A2-6.3"]})
-        self.assertEqual((r.score, r.grade, r.fail_reasons), (100, "fail", ["CJ-A2-6.3"]))
+        self.assertEqual((r.score, r.grade, r.fail_reasons), (100, "fail", ("CJ-A2-6.3",)))
 
     def test_cj_a2_5_8_bonus_cap(self):
         # 6 x 2 = 12, capped at 10: 110 (no cap at 100).

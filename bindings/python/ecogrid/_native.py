@@ -7,27 +7,41 @@ loaded library. Declaring every function avoids ctypes' default
 ``restype = c_int``, which truncates returned pointers on 64-bit machines.
 A test checks that every exported ``eg_`` symbol has an entry here.
 
-Library search order: the ``ECOGRID_LIBRARY`` environment variable (the
-path of the .so file), then the build tree of a source checkout
-(``build/src/libecogrid.so``), then the system library path.
+Library search order:
+
+1. ``ECOGRID_LIBRARY`` (the path of the .so file), when set: an explicit
+   choice, e.g. a sanitizer build under test;
+2. the library bundled in the package directory (a wheel built by
+   ``pip install .`` carries ``ecogrid/libecogrid.so``);
+3. the library ``meson install`` installed beside this package (its path
+   is written into ``_build_config.py`` at install time);
+4. in a source checkout only, ``build/src/libecogrid.so``;
+5. the system library path (``libecogrid.so.0``).
+
+:data:`LIBRARY_PATH` tells which file was loaded.
 """
+
+from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import glob
 import importlib
 import os
 import pkgutil
+from typing import Any, Dict, Iterator, List, Tuple
 
 from . import errors
+from ._core import dec, enc, in_buffer
 from ._types import ITER, STATUS
 
 EG_ITEROVER = -31
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _collect():
-    table = {}
-    pkg_dir = os.path.dirname(__file__)
-    for mod in sorted(m.name for m in pkgutil.iter_modules([pkg_dir])):
+def _collect() -> Dict[str, Tuple[Any, List[Any]]]:
+    table: Dict[str, Tuple[Any, List[Any]]] = {}
+    for mod in sorted(m.name for m in pkgutil.iter_modules([_HERE])):
         if not mod.startswith("_proto_"):
             continue
         protos = importlib.import_module("." + mod, __package__).PROTOTYPES
@@ -41,36 +55,46 @@ def _collect():
 PROTOTYPES = _collect()
 
 
-def _candidates():
+def _candidates() -> Iterator[str]:
     env = os.environ.get("ECOGRID_LIBRARY")
     if env:
         yield env
         return
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
-    for build in ("build", "builddir"):
-        path = os.path.join(root, build, "src", "libecogrid.so")
-        if os.path.exists(path):
-            yield path
+    bundled = sorted(glob.glob(os.path.join(_HERE, "libecogrid.so*")), key=len)
+    if bundled:
+        yield bundled[0]
+        return
+    try:
+        from . import _build_config  # type: ignore[attr-defined]  # written by meson install
+        yield _build_config.LIBRARY
+    except ImportError:
+        pass
+    parts = _HERE.split(os.sep)
+    if parts[-3:] == ["bindings", "python", "ecogrid"]:  # a source checkout
+        root = os.sep.join(parts[:-3])
+        for build in ("build", "builddir"):
+            path = os.path.join(root, build, "src", "libecogrid.so")
+            if os.path.exists(path):
+                yield path
     found = ctypes.util.find_library("ecogrid")
     if found:
         yield found
     yield "libecogrid.so.0"
 
 
-def _errcheck_status(result, func, args):
+def _errcheck_status(result: int, func: Any, args: Any) -> int:
     if result < 0:
         raise errors.from_code(result)
     return result
 
 
-def _errcheck_iter(result, func, args):
+def _errcheck_iter(result: int, func: Any, args: Any) -> int:
     if result < 0 and result != EG_ITEROVER:
         raise errors.from_code(result)
     return result
 
 
-def _load():
+def _load() -> Tuple[Any, str]:
     tried = []
     for path in _candidates():
         try:
@@ -81,6 +105,10 @@ def _load():
     else:
         raise ImportError("ecogrid: cannot load libecogrid; set ECOGRID_LIBRARY "
                           "to the .so file. Tried: " + "; ".join(tried))
+    missing = [name for name in PROTOTYPES if not hasattr(lib, name)]
+    if missing:
+        raise ImportError("ecogrid: %s does not export %s: the library is older than this package"
+                          % (path, ", ".join(sorted(missing)[:5])))
     for name, (restype, argtypes) in PROTOTYPES.items():
         fn = getattr(lib, name)
         fn.argtypes = argtypes
@@ -92,14 +120,19 @@ def _load():
             fn.errcheck = _errcheck_iter
         else:
             fn.restype = restype
-    return lib
+    return lib, path
 
 
-lib = _load()
+lib, LIBRARY_PATH = _load()
 errors.bind(lib)
 
+#: Kept for modules written against the earlier helpers (see _core.in_buffer).
+typed_buffer = in_buffer
 
-def options(cls, **fields):
+__all__ = ["lib", "LIBRARY_PATH", "PROTOTYPES", "enc", "dec", "options", "take_string", "typed_buffer", "EG_ITEROVER"]
+
+
+def options(cls: Any, **fields: Any) -> Any:
     """An options struct (a ``_proto_*`` Structure with VERSION and INIT)
     initialised by the library's own ``eg_*_options_init`` (so defaults are
     never copied into Python), then the given fields set."""
@@ -110,59 +143,9 @@ def options(cls, **fields):
     return opts
 
 
-def enc(text, what="text"):
-    """Encode a Python str as NUL-terminated UTF-8 for the C API."""
-    if text is None:
-        return None
-    if isinstance(text, bytes):
-        return text
-    if not isinstance(text, str):
-        raise TypeError("%s must be a str, not %s" % (what, type(text).__name__))
-    if "\0" in text:
-        raise ValueError("%s contains a NUL character" % what)
-    return text.encode("utf-8", "surrogatepass")
-
-
-def dec(raw):
-    """Decode a UTF-8 C string (bytes or None) into str or None."""
-    return None if raw is None else raw.decode("utf-8")
-
-
-def take_string(ptr):
+def take_string(ptr: Any) -> str:
     """Decode a library-allocated UTF-8 string (c_void_p) and free it with eg_string_free."""
     try:
         return ctypes.string_at(ptr.value).decode("utf-8")
     finally:
         lib.eg_string_free(ptr)
-
-
-_FORMATS = {ctypes.c_int64: ("q", "l"), ctypes.c_int32: ("i",), ctypes.c_uint32: ("I",),
-            ctypes.c_double: ("d",)}
-
-
-def typed_buffer(data, ctype, n, what="values"):
-    """A ctypes array of `n` `ctype` over `data` for a batch call.
-
-    `data` is any buffer of the matching item type and size (array.array,
-    a memoryview slice, bytes-like; no copy when writable and contiguous)
-    or a sequence (converted once). Returns (array, keepalive): hold the
-    keepalive until the call returns.
-    """
-    try:
-        mv = memoryview(data)
-    except TypeError:
-        vals = list(data)
-        if len(vals) != n:
-            raise ValueError("%s: expected %d values, got %d" % (what, n, len(vals)))
-        return (ctype * max(n, 1))(*vals), None
-    fmt = mv.format.lstrip("<=@")
-    if fmt not in _FORMATS[ctype] or mv.itemsize != ctypes.sizeof(ctype):
-        raise TypeError("%s: buffer must hold %s items (format %r), not %r"
-                        % (what, ctype.__name__, _FORMATS[ctype][0], mv.format))
-    if mv.nbytes != n * mv.itemsize:
-        raise ValueError("%s: expected %d values, got %d" % (what, n, mv.nbytes // mv.itemsize))
-    if n == 0:
-        return (ctype * 1)(), None
-    if mv.readonly or not mv.contiguous:
-        return (ctype * n).from_buffer_copy(mv.tobytes()), None
-    return (ctype * n).from_buffer(mv), mv

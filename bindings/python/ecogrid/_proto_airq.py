@@ -1,12 +1,9 @@
 """Prototypes of airq.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte, c_uint,
-                    c_void_p)
+from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_ubyte, c_uint
 
+from ._core import AirqProfileH
 from ._types import STATUS
-
-P = c_void_p
-PP = POINTER(c_void_p)
 
 
 #: EG_AIRQ_INDEX_VERSION
@@ -20,7 +17,7 @@ class AirqIndex(ctypes.Structure):
                 ("primary_mask", c_uint)]
 
     @classmethod
-    def new(cls):
+    def new(cls) -> "AirqIndex":
         return cls(version=AIRQ_INDEX_VERSION)
 
 
@@ -42,27 +39,27 @@ class AirqMonthlyOptions(ctypes.Structure):
 
 
 PROTOTYPES = {
-    "eg_airq_profile_named": (STATUS, [PP, c_char_p]),
-    "eg_airq_profile_for_date": (STATUS, [PP, c_char_p]),
-    "eg_airq_profile_custom": (STATUS, [PP, c_char_p, POINTER(c_double), POINTER(c_double), c_int]),
-    "eg_airq_profile_free": (None, [P]),
-    "eg_airq_profile_name": (c_char_p, [P]),
-    "eg_airq_profile_limit": (c_double, [P, c_int]),
-    "eg_airq_profile_weight": (c_double, [P, c_int]),
-    "eg_airq_profile_aqi_table": (c_int, [P]),
+    "eg_airq_profile_named": (STATUS, [POINTER(AirqProfileH), c_char_p]),
+    "eg_airq_profile_for_date": (STATUS, [POINTER(AirqProfileH), c_char_p]),
+    "eg_airq_profile_custom": (STATUS, [POINTER(AirqProfileH), c_char_p, POINTER(c_double), POINTER(c_double), c_int]),
+    "eg_airq_profile_free": (None, [AirqProfileH]),
+    "eg_airq_profile_name": (c_char_p, [AirqProfileH]),
+    "eg_airq_profile_limit": (c_double, [AirqProfileH, c_int]),
+    "eg_airq_profile_weight": (c_double, [AirqProfileH, c_int]),
+    "eg_airq_profile_aqi_table": (c_int, [AirqProfileH]),
     "eg_pollutant_name": (c_char_p, [c_int]),
-    "eg_airq_composite": (STATUS, [POINTER(AirqIndex), P, POINTER(c_double), c_uint]),
+    "eg_airq_composite": (STATUS, [POINTER(AirqIndex), AirqProfileH, POINTER(c_double), c_uint]),
     "eg_airq_percentile": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_double]),
     "eg_airq_round": (STATUS, [POINTER(c_int64), c_char_p, c_size_t, c_double, c_int]),
     "eg_airq_change_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
     "eg_airq_improvement_rate": (STATUS, [POINTER(c_double), c_double, c_double]),
     "eg_airq_rank": (STATUS, [POINTER(c_int32), POINTER(c_double), c_size_t, c_int, c_int]),
-    "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), P, POINTER(c_double), c_size_t, c_size_t,
+    "eg_airq_monthly_stats": (STATUS, [POINTER(AirqStat), AirqProfileH, POINTER(c_double), c_size_t, c_size_t,
                                        POINTER(AirqMonthlyOptions)]),
-    "eg_airq_daily_values": (STATUS, [POINTER(c_double), P, POINTER(c_double), c_size_t, c_size_t]),
+    "eg_airq_daily_values": (STATUS, [POINTER(c_double), AirqProfileH, POINTER(c_double), c_size_t, c_size_t]),
     "eg_airq_aggregate_hours": (STATUS, [POINTER(c_double), POINTER(c_double), c_size_t, c_size_t]),
-    "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(AirqStat), c_size_t, c_uint]),
+    "eg_airq_composite_many": (STATUS, [POINTER(c_double), POINTER(c_int32), AirqProfileH, POINTER(AirqStat), c_size_t, c_uint]),
     "eg_airq_index_init": (STATUS, [POINTER(AirqIndex), c_uint]),
     "eg_airq_monthly_options_init": (STATUS, [POINTER(AirqMonthlyOptions), c_uint]),
-    "eg_airq_composite_values": (STATUS, [POINTER(c_double), POINTER(c_int32), P, POINTER(c_double), c_size_t, c_uint]),
+    "eg_airq_composite_values": (STATUS, [POINTER(c_double), POINTER(c_int32), AirqProfileH, POINTER(c_double), c_size_t, c_uint]),
 }

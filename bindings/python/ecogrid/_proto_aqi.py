@@ -1,10 +1,10 @@
 """Prototypes of aqi.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import POINTER, c_char_p, c_double, c_int, c_int32, c_uint, c_uint8, c_void_p
+from ctypes import POINTER, c_char_p, c_double, c_int, c_int32, c_uint, c_uint8
 
+from ._core import AirqProfileH
 from ._types import STATUS
 
-P = c_void_p
 
 #: EG_AQI_SLOT_COUNT
 AQI_SLOT_COUNT = 8
@@ -18,12 +18,12 @@ class AqiResult(ctypes.Structure):
                 ("clamped", c_int32), ("published", c_int32), ("rgb", c_uint8 * 3)]
 
     @classmethod
-    def new(cls):
+    def new(cls) -> "AqiResult":
         return cls(version=AQI_RESULT_VERSION)
 
 
 PROTOTYPES = {
-    "eg_aqi_compute": (STATUS, [POINTER(AqiResult), P, POINTER(c_double), c_int]),
+    "eg_aqi_compute": (STATUS, [POINTER(AqiResult), AirqProfileH, POINTER(c_double), c_int]),
     "eg_aqi_level_name": (c_char_p, [c_int, c_int]),
     "eg_aqi_result_init": (STATUS, [POINTER(AqiResult), c_uint]),
 }

@@ -3,8 +3,6 @@ from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_
 
 from ._types import STATUS
 
-P = c_void_p
-PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
 PROTOTYPES = {

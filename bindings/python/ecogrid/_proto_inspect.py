@@ -1,10 +1,8 @@
 """Prototypes of inspect.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t
 
 from ._types import STATUS
 
-P = c_void_p
-PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
 PROTOTYPES = {

@@ -2,10 +2,9 @@
 import ctypes
 from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 
+from ._core import LadderBuilderH, LadderH, LadderOutcomeH, LadderStateH
 from ._types import STATUS
 
-P = c_void_p
-PP = POINTER(c_void_p)
 
 
 class LadderClause(ctypes.Structure):
@@ -35,33 +34,33 @@ class LadderStepOptions(ctypes.Structure):
 
 
 PROTOTYPES = {
-    "eg_ladder_builder_new": (STATUS, [PP, c_char_p, c_int, c_char_p, c_char_p, POINTER(LadderBuilderOptions)]),
-    "eg_ladder_builder_free": (None, [P]),
-    "eg_ladder_builder_add_action": (STATUS, [P, c_char_p, c_char_p, c_char_p]),
-    "eg_ladder_builder_add_clause": (STATUS, [P, POINTER(LadderClause)]),
-    "eg_ladder_build": (STATUS, [PP, P]),
-    "eg_ladder_preset": (STATUS, [PP, c_char_p]),
-    "eg_ladder_free": (None, [P]),
-    "eg_ladder_name": (c_char_p, [P]),
-    "eg_ladder_action_count": (c_size_t, [P]),
-    "eg_ladder_action_id": (c_char_p, [P, c_size_t]),
-    "eg_ladder_action_name": (c_char_p, [P, c_size_t, c_int]),
-    "eg_ladder_state_new": (STATUS, [PP, P]),
-    "eg_ladder_state_free": (None, [P]),
-    "eg_ladder_state_last_month": (c_char_p, [P]),
-    "eg_ladder_state_serialize": (STATUS, [POINTER(c_void_p), P]),
-    "eg_ladder_state_parse": (STATUS, [PP, P, c_char_p, c_size_t]),
-    "eg_ladder_step": (STATUS, [PP, P, c_char_p, POINTER(LadderStepOptions)]),
-    "eg_ladder_outcome_free": (None, [P]),
-    "eg_ladder_outcome_count": (c_size_t, [P]),
-    "eg_ladder_outcome_unit": (c_char_p, [P, c_size_t]),
-    "eg_ladder_outcome_severity": (c_int, [P, c_size_t]),
-    "eg_ladder_outcome_action": (c_char_p, [P, c_size_t]),
-    "eg_ladder_outcome_clause_count": (c_size_t, [P, c_size_t]),
-    "eg_ladder_outcome_clause_rule": (c_char_p, [P, c_size_t, c_size_t]),
-    "eg_ladder_outcome_clause_action": (c_char_p, [P, c_size_t, c_size_t]),
-    "eg_ladder_outcome_clause_message": (c_char_p, [P, c_size_t, c_size_t, c_int]),
-    "eg_ladder_evaluate_table": (STATUS, [POINTER(c_int32), P, c_char_p, c_size_t, POINTER(c_char_p),
+    "eg_ladder_builder_new": (STATUS, [POINTER(LadderBuilderH), c_char_p, c_int, c_char_p, c_char_p, POINTER(LadderBuilderOptions)]),
+    "eg_ladder_builder_free": (None, [LadderBuilderH]),
+    "eg_ladder_builder_add_action": (STATUS, [LadderBuilderH, c_char_p, c_char_p, c_char_p]),
+    "eg_ladder_builder_add_clause": (STATUS, [LadderBuilderH, POINTER(LadderClause)]),
+    "eg_ladder_build": (STATUS, [POINTER(LadderH), LadderBuilderH]),
+    "eg_ladder_preset": (STATUS, [POINTER(LadderH), c_char_p]),
+    "eg_ladder_free": (None, [LadderH]),
+    "eg_ladder_name": (c_char_p, [LadderH]),
+    "eg_ladder_action_count": (c_size_t, [LadderH]),
+    "eg_ladder_action_id": (c_char_p, [LadderH, c_size_t]),
+    "eg_ladder_action_name": (c_char_p, [LadderH, c_size_t, c_int]),
+    "eg_ladder_state_new": (STATUS, [POINTER(LadderStateH), LadderH]),
+    "eg_ladder_state_free": (None, [LadderStateH]),
+    "eg_ladder_state_last_month": (c_char_p, [LadderStateH]),
+    "eg_ladder_state_serialize": (STATUS, [POINTER(c_void_p), LadderStateH]),
+    "eg_ladder_state_parse": (STATUS, [POINTER(LadderStateH), LadderH, c_char_p, c_size_t]),
+    "eg_ladder_step": (STATUS, [POINTER(LadderOutcomeH), LadderStateH, c_char_p, POINTER(LadderStepOptions)]),
+    "eg_ladder_outcome_free": (None, [LadderOutcomeH]),
+    "eg_ladder_outcome_count": (c_size_t, [LadderOutcomeH]),
+    "eg_ladder_outcome_unit": (c_char_p, [LadderOutcomeH, c_size_t]),
+    "eg_ladder_outcome_severity": (c_int, [LadderOutcomeH, c_size_t]),
+    "eg_ladder_outcome_action": (c_char_p, [LadderOutcomeH, c_size_t]),
+    "eg_ladder_outcome_clause_count": (c_size_t, [LadderOutcomeH, c_size_t]),
+    "eg_ladder_outcome_clause_rule": (c_char_p, [LadderOutcomeH, c_size_t, c_size_t]),
+    "eg_ladder_outcome_clause_action": (c_char_p, [LadderOutcomeH, c_size_t, c_size_t]),
+    "eg_ladder_outcome_clause_message": (c_char_p, [LadderOutcomeH, c_size_t, c_size_t, c_int]),
+    "eg_ladder_evaluate_table": (STATUS, [POINTER(c_int32), LadderH, c_char_p, c_size_t, POINTER(c_char_p),
                                           POINTER(c_size_t), c_size_t, POINTER(c_int64), POINTER(c_int), c_size_t]),
     "eg_ladder_clause_init": (STATUS, [POINTER(LadderClause), c_uint]),
     "eg_ladder_builder_options_init": (STATUS, [POINTER(LadderBuilderOptions), c_uint]),

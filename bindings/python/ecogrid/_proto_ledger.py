@@ -1,11 +1,10 @@
 """Prototypes of ledger.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint
 
+from ._core import RecordsH
 from ._types import STATUS
 
-P = c_void_p
-PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
 
@@ -20,12 +19,12 @@ class LedgerOpenOptions(ctypes.Structure):
 
 
 PROTOTYPES = {
-    "eg_ledger_open": (STATUS, [P, c_char_p, c_char_p, c_char_p, POINTER(LedgerOpenOptions)]),
-    "eg_ledger_transition": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_int, c_char_p]),
-    "eg_ledger_extend": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p]),
-    "eg_ledger_status": (STATUS, [POINTER(c_int), POINTER(c_int), P, c_char_p, c_char_p]),
+    "eg_ledger_open": (STATUS, [RecordsH, c_char_p, c_char_p, c_char_p, POINTER(LedgerOpenOptions)]),
+    "eg_ledger_transition": (STATUS, [RecordsH, c_char_p, c_char_p, c_char_p, c_int, c_char_p]),
+    "eg_ledger_extend": (STATUS, [RecordsH, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p]),
+    "eg_ledger_status": (STATUS, [POINTER(c_int), POINTER(c_int), RecordsH, c_char_p, c_char_p]),
     "eg_ledger_state_name": (c_char_p, [c_int]),
-    "eg_ledger_summary": (STATUS, [POINTER(c_size_t), P, STRS, c_size_t, c_char_p]),
+    "eg_ledger_summary": (STATUS, [POINTER(c_size_t), RecordsH, STRS, c_size_t, c_char_p]),
     "eg_ledger_target_attained": (STATUS, [POINTER(c_int), c_int64, c_char_p, c_int64]),
     "eg_ledger_open_options_init": (STATUS, [POINTER(LedgerOpenOptions), c_uint]),
 }

@@ -1,11 +1,10 @@
 """Prototypes of records.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_void_p
+from ctypes import POINTER, c_char_p, c_size_t, c_uint, c_void_p
 
+from ._core import RecordsH
 from ._types import STATUS
 
-P = c_void_p
-PP = POINTER(c_void_p)
 STRS = POINTER(c_char_p)
 
 
@@ -20,15 +19,15 @@ class RecordsPutOptions(ctypes.Structure):
 
 
 PROTOTYPES = {
-    "eg_records_new": (STATUS, [PP]),
-    "eg_records_free": (None, [P]),
-    "eg_records_put": (STATUS, [P, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(RecordsPutOptions)]),
-    "eg_records_count": (c_size_t, [P]),
-    "eg_records_id_at": (c_char_p, [P, c_size_t]),
-    "eg_records_get": (STATUS, [STRS, P, c_char_p, c_char_p, c_char_p]),
-    "eg_records_version_count": (c_size_t, [P, c_char_p]),
-    "eg_records_version": (STATUS, [STRS, STRS, STRS, P, c_char_p, c_size_t]),
-    "eg_records_serialize": (STATUS, [POINTER(c_void_p), P]),
-    "eg_records_parse": (STATUS, [PP, c_char_p, c_size_t]),
+    "eg_records_new": (STATUS, [POINTER(RecordsH)]),
+    "eg_records_free": (None, [RecordsH]),
+    "eg_records_put": (STATUS, [RecordsH, c_char_p, c_char_p, c_char_p, c_char_p, POINTER(RecordsPutOptions)]),
+    "eg_records_count": (c_size_t, [RecordsH]),
+    "eg_records_id_at": (c_char_p, [RecordsH, c_size_t]),
+    "eg_records_get": (STATUS, [STRS, RecordsH, c_char_p, c_char_p, c_char_p]),
+    "eg_records_version_count": (c_size_t, [RecordsH, c_char_p]),
+    "eg_records_version": (STATUS, [STRS, STRS, STRS, RecordsH, c_char_p, c_size_t]),
+    "eg_records_serialize": (STATUS, [POINTER(c_void_p), RecordsH]),
+    "eg_records_parse": (STATUS, [POINTER(RecordsH), c_char_p, c_size_t]),
     "eg_records_put_options_init": (STATUS, [POINTER(RecordsPutOptions), c_uint]),
 }

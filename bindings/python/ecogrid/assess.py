@@ -4,231 +4,362 @@
 >>> r = rs.score({"items": {"4": 41}})
 >>> r.score, r.grade
 (60, 'pass')
+
+Results are frozen dataclasses: ``pandas.DataFrame(r.trace)`` gives one row
+per trace entry, ``pandas.DataFrame([r._asdict() for r in results])`` one
+row per result. The trace is read from C only when first asked for.
 """
 
-import weakref
+from __future__ import annotations
+
 from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_uint32, c_void_p
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from ._native import dec, enc, lib, take_string, typed_buffer
+from ._core import (AssessInputH, AssessResultH, Owner, Record, RulesetH, c_date, c_month, c_period, dec, decs,
+                    enc, i32, i64, in_buffer, live, new_like, out_buffer, set_private, size)
+from ._native import lib, take_string
 
-GRADES = {-1: None, 0: "fail", 1: "pass", 2: "good", 3: "excellent"}
+GRADES: Dict[int, Optional[str]] = {-1: None, 0: "fail", 1: "pass", 2: "good", 3: "excellent"}
 LANGS = {"zh": 0, "en": 1}
 #: Media levels of the presets, in rule-set order (the columns of score_table()'s problems).
 MEDIA_LEVELS = {"changji-2023": ("national", "regional", "prefecture"), "jiangmen-2021": ()}
+_KNOWN_INPUTS = frozenset(("items", "construction", "bonus", "media", "forced_fail", "item7_adverse", "adverse",
+                           "status"))
 
 
-class TraceEntry:
+def _lang(lang: str) -> int:
+    try:
+        return LANGS[lang]
+    except (KeyError, TypeError):
+        raise ValueError("lang must be 'zh' or 'en', not %r" % (lang,)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEntry(Record):
     """One step of the arithmetic: rule ID, subject, count, points before/after, messages."""
+    rule: str
+    subject: str
+    count: int
+    before: int
+    after: int
+    message: str
+    message_en: str
 
-    __slots__ = ("rule", "subject", "count", "before", "after", "message", "message_en")
-
-    def __init__(self, ptr):
-        self.rule = dec(lib.eg_trace_rule(ptr))
-        self.subject = dec(lib.eg_trace_subject(ptr))
-        self.count = lib.eg_trace_count(ptr)
-        self.before = lib.eg_trace_before(ptr)
-        self.after = lib.eg_trace_after(ptr)
-        self.message = dec(lib.eg_trace_message(ptr, 0))
-        self.message_en = dec(lib.eg_trace_message(ptr, 1))
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<TraceEntry %s %s -> %s: %s>" % (self.rule, self.before, self.after, self.message_en)
 
 
-class Result:
-    """A scored period: .score (int, in the rule set's scale units), .grade
-    ("excellent", "good", "pass", "fail" or None), .veto, .fail_reasons
-    (rule IDs), .trace (list of TraceEntry)."""
+class _ResultHandle(Owner):
+    __slots__ = ()
+    _free = lib.eg_assess_result_free
+    _what = "result"
+    _handle_type = AssessResultH
 
-    def __init__(self, handle, scale):
-        self._h = handle
-        self._finalizer = weakref.finalize(self, lib.eg_assess_result_free, handle)
-        self.scale = scale
-        self.score = lib.eg_assess_result_score(handle)
-        self.grade = GRADES[lib.eg_assess_result_grade(handle)]
-        self.veto = bool(lib.eg_assess_result_veto(handle))
-        self.fail_reasons = [dec(lib.eg_assess_result_fail_at(handle, i))
-                             for i in range(lib.eg_assess_result_fail_count(handle))]
-        self.trace = [TraceEntry(lib.eg_assess_result_trace_at(handle, i))
-                      for i in range(lib.eg_assess_result_trace_count(handle))]
 
-    def render(self, lang="zh"):
+@dataclass(frozen=True)
+class Result(Record):
+    """A scored period.
+
+    ``score`` (int, in the rule set's scale units), ``grade``
+    ("excellent", "good", "pass", "fail" or None), ``veto``,
+    ``fail_reasons`` (rule IDs), ``scale``; ``trace`` (a tuple of
+    :class:`TraceEntry`, read when first used) and ``render()``.
+    """
+    score: int
+    grade: Optional[str]
+    veto: bool
+    fail_reasons: Tuple[str, ...]
+    scale: int
+
+    @classmethod
+    def _new(cls, handle: Any, scale: int) -> "Result":
+        owner = _ResultHandle(handle)  # freed with the Result, whatever happens next
+        n = lib.eg_assess_result_fail_count(handle)
+        r = object.__new__(cls)  # the fields as __init__ would set them, without its frozen setattr calls
+        d = r.__dict__
+        d["score"] = lib.eg_assess_result_score(handle)
+        d["grade"] = GRADES[lib.eg_assess_result_grade(handle)]
+        d["veto"] = lib.eg_assess_result_veto(handle) != 0
+        d["fail_reasons"] = tuple([decs(lib.eg_assess_result_fail_at(handle, i)) for i in range(n)]) if n else ()
+        d["scale"] = scale
+        d["_owner"] = owner
+        return r
+
+    def _handle(self) -> Any:
+        owner = self.__dict__.get("_owner")
+        if owner is None:
+            raise ValueError("this Result has no C result behind it (made by hand or unpickled): "
+                             "its trace is what was read before, render() is not available")
+        return owner._live()
+
+    @property
+    def trace(self) -> Tuple[TraceEntry, ...]:
+        """The arithmetic step by step, each entry citing its rule (CJ-A2-5.x, JM-2.2)."""
+        cached = self.__dict__.get("_trace")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        h = self._handle()
+        out = []
+        for i in range(lib.eg_assess_result_trace_count(h)):
+            t = lib.eg_assess_result_trace_at(h, i)
+            out.append(TraceEntry(decs(lib.eg_trace_rule(t)), decs(lib.eg_trace_subject(t)), lib.eg_trace_count(t),
+                                  lib.eg_trace_before(t), lib.eg_trace_after(t), decs(lib.eg_trace_message(t, 0)),
+                                  decs(lib.eg_trace_message(t, 1))))
+        trace = tuple(out)
+        set_private(self, "_trace", trace)
+        return trace
+
+    def render(self, lang: str = "zh") -> str:
         """The result as text, with the trace (Chinese by default)."""
         out = c_void_p()
-        lib.eg_assess_result_render(byref(out), self._h, LANGS[lang])
+        lib.eg_assess_result_render(byref(out), self._handle(), _lang(lang))
         return take_string(out)
 
-    def __repr__(self):
+    def close(self) -> None:
+        """Free the C result now (score, grade, … stay; trace and render() need it)."""
+        owner = self.__dict__.get("_owner")
+        if owner is not None:
+            owner.close()
+
+    def __reduce__(self) -> Any:
+        # Pickled (e.g. to another process) with its trace read out of C;
+        # render() needs the C result and is not available on the copy.
+        return (_restore_result, (self.score, self.grade, self.veto, self.fail_reasons, self.scale, self.trace))
+
+    def __repr__(self) -> str:
         return "<Result score=%s grade=%s veto=%s>" % (self.score, self.grade, self.veto)
 
 
-class RuleSet:
+def _restore_result(score: int, grade: Optional[str], veto: bool, fail_reasons: Tuple[str, ...], scale: int,
+                    trace: Tuple[TraceEntry, ...]) -> Result:
+    r = Result(score, grade, veto, fail_reasons, scale)
+    set_private(r, "_trace", trace)
+    return r
+
+
+class Annual(NamedTuple):
+    """CJ-A2-7.2: the mean of the monthly scores (rounded half to even at 0.1) and its grade."""
+    mean: float
+    grade: Optional[str]
+
+
+class RuleSet(Owner):
     """An immutable rule set (shareable across threads)."""
 
-    def __init__(self, handle):
-        self._h = handle
-        self._finalizer = weakref.finalize(self, lib.eg_ruleset_free, handle)
+    __slots__ = ("__weakref__", "_meta")
+    _free = lib.eg_ruleset_free
+    _what = "rule set"
+    _handle_type = RulesetH
+
+    def __init__(self, handle: Any) -> None:
+        super().__init__(handle)
+        self._meta: Optional[Tuple[Any, ...]] = None
 
     @classmethod
-    def preset(cls, name):
+    def preset(cls, name: str) -> "RuleSet":
         """A preset by name: "changji-2023" (CJ-A2) or "jiangmen-2021" (JM-2.2)."""
-        h = c_void_p()
+        h = RulesetH()
         lib.eg_ruleset_preset(byref(h), enc(name, "name"))
-        return cls(h.value)
+        return cls(h)
 
     @classmethod
-    def for_date(cls, date, family=None):
-        """The preset in force on a date "YYYY-MM-DD" (optionally of one family)."""
-        h = c_void_p()
-        lib.eg_ruleset_for_date(byref(h), enc(family, "family"), enc(str(date), "date"))
-        return cls(h.value)
+    def for_date(cls, date: Any, family: Optional[str] = None) -> "RuleSet":
+        """The preset in force on a date ("YYYY-MM-DD" or a datetime.date), optionally of one family."""
+        h = RulesetH()
+        lib.eg_ruleset_for_date(byref(h), enc(family, "family"), c_date(date))
+        return cls(h)
+
+    def _m(self) -> Tuple[Any, ...]:
+        """(scale, items, status item IDs as bytes, item count): read once, the rule set is immutable."""
+        m = self._meta
+        if m is None:
+            h = self._live()
+            n = lib.eg_ruleset_item_count(h)
+            items = tuple((decs(lib.eg_ruleset_item_id(h, i)), decs(lib.eg_ruleset_item_rule(h, i)),
+                           "status" if lib.eg_ruleset_item_kind(h, i) == 0 else "deduction") for i in range(n))
+            status = tuple(i.encode("utf-8") for i, _r, k in items if k == "status")
+            m = self._meta = (int(lib.eg_ruleset_scale(h)), items, status, n)
+        return m
 
     @property
-    def name(self):
-        return dec(lib.eg_ruleset_name(self._h))
+    def name(self) -> str:
+        return decs(lib.eg_ruleset_name(self._live()))
 
     @property
-    def document(self):
-        return dec(lib.eg_ruleset_document(self._h))
+    def document(self) -> str:
+        return decs(lib.eg_ruleset_document(self._live()))
 
     @property
-    def scale(self):
-        return lib.eg_ruleset_scale(self._h)
+    def scale(self) -> int:
+        return int(self._m()[0])
 
     @property
-    def validity(self):
+    def validity(self) -> Tuple[Optional[str], Optional[str]]:
         """(valid_from, valid_to) as "YYYY-MM-DD" strings; valid_to None when open."""
         f, t = c_char_p(), c_char_p()
-        lib.eg_ruleset_validity(byref(f), byref(t), self._h)
+        lib.eg_ruleset_validity(byref(f), byref(t), self._live())
         return dec(f.value), dec(t.value)
 
     @property
-    def items(self):
+    def items(self) -> List[Tuple[str, str, str]]:
         """[(item ID, rule ID, "status" or "deduction")] in order."""
-        return [(dec(lib.eg_ruleset_item_id(self._h, i)), dec(lib.eg_ruleset_item_rule(self._h, i)),
-                 "status" if lib.eg_ruleset_item_kind(self._h, i) == 0 else "deduction")
-                for i in range(lib.eg_ruleset_item_count(self._h))]
+        self._live()
+        return list(self._m()[1])
 
-    def _input(self, inputs):
-        if not isinstance(inputs, dict):
-            raise TypeError("inputs must be a dict")
-        known = {"items", "construction", "bonus", "media", "forced_fail", "item7_adverse", "adverse", "status"}
-        unknown = set(inputs) - known
-        if unknown:
-            raise ValueError("unknown input keys: %s" % ", ".join(sorted(unknown)))
-        h = c_void_p()
-        lib.eg_assess_input_new(byref(h), self._h)
+    def _input(self, h: Any, inputs: Mapping[str, Any]) -> Any:
+        if type(inputs) is not dict and not isinstance(inputs, Mapping):
+            raise TypeError("inputs must be a dict, not %s" % type(inputs).__name__)
+        if not _KNOWN_INPUTS.issuperset(inputs):
+            raise ValueError("unknown input keys: %s" % ", ".join(sorted(map(str, set(inputs) - _KNOWN_INPUTS))))
+        ih = AssessInputH()
+        lib.eg_assess_input_new(byref(ih), h)
         try:
-            status_items = [i for i, _r, k in self.items if k == "status"]
-            construction = inputs.get("construction")
+            get = inputs.get
+            construction = get("construction")
             if construction is not None:
+                status_items = self._m()[2]
+                construction = list(construction)
                 if len(construction) != len(status_items):
                     raise ValueError("construction needs %d booleans (items %s), got %d"
-                                     % (len(status_items), ", ".join(status_items), len(construction)))
+                                     % (len(status_items), ", ".join(s.decode() for s in status_items),
+                                        len(construction)))
                 for item, met in zip(status_items, construction):
-                    lib.eg_assess_input_set_status(h, enc(item), 1 if met else 0)
-            for item, met in (inputs.get("status") or {}).items():
-                lib.eg_assess_input_set_status(h, enc(str(item)), 1 if met else 0)
-            for item, count in (inputs.get("items") or {}).items():
-                lib.eg_assess_input_set_count(h, enc(str(item), "item ID"), _int(count, "count"))
-            if inputs.get("bonus"):
-                lib.eg_assess_input_set_bonus(h, _int(inputs["bonus"], "bonus"))
-            for problem in inputs.get("media") or []:
-                if isinstance(problem, str):
-                    problem = [problem]
-                arr = (c_char_p * max(len(problem), 1))(*[enc(x, "media level") for x in problem])
-                lib.eg_assess_input_add_problem(h, arr, len(problem))
-            for cond in inputs.get("forced_fail") or []:
-                lib.eg_assess_input_add_forced_fail(h, enc(cond, "condition ID"))
-            if inputs.get("item7_adverse"):
-                lib.eg_assess_input_set_adverse(h, b"7", 1)
-            for item, adverse in (inputs.get("adverse") or {}).items():
-                lib.eg_assess_input_set_adverse(h, enc(str(item)), 1 if adverse else 0)
+                    lib.eg_assess_input_set_status(ih, item, 1 if met else 0)
+            status = get("status")
+            if status:
+                for item, met in status.items():
+                    lib.eg_assess_input_set_status(ih, enc(str(item), "item ID"), 1 if met else 0)
+            items = get("items")
+            if items:
+                set_count = lib.eg_assess_input_set_count
+                for item, count in items.items():
+                    set_count(ih, enc(str(item), "item ID"), count if type(count) is int and
+                              -0x8000000000000000 <= count <= 0x7FFFFFFFFFFFFFFF else i64(count, "count"))
+            bonus = get("bonus")
+            if bonus:
+                lib.eg_assess_input_set_bonus(ih, i64(bonus, "bonus"))
+            media = get("media")
+            if media:
+                for problem in media:
+                    if isinstance(problem, str):
+                        problem = [problem]
+                    levels = [enc(x, "media level") for x in problem]
+                    arr = (c_char_p * max(len(levels), 1))(*levels)
+                    lib.eg_assess_input_add_problem(ih, arr, len(levels))
+            forced = get("forced_fail")
+            if forced:
+                for cond in forced:
+                    lib.eg_assess_input_add_forced_fail(ih, enc(cond, "condition ID"))
+            if get("item7_adverse"):
+                lib.eg_assess_input_set_adverse(ih, b"7", 1)
+            adverse = get("adverse")
+            if adverse:
+                for item, value in adverse.items():
+                    lib.eg_assess_input_set_adverse(ih, enc(str(item), "item ID"), 1 if value else 0)
         except BaseException:
-            lib.eg_assess_input_free(h)
+            lib.eg_assess_input_free(ih)
             raise
-        return h
+        return ih
 
-    def score(self, inputs, period=None):
+    def score(self, inputs: Mapping[str, Any], period: Any = None) -> Result:
         """Score one unit for one period.
 
         ``inputs``: ``items`` (item ID -> occurrence count), ``construction``
-        (booleans for the status items, in order), ``bonus`` (events),
-        ``media`` (one list of levels per problem), ``forced_fail`` (condition
-        IDs; "CJ-A2-6.3" stands for any of its four), ``item7_adverse`` (bool).
-        Missing keys mean zero / none / all met. ``period`` ("YYYY-MM" or
-        "YYYY-MM-DD") is checked against the rule set's validity.
+        (booleans for the status items, in order), ``status`` (item ID ->
+        met), ``bonus`` (events), ``media`` (one list of levels per
+        problem), ``forced_fail`` (condition IDs; "CJ-A2-6.3" stands for
+        any of its four), ``item7_adverse`` (bool), ``adverse`` (item ID ->
+        bool). Missing keys mean zero / none / all met. Counts are integers
+        (NumPy integers too) that fit int64. ``period`` ("YYYY-MM",
+        "YYYY-MM-DD" or a datetime.date) is checked against the rule set's
+        validity.
         """
-        h = self._input(inputs)
+        h = self._live()
+        ih = self._input(h, inputs)
         try:
-            out = c_void_p()
-            lib.eg_assess_score(byref(out), self._h, h, enc(period, "period"))
+            out = AssessResultH()
+            lib.eg_assess_score(byref(out), h, ih, None if period is None else c_period(period))
         finally:
-            lib.eg_assess_input_free(h)
-        return Result(out.value, self.scale)
+            lib.eg_assess_input_free(ih)
+        m = self._meta
+        return Result._new(out, m[0] if m is not None else self._m()[0])
 
-    def score_many(self, inputs_by_unit, period=None):
+    def score_many(self, inputs_by_unit: Mapping[str, Mapping[str, Any]], period: Any = None) -> Dict[str, Result]:
         """Score many units in one call: dict unit -> inputs, returns dict unit -> Result."""
+        h = self._live()
         units = list(inputs_by_unit)
-        handles = []
+        handles: List[Any] = []
         try:
             for u in units:
-                handles.append(self._input(inputs_by_unit[u]))
+                handles.append(self._input(h, inputs_by_unit[u]))
             n = len(units)
-            arr = (c_void_p * max(n, 1))(*handles)
-            out = (c_void_p * max(n, 1))()
-            lib.eg_assess_score_many(out, self._h, arr, n, enc(period, "period"))
-            return {u: Result(out[i], self.scale) for i, u in enumerate(units)}
+            arr = (AssessInputH * max(n, 1))(*handles)
+            out = (AssessResultH * max(n, 1))()
+            lib.eg_assess_score_many(out, h, arr, n, c_period(period))
+            scale = self._m()[0]
+            return {u: Result._new(AssessResultH(out[i].value), scale) for i, u in enumerate(units)}
         finally:
-            for h in handles:
-                lib.eg_assess_input_free(h)
+            for ih in handles:
+                lib.eg_assess_input_free(ih)
 
-    def score_table(self, items, n, bonus=None, problems=None, forced=None, period=None):
+    def score_table(self, items: Any, n: int, bonus: Any = None, problems: Any = None, forced: Any = None,
+                    period: Any = None) -> Tuple[Any, Any]:
         """Score n units in one C call from flat arrays (eg_assess_score_table).
 
         ``items``: n × len(self.items) int64 values, row-major, items in
         self.items order (status items: nonzero met; deduction items:
-        occurrence counts) -- array('q'), a memoryview slice or a list.
-        ``bonus``: n int64 events; ``problems``: n × len(self.media_levels)
-        int32 counts of problems exposed at only that level; ``forced``: n
-        uint32 masks of forced-fail conditions (bit c: the c-th condition).
-        Returns (scores, grades) as array('i'); grades are eg_grade numbers
-        (GRADES maps them to names). Use score() for the trace.
+        occurrence counts) -- array('q'), a memoryview slice, a NumPy array
+        or a list. ``bonus``: n int64 events; ``problems``: n ×
+        len(self.media_levels) int32 counts of problems exposed at only that
+        level; ``forced``: n uint32 masks of forced-fail conditions (bit c:
+        the c-th condition). Returns (scores, grades) as array('i'), or
+        NumPy int32 arrays when ``items`` is one; grades are eg_grade
+        numbers (GRADES maps them to names). Use score() for the trace.
         """
-        from array import array
-        n_items = lib.eg_ruleset_item_count(self._h)
-        it, k1 = typed_buffer(items, c_int64, n * n_items, "items")
-        bo, k2 = (None, None) if bonus is None else typed_buffer(bonus, c_int64, n, "bonus")
+        h = self._live()
+        n = size(n, "n")
+        n_items = self._m()[3]
+        it, k1 = in_buffer(items, c_int64, n * n_items, "items")
+        bo, k2 = (None, None) if bonus is None else in_buffer(bonus, c_int64, n, "bonus")
         n_levels = len(self.media_levels) if problems is not None else 0
-        pr, k3 = (None, None) if problems is None else typed_buffer(problems, c_int32, n * n_levels, "problems")
-        fo, k4 = (None, None) if forced is None else typed_buffer(forced, c_uint32, n, "forced")
-        scores, grades = array("i", bytes(4 * n)), array("i", bytes(4 * n))
-        sc, _k5 = typed_buffer(scores, c_int32, n, "scores")
-        gr, _k6 = typed_buffer(grades, c_int32, n, "grades")
-        lib.eg_assess_score_table(sc, gr, self._h, it, n_items, bo, pr, n_levels, fo, n, enc(period, "period"))
-        del k1, k2, k3, k4, sc, gr, _k5, _k6
+        pr, k3 = (None, None) if problems is None else in_buffer(problems, c_int32, n * n_levels, "problems")
+        fo, k4 = (None, None) if forced is None else in_buffer(forced, c_uint32, n, "forced")
+        scores, grades = new_like(items, "i", n), new_like(items, "i", n)
+        sc, k5 = out_buffer(scores, c_int32, n, "scores")
+        gr, k6 = out_buffer(grades, c_int32, n, "grades")
+        lib.eg_assess_score_table(sc, gr, h, it, n_items, bo, pr, n_levels, fo, n, c_period(period))
+        del k1, k2, k3, k4, k5, k6, sc, gr
         return scores, grades
 
     @property
-    def media_levels(self):
+    def media_levels(self) -> List[str]:
         """Media level IDs in the rule set's order (changji-2023: national, regional, prefecture)."""
         return list(MEDIA_LEVELS.get(self.name, ()))
 
-    def annual(self, scores):
+    def annual(self, scores: Sequence[int]) -> Annual:
         """CJ-A2-7.2: (mean of the monthly scores, grade); the mean rounded half to even at 0.1."""
-        n = len(scores)
-        arr = (c_int32 * max(n, 1))(*[_int(s, "score") for s in scores])
+        vals = [i32(s, "score") for s in scores]
+        arr = (c_int32 * max(len(vals), 1))(*vals)
         mean, grade = c_int64(), c_int()
-        lib.eg_assess_annual(byref(mean), byref(grade), self._h, arr, n)
-        return mean.value / 10, GRADES[grade.value]
+        lib.eg_assess_annual(byref(mean), byref(grade), self._live(), arr, len(vals))
+        return Annual(mean.value / 10, GRADES[grade.value])
 
-    def __repr__(self):
+    def __repr__(self) -> str:
+        if self._h is None:
+            return "<RuleSet closed>"
         return "<RuleSet %s>" % self.name
 
 
-def consecutive_fails(months):
-    """CJ-A2-7.1: months maps "YYYY-MM" -> grade string; returns the months that
-    complete three consecutive failing calendar months (a missing month breaks it).
+def ruleset_handle(rs: Any) -> Any:
+    """The live handle of a RuleSet argument (TypeError for anything else)."""
+    return live(rs, RuleSet, "rule set")
+
+
+def consecutive_fails(months: Mapping[Any, Optional[str]]) -> List[Any]:
+    """CJ-A2-7.1: months maps "YYYY-MM" (or a datetime.date of the month) ->
+    grade string; returns the months (keys as given) that complete three
+    consecutive failing calendar months (a missing month breaks it).
 
     The rule lives in the library once, as the ``CJ-A2-7.1`` ladder preset
     (ladder.h): each month is stepped with 1 for a failing grade, 0 otherwise,
@@ -236,20 +367,16 @@ def consecutive_fails(months):
     from .ladder import Ladder
     for grade in months.values():
         if grade not in GRADES.values():
-            _bad(grade)
+            raise ValueError("grade must be excellent, good, pass or fail, not %r" % (grade,))
     state = Ladder.preset("CJ-A2-7.1").state()
+    keyed = sorted(months, key=lambda m: c_month(m) or b"")
     out = []
-    for m in sorted(months):
+    for m in keyed:
         if state.step(m, {"unit": months[m] == "fail"})["unit"].action != "none":
             out.append(m)
     return out
 
 
-def _bad(grade):
-    raise ValueError("grade must be excellent, good, pass or fail, not %r" % (grade,))
-
-
-def _int(value, what):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("%s must be an int, not %r" % (what, value))
-    return value
+def _int(value: Any, what: str) -> int:
+    """Kept for modules written against the earlier helper: an int64 count."""
+    return i64(value, what)

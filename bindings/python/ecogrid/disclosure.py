@@ -1,11 +1,16 @@
 """Disclosure (disclosure.h): the JM-2.1 list and its quarterly updates, JM-2.1 top N, CJ-A2-5.3."""
 
+from __future__ import annotations
+
 import ctypes
 from ctypes import byref, c_int, c_int32, c_int64, c_size_t
+from typing import Any, Dict, List, Mapping, NamedTuple, Sequence
 
-from ._native import enc, lib, options
+from ._core import c_date, c_time, cint, enc, i32, i64, live, size, str_array
+from ._native import lib, options
 from ._proto_disclosure import DisclosureHeadsOptions, DisclosureOptions
-from .records import _Records, _strs
+from .grid import Grid
+from .records import _Records
 
 #: eg_disclosure_update: EG_DISCLOSURE_UPDATE_ON_TIME, _LATE, _MISSING
 UPDATE_STATUSES = ("on_time", "late", "missing")
@@ -13,7 +18,22 @@ UPDATE_STATUSES = ("on_time", "late", "missing")
 STEPS = ("district_update", "city_list", "district_publication")
 
 
-def _options(step, before, same_day):
+class LateUpdate(NamedTuple):
+    """JM-2.1.2: a record whose quarterly update is late or missing."""
+    record: str
+    status: str
+    days_late: int
+
+
+class HeadsCheck(NamedTuple):
+    """CJ-A2-5.3: whether the heads list is disclosed as required, and the number of problems."""
+    met: bool
+    problems: int
+
+
+def _options(step: str, before: bool, same_day: bool) -> DisclosureOptions:
+    if step not in STEPS:
+        raise ValueError("step must be one of %s, not %r" % (", ".join(STEPS), step))
     o = DisclosureOptions()
     lib.eg_disclosure_options_init(byref(o), 1)
     o.step = STEPS.index(step)
@@ -22,48 +42,61 @@ def _options(step, before, same_day):
     return o
 
 
-def deadline(year, quarter, step="district_update", before=False):
+def deadline(year: int, quarter: int, step: str = "district_update", before: bool = False) -> str:
     """JM-2.1.2: the deadline "YYYY-MM-DD" of a step (the 3rd or the 15th; "before": the 2nd or the 14th)."""
     buf = ctypes.create_string_buffer(11)
-    lib.eg_disclosure_deadline(buf, int(year), int(quarter), byref(_options(step, before, False)))
+    lib.eg_disclosure_deadline(buf, cint(year, "year"), cint(quarter, "quarter"),
+                               byref(_options(step, before, False)))
     return buf.value.decode("ascii")
 
 
 class DisclosureList(_Records):
     """JM-2.1 double-disclosure list; quarterly updates set the `quarter` field."""
 
-    def check(self, rid, as_of=None):
+    def check(self, rid: str, as_of: Any = None) -> None:
         """JM-2.1.1: raise InvalidArgument naming the missing content fields of a record."""
-        lib.eg_disclosure_record_check(self._h, enc(rid), enc(as_of))
+        lib.eg_disclosure_record_check(self._live(), enc(rid, "record ID"),
+                                       c_time(as_of, "as_of", date_is_midnight=True))
 
-    def late_updates(self, year, quarter, step="district_update", before=False, same_day=False):
+    def late_updates(self, year: int, quarter: int, step: str = "district_update", before: bool = False,
+                     same_day: bool = False) -> Dict[str, List[LateUpdate]]:
         """JM-2.1.2 / JM-2.2 (2): {district: [(record ID, "late"|"missing", days late)]} for a
         step ("district_update" by the 3rd, "city_list" and "district_publication" by the 15th)."""
-        res = {}
+        h = self._live()
+        y, q = cint(year, "year"), cint(quarter, "quarter")
         opts = _options(step, before, same_day)
+        res: Dict[str, List[LateUpdate]] = {}
         for rid in self.ids():
             st, late = c_int(), c_int32()
-            lib.eg_disclosure_update_check(byref(st), byref(late), self._h, enc(rid), int(year), int(quarter),
-                                           byref(opts))
+            lib.eg_disclosure_update_check(byref(st), byref(late), h, enc(rid), y, q, byref(opts))
             if st.value != 0:
                 district = self.get(rid, "district") or ""
-                res.setdefault(district, []).append((rid, UPDATE_STATUSES[st.value], late.value))
+                res.setdefault(district, []).append(LateUpdate(rid, UPDATE_STATUSES[st.value], late.value))
         return res
 
 
-def heads_disclosed(grid, unit_id, published, published_date, on_date, max_age_days=30):
+def heads_disclosed(grid: Grid, unit_id: str, published: Sequence[str], published_date: Any, on_date: Any,
+                    max_age_days: int = 30) -> HeadsCheck:
     """CJ-A2-5.3: (met, problems) for a level-2 unit's published heads list."""
+    gh = live(grid, Grid, "grid")
+    names = list(published)
     met, bad = c_int(), c_size_t()
-    opts = options(DisclosureHeadsOptions, published=_strs(list(published)), n_published=len(published),
-                   published_date=enc(published_date), max_age_days=int(max_age_days))
-    lib.eg_disclosure_heads_check(byref(met), byref(bad), grid._handle(), enc(unit_id), enc(on_date), byref(opts))
-    return bool(met.value), bad.value
+    opts = options(DisclosureHeadsOptions, published=str_array(names, "name"), n_published=len(names),
+                   published_date=c_date(published_date, "published_date"),
+                   max_age_days=i32(max_age_days, "max_age_days"))
+    lib.eg_disclosure_heads_check(byref(met), byref(bad), gh, enc(unit_id, "unit ID"), c_date(on_date, "on_date"),
+                                  byref(opts))
+    return HeadsCheck(bool(met.value), bad.value)
 
 
-def top_n(measures, n):
-    """JM-2.1: the top n IDs by a measure (dict ID -> int), ties at the n-th all taken."""
+def top_n(measures: Mapping[str, int], n: int) -> List[str]:
+    """JM-2.1: the top n IDs by a measure (dict ID -> integer), ties at the n-th all taken."""
     ids = list(measures)
     out, count = (c_size_t * max(len(ids), 1))(), c_size_t()
-    lib.eg_disclosure_top_n(out, byref(count), _strs(ids), (c_int64 * max(len(ids), 1))(*[int(measures[i]) for i in ids]),
-                 len(ids), int(n))
+    vals = (c_int64 * max(len(ids), 1))(*[i64(measures[i], "measure of %s" % i) for i in ids])
+    lib.eg_disclosure_top_n(out, byref(count), str_array(ids, "ID"), vals, len(ids), size(n, "n"))
     return [ids[out[i]] for i in range(count.value)]
+
+
+__all__ = ["DisclosureList", "LateUpdate", "HeadsCheck", "deadline", "heads_disclosed", "top_n", "STEPS",
+           "UPDATE_STATUSES"]

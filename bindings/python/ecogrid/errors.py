@@ -1,13 +1,22 @@
-"""Exceptions raised for negative ecogrid status codes.
+"""Exceptions raised for negative ecogrid status codes and for misuse.
 
 Every exception carries ``code`` (the C status) and ``message`` (the
-detailed message of eg_error_last(), naming the offending value).
+detailed message of eg_error_last(), naming the offending value). Errors
+found in Python before the library is called use the same classes:
+:class:`OutOfRange` for an integer that does not fit its C type,
+:class:`ClosedError` for an object used after ``close()`` (or after its
+parent was closed).
 """
 
-_lib = None
+from __future__ import annotations
+
+from typing import Any, Optional
+
+_lib: Any = None
 
 
-def bind(lib):
+def bind(lib: Any) -> None:
+    """Give the module the loaded library (for eg_error_last())."""
     global _lib
     _lib = lib
 
@@ -17,7 +26,7 @@ class EcogridError(Exception):
 
     code = -1
 
-    def __init__(self, message, code=None):
+    def __init__(self, message: str, code: Optional[int] = None) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
@@ -44,8 +53,13 @@ class AlreadyExists(EcogridError, ValueError):
     code = -5
 
 
-class OutOfRange(EcogridError, ValueError):
-    """EG_ERANGE: a number is out of range or overflows."""
+class OutOfRange(EcogridError, OverflowError, ValueError):
+    """EG_ERANGE: a number is out of range or overflows.
+
+    Also raised before any C call for a Python integer that does not fit
+    the C type of its parameter (an item count of ``2**70``), so it is an
+    :class:`OverflowError` as well as a :class:`ValueError`.
+    """
     code = -6
 
 
@@ -56,6 +70,15 @@ class ParseError(EcogridError, ValueError):
 
 class StateError(EcogridError):
     """EG_ESTATE: the object's state does not allow the call."""
+    code = -8
+
+
+class ClosedError(StateError, ValueError):
+    """The object, or the object it was taken from, has been closed.
+
+    ``n = grid["652301000000"]; grid.close(); n.id`` raises this (like a
+    closed file's ``ValueError``) instead of reading freed memory.
+    """
     code = -8
 
 
@@ -90,7 +113,7 @@ _BY_CODE = {cls.code: cls for cls in (
     LevelError, BufferTooSmall)}
 
 
-def from_code(code):
+def from_code(code: int) -> EcogridError:
     """The exception for a negative status, with the thread's detail message."""
     message = ""
     if _lib is not None:

@@ -1,40 +1,53 @@
 """Who is inspected (inspect.h): the DG-6 pool and DG-8 key-object coverage."""
 
-from ctypes import byref, c_char_p, c_int64, c_size_t
+from __future__ import annotations
 
-from ._native import enc, lib
+import numbers
+from ctypes import byref, c_int64, c_size_t
+from fractions import Fraction
+from typing import Any, List, Mapping, Sequence
 
-
-def _ints(values):
-    res = []
-    for v in values:
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise TypeError("emissions must be numbers, not %r" % (v,))
-        # Exact arithmetic (DG-6): integers as given, floats in fixed point 0.001.
-        res.append(v if isinstance(v, int) else int(round(v * 1000)))
-    return res
+from ._core import i32, i64, str_array
+from ._native import lib
 
 
-def pool(emissions, share=0.85):
+def _emission(v: Any, scaled: bool, key: Any) -> int:
+    what = "emission of %s" % (key,)
+    if type(v) is bool or isinstance(v, (str, bytes)):
+        raise TypeError("%s must be a number, not %r" % (what, v))
+    if not scaled:
+        return i64(v, what)
+    # Exact arithmetic (DG-6): every value in fixed point 0.001.
+    if not isinstance(v, numbers.Real):
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            raise TypeError("%s must be a number, not %r" % (what, v)) from None
+    return i64(round(Fraction(v) * 1000) if isinstance(v, numbers.Rational) else round(float(v) * 1000), what)
+
+
+def pool(emissions: Mapping[Any, Any], share: float = 0.85) -> List[Any]:
     """DG-6: IDs of the top emitters whose cumulative share reaches `share`
-    (ties at the cut included). ``emissions``: dict ID -> emission."""
+    (ties at the cut included). ``emissions``: dict ID -> emission (integers
+    as given; with any non-integer value, all in fixed point 0.001)."""
     ids = list(emissions)
     vals = list(emissions.values())
-    if any(isinstance(v, float) for v in vals):
-        vals = [v * 1.0 for v in vals]
+    scaled = any(not isinstance(v, numbers.Integral) for v in vals)
     n = len(ids)
-    arr_ids = (c_char_p * max(n, 1))(*[enc(i, "ID") for i in ids])
-    arr_em = (c_int64 * max(n, 1))(*_ints(vals))
+    arr_em = (c_int64 * max(n, 1))(*[_emission(v, scaled, k) for k, v in zip(ids, vals)])
     out = (c_size_t * max(n, 1))()
     count = c_size_t()
-    lib.eg_inspect_pool(out, byref(count), arr_ids, arr_em, n, int(round(share * 1000)))
+    lib.eg_inspect_pool(out, byref(count), str_array(ids, "ID"), arr_em, n, i32(round(float(share) * 1000), "share"))
     return [ids[out[i]] for i in range(count.value)]
 
 
-def uninspected_key_objects(key_objects, inspected):
+def uninspected_key_objects(key_objects: Sequence[str], inspected: Sequence[str]) -> List[str]:
     """DG-8: key objects not inspected at least once in the year."""
     keys, done = list(key_objects), list(inspected)
     out, n = (c_size_t * max(len(keys), 1))(), c_size_t()
-    lib.eg_inspect_key_coverage(out, byref(n), (c_char_p * max(len(keys), 1))(*[enc(k) for k in keys]), len(keys),
-                                (c_char_p * max(len(done), 1))(*[enc(d) for d in done]), len(done))
+    lib.eg_inspect_key_coverage(out, byref(n), str_array(keys, "key object"), len(keys), str_array(done, "ID"),
+                                len(done))
     return [keys[out[i]] for i in range(n.value)]
+
+
+__all__ = ["pool", "uninspected_key_objects"]

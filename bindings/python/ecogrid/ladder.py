@@ -4,161 +4,186 @@
 >>> out = lad.evaluate({"2026-09": {"A": 12, "B": 68}, "2026-10": {"A": 9, "B": 51}})
 >>> out["2026-10"]["A"].action
 'interview'
+
+Months are "YYYY-MM" strings or ``datetime.date`` values (their month).
+A state borrows its ladder: after ``ladder.close()`` it raises
+:class:`ecogrid.ClosedError`.
 """
 
-import weakref
-from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
+from __future__ import annotations
 
-from ._native import dec, enc, lib, options, take_string, typed_buffer
+from ctypes import byref, c_int, c_int32, c_int64, c_size_t, c_void_p
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from ._core import (LadderH, LadderOutcomeH, LadderStateH, Owner, Record, c_month, decs, enc, in_buffer, new_like,
+                    out_buffer, size, str_array, to_int)
+from ._native import lib, options, take_string
 from ._proto_ladder import LadderStepOptions
 
 
-class Clause:
+@dataclass(frozen=True, slots=True)
+class Clause(Record):
     """A clause that fired: .rule, .action, .message (Chinese), .message_en."""
+    rule: str
+    action: str
+    message: str
+    message_en: str
 
-    __slots__ = ("rule", "action", "message", "message_en")
-
-    def __init__(self, rule, action, message, message_en):
-        self.rule, self.action, self.message, self.message_en = rule, action, message, message_en
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Clause %s -> %s: %s>" % (self.rule, self.action, self.message_en)
 
 
-class UnitResult:
+@dataclass(frozen=True, slots=True)
+class UnitResult(Record):
     """One unit in one month: .action (the most severe), .severity, .clauses."""
+    action: str
+    severity: int
+    clauses: Tuple[Clause, ...]
 
-    __slots__ = ("action", "severity", "clauses")
-
-    def __init__(self, action, severity, clauses):
-        self.action, self.severity, self.clauses = action, severity, clauses
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<UnitResult %s>" % self.action
 
 
-def _value(v):
-    if isinstance(v, bool):
-        return int(v)
-    if not isinstance(v, int):
-        raise TypeError("ladder values must be int or bool, not %r" % (v,))
-    return v
+def _value(v: Any, unit: Any) -> int:
+    """A ladder value: an int64 count or rank, or a bool (CJ-A2-7.1)."""
+    if type(v) is int and -0x8000000000000000 <= v <= 0x7FFFFFFFFFFFFFFF:
+        return v
+    return to_int(v, "value of unit %s" % (unit,), c_int64, allow_bool=True)
 
 
-class LadderState:
+class LadderState(Owner):
     """The state carried from month to month; serialisable to text."""
 
-    def __init__(self, ladder, handle):
+    __slots__ = ("__weakref__", "ladder")
+    _free = lib.eg_ladder_state_free
+    _what = "ladder state"
+    _handle_type = LadderStateH
+
+    def __init__(self, ladder: "Ladder", handle: Any) -> None:
+        super().__init__(handle, ladder)
         self.ladder = ladder  # keeps the ladder alive
-        self._h = handle
-        self._finalizer = weakref.finalize(self, lib.eg_ladder_state_free, handle)
 
     @property
-    def last_month(self):
-        return dec(lib.eg_ladder_state_last_month(self._h))
+    def last_month(self) -> Optional[str]:
+        raw = lib.eg_ladder_state_last_month(self._live())
+        return None if raw is None else raw.decode("utf-8")
 
-    def step(self, month, values, flags=None):
+    def step(self, month: Any, values: Mapping[Any, Any],
+             flags: Optional[Mapping[Any, Any]] = None) -> Dict[str, UnitResult]:
         """Add one month (dict unit -> value); returns dict unit -> UnitResult."""
+        h = self._live()
         units = list(values)
         n = len(units)
-        ids = (c_char_p * max(n, 1))(*[enc(u, "unit ID") for u in units])
-        vals = (c_int64 * max(n, 1))(*[_value(values[u]) for u in units])
+        ids = str_array(units, "unit ID")
+        vals = (c_int64 * max(n, 1))(*[_value(values[u], u) for u in units])
         fl = None
         if flags:
             fl = (c_int * max(n, 1))(*[1 if flags.get(u) else 0 for u in units])
-        out = c_void_p()
+        out = LadderOutcomeH()
         opts = options(LadderStepOptions, units=ids, values=vals, flags=fl, n_units=n)
-        lib.eg_ladder_step(byref(out), self._h, enc(month, "month"), byref(opts))
+        lib.eg_ladder_step(byref(out), h, c_month(month), byref(opts))
         try:
             result = {}
             for i in range(lib.eg_ladder_outcome_count(out)):
-                clauses = [Clause(dec(lib.eg_ladder_outcome_clause_rule(out, i, k)),
-                                  dec(lib.eg_ladder_outcome_clause_action(out, i, k)),
-                                  dec(lib.eg_ladder_outcome_clause_message(out, i, k, 0)),
-                                  dec(lib.eg_ladder_outcome_clause_message(out, i, k, 1)))
-                           for k in range(lib.eg_ladder_outcome_clause_count(out, i))]
-                result[dec(lib.eg_ladder_outcome_unit(out, i))] = UnitResult(
-                    dec(lib.eg_ladder_outcome_action(out, i)), lib.eg_ladder_outcome_severity(out, i), clauses)
+                clauses = tuple(Clause(decs(lib.eg_ladder_outcome_clause_rule(out, i, k)),
+                                       decs(lib.eg_ladder_outcome_clause_action(out, i, k)),
+                                       decs(lib.eg_ladder_outcome_clause_message(out, i, k, 0)),
+                                       decs(lib.eg_ladder_outcome_clause_message(out, i, k, 1)))
+                                for k in range(lib.eg_ladder_outcome_clause_count(out, i)))
+                result[decs(lib.eg_ladder_outcome_unit(out, i))] = UnitResult(
+                    decs(lib.eg_ladder_outcome_action(out, i)), lib.eg_ladder_outcome_severity(out, i), clauses)
             return result
         finally:
             lib.eg_ladder_outcome_free(out)
 
-    def serialize(self):
+    def serialize(self) -> str:
         """The state as text (store it; Ladder.load_state() reads it back exactly)."""
         out = c_void_p()
-        lib.eg_ladder_state_serialize(byref(out), self._h)
+        lib.eg_ladder_state_serialize(byref(out), self._live())
         return take_string(out)
 
 
-class Ladder:
+class Ladder(Owner):
     """An immutable ladder (shareable across threads)."""
 
-    def __init__(self, handle):
-        self._h = handle
-        self._finalizer = weakref.finalize(self, lib.eg_ladder_free, handle)
+    __slots__ = ("__weakref__",)
+    _free = lib.eg_ladder_free
+    _what = "ladder"
+    _handle_type = LadderH
 
     @classmethod
-    def preset(cls, name):
+    def preset(cls, name: str) -> "Ladder":
         """"CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4", "CJ-M-4.3", "DG-65", "DG-63" or "JM-2.3"."""
-        h = c_void_p()
+        h = LadderH()
         lib.eg_ladder_preset(byref(h), enc(name, "name"))
-        return cls(h.value)
+        return cls(h)
 
     @property
-    def name(self):
-        return dec(lib.eg_ladder_name(self._h))
+    def name(self) -> str:
+        return decs(lib.eg_ladder_name(self._live()))
 
     @property
-    def actions(self):
+    def actions(self) -> List[str]:
         """Action IDs in severity order, "none" first."""
-        return [dec(lib.eg_ladder_action_id(self._h, i)) for i in range(lib.eg_ladder_action_count(self._h))]
+        h = self._live()
+        return [decs(lib.eg_ladder_action_id(h, i)) for i in range(lib.eg_ladder_action_count(h))]
 
-    def state(self):
+    def state(self) -> LadderState:
         """A fresh state for incremental evaluation."""
-        h = c_void_p()
-        lib.eg_ladder_state_new(byref(h), self._h)
-        return LadderState(self, h.value)
+        h = LadderStateH()
+        lib.eg_ladder_state_new(byref(h), self._live())
+        return LadderState(self, h)
 
-    def load_state(self, text):
+    def load_state(self, text: str) -> LadderState:
         """Read back a state written by LadderState.serialize()."""
         data = enc(text, "state")
-        h = c_void_p()
-        lib.eg_ladder_state_parse(byref(h), self._h, data, len(data))
-        return LadderState(self, h.value)
+        assert data is not None
+        h = LadderStateH()
+        lib.eg_ladder_state_parse(byref(h), self._live(), data, len(data))
+        return LadderState(self, h)
 
-    def evaluate(self, series, flags=None):
-        """Evaluate a series: dict "YYYY-MM" -> dict unit -> value (a count for
+    def evaluate(self, series: Mapping[Any, Mapping[Any, Any]],
+                 flags: Optional[Mapping[Any, Mapping[Any, Any]]] = None) -> Dict[Any, Dict[str, UnitResult]]:
+        """Evaluate a series: dict month -> dict unit -> value (a count for
         shares, a rank for rankings, a bool for CJ-A2-7.1). ``flags`` (optional):
-        dict "YYYY-MM" -> dict unit -> bool (CJ-A3-4: annual target missed;
-        JM-2.3: serious). Returns dict "YYYY-MM" -> dict unit -> UnitResult."""
+        dict month -> dict unit -> bool (CJ-A3-4: annual target missed;
+        JM-2.3: serious). Returns dict month (the keys as given) -> dict unit -> UnitResult."""
         st = self.state()
-        return {m: st.step(m, series[m], (flags or {}).get(m)) for m in sorted(series)}
+        return {m: st.step(m, series[m], (flags or {}).get(m))
+                for m in sorted(series, key=lambda m: c_month(m) or b"")}
 
-    def evaluate_table(self, first_month, n_months, units, values, groups=None, flags=None):
+    def evaluate_table(self, first_month: Any, n_months: int, units: Sequence[str], values: Any,
+                       groups: Optional[Sequence[int]] = None, flags: Any = None) -> Any:
         """Evaluate consecutive months for groups of units in one C call
-        (eg_ladder_evaluate_table); returns the severities as array('i'),
+        (eg_ladder_evaluate_table); returns the severities as array('i')
+        (NumPy int32 when ``values`` is a NumPy array),
         ``[m * len(units) + u]`` (0 = none; self.actions names them).
 
         ``units``: unit IDs; ``values``: n_months × len(units) int64
-        (array('q'), memoryview or list), month-major; ``groups``: sizes of
-        consecutive unit groups, each evaluated with its own state (shares
-        of a group's total, CJ-A2-7.3), or None for one group; ``flags``:
-        like values (int), or None. Step a state for the clauses and messages.
+        (array('q'), memoryview, NumPy or list), month-major; ``groups``:
+        sizes of consecutive unit groups, each evaluated with its own state
+        (shares of a group's total, CJ-A2-7.3), or None for one group;
+        ``flags``: like values (int), or None. Step a state for the clauses
+        and messages.
         """
-        from array import array
+        h = self._live()
+        n_months = size(n_months, "n_months")
         n = len(units)
-        ids = (c_char_p * max(n, 1))(*[enc(u, "unit ID") for u in units])
-        vals, k1 = typed_buffer(values, c_int64, n_months * n, "values")
-        fl, k2 = (None, None) if flags is None else typed_buffer(flags, c_int, n_months * n, "flags")
+        ids = str_array(units, "unit ID")
+        vals, k1 = in_buffer(values, c_int64, n_months * n, "values")
+        fl, k2 = (None, None) if flags is None else in_buffer(flags, c_int, n_months * n, "flags")
         gs = None
         if groups is not None:
-            gs = (c_size_t * max(len(groups), 1))(*groups)
-        out = array("i", bytes(4 * n_months * n))
-        sev, k3 = typed_buffer(out, c_int32, n_months * n, "severity")
-        lib.eg_ladder_evaluate_table(sev, self._h, enc(first_month, "month"), n_months, ids, gs,
+            gs = (c_size_t * max(len(groups), 1))(*[size(g, "group size") for g in groups])
+        out = new_like(values, "i", n_months * n)
+        sev, k3 = out_buffer(out, c_int32, n_months * n, "severity")
+        lib.eg_ladder_evaluate_table(sev, h, c_month(first_month, "first_month"), n_months, ids, gs,
                                      len(groups) if groups is not None else 0, vals, fl, n)
         del k1, k2, k3, sev
         return out
 
-    def __repr__(self):
+    def __repr__(self) -> str:
+        if self._h is None:
+            return "<Ladder closed>"
         return "<Ladder %s>" % self.name

@@ -1,38 +1,66 @@
 """YL rectification ledgers (ledger.h): YL-2, YL-4, YL-5.3, YL-5.5."""
 
-from ctypes import byref, c_int, c_size_t
+from __future__ import annotations
 
-from ._native import enc, lib, options
+from ctypes import byref, c_int, c_size_t
+from typing import Any, Dict, NamedTuple, Sequence
+
+from ._core import c_date, enc, str_array
+from ._native import lib, options
 from ._proto_ledger import LedgerOpenOptions
-from .records import _Records, _strs, _time
+from .records import _Records, _time
 
 #: eg_ledger_state: EG_LEDGER_STATE_OPEN ... EG_LEDGER_STATE_CLOSED
 LEDGER_STATES = ("open", "rectifying", "verified", "applied", "reviewed", "closed")
 
 
+class LedgerCounts(NamedTuple):
+    """YL-5.3: a lead unit's problems on a date."""
+    registered: int
+    closed: int
+    overdue: int
+
+
+class LedgerStatus(NamedTuple):
+    """A problem's state on a date and whether it is overdue (YL-5.3)."""
+    state: str
+    overdue: bool
+
+
+def _state_code(state: str) -> int:
+    try:
+        return LEDGER_STATES.index(state)
+    except ValueError:
+        raise ValueError("state must be one of %s, not %r" % (", ".join(LEDGER_STATES), state)) from None
+
+
 class Ledger(_Records):
     """YL rectification ledger (YL-2, YL-5.5)."""
 
-    def summary(self, lead_units, on_date):
+    def summary(self, lead_units: Sequence[str], on_date: Any) -> Dict[str, LedgerCounts]:
         """YL-5.3: {lead unit: (registered, closed, overdue)} on a date."""
-        n = len(lead_units)
+        units = list(lead_units)
+        n = len(units)
         out = (c_size_t * max(3 * n, 1))()
-        lib.eg_ledger_summary(out, self._h, _strs(list(lead_units)), n, enc(on_date))
-        return {u: (out[3 * i], out[3 * i + 1], out[3 * i + 2]) for i, u in enumerate(lead_units)}
+        lib.eg_ledger_summary(out, self._live(), str_array(units, "lead unit"), n, c_date(on_date, "on_date"))
+        return {u: LedgerCounts(out[3 * i], out[3 * i + 1], out[3 * i + 2]) for i, u in enumerate(units)}
 
-    def open(self, problem_id, time, actor, lead_unit, target, deadline):
-        opts = options(LedgerOpenOptions, lead_unit=enc(lead_unit), target=enc(target), deadline=enc(deadline))
-        lib.eg_ledger_open(self._h, enc(problem_id), enc(_time(time)), enc(actor), byref(opts))
+    def open(self, problem_id: str, time: Any, actor: str, lead_unit: str, target: str, deadline: Any) -> None:
+        opts = options(LedgerOpenOptions, lead_unit=enc(lead_unit, "lead unit"), target=enc(target, "target"),
+                       deadline=c_date(deadline, "deadline"))
+        lib.eg_ledger_open(self._live(), enc(problem_id, "problem ID"), _time(time), enc(actor, "actor"), byref(opts))
 
-    def transition(self, problem_id, time, actor, to_state, reason):
-        lib.eg_ledger_transition(self._h, enc(problem_id), enc(_time(time)), enc(actor),
-                                 LEDGER_STATES.index(to_state), enc(reason))
+    def transition(self, problem_id: str, time: Any, actor: str, to_state: str, reason: str) -> None:
+        lib.eg_ledger_transition(self._live(), enc(problem_id, "problem ID"), _time(time), enc(actor, "actor"),
+                                 _state_code(to_state), enc(reason, "reason"))
 
-    def extend(self, problem_id, time, actor, new_deadline, reason):
-        lib.eg_ledger_extend(self._h, enc(problem_id), enc(_time(time)), enc(actor), enc(new_deadline), enc(reason))
+    def extend(self, problem_id: str, time: Any, actor: str, new_deadline: Any, reason: str) -> None:
+        lib.eg_ledger_extend(self._live(), enc(problem_id, "problem ID"), _time(time), enc(actor, "actor"),
+                             c_date(new_deadline, "new_deadline"), enc(reason, "reason"))
 
-    def status(self, problem_id, on_date):
+    def status(self, problem_id: str, on_date: Any) -> LedgerStatus:
         """(state, overdue) on a date (YL-5.3)."""
         st, od = c_int(), c_int()
-        lib.eg_ledger_status(byref(st), byref(od), self._h, enc(problem_id), enc(on_date))
-        return LEDGER_STATES[st.value], bool(od.value)
+        lib.eg_ledger_status(byref(st), byref(od), self._live(), enc(problem_id, "problem ID"),
+                             c_date(on_date, "on_date"))
+        return LedgerStatus(LEDGER_STATES[st.value], bool(od.value))
