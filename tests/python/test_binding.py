@@ -7,7 +7,6 @@ import ctypes
 import dataclasses
 import datetime
 import gc
-import os
 import pickle
 import unittest
 
@@ -495,14 +494,6 @@ class TestCompositeBatch(unittest.TestCase):
         sev = ecogrid.Ladder.preset("CJ-A2-7.3").evaluate_table("2026-09", 2, ["A", "B"],
                                                                  np.array([12, 68, 9, 51], dtype=np.int64))
         self.assertEqual(sev.tolist(), [1, 2, 2, 3])
-
-
-class TestPackage(unittest.TestCase):
-    def test_py_typed_and_library_path(self):
-        pkg = os.path.dirname(ecogrid.__file__)
-        self.assertTrue(os.path.exists(os.path.join(pkg, "py.typed")))
-        self.assertTrue(os.path.exists(ecogrid._native.LIBRARY_PATH) or "/" not in ecogrid._native.LIBRARY_PATH)
-        self.assertEqual(ecogrid.__version__, ecogrid.version())
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ Library search order:
 1. ``ECOGRID_LIBRARY`` (the path of the .so file), when set: an explicit
    choice, e.g. a sanitizer build under test;
 2. the library bundled in the package directory (a wheel built by
-   ``pip install .`` carries ``ecogrid/libecogrid.so``);
+   ``pip install .`` carries ``ecogrid/libecogrid.so.0``);
 3. the library ``meson install`` installed beside this package (its path
    is written into ``_build_config.py`` at install time);
 4. in a source checkout only, ``build/src/libecogrid.so``;
