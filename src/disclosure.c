@@ -165,7 +165,9 @@ int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records
 	}
 	deadline_end = (deadline + 1) * 1440; /* R0.3: the whole last day counts */
 	if (!done) {
-		*status = EG_DISCLOSURE_UPDATE_MISSING;
+		/* A record first listed after the deadline's day was not on the list
+		 * when the step was due, so it owed nothing for this quarter. */
+		*status = rec->v[0].t >= deadline_end ? EG_DISCLOSURE_UPDATE_NOT_DUE : EG_DISCLOSURE_UPDATE_MISSING;
 		*late_days = 0;
 	} else if (done->t < deadline_end) {
 		*status = EG_DISCLOSURE_UPDATE_ON_TIME;

@@ -63,6 +63,31 @@ static void test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover(void **state)
 	eg_records_free(r);
 }
 
+static void test_jm_2_1_2_listed_after_the_deadline_owes_no_update(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	int st;
+	int32_t late;
+	/* 2026Q3 is due on 2026-10-03, the whole day (R0.3). */
+	put1(r, "by", "2026-10-03 23:59", "progress", "x");     /* listed on the deadline's last minute: owes it */
+	put1(r, "after", "2026-10-04 00:00", "progress", "x");  /* listed the next minute: owed nothing */
+	put1(r, "reports", "2026-10-05 09:00", "progress", "x"); /* listed after, but reports Q3: judged, late */
+	put1(r, "reports", "2026-10-06 09:00", "quarter", "2026Q3");
+	assert_int_equal(eg_disclosure_update_status(&st, &late, r, "by", 2026, 3), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_MISSING);
+	assert_int_equal(eg_disclosure_update_status(&st, &late, r, "after", 2026, 3), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_NOT_DUE);
+	assert_int_equal(late, 0);
+	assert_int_equal(eg_disclosure_update_status(&st, &late, r, "reports", 2026, 3), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_LATE);
+	assert_int_equal(late, 3); /* 10-06 09:00 is 3 days after the end of 10-03: 4th, 5th, 6th */
+	/* Listed on 2026-10-04 and missing Q4 (due 2027-01-03): owed, missing. */
+	assert_int_equal(eg_disclosure_update_status(&st, &late, r, "after", 2026, 4), EG_OK);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_MISSING);
+	eg_records_free(r);
+}
+
 static void test_cj_a2_5_3_heads_disclosed_and_up_to_date(void **state)
 {
 	(void)state;
@@ -151,10 +176,11 @@ static void test_jm_2_1_2_city_list_by_the_15th(void **state)
 	assert_string_equal(dl, "2026-10-02");
 	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 3, &o), EG_OK);
 	assert_int_equal(st, EG_DISCLOSURE_UPDATE_ON_TIME); /* the 2nd at 10:00, the 2nd included */
-	/* Nothing listed for Q2: missing. */
+	/* Nothing listed for Q2, but A was first listed on 2026-10-02, after Q2's
+	 * deadline (2026-07-14 with "before"): it owed nothing for Q2. */
 	o.step = EG_DISCLOSURE_STEP_CITY_LIST;
 	assert_int_equal(eg_disclosure_update_check(&st, &late, r, "A", 2026, 2, &o), EG_OK);
-	assert_int_equal(st, EG_DISCLOSURE_UPDATE_MISSING);
+	assert_int_equal(st, EG_DISCLOSURE_UPDATE_NOT_DUE);
 	eg_records_free(r);
 }
 
@@ -410,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_jm_2_1_1_record_content_is_validated),
 		cmocka_unit_test(test_jm_2_1_2_options_errors),
 		cmocka_unit_test(test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover),
+		cmocka_unit_test(test_jm_2_1_2_listed_after_the_deadline_owes_no_update),
 		cmocka_unit_test(test_cj_a2_5_3_heads_disclosed_and_up_to_date),
 		cmocka_unit_test(test_jm_2_1_top_n_with_ties),
 		cmocka_unit_test(test_jm_2_1_2_deadline_year_and_quarter_bounds),

@@ -33,7 +33,8 @@ extern "C" {
 typedef enum eg_disclosure_update {
 	EG_DISCLOSURE_UPDATE_ON_TIME = 0, /**< a version reporting the quarter by the deadline */
 	EG_DISCLOSURE_UPDATE_LATE = 1,    /**< the first such version came after the deadline */
-	EG_DISCLOSURE_UPDATE_MISSING = 2  /**< no version reports the quarter */
+	EG_DISCLOSURE_UPDATE_MISSING = 2, /**< no version reports the quarter, and the record was listed by the deadline */
+	EG_DISCLOSURE_UPDATE_NOT_DUE = 3  /**< no version reports the quarter, and the record was first listed after the deadline's day: it owed nothing */
 } eg_disclosure_update;
 
 /**
@@ -163,7 +164,10 @@ EG_API int eg_disclosure_update_status(int *status, int32_t *late_days, const eg
  * included, R0.3). The record must carry the JM-2.1.1 content
  * (eg_disclosure_record_check()): at the step's version, or at its latest
  * version when the step is missing, so that a late update is never filed
- * under an empty 市（区）.
+ * under an empty 市（区）. Without such a version, a record first listed
+ * after the deadline's day was not on the list when the step was due: it
+ * owed nothing (::EG_DISCLOSURE_UPDATE_NOT_DUE, not a JM-2.2 (2)
+ * occurrence); one listed by then is ::EG_DISCLOSURE_UPDATE_MISSING.
  *
  * @param[out] status ::eg_disclosure_update.
  * @param[out] late_days Whole days past the deadline (0 unless late).

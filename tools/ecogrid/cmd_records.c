@@ -208,7 +208,7 @@ static int disclose_status(tool_ctx *ctx)
 	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
 	size_t n_pos, n, nd = 0;
 	int year, quarter, rc;
-	char deadline[11], due_end[24], period[24]; /* period: "%04d-MM-DD" of any int year */
+	char deadline[11], period[24]; /* period: "%04d-MM-DD" of any int year */
 	eg_records *r = NULL;
 	district *d = NULL;
 	int *st = NULL;
@@ -230,22 +230,17 @@ static int disclose_status(tool_ctx *ctx)
 	d = calloc(n + 1, sizeof *d);
 	if (!st || !late || !d)
 		rc = tool_fail("out of memory");
-	snprintf(due_end, sizeof due_end, "%s 23:59", deadline);
 	for (size_t i = 0; !rc && i < n; i++) {
-		const char *id = eg_records_id_at(r, i), *dist = latest(r, id, "district", NULL), *first = NULL, *a, *why;
+		const char *id = eg_records_id_at(r, i), *dist = latest(r, id, "district", NULL);
 		size_t k;
-		int e;
-		e = eg_disclosure_update_status(&st[i], &late[i], r, id, year, quarter);
-		/* A record first listed after the deadline day owed no update for this
-		 * quarter, unless one of its versions reports it (then it is late). */
-		if (e == EG_OK && st[i] == EG_DISCLOSURE_UPDATE_MISSING && eg_records_version(&first, &a, &why, r, id, 0) == EG_OK &&
-		    strcmp(first, due_end) > 0) {
-			st[i] = -1;
-			continue;
-		}
+		int e = eg_disclosure_update_status(&st[i], &late[i], r, id, year, quarter);
 		if (e < 0) {
 			rc = tool_fail_eg(e, "JM-2.1.2");
 			break;
+		}
+		if (st[i] == EG_DISCLOSURE_UPDATE_NOT_DUE) {
+			st[i] = -1; /* first listed after the deadline's day: owed no update (JM-2.1.2), not listed */
+			continue;
 		}
 		for (k = 0; k < nd && strcmp(d[k].name, dist) != 0; k++)
 			;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import byref, c_int, c_int32, c_int64, c_size_t
-from typing import Any, Dict, List, Mapping, NamedTuple, Sequence
+from typing import Any, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from ._core import c_date, c_time, cint, enc, i32, i64, live, size, str_array
 from ._native import lib, options
@@ -12,8 +12,8 @@ from ._proto_disclosure import DisclosureHeadsOptions, DisclosureOptions
 from .grid import Grid
 from .records import _Records
 
-#: eg_disclosure_update: EG_DISCLOSURE_UPDATE_ON_TIME, _LATE, _MISSING
-UPDATE_STATUSES = ("on_time", "late", "missing")
+#: eg_disclosure_update: EG_DISCLOSURE_UPDATE_ON_TIME, _LATE, _MISSING, _NOT_DUE
+UPDATE_STATUSES = ("on_time", "late", "missing", "not_due")
 #: eg_disclosure_step: the JM-2.1.2 steps (the 3rd, the 15th, the 15th)
 STEPS = ("district_update", "city_list", "district_publication")
 
@@ -58,10 +58,19 @@ class DisclosureList(_Records):
         lib.eg_disclosure_record_check(self._live(), enc(rid, "record ID"),
                                        c_time(as_of, "as_of", date_is_midnight=True))
 
+    def update_status(self, rid: str, year: int, quarter: int, step: str = "district_update", before: bool = False,
+                      same_day: bool = False) -> Tuple[str, int]:
+        """JM-2.1.2: ("on_time"|"late"|"missing"|"not_due", days late) of one record for a quarter and step."""
+        st, late = c_int(), c_int32()
+        lib.eg_disclosure_update_check(byref(st), byref(late), self._live(), enc(rid, "record ID"), cint(year, "year"),
+                                       cint(quarter, "quarter"), byref(_options(step, before, same_day)))
+        return UPDATE_STATUSES[st.value], late.value
+
     def late_updates(self, year: int, quarter: int, step: str = "district_update", before: bool = False,
                      same_day: bool = False) -> Dict[str, List[LateUpdate]]:
         """JM-2.1.2 / JM-2.2 (2): {district: [(record ID, "late"|"missing", days late)]} for a
-        step ("district_update" by the 3rd, "city_list" and "district_publication" by the 15th)."""
+        step ("district_update" by the 3rd, "city_list" and "district_publication" by the 15th);
+        a record first listed after the deadline's day owed nothing (not_due) and is not listed."""
         h = self._live()
         y, q = cint(year, "year"), cint(quarter, "quarter")
         opts = _options(step, before, same_day)
@@ -69,7 +78,7 @@ class DisclosureList(_Records):
         for rid in self.ids():
             st, late = c_int(), c_int32()
             lib.eg_disclosure_update_check(byref(st), byref(late), h, enc(rid), y, q, byref(opts))
-            if st.value != 0:
+            if st.value in (1, 2):
                 district = self.get(rid, "district") or ""
                 res.setdefault(district, []).append(LateUpdate(rid, UPDATE_STATUSES[st.value], late.value))
         return res
