@@ -4,6 +4,7 @@
  * and verification of a published draw.
  */
 #include <ecogrid/draw.h>
+#include <ecogrid/inspect.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -535,4 +536,328 @@ int eg_draw_verify(int *ok, const eg_draw *d, const eg_draw_frame_options *frame
 		*ok = strcmp(again->s[i].id, d->s[i].id) == 0 && strcmp(again->s[i].stratum, d->s[i].stratum) == 0;
 	eg_draw_free(again);
 	return EG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Published records                                                    */
+/* ------------------------------------------------------------------ */
+
+int eg_draw_inspectors_hash(char *out, const char *const *inspectors, size_t n_insp, const char *const *ci,
+			    const char *const *co, size_t n_conf)
+{
+	const char **ins = NULL;
+	char **lines = NULL;
+	eg__sha256 c;
+	uint8_t d[32];
+	int rc = EG_OK;
+	if (!out || (n_insp && !inspectors) || (n_conf && (!ci || !co)))
+		return eg__error(EG_EINVAL, "eg_draw_inspectors_hash: NULL argument");
+	for (size_t i = 0; i < n_insp; i++)
+		if ((rc = eg__check_text(inspectors[i], 64, "inspector ID")) < 0)
+			return rc;
+	for (size_t k = 0; k < n_conf; k++)
+		if ((rc = eg__check_text(ci[k], 64, "conflict inspector")) < 0 ||
+		    (rc = eg__check_text(co[k], 64, "conflict object")) < 0)
+			return rc;
+	ins = eg__malloc((n_insp ? n_insp : 1) * sizeof *ins);
+	lines = eg__calloc(n_conf ? n_conf : 1, sizeof *lines);
+	if (!ins || !lines) {
+		rc = eg__error_nomem("hashing the inspector list");
+		goto done;
+	}
+	if (n_insp)
+		memcpy(ins, inspectors, n_insp * sizeof *ins);
+	qsort(ins, n_insp, sizeof *ins, eg__cmp_strp);
+	for (size_t i = 1; i < n_insp; i++)
+		if (strcmp(ins[i], ins[i - 1]) == 0) {
+			rc = eg__error(EG_EINVAL, "inspector %s is listed twice", ins[i]);
+			goto done;
+		}
+	for (size_t k = 0; k < n_conf; k++) {
+		char *t = join3(ci[k], "\t", co[k]);
+		if (!t) {
+			rc = eg__error_nomem("hashing the inspector list");
+			goto done;
+		}
+		lines[k] = t;
+	}
+	qsort(lines, n_conf, sizeof *lines, eg__cmp_strp);
+	eg__sha256_init(&c);
+	eg__sha256_update(&c, "ecogrid-inspectors-v1\n", 22);
+	for (size_t i = 0; i < n_insp; i++) {
+		eg__sha256_update(&c, ins[i], strlen(ins[i]));
+		eg__sha256_update(&c, "\n", 1);
+	}
+	eg__sha256_update(&c, "conflicts\n", 10);
+	for (size_t k = 0; k < n_conf; k++) {
+		eg__sha256_update(&c, lines[k], strlen(lines[k]));
+		eg__sha256_update(&c, "\n", 1);
+	}
+	eg__sha256_final(&c, d);
+	to_hex(out, d);
+done:
+	for (size_t k = 0; lines && k < n_conf; k++)
+		eg__free(lines[k]);
+	eg__free(lines);
+	eg__free(ins);
+	return rc;
+}
+
+int eg_draw_record_init(eg_draw_record *rec, unsigned int version)
+{
+	static const eg_draw_record init = EG_DRAW_RECORD_INIT;
+	if (!rec)
+		return eg__error(EG_EINVAL, "eg_draw_record_init: rec is NULL");
+	if (version != EG_DRAW_RECORD_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_record_init: unknown version %u (this library knows %u)", version,
+				 EG_DRAW_RECORD_VERSION);
+	*rec = init;
+	return EG_OK;
+}
+
+int eg_draw_inputs_init(eg_draw_inputs *in, unsigned int version)
+{
+	static const eg_draw_inputs init = EG_DRAW_INPUTS_INIT;
+	if (!in)
+		return eg__error(EG_EINVAL, "eg_draw_inputs_init: in is NULL");
+	if (version != EG_DRAW_INPUTS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_inputs_init: unknown version %u (this library knows %u)", version,
+				 EG_DRAW_INPUTS_VERSION);
+	*in = init;
+	return EG_OK;
+}
+
+static int safe_strcmp(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) : a != b;
+}
+
+/* NULL as "(none)" in the check's text. */
+static const char *nz(const char *s)
+{
+	return s ? s : "(none)";
+}
+
+static void put_line(eg__sbuf *b, const char *line)
+{
+	eg__sbuf_put(b, line, strlen(line));
+	eg__sbuf_put(b, "\n", 1);
+}
+
+/* One line of the check's text, in the caller's language (literal formats, checked). */
+#define NOTE(zh, en, x, y)                                                                                   \
+	do {                                                                                                 \
+		char line_[512];                                                                             \
+		snprintf(line_, sizeof line_, lang == EG_LANG_EN ? en : zh, nz(x), nz(y));                    \
+		put_line(&b, line_);                                                                         \
+	} while (0)
+
+int eg_draw_record_check(unsigned int *failed, char **detail, const eg_draw_record *rec, const eg_draw_inputs *in,
+			 int lang)
+{
+	eg_draw *again = NULL;
+	size_t *quotas = NULL, *zero = NULL;
+	const char **sorted = NULL;
+	char hash[65], people[65], num[2][32];
+	unsigned int bad = 0;
+	int selection_known = 1, rc;
+	eg__sbuf b = { NULL, 0, 0, 0 };
+	if (!failed || !rec || !in)
+		return eg__error(EG_EINVAL, "eg_draw_record_check: NULL argument");
+	if (rec->version != EG_DRAW_RECORD_VERSION || in->version != EG_DRAW_INPUTS_VERSION)
+		return eg__error(EG_EINVAL, "eg_draw_record_check: unknown version (record %u, inputs %u; this library knows %u)",
+				 rec->version, in->version, EG_DRAW_RECORD_VERSION);
+	if (!rec->seed || !rec->frame_hash || (rec->n_strata && (!rec->strata || !rec->sizes || !rec->quotas)) ||
+	    (rec->n_selected && (!rec->selected || !rec->selected_strata)) ||
+	    (rec->n_selected && rec->per_object && !rec->inspectors) ||
+	    (rec->n_skips && (!rec->skip_inspectors || !rec->skip_objects)))
+		return eg__error(EG_EINVAL, "eg_draw_record_check: the record has a NULL field or array");
+	if (rec->per_object && rec->n_selected > SIZE_MAX / rec->per_object)
+		return eg__error(EG_ERANGE, "eg_draw_record_check: %zu objects x %zu inspectors is too large", rec->n_selected,
+				 rec->per_object);
+	for (size_t s = 0; s < rec->n_strata; s++) {
+		if (!rec->strata[s])
+			return eg__error(EG_EINVAL, "eg_draw_record_check: published stratum %zu has no name", s + 1);
+		if (rec->sizes[s] < 0 || rec->quotas[s] < 0)
+			return eg__error(EG_EINVAL, "stratum %s: a published size or quota is negative", rec->strata[s]);
+		if (rec->quota_rules && rec->quota_rules[s] != -1 &&
+		    (rec->quota_rules[s] < EG_INSPECT_QUOTA_DG8_CITY || rec->quota_rules[s] > EG_INSPECT_QUOTA_DG11))
+			return eg__error(EG_EINVAL, "stratum %s: unknown quota rule %d", rec->strata[s], rec->quota_rules[s]);
+	}
+	/* The frame's canonical order and hash (a malformed frame is an error). */
+	if (!in->frame_sizes || in->n_strata == 0)
+		return eg__error(EG_EINVAL, "eg_draw_record_check: the frame has no stratum");
+	zero = eg__calloc(in->n_strata, sizeof *zero);
+	quotas = eg__calloc(in->n_strata, sizeof *quotas);
+	if (!zero || !quotas) {
+		rc = eg__error_nomem("checking a draw");
+		goto done;
+	}
+	if ((rc = canonical(hash, &sorted, in->strata, in->frame_sizes, in->frame, zero, in->n_strata)) < 0)
+		goto done;
+	if (in->n_inspectors || rec->per_object) {
+		if ((rc = eg_draw_inspectors_hash(people, in->inspectors, in->n_inspectors, in->conflict_inspector,
+						  in->conflict_object, in->n_conflicts)) < 0)
+			goto done;
+	}
+
+	if (rec->algorithm != 1) {
+		bad |= EG_DRAW_CHECK_ALGORITHM;
+		snprintf(num[0], sizeof num[0], "%d", rec->algorithm);
+		NOTE("算法版本：公布为 %s，本库只有 1%s", "algorithm: published %s, this library has 1 only%s", num[0], "");
+	}
+	if (strcmp(rec->frame_hash, hash) != 0) {
+		bad |= EG_DRAW_CHECK_FRAME_HASH;
+		NOTE("名录哈希：公布为 %s，名录为 %s", "frame hash: published %s, the frame's is %s", rec->frame_hash, hash);
+	}
+	/* Strata by name and order; sizes and quotas of the frame's strata. */
+	if (rec->n_strata != in->n_strata) {
+		bad |= EG_DRAW_CHECK_STRATA;
+		snprintf(num[0], sizeof num[0], "%zu", rec->n_strata);
+		snprintf(num[1], sizeof num[1], "%zu", in->n_strata);
+		NOTE("分层：公布 %s 层，名录 %s 层", "strata: %s published, %s in the frame", num[0], num[1]);
+	}
+	for (size_t s = 0; s < in->n_strata; s++) {
+		size_t p = 0;
+		while (p < rec->n_strata && strcmp(rec->strata[p], in->strata[s]) != 0)
+			p++;
+		if (p == rec->n_strata) {
+			bad |= EG_DRAW_CHECK_STRATA;
+			selection_known = 0;
+			NOTE("分层：名录中的 %s 未公布%s", "strata: %s of the frame is not published%s", in->strata[s], "");
+			continue;
+		}
+		if (p != s && !(bad & EG_DRAW_CHECK_STRATA)) {
+			bad |= EG_DRAW_CHECK_STRATA;
+			NOTE("分层：%s 的顺序与名录不同%s", "strata: %s is not in the frame's order%s", in->strata[s], "");
+		}
+		if ((uint64_t)rec->sizes[p] != in->frame_sizes[s]) {
+			bad |= EG_DRAW_CHECK_SIZES;
+			snprintf(num[0], sizeof num[0], "%lld", (long long)rec->sizes[p]);
+			snprintf(num[1], sizeof num[1], "%zu", in->frame_sizes[s]);
+			NOTE("对象数：公布为 %s，名录为 %s", "size: published %s, the frame has %s", num[0], num[1]);
+		}
+		if ((uint64_t)rec->quotas[p] > in->frame_sizes[s]) {
+			bad |= EG_DRAW_CHECK_QUOTAS;
+			selection_known = 0;
+			snprintf(num[0], sizeof num[0], "%lld", (long long)rec->quotas[p]);
+			snprintf(num[1], sizeof num[1], "%zu", in->frame_sizes[s]);
+			NOTE("抽取数：%s 大于该层的 %s 个对象", "quota: %s is more than the stratum's %s objects", num[0], num[1]);
+			continue;
+		}
+		quotas[s] = (size_t)rec->quotas[p];
+		if (rec->quota_rules && rec->quota_rules[p] >= 0) {
+			int64_t want;
+			/* DG-8 (and DG-10/11): the quota the rule gives for the frame's stratum. */
+			if ((rc = eg_inspect_quota(&want, rec->quota_rules[p], (int64_t)in->frame_sizes[s])) < 0)
+				goto done;
+			if (want != rec->quotas[p]) {
+				bad |= EG_DRAW_CHECK_QUOTAS;
+				snprintf(num[0], sizeof num[0], "%lld", (long long)rec->quotas[p]);
+				snprintf(num[1], sizeof num[1], "%lld", (long long)want);
+				NOTE("抽取数：公布为 %s，按规则应为 %s", "quota: published %s, its rule gives %s", num[0], num[1]);
+			}
+		}
+	}
+	/* The selection, recomputed from the seed. */
+	if (selection_known) {
+		eg_draw_frame_options fr = EG_DRAW_FRAME_OPTIONS_INIT;
+		fr.strata = in->strata;
+		fr.frame_sizes = in->frame_sizes;
+		fr.frame = in->frame;
+		fr.quotas = quotas;
+		fr.n_strata = in->n_strata;
+		if ((rc = eg_draw_objects(&again, rec->seed, &fr)) < 0)
+			goto done;
+		if (again->n != rec->n_selected) {
+			bad |= EG_DRAW_CHECK_SELECTION;
+			snprintf(num[0], sizeof num[0], "%zu", rec->n_selected);
+			snprintf(num[1], sizeof num[1], "%zu", again->n);
+			NOTE("抽中对象：公布 %s 个，重算 %s 个", "selected: %s published, %s recomputed", num[0], num[1]);
+		}
+		for (size_t i = 0; i < again->n && i < rec->n_selected; i++)
+			if (safe_strcmp(rec->selected[i], again->s[i].id) || safe_strcmp(rec->selected_strata[i], again->s[i].stratum)) {
+				bad |= EG_DRAW_CHECK_SELECTION;
+				NOTE("抽中对象：公布为 %s，重算为 %s", "selected: published %s, recomputed %s", rec->selected[i],
+				     again->s[i].id);
+				break;
+			}
+	} else {
+		bad |= EG_DRAW_CHECK_SELECTION;
+	}
+	/* The inspectors: their hash, the pairing and the skips. */
+	if (rec->per_object == 0) {
+		if (rec->inspectors_hash || rec->n_skips) {
+			bad |= rec->inspectors_hash ? EG_DRAW_CHECK_INSPECTORS_HASH : 0;
+			bad |= rec->n_skips ? EG_DRAW_CHECK_SKIPS : 0;
+			NOTE("检查人员：记录未配对却公布了名单哈希或回避%s%s",
+			     "inspectors: the record pairs none but publishes a list hash or skips%s%s", "", "");
+		}
+	} else {
+		int paired = 0;
+		if (safe_strcmp(rec->inspectors_hash, people)) {
+			bad |= EG_DRAW_CHECK_INSPECTORS_HASH;
+			NOTE("检查人员名单哈希：公布为 %s，名单为 %s", "inspector list hash: published %s, the list's is %s",
+			     rec->inspectors_hash, people);
+		}
+		if (!(bad & EG_DRAW_CHECK_SELECTION) && in->n_inspectors > 0) {
+			eg_draw_pair_options po = EG_DRAW_PAIR_OPTIONS_INIT;
+			po.conflict_inspector = in->conflict_inspector;
+			po.conflict_object = in->conflict_object;
+			po.n_conflicts = in->n_conflicts;
+			po.per_object = rec->per_object;
+			rc = eg_draw_pair_inspectors(again, in->inspectors, in->n_inspectors, &po);
+			if (rc == EG_ENOMEM)
+				goto done;
+			paired = rc == EG_OK;
+			rc = EG_OK;
+		}
+		if (!paired) {
+			bad |= EG_DRAW_CHECK_PAIRING | EG_DRAW_CHECK_SKIPS;
+			NOTE("检查人员配对：无法由名单重算%s%s", "inspector pairing: cannot be recomputed from the list%s%s", "",
+			     "");
+		} else {
+			for (size_t i = 0; i < again->n && !(bad & EG_DRAW_CHECK_PAIRING); i++)
+				for (size_t k = 0; k < rec->per_object; k++)
+					if (safe_strcmp(rec->inspectors[i * rec->per_object + k], again->s[i].inspectors[k])) {
+						bad |= EG_DRAW_CHECK_PAIRING;
+						NOTE("检查人员配对：公布为 %s，重算为 %s", "inspector pairing: published %s, recomputed %s",
+						     rec->inspectors[i * rec->per_object + k], again->s[i].inspectors[k]);
+						break;
+					}
+			if (again->n_skips != rec->n_skips) {
+				bad |= EG_DRAW_CHECK_SKIPS;
+				snprintf(num[0], sizeof num[0], "%zu", rec->n_skips);
+				snprintf(num[1], sizeof num[1], "%zu", again->n_skips);
+				NOTE("回避：公布 %s 次，重算 %s 次", "skips: %s published, %s recomputed", num[0], num[1]);
+			} else {
+				for (size_t k = 0; k < again->n_skips; k++)
+					if (safe_strcmp(rec->skip_inspectors[k], again->skip_insp[k]) ||
+					    safe_strcmp(rec->skip_objects[k], again->skip_obj[k])) {
+						bad |= EG_DRAW_CHECK_SKIPS;
+						NOTE("回避：公布为 %s，重算为 %s", "skips: published %s, recomputed %s",
+						     rec->skip_inspectors[k], again->skip_insp[k]);
+						break;
+					}
+			}
+		}
+	}
+	eg__sbuf_put(&b, "", 0);
+	if (b.failed) {
+		rc = eg__error_nomem("checking a draw");
+		goto done;
+	}
+	*failed = bad;
+	if (detail) {
+		*detail = b.p;
+		b.p = NULL;
+	}
+	rc = EG_OK;
+done:
+	eg__free(b.p);
+	eg_draw_free(again);
+	eg__free(sorted);
+	eg__free(zero);
+	eg__free(quotas);
+	return rc;
 }

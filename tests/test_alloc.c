@@ -1212,6 +1212,60 @@ static int sc_draw_verify(void)
 	return rc;
 }
 
+static int sc_draw_inspectors_hash(void)
+{
+	const char *insp[] = { "I3", "I1", "I2" }, *ci[] = { "I1", "I2" }, *co[] = { "E010", "E009" };
+	char h[65] = "untouched";
+	int rc = INJECT(eg_draw_inspectors_hash(h, insp, 3, ci, co, 2));
+	if (rc == EG_OK)
+		assert_int_equal(strlen(h), 64);
+	else
+		assert_string_equal(h, "untouched");
+	return rc;
+}
+
+static int sc_draw_record_check(void)
+{
+	frame f;
+	eg_draw *d;
+	const char *st[2], *sel[14];
+	int64_t sz[2] = { 31, 169 }, q[2] = { 4, 10 };
+	eg_draw_record rec = EG_DRAW_RECORD_INIT;
+	eg_draw_inputs in = EG_DRAW_INPUTS_INIT;
+	unsigned int failed = 99;
+	char *detail = UNTOUCHED;
+	int rc;
+	fx_frame(&f);
+	d = fx_draw(&f);
+	st[0] = "key";
+	st[1] = "general";
+	for (size_t i = 0; i < 14; i++)
+		sel[i] = eg_draw_selected(d, i);
+	rec.seed = "2026Q4-12345678";
+	rec.frame_hash = "not the hash"; /* one failed check, so the detail text is written */
+	rec.n_strata = 2;
+	rec.strata = st;
+	rec.sizes = sz;
+	rec.quotas = q;
+	rec.n_selected = 14;
+	rec.selected = sel;
+	rec.selected_strata = sel; /* wrong strata: the selection fails too */
+	in.strata = strata;
+	in.frame_sizes = frame_sizes;
+	in.frame = f.ptr;
+	in.n_strata = 2;
+	rc = INJECT(eg_draw_record_check(&failed, &detail, &rec, &in, EG_LANG_EN));
+	if (rc == EG_OK) {
+		assert_int_equal(failed, EG_DRAW_CHECK_FRAME_HASH | EG_DRAW_CHECK_SELECTION);
+		eg_string_free(detail);
+	} else {
+		assert_int_equal(failed, 99);
+		assert_ptr_equal(detail, UNTOUCHED);
+	}
+	eg_draw_free(d);
+	return rc;
+}
+
 static int sc_cadence_check(void)
 {
 	eg_duty_cadence *c = NULL;
@@ -1457,6 +1511,8 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_draw_objects", sc_draw_objects, EG_ENOMEM },
 	{ "eg_draw_pair_inspectors", sc_draw_pair_inspectors, EG_ENOMEM },
 	{ "eg_draw_verify", sc_draw_verify, EG_ENOMEM },
+	{ "eg_draw_inspectors_hash", sc_draw_inspectors_hash, EG_ENOMEM },
+	{ "eg_draw_record_check", sc_draw_record_check, EG_ENOMEM },
 	/* duty.h */
 	{ "eg_duty_cadence_check", sc_cadence_check, EG_ENOMEM },
 	/* records.h */
@@ -1526,7 +1582,7 @@ static const char *const non_allocating[] = {
 	"eg_draw_sample_options_init",
 	"eg_draw_sha256", "eg_draw_sha256_hex", "eg_draw_free", "eg_draw_frame_hash", "eg_draw_algorithm",
 	"eg_draw_selected_count", "eg_draw_selected", "eg_draw_selected_stratum", "eg_draw_inspector",
-	"eg_draw_skip_count", "eg_draw_skip",
+	"eg_draw_skip_count", "eg_draw_skip", "eg_draw_record_init", "eg_draw_inputs_init",
 	/* duty.h */
 	"eg_duty_alert_deadlines", "eg_duty_equipment_due", "eg_duty_mee_grade_of", "eg_duty_mee_reduction_required",
 	"eg_duty_mee_reduction_measure", "eg_duty_mee_filing_late", "eg_duty_cadence_preset", "eg_duty_cadence_free",

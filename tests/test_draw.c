@@ -516,6 +516,266 @@ static void test_draw_pair_options_init_and_versions(void **state)
 	eg_draw_free(d);
 }
 
+static void test_inspector_list_hash_is_order_free_and_canonical(void **state)
+{
+	(void)state;
+	const char *ins[] = { "I3", "I1", "I2" }, *ins2[] = { "I2", "I3", "I1" }, *dup[] = { "I1", "I1" };
+	const char *ci[] = { "I2", "I1" }, *co[] = { "E9", "E10" }, *ci2[] = { "I1", "I2" }, *co2[] = { "E10", "E9" };
+	char h[65], h2[65];
+	/* SHA-256 of "ecogrid-inspectors-v1\nI1\nI2\nI3\nconflicts\nI1\tE10\nI2\tE9\n" (hashlib). */
+	assert_int_equal(eg_draw_inspectors_hash(h, ins, 3, ci, co, 2), EG_OK);
+	assert_string_equal(h, "8accf49defa9284b2e5c5a47eb857a087d8649b6925564addb835c99adbae725");
+	assert_int_equal(eg_draw_inspectors_hash(h2, ins2, 3, ci2, co2, 2), EG_OK);
+	assert_string_equal(h, h2);
+	/* Nobody: SHA-256 of "ecogrid-inspectors-v1\nconflicts\n". */
+	assert_int_equal(eg_draw_inspectors_hash(h, NULL, 0, NULL, NULL, 0), EG_OK);
+	assert_string_equal(h, "1af24f1de553d77ca5e813149350ed8ade2d274aa2f2f609e6932b1a2c89d838");
+	strcpy(h, "untouched");
+	assert_error(eg_draw_inspectors_hash(h, dup, 2, NULL, NULL, 0), EG_EINVAL, "inspector I1 is listed twice");
+	assert_string_equal(h, "untouched");
+	assert_error(eg_draw_inspectors_hash(NULL, ins, 3, NULL, NULL, 0), EG_EINVAL, NULL);
+	assert_error(eg_draw_inspectors_hash(h, NULL, 1, NULL, NULL, 0), EG_EINVAL, NULL);
+	assert_error(eg_draw_inspectors_hash(h, ins, 3, NULL, co, 1), EG_EINVAL, NULL);
+	{
+		const char *empty[] = { "" }, *ctl[] = { "a\tb" };
+		assert_error(eg_draw_inspectors_hash(h, empty, 1, NULL, NULL, 0), EG_EINVAL, "inspector ID");
+		assert_error(eg_draw_inspectors_hash(h, ins, 3, ctl, co, 1), EG_EINVAL, "conflict inspector");
+		assert_error(eg_draw_inspectors_hash(h, ins, 3, ci, ctl, 1), EG_EINVAL, "conflict object");
+	}
+}
+
+/* A published record of `d` (as a tool would read it back), arrays in `buf`. */
+typedef struct pubrec {
+	eg_draw_record rec;
+	const char *strata[2], *sel[32], *selst[32], *ins[64], *ski[32], *sko[32];
+	int64_t sizes[2], quotas[2];
+	int rules[2];
+	char people[65];
+} pubrec;
+
+static void publish(pubrec *p, const eg_draw *d, const char *seed, const size_t *sizes, const size_t *quotas,
+		    size_t per_object, const char *people)
+{
+	assert_int_equal(eg_draw_record_init(&p->rec, EG_DRAW_RECORD_VERSION), EG_OK);
+	p->strata[0] = "key";
+	p->strata[1] = "general";
+	for (int s = 0; s < 2; s++) {
+		p->sizes[s] = (int64_t)sizes[s];
+		p->quotas[s] = (int64_t)quotas[s];
+		p->rules[s] = -1;
+	}
+	for (size_t i = 0; i < eg_draw_selected_count(d); i++) {
+		p->sel[i] = eg_draw_selected(d, i);
+		p->selst[i] = eg_draw_selected_stratum(d, i);
+		for (size_t k = 0; k < per_object; k++)
+			p->ins[i * per_object + k] = eg_draw_inspector(d, i, k);
+	}
+	for (size_t k = 0; k < eg_draw_skip_count(d); k++)
+		assert_int_equal(eg_draw_skip(&p->ski[k], &p->sko[k], d, k), EG_OK);
+	p->rec.seed = seed;
+	p->rec.frame_hash = eg_draw_frame_hash(d);
+	p->rec.n_strata = 2;
+	p->rec.strata = p->strata;
+	p->rec.sizes = p->sizes;
+	p->rec.quotas = p->quotas;
+	p->rec.quota_rules = p->rules;
+	p->rec.n_selected = eg_draw_selected_count(d);
+	p->rec.selected = p->sel;
+	p->rec.selected_strata = p->selst;
+	p->rec.per_object = per_object;
+	p->rec.inspectors = per_object ? p->ins : NULL;
+	p->rec.n_skips = eg_draw_skip_count(d);
+	p->rec.skip_inspectors = p->ski;
+	p->rec.skip_objects = p->sko;
+	if (people) {
+		snprintf(p->people, sizeof p->people, "%s", people);
+		p->rec.inspectors_hash = p->people;
+	}
+}
+
+static unsigned int check(const pubrec *p, const eg_draw_inputs *in, char **detail)
+{
+	unsigned int failed = 12345;
+	assert_int_equal(eg_draw_record_check(&failed, detail, &p->rec, in, EG_LANG_EN), EG_OK);
+	return failed;
+}
+
+static void test_draw_record_check_every_field_dg_8(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key", "general" }, *ins[] = { "I1", "I2", "I3", "I4" }, *ci[2], *co[2] = { NULL, NULL };
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 };
+	eg_draw *d = NULL;
+	eg_draw_inputs in;
+	pubrec p;
+	char people[65], *detail = NULL;
+	make_frame(&f);
+	assert_int_equal(eg_draw_inputs_init(&in, EG_DRAW_INPUTS_VERSION), EG_OK);
+	in.strata = strata;
+	in.frame_sizes = sizes;
+	in.frame = f.ptr;
+	in.n_strata = 2;
+	/* DG-8 city: ceil(31 x 10 %) = ceil(3.1) = 4 key objects. */
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
+	publish(&p, d, "2026Q4-12345678", sizes, quotas, 0, NULL);
+	p.rules[0] = EG_INSPECT_QUOTA_DG8_CITY;
+	assert_int_equal(check(&p, &in, &detail), 0u);
+	assert_string_equal(detail, "");
+	eg_string_free(detail);
+	/* Each field on its own. */
+	p.rec.algorithm = 2;
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_ALGORITHM);
+	p.rec.algorithm = 1;
+	p.sizes[0] = 30; /* the frame's key stratum has 31 */
+	assert_int_equal(check(&p, &in, &detail), (unsigned)EG_DRAW_CHECK_SIZES);
+	assert_string_equal(detail, "size: published 30, the frame has 31\n");
+	eg_string_free(detail);
+	p.sizes[0] = 31;
+	p.rules[0] = EG_INSPECT_QUOTA_DG8_TOWN; /* ceil(31 x 25 %) = ceil(7.75) = 8, not 4 */
+	assert_int_equal(check(&p, &in, &detail), (unsigned)EG_DRAW_CHECK_QUOTAS);
+	assert_string_equal(detail, "quota: published 4, its rule gives 8\n");
+	eg_string_free(detail);
+	p.rules[0] = -1; /* a given quota: any 0..31 is consistent */
+	p.quotas[0] = 32; /* more than the stratum: the selection cannot be recomputed */
+	assert_int_equal(check(&p, &in, NULL), (unsigned)(EG_DRAW_CHECK_QUOTAS | EG_DRAW_CHECK_SELECTION));
+	p.quotas[0] = 4;
+	p.rec.frame_hash = "0000";
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_FRAME_HASH);
+	p.rec.frame_hash = eg_draw_frame_hash(d);
+	p.sel[3] = p.sel[4];
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_SELECTION);
+	p.sel[3] = eg_draw_selected(d, 3);
+	p.selst[0] = "general";
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_SELECTION);
+	p.selst[0] = "key";
+	p.rec.n_selected = 13;
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_SELECTION);
+	p.rec.n_selected = 14;
+	p.strata[0] = "general";
+	p.strata[1] = "key"; /* swapped names: order, sizes and quotas of the matched strata differ */
+	assert_int_equal(check(&p, &in, NULL) & EG_DRAW_CHECK_STRATA, (unsigned)EG_DRAW_CHECK_STRATA);
+	p.strata[0] = "key";
+	p.strata[1] = "other"; /* the frame's "general" is not published */
+	assert_int_equal(check(&p, &in, NULL), (unsigned)(EG_DRAW_CHECK_STRATA | EG_DRAW_CHECK_SELECTION));
+	p.strata[1] = "general";
+	p.rec.n_strata = 1;
+	assert_int_equal(check(&p, &in, NULL), (unsigned)(EG_DRAW_CHECK_STRATA | EG_DRAW_CHECK_SELECTION));
+	p.rec.n_strata = 2;
+	p.rec.inspectors_hash = "ff";
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_INSPECTORS_HASH);
+	p.rec.inspectors_hash = NULL;
+	assert_int_equal(check(&p, &in, NULL), 0u);
+	eg_draw_free(d);
+
+	/* Paired: the hash, every inspector and every skip. */
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-12345678", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
+	/* Object 0 conflicts with I1 and I2: two of four inspectors are left, so the permutation of its
+	 * seed meets at least one of them before the second eligible one (回避). */
+	ci[0] = "I1";
+	ci[1] = "I2";
+	co[0] = co[1] = eg_draw_selected(d, 0);
+	assert_int_equal(eg_draw_pair_inspectors(d, ins, 4, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 2, 2 }), EG_OK);
+	assert_int_equal(eg_draw_inspectors_hash(people, ins, 4, ci, co, 2), EG_OK);
+	publish(&p, d, "2026Q4-12345678", sizes, quotas, 2, people);
+	in.inspectors = ins;
+	in.n_inspectors = 4;
+	in.conflict_inspector = ci;
+	in.conflict_object = co;
+	in.n_conflicts = 2;
+	assert_int_equal(check(&p, &in, NULL), 0u);
+	p.ins[5] = strcmp(p.ins[5], "I3") ? "I3" : "I2";
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_PAIRING);
+	p.ins[5] = eg_draw_inspector(d, 2, 1);
+	p.rec.n_skips = 0;
+	assert_true(eg_draw_skip_count(d) > 0); /* I1 was picked for object 0 and skipped (回避) */
+	assert_int_equal(check(&p, &in, NULL), (unsigned)EG_DRAW_CHECK_SKIPS);
+	p.rec.n_skips = eg_draw_skip_count(d);
+	in.n_conflicts = 0; /* another conflict list: another hash (and maybe pairing) */
+	assert_int_equal(check(&p, &in, NULL) & EG_DRAW_CHECK_INSPECTORS_HASH, (unsigned)EG_DRAW_CHECK_INSPECTORS_HASH);
+	in.n_conflicts = 2;
+	in.n_inspectors = 1; /* one inspector cannot be paired twice per object */
+	assert_int_equal(check(&p, &in, &detail),
+			 (unsigned)(EG_DRAW_CHECK_INSPECTORS_HASH | EG_DRAW_CHECK_PAIRING | EG_DRAW_CHECK_SKIPS));
+	assert_non_null(strstr(detail, "inspector pairing: cannot be recomputed from the list"));
+	eg_string_free(detail);
+	in.n_inspectors = 4;
+	/* Chinese detail. */
+	{
+		unsigned int failed;
+		p.rec.algorithm = 7;
+		assert_int_equal(eg_draw_record_check(&failed, &detail, &p.rec, &in, EG_LANG_ZH), EG_OK);
+		assert_string_equal(detail, "算法版本：公布为 7，本库只有 1\n");
+		eg_string_free(detail);
+		p.rec.algorithm = 1;
+	}
+	eg_draw_free(d);
+}
+
+static void test_draw_record_check_argument_errors(void **state)
+{
+	(void)state;
+	frame f;
+	const char *strata[] = { "key", "general" }, *dupframe[2] = { "A", "A" };
+	size_t sizes[] = { 31, 169 }, quotas[] = { 4, 10 }, two[] = { 2 };
+	eg_draw *d = NULL;
+	eg_draw_inputs in = EG_DRAW_INPUTS_INIT;
+	eg_draw_record bad = EG_DRAW_RECORD_INIT;
+	pubrec p;
+	unsigned int failed = 99;
+	make_frame(&f);
+	in.strata = strata;
+	in.frame_sizes = sizes;
+	in.frame = f.ptr;
+	in.n_strata = 2;
+	assert_int_equal(eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, f.ptr, quotas, 2 }), EG_OK);
+	publish(&p, d, "s", sizes, quotas, 0, NULL);
+	assert_error(eg_draw_record_check(NULL, NULL, &p.rec, &in, 0), EG_EINVAL, NULL);
+	assert_error(eg_draw_record_check(&failed, NULL, NULL, &in, 0), EG_EINVAL, NULL);
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, NULL, 0), EG_EINVAL, NULL);
+	assert_error(eg_draw_record_check(&failed, NULL, &bad, &in, 0), EG_EINVAL, "NULL field");
+	p.rec.version = 2;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "unknown version");
+	p.rec.version = EG_DRAW_RECORD_VERSION;
+	p.quotas[1] = -1;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "stratum general");
+	p.quotas[1] = 10;
+	p.rules[1] = 9;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "unknown quota rule 9");
+	p.rules[1] = -1;
+	p.strata[1] = NULL;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "stratum 2 has no name");
+	p.strata[1] = "general";
+	p.rec.per_object = SIZE_MAX / 2;
+	p.rec.inspectors = p.ins;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_ERANGE, NULL);
+	p.rec.per_object = 0;
+	in.n_strata = 0;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "no stratum");
+	in.n_strata = 1;
+	in.frame = dupframe; /* a malformed frame is an error, not a failed check */
+	in.frame_sizes = two;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "object A is listed twice");
+	assert_int_equal(failed, 99u);
+	in.frame = f.ptr;
+	in.frame_sizes = sizes;
+	in.n_strata = 2;
+	{
+		const char *dup[] = { "I1", "I1" };
+		in.inspectors = dup;
+		in.n_inspectors = 2;
+		assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "inspector I1 is listed twice");
+	}
+	in.version = 5;
+	assert_error(eg_draw_record_check(&failed, NULL, &p.rec, &in, 0), EG_EINVAL, "unknown version");
+	assert_error(eg_draw_record_init(NULL, EG_DRAW_RECORD_VERSION), EG_EINVAL, NULL);
+	assert_error(eg_draw_record_init(&bad, 2), EG_EINVAL, "unknown version 2");
+	assert_error(eg_draw_inputs_init(NULL, EG_DRAW_INPUTS_VERSION), EG_EINVAL, NULL);
+	assert_error(eg_draw_inputs_init(&in, 0), EG_EINVAL, "unknown version 0");
+	assert_int_equal(in.version, 5u); /* nothing written */
+	eg_draw_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +796,9 @@ int main(void)
 		cmocka_unit_test(test_draw_sample_options_init_and_versions),
 		cmocka_unit_test(test_draw_frame_options_init_and_versions),
 		cmocka_unit_test(test_draw_pair_options_init_and_versions),
+		cmocka_unit_test(test_inspector_list_hash_is_order_free_and_canonical),
+		cmocka_unit_test(test_draw_record_check_every_field_dg_8),
+		cmocka_unit_test(test_draw_record_check_argument_errors),
 	};
 	return cmocka_run_group_tests_name("draw", tests, NULL, NULL);
 }

@@ -233,6 +233,154 @@ EG_API int eg_draw_skip(const char **inspector, const char **object, const eg_dr
  */
 EG_API int eg_draw_verify(int *ok, const eg_draw *d, const eg_draw_frame_options *frame);
 
+/* ------------------------------------------------------------------ */
+/* Published records: the inspector list and the full check             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief The hash of an inspector list and its conflicts of interest (回避),
+ * as a published draw record carries it, independent of the order given.
+ *
+ * SHA-256, as 64 lowercase hex digits, over `"ecogrid-inspectors-v1
+"`,
+ * each inspector ID followed by `"
+"` (IDs sorted by their UTF-8 bytes),
+ * `"conflicts
+"`, and one line `inspector "	" object "
+"` per conflict
+ * (lines sorted by their bytes).
+ *
+ * @param[out] out 65 bytes (NUL-terminated); untouched on failure.
+ * @param inspectors Inspector IDs (unique, 1–64 bytes of UTF-8 each), or NULL when n_inspectors is 0.
+ * @param n_inspectors Their number (0 allowed).
+ * @param conflict_inspector The inspector of each conflict pair (1–64 bytes).
+ * @param conflict_object The object of each conflict pair (1–64 bytes).
+ * @param n_conflicts Number of pairs.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, an inspector listed twice, named),
+ *         ::EG_ERANGE, ::EG_EUTF8, ::EG_ENOMEM.
+ * @see eg_draw_pair_inspectors(), eg_draw_record_check().
+ */
+EG_API int eg_draw_inspectors_hash(char *out, const char *const *inspectors, size_t n_inspectors,
+				   const char *const *conflict_inspector, const char *const *conflict_object,
+				   size_t n_conflicts);
+
+/** @brief Version of ::eg_draw_record this library knows. */
+#define EG_DRAW_RECORD_VERSION 1
+
+/**
+ * @brief The fields of a published draw record (all borrowed), as read
+ * from the published document, for eg_draw_record_check().
+ *
+ * Initialise with ::EG_DRAW_RECORD_INIT or eg_draw_record_init(), then set
+ * the fields. Arrays have the length of the count before them.
+ */
+typedef struct eg_draw_record {
+	unsigned int version;            /**< ::EG_DRAW_RECORD_VERSION. */
+	int algorithm;                   /**< The published algorithm version (1 is the only one). */
+	const char *seed;                /**< The published seed. */
+	const char *frame_hash;          /**< The published frame hash (64 hex digits). */
+	size_t n_strata;                 /**< Number of published strata. */
+	const char *const *strata;       /**< Their names, in the published order. */
+	const int64_t *sizes;            /**< Each stratum's published number of objects. */
+	const int64_t *quotas;           /**< Each stratum's published quota. */
+	const int *quota_rules;          /**< Each stratum's quota rule (an ::eg_inspect_quota value) or -1 for a quota given as a number; NULL: all given. */
+	size_t n_selected;               /**< Number of published selected objects. */
+	const char *const *selected;     /**< Their IDs, in draw order. */
+	const char *const *selected_strata; /**< Their strata. */
+	size_t per_object;               /**< Inspectors per object (0: no pairing published). */
+	const char *const *inspectors;   /**< n_selected × per_object inspector IDs, object after object (NULL when per_object is 0). */
+	size_t n_skips;                  /**< Number of published conflict skips. */
+	const char *const *skip_inspectors; /**< The inspector of each skip. */
+	const char *const *skip_objects; /**< The object of each skip. */
+	const char *inspectors_hash;     /**< The published eg_draw_inspectors_hash(), or NULL when per_object is 0. */
+} eg_draw_record;
+
+/** @brief An empty ::eg_draw_record of the current version (algorithm 1, everything else empty). */
+#define EG_DRAW_RECORD_INIT                                                                                  \
+	{ EG_DRAW_RECORD_VERSION, 1, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL }
+
+/**
+ * @brief Initialise a record to ::EG_DRAW_RECORD_INIT, for callers that cannot expand the macro (FFIs).
+ * @param[out] rec The record (every field written).
+ * @param version ::EG_DRAW_RECORD_VERSION.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_draw_record_init(eg_draw_record *rec, unsigned int version);
+
+/** @brief Version of ::eg_draw_inputs this library knows. */
+#define EG_DRAW_INPUTS_VERSION 1
+
+/**
+ * @brief What a published draw is checked against: the frame, and the
+ * inspector list and conflicts when the record pairs inspectors (all borrowed).
+ */
+typedef struct eg_draw_inputs {
+	unsigned int version;            /**< ::EG_DRAW_INPUTS_VERSION. */
+	const char *const *strata;       /**< Stratum names of the frame, in its order. */
+	const size_t *frame_sizes;       /**< Number of IDs in each stratum (≥ 1). */
+	const char *const *frame;        /**< All IDs, stratum after stratum. */
+	size_t n_strata;                 /**< Number of strata (≥ 1). */
+	const char *const *inspectors;   /**< Inspector IDs (unique), or NULL. */
+	size_t n_inspectors;             /**< Their number. */
+	const char *const *conflict_inspector; /**< Conflicts: the inspector of each pair. */
+	const char *const *conflict_object;    /**< Conflicts: the object of each pair. */
+	size_t n_conflicts;              /**< Number of pairs. */
+} eg_draw_inputs;
+
+/** @brief An empty ::eg_draw_inputs of the current version. */
+#define EG_DRAW_INPUTS_INIT { EG_DRAW_INPUTS_VERSION, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0 }
+
+/**
+ * @brief Initialise inputs to ::EG_DRAW_INPUTS_INIT, for callers that cannot expand the macro (FFIs).
+ * @param[out] in The inputs (every field written).
+ * @param version ::EG_DRAW_INPUTS_VERSION.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
+ */
+EG_API int eg_draw_inputs_init(eg_draw_inputs *in, unsigned int version);
+
+/** @brief The checks of eg_draw_record_check(), as bits of its `failed` result. */
+typedef enum eg_draw_check {
+	EG_DRAW_CHECK_ALGORITHM = 1 << 0,       /**< the algorithm is 1 */
+	EG_DRAW_CHECK_FRAME_HASH = 1 << 1,      /**< the frame hash is the frame's */
+	EG_DRAW_CHECK_STRATA = 1 << 2,          /**< the strata are the frame's, by name and in order */
+	EG_DRAW_CHECK_SIZES = 1 << 3,           /**< each published size is the frame's stratum size */
+	EG_DRAW_CHECK_QUOTAS = 1 << 4,          /**< each quota fits its stratum and follows its rule (DG-8) */
+	EG_DRAW_CHECK_SELECTION = 1 << 5,       /**< the selected objects and their strata, in draw order */
+	EG_DRAW_CHECK_INSPECTORS_HASH = 1 << 6, /**< the inspector list and conflicts hash (none without pairing) */
+	EG_DRAW_CHECK_PAIRING = 1 << 7,         /**< every inspector paired with every object */
+	EG_DRAW_CHECK_SKIPS = 1 << 8            /**< the conflict skips (回避) */
+} eg_draw_check;
+
+/**
+ * @brief Check every field of a published draw record against the frame
+ * (and the inspector list), recomputing the draw from its seed.
+ *
+ * The strata are matched by name: the selection is recomputed with the
+ * frame's strata and, for each, the published quota of the stratum of the
+ * same name (a stratum of the frame that the record does not publish, or a
+ * quota larger than the frame's stratum, fails the selection). A quota
+ * with a rule must equal eg_inspect_quota() of the frame's stratum size
+ * (DG-8: ⌈10 %⌉ city, ⌈25 %⌉ town); a given quota must be 0 to the stratum
+ * size. With inspectors (per_object ≥ 1) the inspector list and conflicts
+ * must hash to the published hash, and pairing the recomputed selection
+ * (eg_draw_pair_inspectors()) must give the published inspectors and skips;
+ * without, the record must publish no inspectors hash, inspector or skip.
+ *
+ * @param[out] failed Receives the bits (::eg_draw_check) of the checks that failed; 0: the record is reproduced.
+ * @param[out] detail NULL, or receives a text (one line per failed check,
+ *        naming the first difference; empty when none failed); free with eg_string_free().
+ * @param rec The published record (version ::EG_DRAW_RECORD_VERSION).
+ * @param in The frame and people (version ::EG_DRAW_INPUTS_VERSION).
+ * @param lang ::EG_LANG_ZH or ::EG_LANG_EN for `detail`.
+ * @return ::EG_OK (checked: see `failed`); ::EG_EINVAL (NULL, unknown
+ *         version, a malformed frame or inspector list, NULL arrays for
+ *         nonzero counts, an unknown quota rule, a negative size or quota),
+ *         ::EG_ERANGE, ::EG_EUTF8, ::EG_ENOMEM.
+ * @see eg_draw_objects(), eg_draw_pair_inspectors(), eg_draw_inspectors_hash(), eg_inspect_quota(), DG-8, 双随机.
+ */
+EG_API int eg_draw_record_check(unsigned int *failed, char **detail, const eg_draw_record *rec,
+				const eg_draw_inputs *in, int lang);
+
 #ifdef __cplusplus
 }
 #endif

@@ -337,15 +337,63 @@ class DrawTest(ToolCase):
             return self.run_tool("verify", rec, "--frame", frame or self.frame, *extra, db=False, expect=1).stderr
 
         self.assertIn("r.json: line 1:", verify("{not json"))
-        self.assertIn("not a draw record of algorithm 1", verify(dict(plain, algorithm=2)))
+        self.assertIn("r.json: record.extra: unknown key", verify(dict(plain, extra=1)))
+        self.assertIn("r.json: record: \"skips\" is missing", verify({k: v for k, v in plain.items() if k != "skips"}))
+        self.assertIn("rule must be", verify(dict(plain, rule="random")))
+        self.assertIn("strata[0].quota_rule must be DG-8-city", verify(dict(plain, strata=[
+            dict(plain["strata"][0], quota_rule="DG-9"), plain["strata"][1]])))
         self.assertIn("the record pairs inspectors; give --inspectors", verify(paired))
-        one_stratum = self.write("one.csv", "stratum,id\n" + "".join(f"key,{x}\n" for x in KEY))
-        self.assertIn("the record has 2 strata, the frame 1", verify(plain, one_stratum))
-        swapped = dict(plain, strata=list(reversed(plain["strata"])))
-        self.assertIn("stratum general is not the frame's stratum 1 (key)", verify(swapped))
         bad_quota = dict(plain, strata=[dict(plain["strata"][0], quota=-1), plain["strata"][1]])
-        self.assertIn("strata[0].quota must be an integer >= 0", verify(bad_quota))
+        self.assertIn("strata[0]: name a string, size and quota integers >= 0", verify(bad_quota))
         self.assertIn("usage", self.run_tool("verify", self.write("x.json", "{}"), db=False, expect=1).stderr)
+
+    def test_verify_checks_every_field(self):
+        """Each field of a published record changed on its own fails its own check (the library decides)."""
+        paired = self.draw("p", {"key": "DG-8-city", "general": 1}, "--inspectors", self.ins, "--conflicts", self.conf,
+                           "--per-object", "1")
+        plain = self.draw("q", {"key": 2, "general": 1})
+        self.assertEqual(paired["strata"][0]["quota"], 2)  # DG-8 city: ceil(11 x 10 %) = ceil(1.1) = 2
+
+        def verify(doc, *extra, frame=None, expect=1):
+            rec = self.write("r.json", json.dumps(doc, ensure_ascii=False))
+            return self.run_tool("--lang", "en", "verify", rec, "--frame", frame or self.frame, *extra, db=False,
+                                 expect=expect)
+
+        people = ("--inspectors", self.ins, "--conflicts", self.conf)
+        self.assertIn("reproduced", verify(paired, *people, expect=0).stdout)
+        cases = [
+            (dict(plain, algorithm=2), (), "algorithm: DIFFERS", "algorithm: published 2"),
+            # The frame has 11 key objects; the record says 12 (a stratum's size was ignored before).
+            (dict(plain, strata=[dict(plain["strata"][0], size=12), plain["strata"][1]]), (), "stratum sizes: DIFFERS",
+             "size: published 12, the frame has 11"),
+            # DG-8 city on 11 objects gives 2, not 1 (the quota rule was ignored before); the published
+            # selection is then not what quota 1 draws either.
+            (dict(paired, strata=[dict(paired["strata"][0], quota=1), paired["strata"][1]], selected=[
+                x for x in paired["selected"] if x["id"] != paired["selected"][1]["id"]]), people,
+             "quotas and their rules (DG-8): DIFFERS", "quota: published 1, its rule gives 2"),
+            (dict(plain, strata=list(reversed(plain["strata"]))), (), "strata: DIFFERS", "not in the frame's order"),
+            (dict(plain, selected=[dict(plain["selected"][0], stratum="general")] + plain["selected"][1:]), (),
+             "selected objects: DIFFERS", "selected: published"),
+            (dict(plain, inspectors_hash="0" * 64), (), "inspector list and conflicts: DIFFERS", "pairs none"),
+            (dict(paired, inspectors_hash="0" * 64), people, "inspector list and conflicts: DIFFERS",
+             "inspector list hash: published 0000"),
+            (dict(paired, selected=[dict(paired["selected"][0], inspectors=["某人"])] + paired["selected"][1:]), people,
+             "inspector pairing: DIFFERS", "inspector pairing: published 某人"),
+            (dict(paired, skips=paired["skips"] + [{"inspector": "王", "object": "E01"}]), people,
+             "conflict skips: DIFFERS", "skips:"),
+        ]
+        for doc, extra, line, detail in cases:
+            with self.subTest(line=line):
+                out = verify(doc, *extra)
+                self.assertIn(line, out.stdout)
+                self.assertIn(detail, out.stderr)
+                self.assertIn("does not match the recomputed draw (checks failed: 1)", out.stderr)
+        one_stratum = self.write("one.csv", "stratum,id\n" + "".join(f"key,{x}\n" for x in KEY))
+        out = verify(plain, frame=one_stratum)
+        self.assertIn("strata: 2 published, 1 in the frame", out.stderr)
+        # Other people than the published list: the hash differs, and so may the pairing.
+        other = self.write("ins2.csv", "inspector\n张\n李\n")
+        self.assertIn("inspector list and conflicts: DIFFERS", verify(paired, "--inspectors", other).stdout)
 
     def test_help_is_discoverable(self):
         for cmd in ("disclose", "ledger", "draw", "verify"):

@@ -27,7 +27,7 @@ from .aqi import Aqi, aqi
 from .assess import Annual, Result, RuleSet, TraceEntry, consecutive_fails
 from .grid import Finding, Findings, Grid, Heads, Node, Supervisors
 from .inspect import pool, uninspected_key_objects
-from .draw import DrawRecord, draw, sha256_sample, verify
+from .draw import DrawRecord, check_record, draw, inspectors_hash, sha256_sample, verify
 from .duty import (Deadline, alert_deadlines, alert_summary, cadence_check, cadence_preset, equipment_due, mee_grade,
                    obligation_due, reduction_list)
 from .disclosure import DisclosureList, HeadsCheck, LateUpdate, heads_disclosed, top_n
@@ -43,8 +43,8 @@ __all__ = [
     "Profile", "CompositeIndex", "Stat", "Aqi", "composite_index", "composite_indices", "percentile",
     "change_rate", "improvement_rate", "rank", "aqi", "monthly_stats", "daily_values", "round_report",
     "monthly_indices", "MonthlyTable",
-    "pool", "draw", "verify", "sha256_sample", "DrawRecord", "alert_deadlines", "equipment_due",
-    "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "reduction_list", "Deadline",
+    "pool", "draw", "verify", "check_record", "inspectors_hash", "sha256_sample", "DrawRecord", "alert_deadlines",
+    "equipment_due", "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "reduction_list", "Deadline",
     "uninspected_key_objects", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "top_n", "obligation_due", "LateUpdate", "HeadsCheck", "LedgerCounts", "LedgerStatus", "TextCheck",
     "Anonymised", "Version",

@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
-from ctypes import byref, c_char_p, c_int, c_int64, c_size_t
+import ctypes
+from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_void_p
 from typing import Any, Dict, List, Mapping, Sequence, Tuple, Union
 
 from ._core import DrawH, Owner, decs, enc, i64, live, size, str_array
-from ._native import lib, options
-from ._proto_draw import DrawFrameOptions, DrawPairOptions, DrawSampleOptions
+from ._native import lib, options, take_string
+from ._proto_draw import DrawFrameOptions, DrawInputs, DrawPairOptions, DrawRecordFields, DrawSampleOptions
 
 Frame = Union[Sequence[str], Mapping[str, Sequence[str]]]
 Quotas = Union[int, Mapping[str, int]]
@@ -128,3 +129,71 @@ def verify(record: DrawRecord, frame: Frame) -> bool:
     frame_opts = options(DrawFrameOptions, strata=st, frame_sizes=sizes, frame=ids, quotas=qs, n_strata=n)
     lib.eg_draw_verify(byref(ok), dh, byref(frame_opts))
     return bool(ok.value)
+
+
+def inspectors_hash(inspectors: Sequence[str], conflicts: Sequence[Tuple[str, str]] = ()) -> str:
+    """The published hash of an inspector list and its conflicts (回避), order-free (eg_draw_inspectors_hash)."""
+    ins = list(inspectors)
+    out = ctypes.create_string_buffer(65)
+    lib.eg_draw_inspectors_hash(out, _strv(ins, "inspector"), len(ins), _strv([a for a, _b in conflicts], "inspector"),
+                                _strv([b for _a, b in conflicts], "object"), len(conflicts))
+    return out.value.decode("ascii")
+
+
+def _strv(items: Sequence[str], what: str) -> Any:
+    return (c_char_p * max(len(items), 1))(*[enc(x, what) for x in items])
+
+
+#: eg_draw_check bits, in order, by name.
+CHECKS = ("algorithm", "frame_hash", "strata", "sizes", "quotas", "selection", "inspectors_hash", "pairing", "skips")
+_QUOTA_RULES = {None: -1, "DG-8-city": 0, "DG-8-town": 1}
+
+
+def check_record(record: Mapping[str, Any], frame: Mapping[str, Sequence[str]], inspectors: Sequence[str] = (),
+                 conflicts: Sequence[Tuple[str, str]] = ()) -> Tuple[set[str], str]:
+    """Check every field of a published draw record (the dict of `ecogrid draw run --format json`)
+    against a frame (dict stratum -> IDs, in the frame's order) and the inspector list:
+    (set of failed check names from CHECKS, the detail text) (eg_draw_record_check)."""
+    rec, inp, keep = DrawRecordFields(), DrawInputs(), []
+
+    def arr(ctype: Any, values: List[Any]) -> Any:
+        a = (ctype * max(len(values), 1))(*values)
+        keep.append(a)
+        return a
+
+    lib.eg_draw_record_init(byref(rec), 1)
+    lib.eg_draw_inputs_init(byref(inp), 1)
+    strata = record["strata"]
+    per = int(record["per_object"])
+    rec.algorithm = int(record["algorithm"])
+    rec.seed = enc(record["seed"], "seed")
+    rec.frame_hash = enc(record["frame_hash"], "frame_hash")
+    rec.n_strata = len(strata)
+    rec.strata = arr(c_char_p, [enc(s["name"]) for s in strata])
+    rec.sizes = arr(c_int64, [int(s["size"]) for s in strata])
+    rec.quotas = arr(c_int64, [int(s["quota"]) for s in strata])
+    rec.quota_rules = arr(c_int, [_QUOTA_RULES[s["quota_rule"]] for s in strata])
+    rec.n_selected = len(record["selected"])
+    rec.selected = arr(c_char_p, [enc(x["id"]) for x in record["selected"]])
+    rec.selected_strata = arr(c_char_p, [enc(x["stratum"]) for x in record["selected"]])
+    rec.per_object = per
+    if per:
+        rec.inspectors = arr(c_char_p, [enc(n) for x in record["selected"] for n in x["inspectors"]])
+    rec.n_skips = len(record["skips"])
+    rec.skip_inspectors = arr(c_char_p, [enc(x["inspector"]) for x in record["skips"]])
+    rec.skip_objects = arr(c_char_p, [enc(x["object"]) for x in record["skips"]])
+    rec.inspectors_hash = enc(record.get("inspectors_hash"))
+    names = list(frame)
+    inp.strata = arr(c_char_p, [enc(s) for s in names])
+    inp.frame_sizes = arr(c_size_t, [len(frame[s]) for s in names])
+    inp.frame = arr(c_char_p, [enc(x) for s in names for x in frame[s]])
+    inp.n_strata = len(names)
+    ins = list(inspectors)
+    inp.inspectors = arr(c_char_p, [enc(x) for x in ins])
+    inp.n_inspectors = len(ins)
+    inp.conflict_inspector = arr(c_char_p, [enc(a) for a, _b in conflicts])
+    inp.conflict_object = arr(c_char_p, [enc(b) for _a, b in conflicts])
+    inp.n_conflicts = len(conflicts)
+    failed, detail = ctypes.c_uint(), c_void_p()
+    lib.eg_draw_record_check(byref(failed), byref(detail), byref(rec), byref(inp), 1)
+    return {name for k, name in enumerate(CHECKS) if failed.value & (1 << k)}, take_string(detail)
