@@ -485,6 +485,38 @@ static long find_unit(const eg_ladder_state *s, const char *id, size_t len)
 	return -1;
 }
 
+int eg_ladder_state_streak(int32_t *months, const eg_ladder_state *s, const char *unit)
+{
+	const unit_hist *u;
+	long k;
+	int32_t best = 0;
+	if (!months || !s || !unit)
+		return eg__error(EG_EINVAL, "eg_ladder_state_streak: NULL argument");
+	*months = 0;
+	k = find_unit(s, unit, strlen(unit));
+	if (k < 0 || !s->has_last)
+		return EG_OK;
+	u = &s->units[k];
+	/* R0.4: a run of calendar months with no gap, ending with the state's last month. */
+	if (u->n == 0 || u->h[u->n - 1].month != s->last)
+		return EG_OK;
+	for (size_t c = 0; c < s->l->n_clauses; c++) {
+		uint32_t bit = 1u << c;
+		int32_t run = 0;
+		if (s->l->clauses[c].kind != EG_LADDER_CLAUSE_KIND_CONSECUTIVE)
+			continue;
+		for (int i = u->n - 1; i >= 0 && (u->h[i].holds & bit); i--) {
+			if (i < u->n - 1 && u->h[i].month != u->h[i + 1].month - 1)
+				break;
+			run++;
+		}
+		if (run > best)
+			best = run;
+	}
+	*months = best;
+	return EG_OK;
+}
+
 static void table_put(uint32_t *table, size_t cap, const unit_hist *u, uint32_t index)
 {
 	size_t mask = cap - 1, i = (size_t)eg__hash(u->id, u->id_len) & mask;

@@ -1561,7 +1561,7 @@ static const char *const non_allocating[] = {
 	"eg_ladder_step_options_init",
 	"eg_ladder_builder_options_init",
 	"eg_ladder_builder_free", "eg_ladder_clause_init", "eg_ladder_free", "eg_ladder_name", "eg_ladder_action_count", "eg_ladder_action_id",
-	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month",
+	"eg_ladder_action_name", "eg_ladder_state_free", "eg_ladder_state_last_month", "eg_ladder_state_streak",
 	"eg_ladder_outcome_free", "eg_ladder_outcome_count", "eg_ladder_outcome_unit",
 	"eg_ladder_outcome_severity", "eg_ladder_outcome_action", "eg_ladder_outcome_clause_count",
 	"eg_ladder_outcome_clause_rule", "eg_ladder_outcome_clause_action", "eg_ladder_outcome_clause_message",

@@ -159,6 +159,59 @@ static void test_cj_a2_7_3_streak_broken_by_a_missing_month(void **state)
 	run_end(&r);
 }
 
+/* The streak a missing month would break (R0.4), as the monthly cycle reports it. */
+static void test_r0_4_state_streak_counts_the_run_a_gap_breaks(void **state)
+{
+	(void)state;
+	run r;
+	int32_t m = -1;
+	int64_t hi[] = { 10, 90 }, lo[] = { 9, 91 };
+	const char *one[] = { "U1" };
+	int64_t v1[] = { 5 };
+	run_start(&r, "CJ-A2-7.3");
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 0); /* nothing stepped */
+	month(&r, "2026-01", hi, NULL, 2); /* U0 10 / 100 = 10 %: holds (R0.1) */
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 1);
+	month(&r, "2026-02", hi, NULL, 2);
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 2); /* two months running at >= 10 % */
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U1"), EG_OK);
+	assert_int_equal(m, 2); /* U1: 90 % both months */
+	month(&r, "2026-03", lo, NULL, 2); /* U0 9 %: the run ends */
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 0);
+	month(&r, "2026-04", hi, NULL, 2);
+	month(&r, "2026-06", hi, NULL, 2); /* May missing: the run restarts at 1 */
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 1);
+	/* U0 not stepped in the last month: it is on no streak at that month. */
+	eg_ladder_outcome_free(r.o);
+	r.o = NULL;
+	assert_int_equal(eg_ladder_step(&r.o, r.s, "2026-07", &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, one, v1, NULL, 1 }), EG_OK);
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "nobody"), EG_OK);
+	assert_int_equal(m, 0);
+	assert_error(eg_ladder_state_streak(NULL, r.s, "U0"), EG_EINVAL, NULL);
+	assert_error(eg_ladder_state_streak(&m, NULL, "U0"), EG_EINVAL, NULL);
+	assert_error(eg_ladder_state_streak(&m, r.s, NULL), EG_EINVAL, NULL);
+	run_end(&r);
+	/* CJ-A2-7.1 counts failing months (value 1 holds). */
+	run_start(&r, "CJ-A2-7.1");
+	{
+		int64_t fail[] = { 1, 0 };
+		month(&r, "2026-01", fail, NULL, 2);
+		month(&r, "2026-02", fail, NULL, 2);
+	}
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U0"), EG_OK);
+	assert_int_equal(m, 2);
+	assert_int_equal(eg_ladder_state_streak(&m, r.s, "U1"), EG_OK);
+	assert_int_equal(m, 0);
+	run_end(&r);
+}
+
 static void test_cj_a2_7_3_twenty_inside_a_ten_streak(void **state)
 {
 	(void)state;
@@ -871,6 +924,7 @@ int main(void)
 		cmocka_unit_test(test_cj_a2_7_3_two_months_at_twenty),
 		cmocka_unit_test(test_cj_a2_7_3_streak_broken_by_a_month_below),
 		cmocka_unit_test(test_cj_a2_7_3_streak_broken_by_a_missing_month),
+		cmocka_unit_test(test_r0_4_state_streak_counts_the_run_a_gap_breaks),
 		cmocka_unit_test(test_cj_a2_7_3_twenty_inside_a_ten_streak),
 		cmocka_unit_test(test_cj_a2_7_3_total_zero_gives_no_share),
 		cmocka_unit_test(test_cj_a2_7_1_three_failing_months),

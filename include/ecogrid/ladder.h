@@ -226,6 +226,24 @@ EG_API void eg_ladder_state_free(eg_ladder_state *s);
 EG_API const char *eg_ladder_state_last_month(const eg_ladder_state *s);
 
 /**
+ * @brief The streak a unit is on: how many calendar months in a row, ending
+ * with the state's last month, its value met the condition of one of the
+ * ladder's consecutive-month clauses (the longest such run over those clauses).
+ *
+ * A month in which the unit gets no value breaks the run (R0.4), so this is
+ * what a missing month would break. The history kept is the last 12
+ * observations, so the count is at most 12.
+ *
+ * @param[out] months Receives the run's length; 0 when the unit is on no
+ *        streak, was not stepped in the state's last month, or is unknown.
+ * @param s The state.
+ * @param unit The unit's ID.
+ * @return ::EG_OK or ::EG_EINVAL (NULL).
+ * @see eg_ladder_step(), R0.4, CJ-A2-7.3, CJ-A2-7.1, CJ-A3-4.
+ */
+EG_API int eg_ladder_state_streak(int32_t *months, const eg_ladder_state *s, const char *unit);
+
+/**
  * @brief Serialise a state to text (versioned, line-based, UTF-8).
  * @param[out] out Receives a new NUL-terminated string; free with eg_string_free().
  * @param s The state.

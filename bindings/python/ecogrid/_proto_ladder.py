@@ -48,6 +48,7 @@ PROTOTYPES = {
     "eg_ladder_state_new": (STATUS, [POINTER(LadderStateH), LadderH]),
     "eg_ladder_state_free": (None, [LadderStateH]),
     "eg_ladder_state_last_month": (c_char_p, [LadderStateH]),
+    "eg_ladder_state_streak": (STATUS, [POINTER(c_int32), LadderStateH, c_char_p]),
     "eg_ladder_state_serialize": (STATUS, [POINTER(c_void_p), LadderStateH]),
     "eg_ladder_state_parse": (STATUS, [POINTER(LadderStateH), LadderH, c_char_p, c_size_t]),
     "eg_ladder_step": (STATUS, [POINTER(LadderOutcomeH), LadderStateH, c_char_p, POINTER(LadderStepOptions)]),
