@@ -355,8 +355,10 @@ static void draw_rows(void)
 
 static void duty_rows(void)
 {
-	eg_duty_cadence *c = NULL;
-	const char *one[] = { "A" };
+	eg_duty_set *set = NULL;
+	eg_duty_rows *drows = NULL;
+	eg_duty_log *log = NULL;
+	eg_duty_record rec = EG_DUTY_RECORD_INIT;
 	int st, ok, grade, ind[1] = { 9 };
 	int32_t late;
 	const char *measure, *kind, *rule;
@@ -365,7 +367,8 @@ static void duty_rows(void)
 	int period;
 	int32_t min_count;
 	unsigned int flags;
-	section("duty", "No fixture.");
+	section("duty", "Fixture: `log` is an empty duty log; `rec` is EG_DUTY_RECORD_INIT.");
+	eg_duty_log_new(&log);
 
 	R("bad time", EG_EINVAL, NULL, eg_duty_alert_deadlines(&st, &late, "2026-10-01 25:00", NULL, NULL));
 	R("feedback before the push", EG_EINVAL, NULL, eg_duty_alert_deadlines(&st, &late, "2026-10-01 10:00", "2026-10-01 09:00", NULL));
@@ -373,10 +376,14 @@ static void duty_rows(void)
 	R("unknown indicator grade", EG_EINVAL, NULL, eg_duty_mee_grade_of(&grade, 1, ind, 1));
 	R("alert level out of range", EG_EINVAL, "alert level 5", eg_duty_mee_reduction_measure(&measure, table, EG_DUTY_MEE_GRADE_C, 5));
 	R("year 0", EG_EINVAL, "year 0", eg_duty_mee_filing_late(&ok, 0, "2026-09-30", NULL));
-	R("min_count below 1", EG_EINVAL, NULL, eg_duty_cadence_check(&c, "DG-15", "inspection", EG_DUTY_PERIOD_MONTH, 0, 0, one, 1, NULL, NULL, NULL, 0, NULL, 0, "2026-10-01", "2026-10-31"));
-	R("to before from", EG_EINVAL, NULL, eg_duty_cadence_check(&c, "DG-15", "inspection", EG_DUTY_PERIOD_MONTH, 1, 0, one, 1, NULL, NULL, NULL, 0, NULL, 0, "2026-10-31", "2026-10-01"));
+	R("working days without a calendar (R0.9)", EG_EINVAL, "calendar", eg_duty_due_date(date, "2026-09-30", EG_DUTY_UNIT_WORKDAYS, 20, NULL, 0));
+	R("due date after 9999-12-31", EG_ERANGE, NULL, eg_duty_due_date(date, "9999-12-30", EG_DUTY_UNIT_DAYS, 2, NULL, 0));
+	R("unknown duty preset", EG_ENOTFOUND, "XX-9", eg_duty_set_preset(&set, "XX-9"));
+	R("no duty set", EG_EINVAL, NULL, eg_duty_status(&drows, NULL, NULL, "2026-10-31", NULL));
+	R("record without kind or actor", EG_EINVAL, NULL, eg_duty_log_add(log, &rec));
 	R("unknown preset", EG_ENOTFOUND, "XX-9", eg_duty_cadence_preset(&kind, &period, &min_count, &flags, &rule, "XX-9"));
 	R("months outside 3-12 (DG-67)", EG_ERANGE, NULL, eg_duty_obligation_due(date, EG_DUTY_OBLIGATION_DG_67, "2026-01-01", 2));
+	eg_duty_log_free(log);
 }
 
 static void records_rows(void)

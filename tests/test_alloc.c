@@ -1266,18 +1266,173 @@ static int sc_draw_record_check(void)
 	return rc;
 }
 
-static int sc_cadence_check(void)
+static void snap_duty_set(snap *b, const eg_duty_set *s)
 {
-	eg_duty_cadence *c = NULL;
-	const char *actors[] = { "a", "b" }, *t[] = { "2026-10-01 23:00" }, *k[] = { "inspection" }, *a[] = { "a" };
-	const char *hol[] = { "2026-10-01" };
-	int rc = INJECT(eg_duty_cadence_check(&c, "DG-15", "inspection", EG_DUTY_PERIOD_MONTH, 4, EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY,
-					  actors, 2, t, k, a, 1, hol, 1, "2026-10-01", "2026-12-31"));
+	sn_add(b, "%zu:", eg_duty_set_count(s));
+	for (size_t i = 0; i < eg_duty_set_count(s); i++) {
+		eg_duty_def d;
+		assert_int_equal(eg_duty_set_at(&d, s, i), EG_OK);
+		sn_add(b, "%s/%s/%s;", d.id, d.rule, d.kind);
+	}
+}
+
+static void snap_workdays(snap *b, const eg_duty_workdays *w)
+{
+	static const char *const days[] = { "2026-10-01", "2026-10-02", "2026-10-10", "2026-10-12" };
+	for (size_t i = 0; i < 4; i++) {
+		int wd = -1;
+		int rc = eg_duty_workdays_is_workday(&wd, w, days[i]);
+		sn_add(b, "%d/%d;", rc, wd);
+	}
+}
+
+static eg_duty_workdays *fx_workdays(void)
+{
+	eg_duty_workdays *w = NULL;
+	assert_int_equal(eg_duty_workdays_new(&w), EG_OK);
+	assert_int_equal(eg_duty_workdays_set(w, "2026-10-01", EG_DUTY_DAY_HOLIDAY), EG_OK);
+	assert_int_equal(eg_duty_workdays_set(w, "2026-10-10", EG_DUTY_DAY_WORKDAY), EG_OK);
+	return w;
+}
+
+static int sc_duty_workdays_new(void)
+{
+	eg_duty_workdays *w = NULL;
+	int rc = INJECT(eg_duty_workdays_new(&w));
+	if (rc != EG_OK)
+		assert_null(w);
+	eg_duty_workdays_free(w);
+	return rc;
+}
+
+static int sc_duty_workdays_set(void)
+{
+	eg_duty_workdays *w = NULL; /* empty: its first day allocates */
+	assert_int_equal(eg_duty_workdays_new(&w), EG_OK);
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	snap_workdays(&before, w); /* 2026 not covered yet: every query is EG_ERANGE */
+	rc = INJECT(eg_duty_workdays_set(w, "2026-10-02", EG_DUTY_DAY_HOLIDAY));
+	snap_workdays(&after, w);
 	if (rc == EG_OK)
-		assert_int_equal(eg_duty_cadence_count(c), 6); /* 2 actors x 3 months, all short of 4 */
+		sn_drop(&before), sn_drop(&after);
 	else
-		assert_null(c);
-	eg_duty_cadence_free(c);
+		sn_same(&before, &after);
+	eg_duty_workdays_free(w);
+	return rc;
+}
+
+static int sc_duty_set_new(void)
+{
+	eg_duty_set *s = NULL;
+	int rc = INJECT(eg_duty_set_new(&s));
+	if (rc != EG_OK)
+		assert_null(s);
+	eg_duty_set_free(s);
+	return rc;
+}
+
+static int sc_duty_set_add(void)
+{
+	eg_duty_set *s = NULL;
+	eg_duty_def d = EG_DUTY_DEF_INIT;
+	snap before = { 0 }, after = { 0 };
+	int rc;
+	assert_int_equal(eg_duty_set_preset(&s, "DG-52"), EG_OK);
+	d.id = "x", d.rule = "R", d.kind = "k", d.actor = "a", d.start = "2026-01-01", d.name_zh = "某", d.name_en = "some";
+	snap_duty_set(&before, s);
+	rc = INJECT(eg_duty_set_add(s, &d));
+	snap_duty_set(&after, s);
+	if (rc == EG_OK) {
+		assert_int_equal(eg_duty_set_count(s), 3);
+		sn_drop(&before), sn_drop(&after);
+	} else {
+		sn_same(&before, &after);
+	}
+	eg_duty_set_free(s);
+	return rc;
+}
+
+static int sc_duty_set_preset(void)
+{
+	eg_duty_set *s = NULL;
+	int rc = INJECT(eg_duty_set_preset(&s, "yulin-2019"));
+	if (rc == EG_OK)
+		assert_true(eg_duty_set_count(s) >= 10);
+	else
+		assert_null(s);
+	eg_duty_set_free(s);
+	return rc;
+}
+
+static int sc_duty_log_new(void)
+{
+	eg_duty_log *l = NULL;
+	int rc = INJECT(eg_duty_log_new(&l));
+	if (rc != EG_OK)
+		assert_null(l);
+	eg_duty_log_free(l);
+	return rc;
+}
+
+static int sc_duty_log_add(void)
+{
+	eg_duty_log *l = NULL;
+	eg_duty_record r = EG_DUTY_RECORD_INIT;
+	int rc;
+	assert_int_equal(eg_duty_log_new(&l), EG_OK);
+	r.kind = "k", r.actor = "a;b", r.time = "2026-10-01 09:00", r.tags = "x,y", r.id = "R1";
+	rc = INJECT(eg_duty_log_add(l, &r));
+	assert_int_equal(eg_duty_log_count(l), rc == EG_OK ? 1 : 0);
+	eg_duty_log_free(l);
+	return rc;
+}
+
+static int sc_duty_log_add_member(void)
+{
+	eg_duty_log *l = NULL;
+	eg_duty_set *s = NULL;
+	eg_duty_rows *rows = NULL;
+	eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
+	int rc;
+	assert_int_equal(eg_duty_log_new(&l), EG_OK);
+	rc = INJECT(eg_duty_log_add_member(l, "level2", "昌吉市"));
+	/* The group has its member only when the call succeeded: CJ-G.8-study lists it. */
+	assert_int_equal(eg_duty_set_preset(&s, "CJ-G.8-study"), EG_OK);
+	o.from = "2026-10-01";
+	assert_int_equal(eg_duty_status(&rows, s, l, "2026-10-31", &o), EG_OK);
+	assert_int_equal(eg_duty_rows_count(rows), rc == EG_OK ? 1 : 0);
+	eg_duty_rows_free(rows);
+	eg_duty_set_free(s);
+	eg_duty_log_free(l);
+	return rc;
+}
+
+static int sc_duty_status(void)
+{
+	eg_duty_set *s = NULL;
+	eg_duty_log *l = NULL;
+	eg_duty_rows *rows = NULL;
+	eg_duty_workdays *w = fx_workdays();
+	eg_duty_record r = EG_DUTY_RECORD_INIT;
+	eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
+	int rc;
+	assert_int_equal(eg_duty_set_preset(&s, "CJ-A4-4.1"), EG_OK);
+	assert_int_equal(eg_duty_log_new(&l), EG_OK);
+	r.kind = "typical_case_batch", r.actor = "州生态环境局", r.time = "2026-02-10", r.tags = "newspaper,tv";
+	assert_int_equal(eg_duty_log_add(l, &r), EG_OK);
+	o.from = "2026-01-01", o.workdays = w;
+	rc = INJECT(eg_duty_status(&rows, s, l, "2026-10-10", &o));
+	if (rc == EG_OK) {
+		assert_int_equal(eg_duty_rows_count(rows), 4); /* Q1 met, Q2 and Q3 missed, Q4 not due */
+		assert_int_equal(eg_duty_rows_state(rows, 0), EG_DUTY_STATE_MET);
+	} else {
+		assert_null(rows);
+	}
+	eg_duty_rows_free(rows);
+	eg_duty_log_free(l);
+	eg_duty_set_free(s);
+	eg_duty_workdays_free(w);
 	return rc;
 }
 
@@ -1514,7 +1669,15 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_draw_inspectors_hash", sc_draw_inspectors_hash, EG_ENOMEM },
 	{ "eg_draw_record_check", sc_draw_record_check, EG_ENOMEM },
 	/* duty.h */
-	{ "eg_duty_cadence_check", sc_cadence_check, EG_ENOMEM },
+	{ "eg_duty_workdays_new", sc_duty_workdays_new, EG_ENOMEM },
+	{ "eg_duty_workdays_set", sc_duty_workdays_set, EG_ENOMEM },
+	{ "eg_duty_set_new", sc_duty_set_new, EG_ENOMEM },
+	{ "eg_duty_set_add", sc_duty_set_add, EG_ENOMEM },
+	{ "eg_duty_set_preset", sc_duty_set_preset, EG_ENOMEM },
+	{ "eg_duty_log_new", sc_duty_log_new, EG_ENOMEM },
+	{ "eg_duty_log_add", sc_duty_log_add, EG_ENOMEM },
+	{ "eg_duty_log_add_member", sc_duty_log_add_member, EG_ENOMEM },
+	{ "eg_duty_status", sc_duty_status, EG_ENOMEM },
 	/* records.h */
 	{ "eg_records_new", sc_records_new, EG_ENOMEM },
 	{ "eg_records_put", sc_records_put_new_id, EG_ENOMEM },
@@ -1585,9 +1748,13 @@ static const char *const non_allocating[] = {
 	"eg_draw_skip_count", "eg_draw_skip", "eg_draw_record_init", "eg_draw_inputs_init",
 	/* duty.h */
 	"eg_duty_alert_deadlines", "eg_duty_equipment_due", "eg_duty_mee_grade_of", "eg_duty_mee_reduction_required",
-	"eg_duty_mee_reduction_measure", "eg_duty_mee_filing_late", "eg_duty_cadence_preset", "eg_duty_cadence_free",
-	"eg_duty_cadence_count", "eg_duty_cadence_actor", "eg_duty_cadence_period_start", "eg_duty_cadence_measured",
-	"eg_duty_cadence_message", "eg_duty_obligation_due", "eg_duty_obligation_overdue",
+	"eg_duty_mee_reduction_measure", "eg_duty_mee_filing_late", "eg_duty_cadence_preset",
+	"eg_duty_obligation_due", "eg_duty_obligation_overdue", "eg_duty_workdays_free", "eg_duty_workdays_cover",
+	"eg_duty_workdays_is_workday", "eg_duty_due_date", "eg_duty_def_init", "eg_duty_set_free", "eg_duty_set_count",
+	"eg_duty_set_at", "eg_duty_record_init", "eg_duty_log_free", "eg_duty_log_count", "eg_duty_state_name",
+	"eg_duty_status_options_init", "eg_duty_rows_free", "eg_duty_rows_count", "eg_duty_rows_rule", "eg_duty_rows_duty",
+	"eg_duty_rows_actor", "eg_duty_rows_period", "eg_duty_rows_due", "eg_duty_rows_required", "eg_duty_rows_counted",
+	"eg_duty_rows_state", "eg_duty_rows_in_principle", "eg_duty_rows_days", "eg_duty_rows_message",
 	/* records.h */
 	"eg_records_put_options_init",
 	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",

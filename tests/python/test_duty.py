@@ -22,7 +22,8 @@ class TestDuties(unittest.TestCase):
         found = ecogrid.cadence_check("DG-15", "inspection", "month", 4, ["town"], events,
                                       "2026-10-01", "2026-10-31", night_or_holiday=True)
         self.assertEqual([(f.rule, f.actor, f.measured) for f in found], [("DG-15", "town", 1)])
-        self.assertIn("at least 4 required (DG-15)", found[0].message_en)
+        self.assertIn("1 of at least 4, missed", found[0].message_en)
+        self.assertIn("(DG-15)", found[0].message_en)
         again = ecogrid.cadence_preset("DG-15-town", ["town"], events, "2026-10-01", "2026-10-31")
         self.assertEqual([(f.rule, f.measured) for f in again], [("DG-15", 1)])
         summary = ecogrid.alert_summary([("昌吉市", "2026-10-01 09:00", "2026-10-01 10:01", None),

@@ -30,6 +30,7 @@ from .inspect import pool, uninspected_key_objects
 from .draw import DrawRecord, check_record, draw, inspectors_hash, sha256_sample, verify
 from .duty import (Deadline, alert_deadlines, alert_summary, cadence_check, cadence_preset, equipment_due, mee_grade,
                    obligation_due, reduction_list)
+from .duty_calendar import Duties, DutyLog, Row, Workdays, due_date, duties
 from .disclosure import DisclosureList, HeadsCheck, LateUpdate, heads_disclosed, top_n
 from .ledger import Ledger, LedgerCounts, LedgerStatus
 from .cases import Anonymised, CaseFile, TextCheck
@@ -47,7 +48,7 @@ __all__ = [
     "equipment_due", "mee_grade", "cadence_check", "cadence_preset", "alert_summary", "reduction_list", "Deadline",
     "uninspected_key_objects", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "top_n", "obligation_due", "LateUpdate", "HeadsCheck", "LedgerCounts", "LedgerStatus", "TextCheck",
-    "Anonymised", "Version",
+    "Anonymised", "Version", "duties", "Duties", "DutyLog", "Row", "Workdays", "due_date",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "ClosedError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

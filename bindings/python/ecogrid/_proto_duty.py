@@ -1,7 +1,6 @@
 """Prototypes of duty.h (see _native.py for the table's role)."""
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_size_t, c_uint
 
-from ._core import DutyCadenceH
 from ._types import STATUS
 
 STRS = POINTER(c_char_p)
@@ -14,14 +13,6 @@ PROTOTYPES = {
     "eg_duty_mee_grade_of": (STATUS, [POINTER(c_int), c_int, POINTER(c_int), c_size_t]),
     "eg_duty_mee_reduction_required": (c_int, [c_int]),
     "eg_duty_mee_filing_late": (STATUS, [POINTER(c_int), c_int, c_char_p, c_char_p]),
-    "eg_duty_cadence_check": (STATUS, [POINTER(DutyCadenceH), c_char_p, c_char_p, c_int, c_int32, c_uint, STRS, c_size_t, STRS, STRS,
-                                  STRS, c_size_t, STRS, c_size_t, c_char_p, c_char_p]),
     "eg_duty_mee_reduction_measure": (STATUS, [STRS, STRS, c_int, c_int]),
     "eg_duty_cadence_preset": (STATUS, [STRS, POINTER(c_int), POINTER(c_int32), POINTER(c_uint), STRS, c_char_p]),
-    "eg_duty_cadence_free": (None, [DutyCadenceH]),
-    "eg_duty_cadence_count": (c_size_t, [DutyCadenceH]),
-    "eg_duty_cadence_actor": (c_char_p, [DutyCadenceH, c_size_t]),
-    "eg_duty_cadence_period_start": (c_char_p, [DutyCadenceH, c_size_t]),
-    "eg_duty_cadence_measured": (c_int64, [DutyCadenceH, c_size_t]),
-    "eg_duty_cadence_message": (c_char_p, [DutyCadenceH, c_size_t, c_int]),
 }

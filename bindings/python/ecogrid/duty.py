@@ -1,5 +1,6 @@
 """Duties with deadlines and cadences (duty.h): CJ-G.9, DG-30, MEE-1, MEE-3.1,
-CJ-G.8 / DG-9 / DG-15 / DG-17 cadences, YL-5.4 / DG-61 / DG-67 obligations.
+CJ-G.8 / DG-9 / DG-15 / DG-17 cadences (on the duty calendar, duty_calendar.py),
+YL-5.4 / DG-61 / DG-67 obligations.
 
 Times are "YYYY-MM-DD HH:MM" strings or ``datetime.datetime`` values;
 dates are "YYYY-MM-DD" strings or ``datetime.date`` values.
@@ -8,19 +9,20 @@ dates are "YYYY-MM-DD" strings or ``datetime.date`` values.
 from __future__ import annotations
 
 import ctypes
+import datetime
 from ctypes import byref, c_char_p, c_int, c_int32, c_uint
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from ._core import DutyCadenceH, Record, c_date, c_time, cint, decs, enc, i32, str_array
+from ._core import Record, c_date, c_time, cint, decs, enc, i32
 from ._native import lib
 
 #: eg_duty_deadline: EG_DUTY_DEADLINE_ON_TIME, _LATE, _MISSING
 STATUSES = ("on_time", "late", "missing")
 #: eg_duty_mee_grade: EG_DUTY_MEE_GRADE_LEADING, _A ... _D
 MEE_GRADES = ("leading", "A", "B", "C", "D")
-#: eg_duty_period: EG_DUTY_PERIOD_DAY ... EG_DUTY_PERIOD_YEAR
-PERIODS = ("day", "week", "month", "quarter", "year")
+#: eg_duty_period: EG_DUTY_PERIOD_DAY ... EG_DUTY_PERIOD_HALF_YEAR
+PERIODS = ("day", "week", "month", "quarter", "year", "half_year")
 #: eg_duty_alert_level: EG_DUTY_ALERT_LEVEL_YELLOW, _ORANGE, _RED
 ALERT_LEVELS = ("yellow", "orange", "red")
 #: EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY
@@ -38,7 +40,8 @@ def _one_of(value: Any, names: Sequence[str], what: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Finding(Record):
-    """A duty finding: .rule, .actor, .period_start, .measured, .message, .message_en."""
+    """A duty finding: .rule, .actor, .period_start (the period's label: "2026-10", "2026-W41", …),
+    .measured, .message, .message_en."""
     rule: str
     actor: str
     period_start: str
@@ -86,29 +89,23 @@ def cadence_check(rule: str, kind: str, period: str, min_count: int, actors: Seq
                   events: Sequence[Tuple[Any, str, str]], start: Any, end: Any, holidays: Sequence[Any] = (),
                   night_or_holiday: bool = False) -> List[Finding]:
     """CJ-G.8 / DG-15 / DG-17: at least `min_count` events of `kind` per period for
-    each actor. ``events``: list of (time "YYYY-MM-DD HH:MM" or datetime, kind, actor). Returns findings."""
-    evs = list(events)
-    n = len(evs)
-    t = (c_char_p * max(n, 1))(*[c_time(e[0], "event time") for e in evs])
-    k = str_array([e[1] for e in evs], "event kind")
-    a = str_array([e[2] for e in evs], "event actor")
-    acts = list(actors)
-    hols = list(holidays)
-    hol = (c_char_p * max(len(hols), 1))(*[c_date(x, "holiday") for x in hols])
-    h = DutyCadenceH()
-    lib.eg_duty_cadence_check(byref(h), enc(rule, "rule"), enc(kind, "kind"), _one_of(period, PERIODS, "period"),
-                              i32(min_count, "min_count"), CADENCE_NIGHT_OR_HOLIDAY if night_or_holiday else 0,
-                              str_array(acts, "actor"), len(acts), t, k, a, n, hol, len(hols),
-                              c_date(start, "start"), c_date(end, "end"))
-    try:
-        return [Finding(rule=rule, actor=decs(lib.eg_duty_cadence_actor(h, i)),
-                        period_start=decs(lib.eg_duty_cadence_period_start(h, i)),
-                        measured=lib.eg_duty_cadence_measured(h, i),
-                        message=decs(lib.eg_duty_cadence_message(h, i, 0)),
-                        message_en=decs(lib.eg_duty_cadence_message(h, i, 1)))
-                for i in range(lib.eg_duty_cadence_count(h))]
-    finally:
-        lib.eg_duty_cadence_free(h)
+    each actor, judged in every period that overlaps [start, end], on the duty
+    calendar (duty_calendar.py; the period holding `start` included, R0.7's
+    alternative). ``events``: list of (time "YYYY-MM-DD HH:MM" or datetime, kind,
+    actor); ``holidays``: rest days besides weekends (DG-15). Returns findings."""
+    from .duty_calendar import Duties, Workdays
+
+    first = datetime.date.fromisoformat(decs(c_date(start, "start")))
+    after = datetime.date.fromisoformat(decs(c_date(end, "end"))) + datetime.timedelta(days=1)
+    flags = ["start_containing"] + (["night_or_holiday"] if night_or_holiday else [])
+    d = Duties().add("cadence", rule, kind, period=period, min_count=min_count, actor=list(actors), start=first,
+                     end=end, flags=flags)
+    cal = Workdays(holidays=holidays, years=(first.year, after.year))
+    recs = [{"time": c_time(t, "event time"), "kind": k, "actor": a} for t, k, a in events]
+    with d, cal:
+        return [Finding(rule=r.rule, actor=r.actor, period_start=r.period, measured=r.counted, message=r.message,
+                        message_en=r.message_en)
+                for r in d.status(recs, after, since=first, calendar=cal, findings_only=True)]
 
 
 def cadence_preset(name: str, actors: Sequence[str], events: Sequence[Tuple[Any, str, str]], start: Any, end: Any,
