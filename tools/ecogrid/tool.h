@@ -31,7 +31,7 @@ int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_fail_eg(int rc, const char *what);
 
 /* Workspace (ws.c). */
-#define WS_SCHEMA_VERSION 3
+#define WS_SCHEMA_VERSION 4
 /* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
 int ws_open(sqlite3 **out, const char *path, int must_exist);
 void ws_close(sqlite3 *db);

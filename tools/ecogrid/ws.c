@@ -31,6 +31,19 @@ static const char *const migrations[] = {
 	 * byte-exact serialisation, and published inspection draws. */
 	("CREATE TABLE record_store(kind TEXT PRIMARY KEY, text TEXT NOT NULL);"
 	"CREATE TABLE draw(id TEXT PRIMARY KEY, at TEXT NOT NULL, json TEXT NOT NULL);"),
+	/* 3 -> 4: the duty calendar (issue 18): what was done and what happened
+	 * (records, events, exceptions, conflicts), group memberships and the
+	 * caller's working-day calendar. An empty field is '' so that the same
+	 * row imported twice is kept once (UNIQUE). */
+	("CREATE TABLE duty_record(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  actor TEXT NOT NULL, time TEXT NOT NULL, end_time TEXT NOT NULL, period TEXT NOT NULL,"
+	"  rec_id TEXT NOT NULL, ref TEXT NOT NULL, subject TEXT NOT NULL, tags TEXT NOT NULL,"
+	"  covers TEXT NOT NULL, rule TEXT NOT NULL, reason TEXT NOT NULL, approver TEXT NOT NULL,"
+	"  source TEXT NOT NULL, UNIQUE(type, kind, actor, time, end_time, period, rec_id, ref, subject,"
+	"  tags, covers, rule, reason, approver));"
+	"CREATE TABLE duty_member(grp TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY(grp, member));"
+	"CREATE TABLE duty_day(day TEXT PRIMARY KEY, kind TEXT NOT NULL);"
+	"CREATE TABLE duty_year(year INTEGER PRIMARY KEY);"),
 };
 
 int tool_fail(const char *fmt, ...)
