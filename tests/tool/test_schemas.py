@@ -12,6 +12,7 @@ import unittest
 from toolbase import ToolCase
 from test_hourly import station
 from test_records import DISCLOSURE, LEDGER, FRAME, SEED
+from test_duty import SAMPLE as DUTY_SAMPLE
 from test_tool import GRID, STAFF
 
 SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "schema")
@@ -39,8 +40,8 @@ class SchemaTest(ToolCase):
 
     def test_every_schema_is_a_valid_draft_2020_12_schema(self):
         names = sorted(os.path.basename(p)[:-len(".schema.json")] for p in glob.glob(os.path.join(SCHEMAS, "*.schema.json")))
-        self.assertEqual(names, ["disclose-list", "disclose-status", "draw-record", "grid-check", "ledger-status",
-                                 "month-input", "report"])
+        self.assertEqual(names, ["disclose-list", "disclose-status", "draw-record", "duty-status", "grid-check",
+                                 "ledger-status", "month-input", "report"])
         for n in names:
             validator(n)
 
@@ -73,6 +74,17 @@ class SchemaTest(ToolCase):
                     {"units": [1]}):
             with self.subTest(doc=json.dumps(bad)[:60]):
                 self.assertInvalid("month-input", bad)
+
+    def test_duty_status(self):
+        self.run_tool("init")
+        self.run_tool("duty", "import", self.write("d.csv", DUTY_SAMPLE), "--preset", "dongguan-2019")
+        doc = json.loads(self.run_tool("duty", "status", "2026-11-01", "--from", "2025-01-01", "--format", "json").stdout)
+        self.assertValid("duty-status", doc)
+        self.assertTrue(any(r["due"] is None for r in doc["rows"]))
+        for bad in ({**doc, "rows": [{**doc["rows"][0], "state": "done"}]},
+                    {**doc, "summary": {"finished": 1}},
+                    {k: v for k, v in doc.items() if k != "preset"}):
+            self.assertInvalid("duty-status", bad)
 
     def test_grid_check_disclosure_ledger_and_draw_outputs(self):
         self.run_tool("init")

@@ -31,6 +31,7 @@ static void usage(FILE *out, int lang)
 		      "  disclose import|status|list    double-disclosure records, quarterly updates (JM-2.1, JM-2.1.2, JM-2.2)\n"
 		      "  ledger import|status           rectification ledgers and close-out (YL-2, YL-5.3, YL-5.5)\n"
 		      "  draw run|show|list|verify      reproducible double-random inspection draws (DG-6, DG-8, 双随机)\n"
+		      "  duty import|status             the duty calendar: what is due, done and overdue (section 9)\n"
 		      "  verify RECORD.json --frame F   check a published draw (same as draw verify)\n"
 		      "  demo                           six months of the Changji sample in a temporary workspace\n"
 		      "  version                        library and tool version\n"
@@ -53,6 +54,7 @@ static void usage(FILE *out, int lang)
 		      "  disclose import|status|list    “双公开”记录及季度更新（JM-2.1、JM-2.1.2、JM-2.2）\n"
 		      "  ledger import|status           整改台账及销号（YL-2、YL-5.3、YL-5.5）\n"
 		      "  draw run|show|list|verify      可复现的“双随机”抽查（DG-6、DG-8、双随机）\n"
+		      "  duty import|status             职责日历：应办、已办与逾期事项（第9节）\n"
 		      "  verify 抽查记录.json --frame 名录  核验已公布的抽查结果（同 draw verify）\n"
 		      "  demo                           在临时工作库中运行昌吉州样例六个月\n"
 		      "  version                        版本\n"
@@ -102,7 +104,7 @@ int main(int argc, char **argv)
 	cmd = argv[i];
 	if (strcmp(cmd, "help") == 0) {
 		/* `ecogrid help CMD` is `ecogrid CMD --help`. */
-		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify" };
+		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify", "duty" };
 		for (size_t k = 0; ctx.argc > 0 && k < sizeof cmds / sizeof cmds[0]; k++)
 			if (strcmp(ctx.argv[0], cmds[k]) == 0) {
 				ctx.argc = 1;
@@ -145,6 +147,8 @@ dispatch:
 		return cmd_draw(&ctx);
 	if (strcmp(cmd, "verify") == 0)
 		return cmd_verify(&ctx);
+	if (strcmp(cmd, "duty") == 0)
+		return cmd_duty(&ctx);
 	fprintf(stderr, "ecogrid: unknown command %s (see `ecogrid help`)\n", cmd);
 	return TOOL_USAGE;
 }

@@ -104,6 +104,15 @@ int args_parse(const tool_ctx *ctx, int start, const tool_opt *opts, size_t n_op
 /* When --help or -h is among the arguments, print the text for the language and return 1. */
 int wants_help(const tool_ctx *ctx, const char *zh, const char *en);
 
+/*
+ * One row of `ecogrid duty import` (cmd_duty.c; columns type, kind, actor,
+ * time, end, period, id, ref, subject, tags, covers, rule, reason,
+ * approver) checked by the library: a record goes into `log`, a member into
+ * its group, a holiday, working day or year into `cal`. Exposed for the
+ * fuzz harness (tests/fuzz/fuzz_tool_duty.c).
+ */
+int duty_check_row(eg_duty_log *log, eg_duty_workdays *cal, const char *where, char **f);
+
 /* Commands. */
 int cmd_init(tool_ctx *ctx);
 int cmd_grid(tool_ctx *ctx);
@@ -120,6 +129,7 @@ int cmd_demo(tool_ctx *ctx);
 int cmd_disclose(tool_ctx *ctx);
 int cmd_ledger(tool_ctx *ctx);
 int cmd_draw(tool_ctx *ctx);
+int cmd_duty(tool_ctx *ctx);
 /* `ecogrid verify ...`: the same as `ecogrid draw verify ...`. */
 int cmd_verify(tool_ctx *ctx);
 
