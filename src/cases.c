@@ -1,5 +1,7 @@
 /*
- * CJ-A4 typical cases: when a decision is final (CJ-A4-2.1), the
+ * CJ-A4 typical cases: when a case may be published (CJ-A4-2.1: legal
+ * periods from service, 60 days and six months, extended over rest days,
+ * the "party not informed" extension, challenges and appeals), the
  * publication text and its anonymisation (CJ-A4-2.3), quarterly batches
  * (CJ-A4-4.1).
  */
@@ -12,24 +14,116 @@
 #include "util/error.h"
 #include "util/text.h"
 
-int eg_case_eligible(int *eligible, const char *decision, int32_t period_days, int filed, const char *concluded,
-		     const char *on_date)
+int eg_case_facts_init(eg_case_facts *facts, unsigned int ver)
 {
-	int64_t dd, on, cc;
-	if (!eligible || !decision || !on_date)
-		return eg__error(EG_EINVAL, "eg_case_eligible: NULL argument");
-	if (eg__date_parse(&dd, decision) < 0 || eg__date_parse(&on, on_date) < 0 ||
-	    (concluded && eg__date_parse(&cc, concluded) < 0))
-		return eg__error(EG_EINVAL, "eg_case_eligible: dates must be YYYY-MM-DD");
-	if (period_days < 1)
-		return eg__error(EG_EINVAL, "eg_case_eligible: legal period %d days", (int)period_days);
-	if (on < dd)
-		return eg__error(EG_EINVAL, "eg_case_eligible: %s is before the decision on %s", on_date, decision);
-	/* CJ-A4-2.1: final once the legal period has passed unchallenged, or the challenge concluded. */
-	if (filed)
-		*eligible = concluded && on >= cc;
-	else
-		*eligible = on > dd + period_days;
+	static const eg_case_facts init = EG_CASE_FACTS_INIT;
+	if (!facts || ver != EG_CASE_FACTS_VERSION)
+		return eg__error(EG_EINVAL, "eg_case_facts_init: NULL facts or version %u (this library knows %d)", ver,
+				 EG_CASE_FACTS_VERSION);
+	*facts = init;
+	return EG_OK;
+}
+
+/* The last day of a legal period: n units after `start`, extended over rest days (R0.10, Civil Code art. 203). */
+static int legal_end(int64_t *out, int64_t start, int unit, int32_t n, const eg_duty_workdays *cal)
+{
+	char s[11], d[11];
+	int rc;
+	eg__date_format(s, start);
+	if ((rc = eg_duty_due_date(d, s, unit, n, cal, 1)) < 0)
+		return rc;
+	eg__date_parse(out, d);
+	return EG_OK;
+}
+
+static int opt_date(int64_t *out, const char *s, const char *what)
+{
+	if (!s || eg__date_parse(out, s) < 0)
+		return eg__error(EG_EINVAL, "CJ-A4-2.1: %s \"%.20s\" is not YYYY-MM-DD", what, s ? s : "(null)");
+	return EG_OK;
+}
+
+int eg_case_eligible(int *eligible, char *from, const eg_case_facts *f, const eg_duty_workdays *cal, const char *on_date)
+{
+	int64_t dd, known, on, first = INT64_MIN;
+	int rc;
+	if (!eligible || !f || !cal || !on_date)
+		return eg__error(EG_EINVAL, "eg_case_eligible: NULL argument (the calendar is required: legal periods extend over rest days)");
+	if (f->version != EG_CASE_FACTS_VERSION)
+		return eg__error(EG_EINVAL, "case facts version %u is not %d", f->version, EG_CASE_FACTS_VERSION);
+	if ((rc = opt_date(&dd, f->decision, "decision date")) < 0 || (rc = opt_date(&on, on_date, "date judged")) < 0)
+		return rc;
+	known = dd;
+	if (f->served && ((rc = opt_date(&known, f->served, "service date")) < 0))
+		return rc;
+	if (known < dd)
+		return eg__error(EG_EINVAL, "CJ-A4-2.1: served on %s, before the decision of %s", f->served, f->decision);
+	if (f->review_days < 1 || f->review_days > 3650 || f->lawsuit_months < 1 || f->lawsuit_months > 120)
+		return eg__error(EG_EINVAL, "CJ-A4-2.1: periods of %d days and %d months out of range", (int)f->review_days,
+				 (int)f->lawsuit_months);
+	if (f->review < EG_CASE_CHALLENGE_NONE || f->review > EG_CASE_CHALLENGE_FINAL || f->lawsuit < EG_CASE_CHALLENGE_NONE ||
+	    f->lawsuit > EG_CASE_CHALLENGE_FINAL)
+		return eg__error(EG_EINVAL, "CJ-A4-2.1: challenge states %d, %d are not eg_case_challenge", f->review, f->lawsuit);
+	if (f->lawsuit != EG_CASE_CHALLENGE_NONE && f->review == EG_CASE_CHALLENGE_PENDING)
+		return eg__error(EG_EINVAL, "CJ-A4-2.1: a lawsuit while the review is still pending");
+	if (f->lawsuit == EG_CASE_CHALLENGE_PENDING || (f->lawsuit == EG_CASE_CHALLENGE_NONE && f->review == EG_CASE_CHALLENGE_PENDING)) {
+		/* Proceedings not ended: not eligible (「后续法律程序已完结」). */
+	} else if (f->lawsuit != EG_CASE_CHALLENGE_NONE) {
+		int64_t d;
+		if ((rc = opt_date(&d, f->lawsuit_date, "lawsuit date")) < 0)
+			return rc;
+		if (f->lawsuit == EG_CASE_CHALLENGE_FINAL)
+			first = d; /* the judgment or ruling took legal effect that day */
+		else if ((rc = legal_end(&first, d, EG_DUTY_UNIT_DAYS, f->lawsuit_ruling ? 10 : 15, cal)) < 0)
+			return rc;
+		else
+			first++; /* 行政诉讼法 art. 85: the appeal period's last day is still open */
+	} else if (f->review != EG_CASE_CHALLENGE_NONE) {
+		int64_t d;
+		if ((rc = opt_date(&d, f->review_date, "review date")) < 0)
+			return rc;
+		if (f->review == EG_CASE_CHALLENGE_FINAL)
+			first = d;
+		else if ((rc = legal_end(&first, d, EG_DUTY_UNIT_DAYS, 15, cal)) < 0)
+			return rc;
+		else
+			first++; /* 行政诉讼法 art. 45: a lawsuit within 15 days of receiving the review decision */
+	} else {
+		/* Nothing filed: both periods must have ended (the lawsuit's six months decide). */
+		int64_t review_end, lawsuit_end;
+		if (f->informed) {
+			if ((rc = legal_end(&review_end, known, EG_DUTY_UNIT_DAYS, f->review_days, cal)) < 0 ||
+			    (rc = legal_end(&lawsuit_end, known, EG_DUTY_UNIT_MONTHS, f->lawsuit_months, cal)) < 0)
+				return rc;
+		} else {
+			/* Not informed of the right, body and period: from the day the party
+			 * learned of them, at most 1 year from knowing the decision. */
+			int64_t cap, learned;
+			if ((rc = legal_end(&cap, known, EG_DUTY_UNIT_MONTHS, 12, cal)) < 0)
+				return rc;
+			review_end = lawsuit_end = cap;
+			if (f->learned) {
+				int64_t r, l;
+				if ((rc = opt_date(&learned, f->learned, "day the party learned of its rights")) < 0)
+					return rc;
+				if (learned < known)
+					return eg__error(EG_EINVAL, "CJ-A4-2.1: learned on %s, before knowing the decision", f->learned);
+				if ((rc = legal_end(&r, learned, EG_DUTY_UNIT_DAYS, f->review_days, cal)) < 0 ||
+				    (rc = legal_end(&l, learned, EG_DUTY_UNIT_MONTHS, f->lawsuit_months, cal)) < 0)
+					return rc;
+				review_end = r < cap ? r : cap;
+				lawsuit_end = l < cap ? l : cap;
+			}
+		}
+		first = (review_end > lawsuit_end ? review_end : lawsuit_end) + 1;
+	}
+	*eligible = first != INT64_MIN && on >= first;
+	if (from) {
+		if (first == INT64_MIN)
+			from[0] = '\0';
+		else
+			eg__date_format(from, first);
+	}
 	return EG_OK;
 }
 

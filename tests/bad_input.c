@@ -452,12 +452,18 @@ static void cases_rows(void)
 	size_t cp;
 	int64_t hit, which;
 	int el, quarters[4];
-	section("cases", "No fixture.");
+	eg_case_facts facts = EG_CASE_FACTS_INIT;
+	eg_duty_workdays *cal = NULL;
+	section("cases", "Fixture: `facts` is EG_CASE_FACTS_INIT with decision `2026-02-30`; `cal` is an empty calendar.");
+	eg_duty_workdays_new(&cal);
+	facts.decision = "2026-02-30";
 
-	R("bad date", EG_EINVAL, NULL, eg_case_eligible(&el, "2026-02-30", 30, 0, NULL, "2026-03-01"));
+	R("bad date", EG_EINVAL, NULL, eg_case_eligible(&el, NULL, &facts, cal, "2026-03-01"));
+	R("no calendar (legal periods extend over rest days)", EG_EINVAL, "calendar", eg_case_eligible(&el, NULL, &facts, NULL, "2026-03-01"));
 	R("text shorter than 1000 code points", EG_ERANGE, NULL, eg_case_text_check(&cp, &hit, &which, "短", NULL, 0));
 	R("invalid UTF-8 text", EG_EUTF8, NULL, eg_case_anonymise(&text, &cp, "\xFF", names, ph, 1));
 	R("bad date", EG_EINVAL, NULL, eg_case_batches(quarters, (const char *[]){ "2026-02-30" }, 1, 2026));
+	eg_duty_workdays_free(cal);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1767,7 +1767,7 @@ static const char *const non_allocating[] = {
 	"eg_ledger_open_options_init",
 	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_target_attained",
 	/* cases.h */
-	"eg_case_eligible", "eg_case_text_check", "eg_case_batches",
+	"eg_case_eligible", "eg_case_facts_init", "eg_case_text_check", "eg_case_batches",
 };
 
 #define N_CASES (sizeof alloc_cases / sizeof alloc_cases[0])

@@ -345,7 +345,8 @@ class TestDates(unittest.TestCase):
         self.assertEqual(d.get("E1", "progress", as_of=datetime.date(2026, 6, 30)), "未开始")
         self.assertEqual(d.as_of(datetime.date(2026, 10, 3), ["progress"])["E1"]["progress"], "完成60%")
         self.assertEqual(ecogrid.obligation_due("DG-61", datetime.date(2026, 1, 31)), "2026-02-28")
-        self.assertTrue(ecogrid.CaseFile.eligible(datetime.date(2026, 1, 1), 60, datetime.date(2026, 3, 3)))
+        cal = ecogrid.Workdays(years=(2026, 2026))
+        self.assertTrue(ecogrid.CaseFile.eligible(datetime.date(2026, 1, 1), datetime.date(2026, 7, 2), cal).eligible)
         self.assertFalse(ecogrid.equipment_due(10, datetime.date(2016, 5, 1), datetime.date(2026, 5, 1)))
 
 

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import ctypes
 from ctypes import byref, c_int, c_int64, c_size_t, c_void_p
 from typing import Any, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from . import errors
-from ._core import c_date, enc, i32, str_array
+from ._core import c_date, enc, i32, live, str_array
 from ._native import lib, take_string
+from ._proto_cases import CaseFacts
+from .duty_calendar import Workdays
 from .records import _Records
+
+#: eg_case_challenge
+CHALLENGES = ("none", "pending", "decided", "final")
+
+
+def _challenge(value: str, what: str) -> int:
+    if value not in CHALLENGES:
+        raise ValueError("%s must be one of %s, not %r" % (what, ", ".join(CHALLENGES), value))
+    return CHALLENGES.index(value)
+
+
+class Eligibility(NamedTuple):
+    """CJ-A4-2.1: eligible on the day judged, and the first day (None while a challenge is pending)."""
+    eligible: bool
+    first_day: Optional[str]
 
 
 class TextCheck(NamedTuple):
@@ -29,13 +47,29 @@ class CaseFile(_Records):
     """CJ-A4 typical cases: eligibility, publication text and anonymisation."""
 
     @staticmethod
-    def eligible(decision_date: Any, period_days: int, on_date: Any, filed: bool = False,
-                 concluded: Any = None) -> bool:
-        """CJ-A4-2.1: whether a case may be published on a date."""
-        out = c_int()
-        lib.eg_case_eligible(byref(out), c_date(decision_date, "decision_date"), i32(period_days, "period_days"),
-                             1 if filed else 0, c_date(concluded, "concluded"), c_date(on_date, "on_date"))
-        return bool(out.value)
+    def eligible(decision: Any, on_date: Any, calendar: Any, served: Any = None, informed: bool = True,
+                 learned: Any = None, review: str = "none", review_date: Any = None, lawsuit: str = "none",
+                 lawsuit_date: Any = None, ruling: bool = False, review_days: int = 60,
+                 lawsuit_months: int = 6) -> Eligibility:
+        """CJ-A4-2.1: whether a case may be published on a date, and from which day.
+
+        The legal periods run from service (``served``; None: an on-the-spot
+        decision): review 60 days, lawsuit six months, extended over the rest
+        days of ``calendar`` (an ecogrid.Workdays, required). ``review`` and
+        ``lawsuit`` are "none", "pending", "decided" (the decision received on
+        its date, the next step still open) or "final" (final on its date)."""
+        f = CaseFacts()
+        lib.eg_case_facts_init(byref(f), 1)
+        f.decision, f.served, f.learned = c_date(decision, "decision"), c_date(served, "served"), c_date(learned, "learned")
+        f.informed = 1 if informed else 0
+        f.review_days, f.lawsuit_months = i32(review_days, "review_days"), i32(lawsuit_months, "lawsuit_months")
+        f.review, f.review_date = _challenge(review, "review"), c_date(review_date, "review_date")
+        f.lawsuit, f.lawsuit_date = _challenge(lawsuit, "lawsuit"), c_date(lawsuit_date, "lawsuit_date")
+        f.lawsuit_ruling = 1 if ruling else 0
+        out, first = c_int(), ctypes.create_string_buffer(11)
+        lib.eg_case_eligible(byref(out), first, byref(f), live(calendar, Workdays, "calendar"),
+                             c_date(on_date, "on_date"))
+        return Eligibility(bool(out.value), first.value.decode("ascii") or None)
 
     @staticmethod
     def check_text(text: str, sensitive: Sequence[str] = ()) -> TextCheck:
