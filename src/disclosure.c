@@ -183,58 +183,51 @@ int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records
 /* CJ-A2-5.3 grid-head disclosure                                          */
 /* ------------------------------------------------------------------ */
 
-static int in_list(const char *name, const char *const *list, size_t n)
+typedef struct heads_item {
+	int kind;
+	char *node, *name; /* one block: node, name, message zh, message en */
+	char effective[11], due[11];
+	int64_t late_days;
+	char *msg[2];
+} heads_item;
+
+struct eg_disclosure_heads {
+	int met;
+	heads_item *items;
+	size_t n, cap;
+};
+
+void eg_disclosure_heads_free(eg_disclosure_heads *h)
 {
-	for (size_t i = 0; i < n; i++)
-		if (list[i] && strcmp(list[i], name) == 0)
-			return 1;
-	return 0;
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		eg__free(h->items[i].node);
+	eg__free(h->items);
+	eg__free(h);
 }
 
-static int heads_check(int *met, size_t *problems, const eg_grid *g, const char *unit_id,
-		       const char *const *published, size_t n, const char *published_date, const char *on_date,
-		       int32_t max_age_days)
+int eg_disclosure_heads_met(const eg_disclosure_heads *h) { return h ? h->met : -1; }
+size_t eg_disclosure_heads_count(const eg_disclosure_heads *h) { return h ? h->n : 0; }
+#define HI_OK(h, i) ((h) && (i) < (h)->n)
+int eg_disclosure_heads_kind(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].kind : -1; }
+const char *eg_disclosure_heads_node(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].node : NULL; }
+const char *eg_disclosure_heads_name(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].name : NULL; }
+const char *eg_disclosure_heads_effective(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].effective : NULL; }
+const char *eg_disclosure_heads_due(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].due : NULL; }
+int64_t eg_disclosure_heads_late_days(const eg_disclosure_heads *h, size_t i) { return HI_OK(h, i) ? h->items[i].late_days : -1; }
+const char *eg_disclosure_heads_message(const eg_disclosure_heads *h, size_t i, int lang)
 {
-	const eg_node *unit, *nd;
-	eg_grid_walk *w = NULL;
-	const char **heads = NULL;
-	size_t n_heads = 0, cap, bad = 0;
-	int64_t pd, od;
-	int rc;
-	if (!met || !g || !unit_id || (n && !published) || !published_date || !on_date || max_age_days < 0)
-		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: NULL argument or negative age");
-	if (eg__date_parse(&pd, published_date) < 0 || eg__date_parse(&od, on_date) < 0)
-		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: dates must be YYYY-MM-DD");
-	if ((rc = eg_grid_lookup(&unit, g, unit_id)) < 0)
-		return rc;
-	if (eg_node_level(unit) != EG_LEVEL_COUNTY)
-		return eg__error(EG_ELEVEL, "node %s is not a level-2 unit (CJ-A2-5.3)", unit_id);
-	cap = 2 * (eg_grid_size(g) + 1);
-	heads = eg__malloc(cap * sizeof *heads);
-	if (!heads)
-		return eg__error_nomem("checking the disclosure");
-	if ((rc = eg_grid_walk_new(&w, g, unit)) < 0) {
-		eg__free(heads);
-		return rc;
-	}
-	while (eg_grid_walk_next(&nd, w) == EG_OK) {
-		const char *h1, *h2;
-		eg_grid_heads(&h1, &h2, g, nd);
-		if (h1)
-			heads[n_heads++] = h1;
-		if (h2)
-			heads[n_heads++] = h2;
-	}
-	eg_grid_walk_free(w);
-	for (size_t i = 0; i < n_heads; i++)
-		bad += !in_list(heads[i], published, n); /* a head not published */
-	for (size_t i = 0; i < n; i++)
-		bad += !published[i] || !in_list(published[i], heads, n_heads); /* published, no longer a head */
-	eg__free(heads);
-	/* CJ-A2-5.3: disclosed and kept up to date (at most max_age_days old). */
-	*met = bad == 0 && od - pd <= max_age_days && od >= pd;
-	if (problems)
-		*problems = bad;
+	return HI_OK(h, i) ? h->items[i].msg[lang == EG_LANG_EN ? 1 : 0] : NULL;
+}
+
+int eg_disclosure_change_init(eg_disclosure_change *change, unsigned int ver)
+{
+	static const eg_disclosure_change init = EG_DISCLOSURE_CHANGE_INIT;
+	if (!change || ver != EG_DISCLOSURE_CHANGE_VERSION)
+		return eg__error(EG_EINVAL, "eg_disclosure_change_init: NULL change or version %u (this library knows %d)", ver,
+				 EG_DISCLOSURE_CHANGE_VERSION);
+	*change = init;
 	return EG_OK;
 }
 
@@ -250,16 +243,291 @@ int eg_disclosure_heads_options_init(eg_disclosure_heads_options *opts, unsigned
 	return EG_OK;
 }
 
-int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *g, const char *unit_id, const char *on_date,
-			      const eg_disclosure_heads_options *opts)
+static int add_item(eg_disclosure_heads *h, int kind, const char *node, const char *name, int64_t eff, int64_t due,
+		    int64_t late, const char *zh, const char *en)
 {
-	if (!opts)
-		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: opts is NULL (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)");
-	if (opts->version != EG_DISCLOSURE_HEADS_OPTIONS_VERSION)
+	heads_item *it;
+	size_t ln = strlen(node) + 1, lm = strlen(name) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
+	if (h->n == h->cap) {
+		size_t nc = h->cap ? h->cap * 2 : 8;
+		heads_item *ni = eg__realloc(h->items, nc * sizeof *ni);
+		if (!ni)
+			return eg__error_nomem("checking the disclosure (CJ-A2-5.3)");
+		h->items = ni;
+		h->cap = nc;
+	}
+	it = &h->items[h->n];
+	memset(it, 0, sizeof *it);
+	if (!(it->node = eg__malloc(ln + lm + lz + le)))
+		return eg__error_nomem("checking the disclosure (CJ-A2-5.3)");
+	memcpy(it->node, node, ln);
+	it->name = memcpy(it->node + ln, name, lm);
+	it->msg[0] = memcpy(it->node + ln + lm, zh, lz);
+	it->msg[1] = memcpy(it->node + ln + lm + lz, en, le);
+	it->kind = kind;
+	if (kind == EG_DISCLOSURE_PROBLEM_LATE) {
+		eg__date_format(it->effective, eff);
+		eg__date_format(it->due, due);
+	}
+	it->late_days = late;
+	h->n++;
+	return EG_OK;
+}
+
+/* Is node nd the unit or under it? */
+static int under(const eg_node *nd, const eg_node *unit)
+{
+	for (; nd; nd = eg_node_parent(nd))
+		if (nd == unit)
+			return 1;
+	return 0;
+}
+
+/* A change applies to item 3 (with the options): heads at levels 2-4 (key
+ * grids by option), sub-heads at levels 2-3, channels of the unit,
+ * supervisors by option. Returns 1, 0 (out of scope), or a negative code. */
+static int change_in_scope(const eg_disclosure_change *c, size_t i, const eg_node *nd, const eg_node *unit,
+			   const eg_disclosure_heads_options *o)
+{
+	int lv = eg_node_level(nd);
+	if (!under(nd, unit))
+		return eg__error(EG_EINVAL, "change %zu: node %s is not under the unit %s (CJ-A2-5.3)", i, c->node,
+				 eg_node_id(unit));
+	switch (c->role) {
+	case EG_DISCLOSURE_ROLE_HEAD:
+		if (lv < EG_LEVEL_COUNTY || lv > EG_LEVEL_VILLAGE)
+			return eg__error(EG_EINVAL, "change %zu: a grid head of %s, which is not at levels 2-4", i, c->node);
+		return eg_node_kind(nd) != EG_KIND_KEY_GRID || o->key_grids;
+	case EG_DISCLOSURE_ROLE_SUBHEAD:
+		if (lv != EG_LEVEL_COUNTY && lv != EG_LEVEL_TOWNSHIP)
+			return eg__error(EG_EINVAL, "change %zu: a sub-grid head of %s, which is not at level 2 or 3", i, c->node);
+		return 1;
+	case EG_DISCLOSURE_ROLE_CHANNEL:
+		if (nd != unit)
+			return eg__error(EG_EINVAL, "change %zu: a complaint channel belongs to the unit %s, not %s", i,
+					 eg_node_id(unit), c->node);
+		return 1;
+	case EG_DISCLOSURE_ROLE_SUPERVISOR:
+		return o->supervisors != 0;
+	default:
+		return eg__error(EG_EINVAL, "change %zu: role %d is not one of eg_disclosure_role", i, c->role);
+	}
+}
+
+typedef struct pub_entry {
+	const eg_node *node;
+	int role;
+	const char *name;
+	int64_t published;
+	int action;
+	size_t order;
+} pub_entry;
+
+static int cmp_pub(const void *x, const void *y)
+{
+	const pub_entry *a = x, *b = y;
+	if (a->published != b->published)
+		return a->published < b->published ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+int eg_disclosure_heads_check(eg_disclosure_heads **out, const eg_grid *g, const char *unit_id, const char *month,
+			      const eg_disclosure_heads_options *o)
+{
+	static const char *const role_zh[4] = { "网格长", "分网格长", "投诉举报方式", "网格监督员" };
+	static const char *const role_en[4] = { "grid head", "sub-grid head", "complaint channel", "supervisor" };
+	const eg_node *unit, **nodes = NULL;
+	eg_disclosure_heads *h = NULL;
+	pub_entry *pub = NULL;
+	size_t npub = 0, *head_count = NULL, n_nodes;
+	int32_t mi;
+	int64_t first, last;
+	int y, m, rc;
+	if (!out || !g || !unit_id || !month || !o)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: NULL argument");
+	if (o->version != EG_DISCLOSURE_HEADS_OPTIONS_VERSION)
 		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: opts->version %u is not %u (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)",
-				 opts->version, EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
-	return heads_check(met, problems, g, unit_id, opts->published, opts->n_published, opts->published_date, on_date,
-			   opts->max_age_days);
+				 o->version, EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
+	if (o->n_changes && !o->changes)
+		return eg__error(EG_EINVAL, "eg_disclosure_heads_check: %zu changes but no array", o->n_changes);
+	if (o->limit < EG_DISCLOSURE_LIMIT_WORKDAYS || o->limit > EG_DISCLOSURE_LIMIT_DAYS || o->days < 0 || o->days > 366)
+		return eg__error(EG_EINVAL, "CJ-A2-5.3: limit %d of %d days is not one of eg_disclosure_limit with 0-366 days",
+				 o->limit, (int)o->days);
+	if (o->limit == EG_DISCLOSURE_LIMIT_WORKDAYS && !o->workdays)
+		return eg__error(EG_EINVAL, "CJ-A2-5.3: %d working days need the caller's working-day calendar (R0.9(a))", (int)o->days);
+	if (eg__month_parse(&mi, month) < 0)
+		return eg__error(EG_EINVAL, "CJ-A2-5.3: month \"%.20s\" is not YYYY-MM", month);
+	y = mi / 12, m = mi % 12 + 1;
+	if (y < 1 || y > 9998)
+		return eg__error(EG_EINVAL, "CJ-A2-5.3: month %s out of range", month);
+	first = eg__days_from_civil(y, m, 1);
+	last = eg__days_from_civil(y, m, eg__days_in_month(y, m));
+	if ((rc = eg_grid_lookup(&unit, g, unit_id)) < 0)
+		return rc;
+	if (eg_node_level(unit) != EG_LEVEL_COUNTY)
+		return eg__error(EG_ELEVEL, "node %s is not a level-2 unit (CJ-A2-5.3)", unit_id);
+	n_nodes = eg_grid_size(g);
+	h = eg__calloc(1, sizeof *h);
+	pub = eg__malloc((o->n_changes ? o->n_changes : 1) * sizeof *pub);
+	head_count = eg__calloc(n_nodes ? n_nodes : 1, sizeof *head_count);
+	nodes = eg__malloc((o->n_changes ? o->n_changes : 1) * sizeof *nodes);
+	if (!h || !pub || !head_count || !nodes) {
+		rc = eg__error_nomem("checking the disclosure (CJ-A2-5.3)");
+		goto fail;
+	}
+	/* Validate every change first: nothing is judged on bad input. */
+	for (size_t i = 0; i < o->n_changes; i++) {
+		const eg_disclosure_change *c = &o->changes[i];
+		int64_t e, p;
+		if (c->version != EG_DISCLOSURE_CHANGE_VERSION) {
+			rc = eg__error(EG_EINVAL, "change %zu: version %u is not %d", i, c->version, EG_DISCLOSURE_CHANGE_VERSION);
+			goto fail;
+		}
+		if ((rc = eg__check_text(c->node, 64, "change node")) < 0 || (rc = eg__check_text(c->name, 256, "change name")) < 0)
+			goto fail;
+		if ((rc = eg_grid_lookup(&nodes[i], g, c->node)) < 0)
+			goto fail;
+		if (c->action != EG_DISCLOSURE_ACTION_APPOINT && c->action != EG_DISCLOSURE_ACTION_REMOVE) {
+			rc = eg__error(EG_EINVAL, "change %zu: action %d is not one of eg_disclosure_action", i, c->action);
+			goto fail;
+		}
+		if (!c->effective || eg__date_parse(&e, c->effective) < 0 || (c->published && eg__date_parse(&p, c->published) < 0)) {
+			rc = eg__error(EG_EINVAL, "change %zu (%s): effective \"%.20s\" or published \"%.20s\" is not YYYY-MM-DD", i,
+				       c->name, c->effective ? c->effective : "(null)", c->published ? c->published : "(null)");
+			goto fail;
+		}
+		if ((rc = change_in_scope(c, i, nodes[i], unit, o)) < 0)
+			goto fail;
+	}
+	/* Each change past its limit and unpublished on some day of the month. */
+	for (size_t i = 0; i < o->n_changes; i++) {
+		const eg_disclosure_change *c = &o->changes[i];
+		int64_t e, p = INT64_MAX, due, late = 0;
+		int is_late;
+		eg__date_parse(&e, c->effective);
+		if (c->published)
+			eg__date_parse(&p, c->published);
+		if (change_in_scope(c, i, nodes[i], unit, o) != 1 || e > last)
+			continue;
+		if (o->limit == EG_DISCLOSURE_LIMIT_SNAPSHOT) {
+			/* Option (1): only the list on the last day counts, with no grace. */
+			due = last;
+			is_late = p > last;
+			if (is_late)
+				late = (c->published && p <= last ? p : last) - e;
+		} else {
+			if (o->limit == EG_DISCLOSURE_LIMIT_NEXT_MONTH) {
+				int ey, em, ed;
+				eg__civil_from_days(e, &ey, &em, &ed);
+				if (em == 12)
+					ey++, em = 1;
+				else
+					em++;
+				due = eg__days_from_civil(ey, em, eg__days_in_month(ey, em));
+			} else if (o->limit == EG_DISCLOSURE_LIMIT_DAYS) {
+				due = e + o->days;
+			} else {
+				char d[11];
+				if ((rc = eg_duty_due_date(d, c->effective, EG_DUTY_UNIT_WORKDAYS, o->days, o->workdays, 0)) < 0)
+					goto fail;
+				eg__date_parse(&due, d);
+			}
+			/* Late on a day d of M when d > due and the change was not yet
+			 * published when d began (d <= the day published). */
+			{
+				int64_t lo = due + 1 > first ? due + 1 : first, hi = p < last ? p : last;
+				is_late = lo <= hi;
+			}
+			if (is_late)
+				late = (c->published && p <= last ? p : last) - due;
+		}
+		if (is_late) {
+			char zh[700], en[700], eff[11], dd[11];
+			eg__date_format(eff, e);
+			eg__date_format(dd, due);
+			if (c->published) {
+				snprintf(zh, sizeof zh, "%s %s%s %s（%s 起）应于 %s 前公开，%s 才公开，逾期 %lld 天（CJ-A2-5.3）", c->node,
+					 role_zh[c->role], c->action == EG_DISCLOSURE_ACTION_REMOVE ? "调离" : "任职", c->name, eff, dd,
+					 c->published, (long long)late);
+				snprintf(en, sizeof en, "%s: %s %s %s from %s, due %s, published %s: %lld day(s) late (CJ-A2-5.3)",
+					 c->node, role_en[c->role], c->name,
+					 c->action == EG_DISCLOSURE_ACTION_REMOVE ? "removed" : "appointed", eff, dd, c->published,
+					 (long long)late);
+			} else {
+				snprintf(zh, sizeof zh, "%s %s%s %s（%s 起）应于 %s 前公开，至月末仍未公开，逾期 %lld 天（CJ-A2-5.3）",
+					 c->node, role_zh[c->role], c->action == EG_DISCLOSURE_ACTION_REMOVE ? "调离" : "任职", c->name,
+					 eff, dd, (long long)late);
+				snprintf(en, sizeof en, "%s: %s %s %s from %s, due %s, still unpublished at the month's end: %lld day(s) late (CJ-A2-5.3)",
+					 c->node, role_en[c->role], c->name,
+					 c->action == EG_DISCLOSURE_ACTION_REMOVE ? "removed" : "appointed", eff, dd, (long long)late);
+			}
+			if ((rc = add_item(h, EG_DISCLOSURE_PROBLEM_LATE, c->node, c->name, e, due, late, zh, en)) < 0)
+				goto fail;
+		}
+	}
+	/* The published list on the month's last day: changes published by then, in publication order. */
+	for (size_t i = 0; i < o->n_changes; i++) {
+		const eg_disclosure_change *c = &o->changes[i];
+		int64_t p;
+		if (!c->published || (eg__date_parse(&p, c->published), p > last))
+			continue;
+		pub[npub].node = nodes[i], pub[npub].role = c->role, pub[npub].name = c->name, pub[npub].published = p;
+		pub[npub].action = c->action, pub[npub].order = i;
+		npub++;
+	}
+	qsort(pub, npub, sizeof *pub, cmp_pub);
+	{
+		size_t channels = 0;
+		/* An entry is in force when its last published change (by publication
+		 * date, then input order) is an appointment. */
+		for (size_t i = 0; i < npub; i++) {
+			int superseded = pub[i].action == EG_DISCLOSURE_ACTION_REMOVE;
+			for (size_t k = i + 1; !superseded && k < npub; k++)
+				superseded = pub[k].node == pub[i].node && pub[k].role == pub[i].role &&
+					     strcmp(pub[k].name, pub[i].name) == 0;
+			if (superseded)
+				continue;
+			if (pub[i].role == EG_DISCLOSURE_ROLE_HEAD)
+				head_count[eg_node_index(pub[i].node)]++;
+			else if (pub[i].role == EG_DISCLOSURE_ROLE_CHANNEL)
+				channels++;
+		}
+		/* (a) both heads of every grid at levels 2-4 under the unit. */
+		for (size_t i = 0; i < n_nodes; i++) {
+			const eg_node *nd = eg_grid_node_at(g, i);
+			int lv = eg_node_level(nd);
+			char zh[400], en[400];
+			if (lv < EG_LEVEL_COUNTY || lv > EG_LEVEL_VILLAGE || !under(nd, unit) ||
+			    (eg_node_kind(nd) == EG_KIND_KEY_GRID && !o->key_grids) || head_count[i] >= 2)
+				continue;
+			snprintf(zh, sizeof zh, "%s（%s）月末公开的网格长 %zu 名，应为双网格长 2 名（CJ-A2-5.3 (a)）", eg_node_id(nd),
+				 eg_node_name(nd), head_count[i]);
+			snprintf(en, sizeof en, "%s (%s): %zu grid head(s) published at the month's end, both of the dual heads required (CJ-A2-5.3 (a))",
+				 eg_node_id(nd), eg_node_name(nd), head_count[i]);
+			if ((rc = add_item(h, EG_DISCLOSURE_PROBLEM_HEADS, eg_node_id(nd), "", 0, 0, 0, zh, en)) < 0)
+				goto fail;
+		}
+		/* (c) at least one complaint channel. */
+		if (channels == 0) {
+			char zh[300], en[300];
+			snprintf(zh, sizeof zh, "%s 月末未公开生态环境污染投诉举报方式（CJ-A2-5.3 (c)）", unit_id);
+			snprintf(en, sizeof en, "%s: no channel for pollution complaints published at the month's end (CJ-A2-5.3 (c))", unit_id);
+			if ((rc = add_item(h, EG_DISCLOSURE_PROBLEM_CHANNEL, unit_id, "", 0, 0, 0, zh, en)) < 0)
+				goto fail;
+		}
+	}
+	h->met = h->n == 0;
+	eg__free(pub);
+	eg__free(head_count);
+	eg__free(nodes);
+	*out = h;
+	return EG_OK;
+fail:
+	eg__free(pub);
+	eg__free(head_count);
+	eg__free(nodes);
+	eg_disclosure_heads_free(h);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */

@@ -417,13 +417,14 @@ static void disclosure_rows(void)
 	size_t out[2], count;
 	int st;
 	int32_t late;
+	eg_disclosure_heads *heads = NULL;
 	section("disclosure", "Fixture: `r` holds record `JM-001` (last version 2026-07-03 23:59).");
 	must(eg_records_new(&r), "records");
 	must(eg_records_put(r, "JM-001", "2026-07-03 23:59", "x", "y", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, k, v, 1 }), "put");
 
 	R("quarter out of range", EG_EINVAL, NULL, eg_disclosure_district_deadline(date, 2026, 5));
 	R("unknown ID", EG_ENOTFOUND, NULL, eg_disclosure_update_status(&st, &late, r, "JM-404", 2026, 1));
-	R("unit not at level 2", EG_EINVAL, NULL, eg_disclosure_heads_check(&st, NULL, NULL, "C", "2026-01-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, "2026-01-01", 30 }));
+	R("no grid (CJ-A2-5.3)", EG_EINVAL, NULL, eg_disclosure_heads_check(&heads, NULL, "C", "2026-01", &(eg_disclosure_heads_options)EG_DISCLOSURE_HEADS_OPTIONS_INIT));
 	R("top 0", EG_EINVAL, NULL, eg_disclosure_top_n(out, &count, names, (const int64_t[]){ 1 }, 1, 0));
 	eg_records_free(r);
 }

@@ -88,30 +88,6 @@ static void test_jm_2_1_2_listed_after_the_deadline_owes_no_update(void **state)
 	eg_records_free(r);
 }
 
-static void test_cj_a2_5_3_heads_disclosed_and_up_to_date(void **state)
-{
-	(void)state;
-	eg_grid *g = NULL;
-	int met;
-	size_t bad;
-	const char *full[] = { "县委书记", "县长", "镇党委书记", "镇长" }, *stale[] = { "县委书记", "县长", "镇党委书记", "前任镇长" };
-	static const char csv[] = "code,parent_code,level,name\nC,,2,县\nT,C,3,镇\n";
-	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
-	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
-	assert_int_equal(eg_grid_set_heads(g, "T", "镇党委书记", "镇长"), EG_OK);
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-31", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_OK);
-	assert_int_equal(met, 1);
-	/* 31 days old with a 30-day limit: stale. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-11-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_OK);
-	assert_int_equal(met, 0);
-	/* A head not published and a published name no longer a head: 2 problems. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, stale, 4, "2026-10-01", 30 }), EG_OK);
-	assert_int_equal(met, 0);
-	assert_int_equal(bad, 2);
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "T", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 4, "2026-10-01", 30 }), EG_ELEVEL, "CJ-A2-5.3");
-	eg_grid_free(g);
-}
-
 static void test_jm_2_1_top_n_with_ties(void **state)
 {
 	(void)state;
@@ -321,48 +297,298 @@ static void test_jm_2_1_2_deadline_year_and_quarter_bounds(void **state)
 	eg_records_free(r);
 }
 
-/* ---- CJ-A2-5.3 arguments and boundaries ---- */
+/* ---- CJ-A2-5.3: the roster, its publication and the limit ---- */
 
-static void test_cj_a2_5_3_disclosure_errors_and_boundaries(void **state)
+static const char heads_csv[] = "code,parent_code,level,name,kind\n"
+				 "P,,1,州,admin\nC,P,2,县,admin\nT,C,3,镇,admin\nV,T,4,村,admin\nK,C,3,重点网格,key_grid\n"
+				 "D,P,2,邻县,admin\n";
+
+static eg_grid *heads_grid(void)
+{
+	eg_grid *g = NULL;
+	assert_int_equal(eg_grid_parse_csv(&g, heads_csv, sizeof heads_csv - 1, NULL), EG_OK);
+	return g;
+}
+
+/* Weekends and National Day (1-7 October 2026) with Saturday 10 October worked; 2026 covered. */
+static eg_duty_workdays *heads_calendar(void)
+{
+	eg_duty_workdays *w = NULL;
+	char d[11];
+	assert_int_equal(eg_duty_workdays_new(&w), EG_OK);
+	assert_int_equal(eg_duty_workdays_cover(w, 2026, 2026), EG_OK);
+	for (int k = 1; k <= 7; k++) {
+		snprintf(d, sizeof d, "2026-10-%02d", k);
+		assert_int_equal(eg_duty_workdays_set(w, d, EG_DUTY_DAY_HOLIDAY), EG_OK);
+	}
+	assert_int_equal(eg_duty_workdays_set(w, "2026-10-10", EG_DUTY_DAY_WORKDAY), EG_OK);
+	return w;
+}
+
+#define CH(node, role, name, action, eff, pub)                                                                        \
+	{ EG_DISCLOSURE_CHANGE_VERSION, node, EG_DISCLOSURE_ROLE_##role, name, EG_DISCLOSURE_ACTION_##action, eff, pub }
+
+/* The roster as published in January: (a) both heads of C, T and V, (b) a sub-head, (c) a channel. */
+#define BASE                                                                                                           \
+	CH("C", HEAD, "县委书记", APPOINT, "2026-01-01", "2026-01-05"),                                                \
+	CH("C", HEAD, "县长", APPOINT, "2026-01-01", "2026-01-05"),                                                  \
+	CH("T", HEAD, "镇党委书记", APPOINT, "2026-01-01", "2026-01-05"),                                            \
+	CH("T", HEAD, "镇长", APPOINT, "2026-01-01", "2026-01-05"),                                                  \
+	CH("V", HEAD, "村党支部书记", APPOINT, "2026-01-01", "2026-01-05"),                                          \
+	CH("V", HEAD, "村委会主任", APPOINT, "2026-01-01", "2026-01-05"),                                            \
+	CH("C", SUBHEAD, "副县长", APPOINT, "2026-01-01", "2026-01-05"),                                             \
+	CH("C", CHANNEL, "12369 环保举报热线", APPOINT, "2026-01-01", "2026-01-05")
+
+static eg_disclosure_heads *heads_run(const eg_grid *g, const char *month, const eg_disclosure_change *c, size_t n,
+				      eg_disclosure_heads_options *o)
+{
+	eg_disclosure_heads *h = NULL;
+	o->changes = c, o->n_changes = n;
+	if (eg_disclosure_heads_check(&h, g, "C", month, o) != EG_OK)
+		fail_msg("CJ-A2-5.3 %s: %s", month, eg_error_last()->message);
+	return h;
+}
+
+/* CJ-A2-5.3 (a)–(c) published, "及时进行动态调整" within 20 working days (R0.9(a)). */
+static void test_cj_a2_5_3_roster_published_within_20_working_days(void **state)
 {
 	(void)state;
-	eg_grid *g = NULL;
-	int met = -1;
-	size_t bad = 99;
-	const char *full[] = { "县委书记", "县长" }, *with_null[] = { "县委书记", "县长", NULL };
-	static const char csv[] = "code,parent_code,level,name\nC,,2,县\n";
-	assert_int_equal(eg_grid_parse_csv(&g, csv, sizeof csv - 1, NULL), EG_OK);
-	assert_int_equal(eg_grid_set_heads(g, "C", "县委书记", "县长"), EG_OK);
-	/* problems may be NULL. Published 0 days ago with a limit of 0: met. */
-	assert_int_equal(eg_disclosure_heads_check(&met, NULL, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_OK);
-	assert_int_equal(met, 1);
-	/* 1 day old with a limit of 0: not met. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-02", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_OK);
-	assert_int_equal(met, 0);
-	assert_int_equal(bad, 0);
-	/* A list dated after the day judged cannot be the one in force. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-02", 30 }), EG_OK);
-	assert_int_equal(met, 0);
-	/* A NULL entry in the published list is one problem. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, with_null, 3, "2026-10-01", 30 }), EG_OK);
-	assert_int_equal(met, 0);
-	assert_int_equal(bad, 1);
-	/* Nothing published: both heads missing, 2 problems. */
-	assert_int_equal(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, "2026-10-01", 30 }), EG_OK);
-	assert_int_equal(bad, 2);
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "X", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 30 }), EG_ENOTFOUND, "X");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-1", 30 }), EG_EINVAL,
-		     "dates must be YYYY-MM-DD");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-32", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 30 }), EG_EINVAL,
-		     "dates must be YYYY-MM-DD");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", -1 }), EG_EINVAL,
-		     "negative age");
-	assert_error(eg_disclosure_heads_check(NULL, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, NULL, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, NULL, "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", "2026-10-01", &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, NULL, 0 }), EG_EINVAL, "NULL");
-	assert_error(eg_disclosure_heads_check(&met, &bad, g, "C", NULL, &(eg_disclosure_heads_options){ EG_DISCLOSURE_HEADS_OPTIONS_VERSION, full, 2, "2026-10-01", 0 }), EG_EINVAL, "NULL");
+	eg_grid *g = heads_grid();
+	eg_duty_workdays *w = heads_calendar();
+	eg_disclosure_heads_options o = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
+	eg_disclosure_heads *h;
+	o.workdays = w;
+	{
+		/* Everything published in January: met in October; the key grid K has no
+		 * heads, and key grids are not required by default (「各级网格和重点网格」). */
+		const eg_disclosure_change c[] = { BASE };
+		h = heads_run(g, "2026-10", c, 8, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 1);
+		assert_int_equal(eg_disclosure_heads_count(h), 0);
+		eg_disclosure_heads_free(h);
+		o.key_grids = 1; /* option: key grids too */
+		h = heads_run(g, "2026-10", c, 8, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 0);
+		assert_int_equal(eg_disclosure_heads_kind(h, 0), EG_DISCLOSURE_PROBLEM_HEADS);
+		assert_string_equal(eg_disclosure_heads_node(h, 0), "K");
+		eg_disclosure_heads_free(h);
+		o.key_grids = 0;
+	}
+	{
+		/* 镇长 replaced on Wed 30 September: the 20th working day is Tue 3 November
+		 * (1-7 October are holidays, Saturday 10 October is worked). Published on the
+		 * 3rd: on time; on the 4th: one day late, in November only. */
+		const eg_disclosure_change c[] = { BASE, CH("T", HEAD, "镇长", REMOVE, "2026-09-30", "2026-11-03"),
+						   CH("T", HEAD, "新镇长", APPOINT, "2026-09-30", "2026-11-03") };
+		eg_disclosure_change late[10];
+		memcpy(late, c, sizeof c);
+		h = heads_run(g, "2026-11", c, 10, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 1);
+		eg_disclosure_heads_free(h);
+		late[8].published = late[9].published = "2026-11-04";
+		h = heads_run(g, "2026-10", late, 10, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 1); /* in October the limit had not passed */
+		eg_disclosure_heads_free(h);
+		h = heads_run(g, "2026-11", late, 10, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 0);
+		assert_int_equal(eg_disclosure_heads_count(h), 2); /* the removal and the appointment */
+		assert_int_equal(eg_disclosure_heads_kind(h, 0), EG_DISCLOSURE_PROBLEM_LATE);
+		assert_string_equal(eg_disclosure_heads_name(h, 1), "新镇长");
+		assert_string_equal(eg_disclosure_heads_effective(h, 1), "2026-09-30");
+		assert_string_equal(eg_disclosure_heads_due(h, 1), "2026-11-03");
+		assert_int_equal(eg_disclosure_heads_late_days(h, 1), 1);
+		assert_string_equal(eg_disclosure_heads_message(h, 1, EG_LANG_EN),
+				    "T: grid head 新镇长 appointed from 2026-09-30, due 2026-11-03, published 2026-11-04: 1 day(s) late (CJ-A2-5.3)");
+		assert_non_null(strstr(eg_disclosure_heads_message(h, 1, EG_LANG_ZH), "逾期 1 天（CJ-A2-5.3）"));
+		eg_disclosure_heads_free(h);
+	}
+	{
+		/* A sub-head appointed Mon 3 August and never published: due Mon 31 August
+		 * (20 working days); late on every day of September (30 days at its end) and October. */
+		const eg_disclosure_change c[] = { BASE, CH("T", SUBHEAD, "副镇长", APPOINT, "2026-08-03", NULL) };
+		h = heads_run(g, "2026-08", c, 9, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 1); /* 31 August is the last day allowed */
+		eg_disclosure_heads_free(h);
+		h = heads_run(g, "2026-09", c, 9, &o);
+		assert_int_equal(eg_disclosure_heads_met(h), 0);
+		assert_int_equal(eg_disclosure_heads_late_days(h, 0), 30);
+		assert_non_null(strstr(eg_disclosure_heads_message(h, 0, EG_LANG_EN), "still unpublished"));
+		eg_disclosure_heads_free(h);
+		h = heads_run(g, "2026-10", c, 9, &o);
+		assert_int_equal(eg_disclosure_heads_late_days(h, 0), 61);
+		eg_disclosure_heads_free(h);
+	}
+	eg_duty_workdays_free(w);
+	eg_grid_free(g);
+}
+
+/* CJ-A2-5.3 "if (a)–(c) were incomplete on the last day of M": one head of V,
+ * no channel; a supervisor counts only with CJ-A1-19's alternative. */
+static void test_cj_a2_5_3_incomplete_on_the_last_day(void **state)
+{
+	(void)state;
+	eg_grid *g = heads_grid();
+	eg_duty_workdays *w = heads_calendar();
+	eg_disclosure_heads_options o = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
+	eg_disclosure_heads *h;
+	const eg_disclosure_change c[] = { BASE };
+	eg_disclosure_change x[10];
+	o.workdays = w;
+	memcpy(x, c, sizeof c);
+	x[5].published = "2026-11-01"; /* V's second head published after October */
+	x[7].published = NULL;         /* the channel never */
+	x[8] = (eg_disclosure_change)CH("V", SUPERVISOR, "监督员甲", APPOINT, "2026-01-01", NULL);
+	h = heads_run(g, "2026-10", x, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 0);
+	assert_int_equal(eg_disclosure_heads_count(h), 4); /* 2 late changes, V short of a head, no channel */
+	assert_int_equal(eg_disclosure_heads_kind(h, 2), EG_DISCLOSURE_PROBLEM_HEADS);
+	assert_string_equal(eg_disclosure_heads_node(h, 2), "V");
+	assert_string_equal(eg_disclosure_heads_message(h, 2, EG_LANG_EN),
+			    "V (村): 1 grid head(s) published at the month's end, both of the dual heads required (CJ-A2-5.3 (a))");
+	assert_int_equal(eg_disclosure_heads_kind(h, 3), EG_DISCLOSURE_PROBLEM_CHANNEL);
+	assert_string_equal(eg_disclosure_heads_name(h, 3), "");
+	assert_string_equal(eg_disclosure_heads_effective(h, 3), "");
+	assert_int_equal(eg_disclosure_heads_late_days(h, 3), 0);
+	eg_disclosure_heads_free(h);
+	o.supervisors = 1; /* the supervisor never published is now a late change too */
+	h = heads_run(g, "2026-10", x, 9, &o);
+	assert_int_equal(eg_disclosure_heads_count(h), 5);
+	eg_disclosure_heads_free(h);
+	/* A removal published takes the head off the list. */
+	x[5].published = "2026-01-05", x[7].published = "2026-01-05";
+	x[8] = (eg_disclosure_change)CH("C", HEAD, "县长", REMOVE, "2026-09-01", "2026-09-02");
+	o.supervisors = 0;
+	h = heads_run(g, "2026-10", x, 9, &o);
+	assert_int_equal(eg_disclosure_heads_count(h), 1);
+	assert_string_equal(eg_disclosure_heads_node(h, 0), "C");
+	eg_disclosure_heads_free(h);
+	/* Re-appointed later: in force again. */
+	x[9] = (eg_disclosure_change)CH("C", HEAD, "县长", APPOINT, "2026-09-10", "2026-09-11");
+	h = heads_run(g, "2026-10", x, 10, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 1);
+	eg_disclosure_heads_free(h);
+	eg_duty_workdays_free(w);
+	eg_grid_free(g);
+}
+
+/* CJ-A2-5.3 options (1) snapshot, (2) the next month's end, (3) calendar days. */
+static void test_cj_a2_5_3_options_snapshot_next_month_days(void **state)
+{
+	(void)state;
+	eg_grid *g = heads_grid();
+	eg_disclosure_heads_options o = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
+	eg_disclosure_heads *h;
+	const eg_disclosure_change c[] = { BASE, CH("C", SUBHEAD, "副县长乙", APPOINT, "2026-10-20", "2026-11-02") };
+	/* (1) Snapshot: effective 20 October, unpublished on 31 October: 11 days, no grace. */
+	o.limit = EG_DISCLOSURE_LIMIT_SNAPSHOT;
+	h = heads_run(g, "2026-10", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 0);
+	assert_int_equal(eg_disclosure_heads_late_days(h, 0), 11);
+	assert_string_equal(eg_disclosure_heads_due(h, 0), "2026-10-31");
+	eg_disclosure_heads_free(h);
+	h = heads_run(g, "2026-11", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 1); /* published 2 November, before November's end */
+	eg_disclosure_heads_free(h);
+	/* (2) By the last day of the month after the effective month: 30 November. */
+	o.limit = EG_DISCLOSURE_LIMIT_NEXT_MONTH;
+	h = heads_run(g, "2026-11", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 1);
+	eg_disclosure_heads_free(h);
+	/* (3) 10 calendar days: due 30 October, published 2 November: 3 days late,
+	 * late on 31 October (October) and 1-2 November (November). */
+	o.limit = EG_DISCLOSURE_LIMIT_DAYS, o.days = 10;
+	h = heads_run(g, "2026-10", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 0);
+	assert_string_equal(eg_disclosure_heads_due(h, 0), "2026-10-30");
+	assert_int_equal(eg_disclosure_heads_late_days(h, 0), 1); /* at October's end */
+	eg_disclosure_heads_free(h);
+	h = heads_run(g, "2026-11", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_late_days(h, 0), 3);
+	eg_disclosure_heads_free(h);
+	o.days = 13; /* due 2 November, published that day: on time */
+	h = heads_run(g, "2026-11", c, 9, &o);
+	assert_int_equal(eg_disclosure_heads_met(h), 1);
+	eg_disclosure_heads_free(h);
+	eg_grid_free(g);
+}
+
+static void test_cj_a2_5_3_errors(void **state)
+{
+	(void)state;
+	eg_grid *g = heads_grid();
+	eg_duty_workdays *w = heads_calendar();
+	eg_disclosure_heads_options o = EG_DISCLOSURE_HEADS_OPTIONS_INIT, x;
+	eg_disclosure_heads *h = NULL;
+	eg_disclosure_change c[] = { BASE, CH("T", HEAD, "某", APPOINT, "2026-01-01", NULL) };
+	o.workdays = w, o.changes = c, o.n_changes = 9;
+	assert_error(eg_disclosure_heads_check(NULL, g, "C", "2026-10", &o), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&h, NULL, "C", "2026-10", &o), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&h, g, NULL, "2026-10", &o), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&h, g, "C", NULL, &o), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", NULL), EG_EINVAL, "NULL");
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-13", &o), EG_EINVAL, "2026-13");
+	assert_error(eg_disclosure_heads_check(&h, g, "T", "2026-10", &o), EG_ELEVEL, "CJ-A2-5.3");
+	assert_error(eg_disclosure_heads_check(&h, g, "X", "2026-10", &o), EG_ENOTFOUND, "X");
+	x = o, x.version = 1;
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &x), EG_EINVAL, "opts->version 1");
+	x = o, x.workdays = NULL;
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &x), EG_EINVAL, "working-day calendar");
+	x = o, x.limit = 4;
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &x), EG_EINVAL, "limit 4");
+	x = o, x.days = -1;
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &x), EG_EINVAL, "-1 days");
+	x = o, x.changes = NULL;
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &x), EG_EINVAL, "no array");
+#define BADC(field, value, code, needle)                                                                              \
+	do {                                                                                                           \
+		eg_disclosure_change keep = c[8];                                                                      \
+		c[8].field = value;                                                                                    \
+		assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &o), code, needle);                      \
+		c[8] = keep;                                                                                           \
+	} while (0)
+	BADC(version, 2, EG_EINVAL, "version 2");
+	BADC(node, "D", EG_EINVAL, "not under the unit C");
+	BADC(node, "Z", EG_ENOTFOUND, "Z");
+	BADC(node, "", EG_EINVAL, "change node");
+	BADC(name, NULL, EG_EINVAL, "change name");
+	BADC(role, 4, EG_EINVAL, "role 4");
+	BADC(action, 2, EG_EINVAL, "action 2");
+	BADC(effective, "2026-1-1", EG_EINVAL, "effective");
+	BADC(published, "2026-02-30", EG_EINVAL, "published");
+	c[8].role = EG_DISCLOSURE_ROLE_SUBHEAD;
+	BADC(node, "V", EG_EINVAL, "not at level 2 or 3");
+	c[8].role = EG_DISCLOSURE_ROLE_CHANNEL;
+	BADC(node, "T", EG_EINVAL, "belongs to the unit C");
+	c[8].role = EG_DISCLOSURE_ROLE_HEAD;
+#undef BADC
+	assert_null(h);
+	/* A working-day limit that runs past the calendar's years is not guessed. */
+	c[8].effective = "2026-12-20";
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-12", &o), EG_ERANGE, "does not cover 2027");
+	{
+		eg_disclosure_heads_options y;
+		eg_disclosure_change z;
+		memset(&y, 0x5a, sizeof y);
+		assert_error(eg_disclosure_heads_options_init(&y, 1), EG_EINVAL, "version 1");
+		assert_int_equal(eg_disclosure_heads_options_init(&y, EG_DISCLOSURE_HEADS_OPTIONS_VERSION), EG_OK);
+		assert_int_equal(y.days, 20);
+		assert_int_equal(y.limit, EG_DISCLOSURE_LIMIT_WORKDAYS);
+		memset(&z, 0x5a, sizeof z);
+		assert_error(eg_disclosure_change_init(&z, 0), EG_EINVAL, "version 0");
+		assert_int_equal(eg_disclosure_change_init(&z, EG_DISCLOSURE_CHANGE_VERSION), EG_OK);
+		assert_null(z.node);
+	}
+	assert_int_equal(eg_disclosure_heads_met(NULL), -1);
+	assert_int_equal(eg_disclosure_heads_count(NULL), 0);
+	assert_int_equal(eg_disclosure_heads_kind(NULL, 0), -1);
+	assert_null(eg_disclosure_heads_node(NULL, 0));
+	assert_null(eg_disclosure_heads_name(NULL, 0));
+	assert_null(eg_disclosure_heads_effective(NULL, 0));
+	assert_null(eg_disclosure_heads_due(NULL, 0));
+	assert_int_equal(eg_disclosure_heads_late_days(NULL, 0), -1);
+	assert_null(eg_disclosure_heads_message(NULL, 0, EG_LANG_EN));
+	eg_disclosure_heads_free(NULL);
+	eg_duty_workdays_free(w);
 	eg_grid_free(g);
 }
 
@@ -389,41 +615,35 @@ static void test_jm_2_1_top_n_errors_and_empty_input(void **state)
 	assert_error(eg_disclosure_top_n(out, &n, bad_ids, m, 2, 1), EG_EINVAL, "ID is empty");
 }
 
-/* eg_disclosure_heads_options: eg_disclosure_heads_options_init() writes exactly EG_DISCLOSURE_HEADS_OPTIONS_INIT (the defaults, for FFIs
- * that cannot expand the macro); an unknown version is refused by the init
- * function and by eg_disclosure_heads_check() itself, nothing written or changed. */
+/* eg_disclosure_heads_options_init() writes exactly EG_DISCLOSURE_HEADS_OPTIONS_INIT
+ * (the defaults, for FFIs); an unknown version is refused by the init
+ * function and by eg_disclosure_heads_check() itself, nothing written. */
 static void test_disclosure_heads_options_init_and_versions(void **state)
 {
 	(void)state;
 	static const eg_disclosure_heads_options want = EG_DISCLOSURE_HEADS_OPTIONS_INIT;
 	eg_disclosure_heads_options o, before;
-	int rc;
-	eg_grid *g = NULL;
-	int met = -1;
-	assert_int_equal(eg_grid_new(&g), EG_OK);
+	eg_disclosure_heads *h = NULL;
+	eg_grid *g = heads_grid();
 	memset(&o, 0xA5, sizeof o);
 	assert_int_equal(eg_disclosure_heads_options_init(&o, EG_DISCLOSURE_HEADS_OPTIONS_VERSION), EG_OK);
-	assert_int_equal(o.version, EG_DISCLOSURE_HEADS_OPTIONS_VERSION);
-	assert_ptr_equal(o.published, want.published);
-	assert_int_equal(o.n_published, want.n_published);
-	assert_ptr_equal(o.published_date, want.published_date);
-	assert_int_equal(o.max_age_days, want.max_age_days);
+	assert_int_equal(o.version, want.version);
+	assert_ptr_equal(o.changes, want.changes);
+	assert_int_equal(o.n_changes, want.n_changes);
+	assert_int_equal(o.limit, want.limit);
+	assert_int_equal(o.days, want.days);
+	assert_ptr_equal(o.workdays, want.workdays);
+	assert_int_equal(o.key_grids, want.key_grids);
+	assert_int_equal(o.supervisors, want.supervisors);
 	memset(&o, 0xA5, sizeof o);
 	memset(&before, 0xA5, sizeof before);
-	assert_error(eg_disclosure_heads_options_init(&o, EG_DISCLOSURE_HEADS_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 2");
+	assert_error(eg_disclosure_heads_options_init(&o, EG_DISCLOSURE_HEADS_OPTIONS_VERSION + 1), EG_EINVAL, "unknown version 3");
 	assert_memory_equal(&o, &before, sizeof o);
 	assert_error(eg_disclosure_heads_options_init(NULL, EG_DISCLOSURE_HEADS_OPTIONS_VERSION), EG_EINVAL, "opts is NULL");
-	/* The call refuses a version it does not know (0: never initialised; 2: newer). */
 	o = want;
 	o.version = 0;
-	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", &o);
-	assert_error(rc, EG_EINVAL, "version 0 is not 1");
-	o.version = EG_DISCLOSURE_HEADS_OPTIONS_VERSION + 1;
-	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", &o);
-	assert_error(rc, EG_EINVAL, "version 2 is not 1");
-	rc = eg_disclosure_heads_check(&met, NULL, g, "C", "2026-01-02", NULL);
-	assert_error(rc, EG_EINVAL, "is NULL (initialise it with EG_DISCLOSURE_HEADS_OPTIONS_INIT)");
-	assert_int_equal(met, -1);
+	assert_error(eg_disclosure_heads_check(&h, g, "C", "2026-10", &o), EG_EINVAL, "version 0 is not 2");
+	assert_null(h);
 	eg_grid_free(g);
 }
 
@@ -437,10 +657,12 @@ int main(void)
 		cmocka_unit_test(test_jm_2_1_2_options_errors),
 		cmocka_unit_test(test_jm_2_1_2_deadline_3rd_at_2359_and_q4_rollover),
 		cmocka_unit_test(test_jm_2_1_2_listed_after_the_deadline_owes_no_update),
-		cmocka_unit_test(test_cj_a2_5_3_heads_disclosed_and_up_to_date),
+		cmocka_unit_test(test_cj_a2_5_3_roster_published_within_20_working_days),
+		cmocka_unit_test(test_cj_a2_5_3_incomplete_on_the_last_day),
+		cmocka_unit_test(test_cj_a2_5_3_options_snapshot_next_month_days),
 		cmocka_unit_test(test_jm_2_1_top_n_with_ties),
 		cmocka_unit_test(test_jm_2_1_2_deadline_year_and_quarter_bounds),
-		cmocka_unit_test(test_cj_a2_5_3_disclosure_errors_and_boundaries),
+		cmocka_unit_test(test_cj_a2_5_3_errors),
 		cmocka_unit_test(test_jm_2_1_top_n_errors_and_empty_input),
 		cmocka_unit_test(test_disclosure_heads_options_init_and_versions),
 	};

@@ -18,6 +18,7 @@
 #define ECOGRID_DISCLOSURE_H
 
 #include <ecogrid/common.h>
+#include <ecogrid/duty.h>
 #include <ecogrid/grid.h>
 #include <ecogrid/records.h>
 
@@ -208,55 +209,165 @@ EG_API int eg_disclosure_top_n(size_t *out, size_t *count, const char *const *id
 /* CJ-A2-5.3 grid-head disclosure                                     */
 /* ------------------------------------------------------------------ */
 
-/** @brief Version of ::eg_disclosure_heads_options understood by this library. */
-#define EG_DISCLOSURE_HEADS_OPTIONS_VERSION 1
+/** @brief Who or what a roster change is about (CJ-A2-5.3 (a)–(c), CJ-A1-19). */
+typedef enum eg_disclosure_role {
+	EG_DISCLOSURE_ROLE_HEAD = 0,      /**< (a) a grid head at levels 2–4, each of the dual heads (「各级网格长」) */
+	EG_DISCLOSURE_ROLE_SUBHEAD = 1,   /**< (b) a level-2 or level-3 sub-grid head (「分网格长」) */
+	EG_DISCLOSURE_ROLE_CHANNEL = 2,   /**< (c) a channel for pollution complaints and reports (hotline, e-mail, app …) */
+	EG_DISCLOSURE_ROLE_SUPERVISOR = 3 /**< a supervisor: CJ-A1-19's, not item 3's unless the option */
+} eg_disclosure_role;
+
+/** @brief What a roster change does. */
+typedef enum eg_disclosure_action {
+	EG_DISCLOSURE_ACTION_APPOINT = 0, /**< the person (or channel) takes the role from the effective date */
+	EG_DISCLOSURE_ACTION_REMOVE = 1   /**< the person (or channel) leaves it from the effective date */
+} eg_disclosure_action;
+
+/** @brief Version of ::eg_disclosure_change understood by this library. */
+#define EG_DISCLOSURE_CHANGE_VERSION 1
 
 /**
- * @brief The published list judged by eg_disclosure_heads_check() (CJ-A2-5.3).
- *
- * A versioned options struct (the ABI rule for calls past six
- * parameters): initialise it with ::EG_DISCLOSURE_HEADS_OPTIONS_INIT
- * or eg_disclosure_heads_options_init() so that fields added later get their defaults.
+ * @brief One change of the roster and when it was published (CJ-A2-5.3):
+ * the roster is its changes in force, the published list its changes
+ * published. Initialise with ::EG_DISCLOSURE_CHANGE_INIT or
+ * eg_disclosure_change_init().
+ */
+typedef struct eg_disclosure_change {
+	unsigned int version;  /**< ::EG_DISCLOSURE_CHANGE_VERSION. */
+	const char *node;      /**< The grid (heads, sub-heads, supervisors) or the level-2 unit (channels). */
+	int role;              /**< ::eg_disclosure_role. */
+	const char *name;      /**< The person, or the channel ("12369 热线"). */
+	int action;            /**< ::eg_disclosure_action. */
+	const char *effective; /**< The day it took effect, "YYYY-MM-DD". */
+	const char *published; /**< The day it was published on a platform (政务信息网, 微信公众号, 政务公开栏 …), or NULL. */
+} eg_disclosure_change;
+
+/** @brief Static initialiser for ::eg_disclosure_change: an appointment of a head, nothing set. */
+#define EG_DISCLOSURE_CHANGE_INIT { EG_DISCLOSURE_CHANGE_VERSION, NULL, EG_DISCLOSURE_ROLE_HEAD, NULL, \
+		EG_DISCLOSURE_ACTION_APPOINT, NULL, NULL }
+
+/**
+ * @brief Initialise a change to ::EG_DISCLOSURE_CHANGE_INIT (for FFIs).
+ * @param[out] change The change (every field written).
+ * @param version ::EG_DISCLOSURE_CHANGE_VERSION.
+ * @return ::EG_OK, ::EG_EINVAL (NULL or an unknown version; nothing written).
+ */
+EG_API int eg_disclosure_change_init(eg_disclosure_change *change, unsigned int version);
+
+/** @brief Readings of "及时进行动态调整" (CJ-A2-5.3). */
+typedef enum eg_disclosure_limit {
+	/** Default (R0.9(a)): each change published within `days` (20) working days of its effective date. */
+	EG_DISCLOSURE_LIMIT_WORKDAYS = 0,
+	/** Option (1): the list on the month's last day matches the roster in force that day, with no grace. */
+	EG_DISCLOSURE_LIMIT_SNAPSHOT = 1,
+	/** Option (2): by the last day of the month after the month the change took effect. */
+	EG_DISCLOSURE_LIMIT_NEXT_MONTH = 2,
+	/** Option (3): within `days` calendar days. */
+	EG_DISCLOSURE_LIMIT_DAYS = 3
+} eg_disclosure_limit;
+
+/** @brief Version of ::eg_disclosure_heads_options understood by this library. */
+#define EG_DISCLOSURE_HEADS_OPTIONS_VERSION 2
+
+/**
+ * @brief The roster, its publication and the readings judged by
+ * eg_disclosure_heads_check() (CJ-A2-5.3). Initialise with
+ * ::EG_DISCLOSURE_HEADS_OPTIONS_INIT or eg_disclosure_heads_options_init().
  */
 typedef struct eg_disclosure_heads_options {
-	unsigned int version;         /**< ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION. */
-	const char *const *published; /**< Names in the published list (borrowed for the call). */
-	size_t n_published;           /**< Their number. */
-	const char *published_date;   /**< When the list was published "YYYY-MM-DD" (required). */
-	int32_t max_age_days;         /**< Staleness limit in days (≥ 0; the default -1 is refused: the limit is the caller's to set). */
+	unsigned int version;                 /**< ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION. */
+	const eg_disclosure_change *changes;  /**< The roster's changes with their publication (borrowed for the call). */
+	size_t n_changes;                     /**< Their number. */
+	int limit;                            /**< ::eg_disclosure_limit (default working days). */
+	int32_t days;                         /**< Working or calendar days allowed (default 20; 0–366). */
+	/** The caller's working-day calendar, required for ::EG_DISCLOSURE_LIMIT_WORKDAYS (R0.9(a)). */
+	const eg_duty_workdays *workdays;
+	/** Nonzero (option): heads of key grids are required too (by default not: 附件1 第四条 names them apart). */
+	int key_grids;
+	/** Nonzero (CJ-A1-19's alternative): supervisors' changes are judged too, through item 3's "等". */
+	int supervisors;
 } eg_disclosure_heads_options;
 
-/** @brief Static initialiser for ::eg_disclosure_heads_options (the defaults). */
-#define EG_DISCLOSURE_HEADS_OPTIONS_INIT { EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, NULL, -1 }
+/** @brief Static initialiser for ::eg_disclosure_heads_options: 20 working days, no key grids, no supervisors. */
+#define EG_DISCLOSURE_HEADS_OPTIONS_INIT { EG_DISCLOSURE_HEADS_OPTIONS_VERSION, NULL, 0, \
+		EG_DISCLOSURE_LIMIT_WORKDAYS, 20, NULL, 0, 0 }
 
 /**
- * @brief Initialise options to ::EG_DISCLOSURE_HEADS_OPTIONS_INIT, for callers that cannot
- * expand the macro (FFIs).
+ * @brief Initialise options to ::EG_DISCLOSURE_HEADS_OPTIONS_INIT (for FFIs).
  * @param[out] opts The options (every field written).
- * @param version ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION, the version the caller was written for.
+ * @param version ::EG_DISCLOSURE_HEADS_OPTIONS_VERSION.
  * @return ::EG_OK, ::EG_EINVAL (NULL, or a version this library does not know; nothing written).
  */
 EG_API int eg_disclosure_heads_options_init(eg_disclosure_heads_options *opts, unsigned int version);
 
+/** @brief The result of eg_disclosure_heads_check() (opaque). */
+typedef struct eg_disclosure_heads eg_disclosure_heads;
+
+/** @brief Kinds of problems of item 3 (CJ-A2-5.3). */
+typedef enum eg_disclosure_problem {
+	/** A change past its limit and still unpublished on some day of the month. */
+	EG_DISCLOSURE_PROBLEM_LATE = 0,
+	/** (a) A grid at levels 2–4 without both heads published on the month's last day. */
+	EG_DISCLOSURE_PROBLEM_HEADS = 1,
+	/** (c) No complaint channel published on the month's last day. */
+	EG_DISCLOSURE_PROBLEM_CHANNEL = 2
+} eg_disclosure_problem;
+
 /**
- * @brief CJ-A2-5.3: are a level-2 unit's heads disclosed and up to date?
+ * @brief CJ-A2-5.3 (item 3, a veto item): does a level-2 unit publish its
+ * heads, sub-heads and complaint channels, and keep them up to date, in a month?
  *
- * Met when every head of the unit and of its descendants in the grid
- * (eg_grid_heads()) appears in the published list, every published name is
- * still a head there, and the list was published at most `max_age_days`
- * before `on_date`.
+ * Seed: 「公开本辖区内各级网格长、分网格长和生态环境污染投诉举报方式等,并及时进行动态调整」.
+ * The roster is the changes in force, the published list the changes
+ * published. Item 3 fails for month M if, on any day of M, a change (of a
+ * head at levels 2–4, a level-2 or level-3 sub-head, or a channel; a
+ * supervisor with the option) was past its limit and unpublished, or if on
+ * the last day of M a grid at levels 2–4 under the unit had fewer than two
+ * heads published, or no channel was published. The limit is 20 working
+ * days of the caller's calendar by default (R0.9(a), 政府信息公开条例
+ * art. 26); options: the month-end snapshot, the next month's end, a
+ * number of calendar days. Key grids are not required unless asked.
  *
- * @param[out] met 1 or 0.
- * @param[out] problems Receives the number of heads missing or stale names (may be NULL).
+ * @param[out] out Receives the result; free with eg_disclosure_heads_free().
  * @param grid The grid.
  * @param unit_id The level-2 unit.
- * @param on_date The date judged "YYYY-MM-DD".
- * @param opts The published list, its date and the staleness limit (::eg_disclosure_heads_options).
- * @return ::EG_OK, ::EG_EINVAL (NULL, an unknown opts version, a negative
- *         limit), ::EG_ENOTFOUND, ::EG_ELEVEL, ::EG_ENOMEM.
+ * @param month The month judged, "YYYY-MM".
+ * @param opts The changes and readings (::eg_disclosure_heads_options).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, unknown options or change version,
+ *         role, action or limit, a bad date or month, a change's node outside
+ *         the unit or at the wrong level, no calendar for working days),
+ *         ::EG_ENOTFOUND (unknown unit or node), ::EG_ELEVEL (the unit is not
+ *         at level 2), ::EG_ERANGE (a day outside the calendar's years),
+ *         ::EG_EUTF8, ::EG_ENOMEM.
+ * @see CJ-A2-5.3, R0.9, CJ-A1-19, CJ-A2-6.1.
  */
-EG_API int eg_disclosure_heads_check(int *met, size_t *problems, const eg_grid *grid, const char *unit_id,
-				     const char *on_date, const eg_disclosure_heads_options *opts);
+EG_API int eg_disclosure_heads_check(eg_disclosure_heads **out, const eg_grid *grid, const char *unit_id,
+				     const char *month, const eg_disclosure_heads_options *opts);
+
+/** @brief Free a result; NULL is accepted. */
+EG_API void eg_disclosure_heads_free(eg_disclosure_heads *h);
+/** @brief 1 when item 3 is met, 0 when not, -1 for NULL. */
+EG_API int eg_disclosure_heads_met(const eg_disclosure_heads *h);
+/** @brief Number of problems; 0 for NULL. */
+EG_API size_t eg_disclosure_heads_count(const eg_disclosure_heads *h);
+/** @brief The i-th problem's ::eg_disclosure_problem, or -1. */
+EG_API int eg_disclosure_heads_kind(const eg_disclosure_heads *h, size_t i);
+/** @brief The grid (or unit) of the i-th problem (borrowed), or NULL. */
+EG_API const char *eg_disclosure_heads_node(const eg_disclosure_heads *h, size_t i);
+/** @brief The person or channel of a late change (borrowed; "" for other problems), or NULL. */
+EG_API const char *eg_disclosure_heads_name(const eg_disclosure_heads *h, size_t i);
+/** @brief A late change's effective date "YYYY-MM-DD" (borrowed; "" otherwise), or NULL. */
+EG_API const char *eg_disclosure_heads_effective(const eg_disclosure_heads *h, size_t i);
+/** @brief A late change's last day to publish "YYYY-MM-DD" (borrowed; "" otherwise), or NULL. */
+EG_API const char *eg_disclosure_heads_due(const eg_disclosure_heads *h, size_t i);
+/**
+ * @brief A late change's lateness in calendar days: from its last day to its
+ * publication, or to the month's last day while unpublished; 0 for other
+ * problems, -1 out of range.
+ */
+EG_API int64_t eg_disclosure_heads_late_days(const eg_disclosure_heads *h, size_t i);
+/** @brief The i-th problem as a sentence citing CJ-A2-5.3 (borrowed), or NULL. */
+EG_API const char *eg_disclosure_heads_message(const eg_disclosure_heads *h, size_t i, int lang);
 
 #ifdef __cplusplus
 }

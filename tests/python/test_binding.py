@@ -84,7 +84,7 @@ class TestLifetimes(unittest.TestCase):
         # The findings read before are plain values and stay usable.
         self.assertTrue(all(x.rule.startswith("CJ-G.") for x in f))
         with self.assertRaises(ecogrid.ClosedError):
-            ecogrid.heads_disclosed(g, "C", [], "2026-10-01", "2026-10-20")
+            ecogrid.heads_disclosed(g, "C", "2026-10", [])
 
     def test_node_keeps_its_grid_alive(self):
         node = ecogrid.Grid.from_string(SMALL)["V1"]
@@ -195,7 +195,7 @@ class TestTypedHandles(unittest.TestCase):
         with self.assertRaises(TypeError):
             ecogrid.aqi({"so2": 5}, ecogrid.RuleSet.preset("changji-2023"))
         with self.assertRaises(TypeError):
-            ecogrid.heads_disclosed(ecogrid.Profile.named("CN2026"), "C", [], "2026-10-01", "2026-10-20")
+            ecogrid.heads_disclosed(ecogrid.Profile.named("CN2026"), "C", "2026-10", [])
         with self.assertRaises(TypeError):
             ecogrid.verify(g, ["A"])
         with self.assertRaises(TypeError):

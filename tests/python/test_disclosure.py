@@ -45,10 +45,29 @@ class TestDisclosure(unittest.TestCase):
         self.assertEqual(ecogrid.top_n({"D": 30, "A": 50, "C": 40, "B": 40}, 2), ["A", "B", "C"])
 
     def test_cj_a2_5_3(self):
-        g = ecogrid.Grid.from_string("code,parent_code,level,name\nC,,2,县\n")
-        g.set_heads("C", "书记", "县长")
-        self.assertEqual(ecogrid.heads_disclosed(g, "C", ["书记", "县长"], "2026-10-01", "2026-10-20"), (True, 0))
-        self.assertEqual(ecogrid.heads_disclosed(g, "C", ["书记"], "2026-10-01", "2026-10-20"), (False, 1))
+        # CJ-A2-5.3: heads (a), sub-heads (b), a channel (c); each change published within
+        # 20 working days (R0.9(a)) of the caller's calendar.
+        g = ecogrid.Grid.from_string("code,parent_code,level,name\nC,,2,县\nT,C,3,镇\n")
+        cal = ecogrid.Workdays(holidays=["2026-10-%02d" % d for d in range(1, 8)], workdays=["2026-10-10"],
+                               years=(2026, 2026))
+        base = [{"node": "C", "name": "书记", "effective": "2026-01-01", "published": "2026-01-05"},
+                {"node": "C", "name": "县长", "effective": "2026-01-01", "published": "2026-01-05"},
+                {"node": "T", "name": "镇书记", "effective": "2026-01-01", "published": "2026-01-05"},
+                {"node": "T", "name": "镇长", "effective": "2026-01-01", "published": "2026-01-05"},
+                {"node": "C", "role": "channel", "name": "12369", "effective": "2026-01-01",
+                 "published": "2026-01-05"}]
+        self.assertEqual(ecogrid.heads_disclosed(g, "C", "2026-10", base, cal), (True, ()))
+        late = base + [{"node": "C", "role": "subhead", "name": "副县长", "effective": "2026-09-30",
+                        "published": "2026-11-04"}]
+        self.assertTrue(ecogrid.heads_disclosed(g, "C", "2026-10", late, cal).met)
+        r = ecogrid.heads_disclosed(g, "C", "2026-11", late, cal)
+        self.assertFalse(r.met)
+        self.assertEqual((r.problems[0].kind, r.problems[0].due, r.problems[0].late_days), ("late", "2026-11-03", 1))
+        self.assertIn("CJ-A2-5.3", r.problems[0].message_en)
+        r = ecogrid.heads_disclosed(g, "C", "2026-10", base[:3], limit="days", days=30)
+        self.assertEqual([p.kind for p in r.problems], ["heads", "channel"])
+        with self.assertRaises(ecogrid.InvalidArgument):
+            ecogrid.heads_disclosed(g, "C", "2026-10", base)  # working days need a calendar
 
 
 if __name__ == "__main__":

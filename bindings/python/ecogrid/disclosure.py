@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import byref, c_int, c_int32, c_int64, c_size_t
-from typing import Any, Dict, List, Mapping, NamedTuple, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from ._core import c_date, c_time, cint, enc, i32, i64, live, size, str_array
+from ._core import c_date, c_month, c_time, cint, decs, enc, i32, i64, live, size, str_array
 from ._native import lib, options
-from ._proto_disclosure import DisclosureHeadsOptions, DisclosureOptions
+from ._proto_disclosure import DisclosureChange, DisclosureHeadsH, DisclosureHeadsOptions, DisclosureOptions
 from .grid import Grid
 from .records import _Records
 
@@ -25,10 +25,23 @@ class LateUpdate(NamedTuple):
     days_late: int
 
 
+class HeadsProblem(NamedTuple):
+    """CJ-A2-5.3: one problem: its kind ("late", "heads", "channel"), the grid, the person or channel,
+    the effective and due dates and the days late (late changes), and the sentence."""
+    kind: str
+    node: str
+    name: str
+    effective: Optional[str]
+    due: Optional[str]
+    late_days: int
+    message: str
+    message_en: str
+
+
 class HeadsCheck(NamedTuple):
-    """CJ-A2-5.3: whether the heads list is disclosed as required, and the number of problems."""
+    """CJ-A2-5.3: whether item 3 is met in the month, and its problems."""
     met: bool
-    problems: int
+    problems: Tuple[HeadsProblem, ...]
 
 
 def _options(step: str, before: bool, same_day: bool) -> DisclosureOptions:
@@ -84,18 +97,56 @@ class DisclosureList(_Records):
         return res
 
 
-def heads_disclosed(grid: Grid, unit_id: str, published: Sequence[str], published_date: Any, on_date: Any,
-                    max_age_days: int = 30) -> HeadsCheck:
-    """CJ-A2-5.3: (met, problems) for a level-2 unit's published heads list."""
+#: eg_disclosure_role, eg_disclosure_action, eg_disclosure_limit, eg_disclosure_problem
+ROLES = ("head", "subhead", "channel", "supervisor")
+ACTIONS = ("appoint", "remove")
+LIMITS = ("workdays", "snapshot", "next_month", "days")
+PROBLEMS = ("late", "heads", "channel")
+
+
+def heads_disclosed(grid: Grid, unit_id: str, month: Any, changes: Sequence[Mapping[str, Any]],
+                    calendar: Any = None, limit: str = "workdays", days: int = 20, key_grids: bool = False,
+                    supervisors: bool = False) -> HeadsCheck:
+    """CJ-A2-5.3 (item 3) for a level-2 unit in a month ("YYYY-MM"), from the roster's changes:
+    dicts with ``node``, ``role`` ("head", "subhead", "channel", "supervisor"), ``name``,
+    ``action`` ("appoint" or "remove"; default appoint), ``effective`` and ``published`` (None:
+    not published). The default limit is 20 working days of ``calendar`` (an ecogrid.Workdays)."""
+    from .duty_calendar import Workdays
+
     gh = live(grid, Grid, "grid")
-    names = list(published)
-    met, bad = c_int(), c_size_t()
-    opts = options(DisclosureHeadsOptions, published=str_array(names, "name"), n_published=len(names),
-                   published_date=c_date(published_date, "published_date"),
-                   max_age_days=i32(max_age_days, "max_age_days"))
-    lib.eg_disclosure_heads_check(byref(met), byref(bad), gh, enc(unit_id, "unit ID"), c_date(on_date, "on_date"),
-                                  byref(opts))
-    return HeadsCheck(bool(met.value), bad.value)
+    chs = list(changes)
+    arr = (DisclosureChange * max(len(chs), 1))()
+    for i, c in enumerate(chs):
+        x = arr[i]
+        lib.eg_disclosure_change_init(byref(x), 1)
+        x.node, x.name = enc(c.get("node"), "node"), enc(c.get("name"), "name")
+        x.role = _one_of(c.get("role", "head"), ROLES, "role")
+        x.action = _one_of(c.get("action", "appoint"), ACTIONS, "action")
+        x.effective, x.published = c_date(c.get("effective"), "effective"), c_date(c.get("published"), "published")
+    opts = options(DisclosureHeadsOptions, changes=arr, n_changes=len(chs), limit=_one_of(limit, LIMITS, "limit"),
+                   days=i32(days, "days"), key_grids=1 if key_grids else 0, supervisors=1 if supervisors else 0)
+    if calendar is not None:
+        opts.workdays = live(calendar, Workdays, "calendar")
+    h = DisclosureHeadsH()
+    lib.eg_disclosure_heads_check(byref(h), gh, enc(unit_id, "unit ID"), c_month(month, "month"), byref(opts))
+    try:
+        probs = tuple(HeadsProblem(PROBLEMS[lib.eg_disclosure_heads_kind(h, i)], decs(lib.eg_disclosure_heads_node(h, i)),
+                                   decs(lib.eg_disclosure_heads_name(h, i)),
+                                   decs(lib.eg_disclosure_heads_effective(h, i)) or None,
+                                   decs(lib.eg_disclosure_heads_due(h, i)) or None,
+                                   lib.eg_disclosure_heads_late_days(h, i),
+                                   decs(lib.eg_disclosure_heads_message(h, i, 0)),
+                                   decs(lib.eg_disclosure_heads_message(h, i, 1)))
+                      for i in range(lib.eg_disclosure_heads_count(h)))
+        return HeadsCheck(lib.eg_disclosure_heads_met(h) == 1, probs)
+    finally:
+        lib.eg_disclosure_heads_free(h)
+
+
+def _one_of(value: Any, names: Sequence[str], what: str) -> int:
+    if value not in names:
+        raise ValueError("%s must be one of %s, not %r" % (what, ", ".join(names), value))
+    return list(names).index(value)
 
 
 def top_n(measures: Mapping[str, int], n: int) -> List[str]:
@@ -107,5 +158,5 @@ def top_n(measures: Mapping[str, int], n: int) -> List[str]:
     return [ids[out[i]] for i in range(count.value)]
 
 
-__all__ = ["DisclosureList", "LateUpdate", "HeadsCheck", "deadline", "heads_disclosed", "top_n", "STEPS",
+__all__ = ["DisclosureList", "LateUpdate", "HeadsCheck", "HeadsProblem", "deadline", "heads_disclosed", "top_n", "STEPS",
            "UPDATE_STATUSES"]
