@@ -202,6 +202,41 @@ int eg_assess_input_add_forced_fail(eg_assess_input *in, const char *id)
 	return eg__error(EG_ENOTFOUND, "rule set %s has no forced-fail condition %.64s", b->name, id);
 }
 
+/*
+ * CJ-A2-5.1 to CJ-A2-5.7 inputs of every item at once, in the rule set's item
+ * order (the row of eg_assess_score_table()): all values are checked first,
+ * then set through the per-item setters, which cannot fail any more.
+ */
+int eg_assess_input_set_items(eg_assess_input *in, const int64_t *values, const unsigned char *given, size_t n)
+{
+	const as_body *b;
+	if (!in || (!values && n))
+		return eg__error(EG_EINVAL, "eg_assess_input_set_items: NULL argument");
+	b = &in->rs->body;
+	if (n != b->n_items)
+		return eg__error(EG_EINVAL, "eg_assess_input_set_items: %zu values for the %zu items of rule set %s", n,
+				 b->n_items, b->name);
+	for (size_t i = 0; i < n; i++) {
+		if ((given && !given[i]) || b->items[i].kind != EG_ITEM_KIND_DEDUCT)
+			continue;
+		if (values[i] < 0)
+			return eg__error(EG_EINVAL, "item %s: count %lld is negative", b->items[i].id, (long long)values[i]);
+		if (values[i] > COUNT_MAX)
+			return eg__error(EG_ERANGE, "item %s: count %lld is above %d", b->items[i].id, (long long)values[i],
+					 COUNT_MAX);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int rc;
+		if (given && !given[i])
+			continue;
+		rc = b->items[i].kind == EG_ITEM_KIND_DEDUCT ? eg_assess_input_set_count(in, b->items[i].id, values[i])
+							     : eg_assess_input_set_status(in, b->items[i].id, values[i] != 0);
+		if (rc < 0)
+			return rc; /* not reached: checked above */
+	}
+	return EG_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* Results and traces                                                   */
 /* ------------------------------------------------------------------ */

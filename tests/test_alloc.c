@@ -1727,7 +1727,7 @@ static const char *const non_allocating[] = {
 	"eg_ruleset_name", "eg_ruleset_document", "eg_ruleset_scale", "eg_ruleset_validity",
 	"eg_ruleset_item_count", "eg_ruleset_item_id", "eg_ruleset_item_rule", "eg_ruleset_item_kind",
 	"eg_assess_input_free", "eg_assess_input_set_status", "eg_assess_input_status_from_grid",
-	"eg_assess_input_set_count", "eg_assess_input_set_adverse", "eg_assess_input_set_bonus",
+	"eg_assess_input_set_count", "eg_assess_input_set_items", "eg_assess_input_set_adverse", "eg_assess_input_set_bonus",
 	"eg_assess_input_add_forced_fail", "eg_assess_result_free", "eg_assess_result_score",
 	"eg_assess_result_grade", "eg_assess_result_veto", "eg_assess_result_fail_count",
 	"eg_assess_result_fail_at", "eg_assess_result_trace_count", "eg_assess_result_trace_at",

@@ -716,6 +716,75 @@ static void test_assess_score_table_errors_name_the_row(void **state)
 	assert_int_equal(grades[1], -7);
 }
 
+/* eg_assess_input_set_items: one call for every item, the same inputs as the per-item setters. */
+static void test_cj_a2_input_set_items_equals_per_item_setters(void **state)
+{
+	fixture *f = *state;
+	eg_assess_input *one = NULL;
+	eg_assess_result *a, *b;
+	/* Items 1-3 status (met, not met, met), 4-7 counts: 3, 2, 0, 1. */
+	const int64_t row[7] = { 1, 0, 5, 3, 2, 0, 1 };
+	const unsigned char only4[7] = { 0, 0, 0, 1, 0, 0, 0 };
+	int64_t bad[7] = { 1, 1, 1, 0, 0, 0, 0 };
+	assert_int_equal(eg_assess_input_set_items(f->in, row, NULL, 7), EG_OK);
+	assert_int_equal(eg_assess_input_new(&one, f->rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_status(one, "2", 0), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(one, "4", 3), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(one, "5", 2), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(one, "7", 1), EG_OK);
+	a = score(f, "2026-10");
+	assert_int_equal(eg_assess_score(&b, f->rs, one, "2026-10"), EG_OK);
+	/* Item 2 not met is a veto (CJ-A2-6.1): 0 either way, with the same trace. */
+	assert_int_equal(eg_assess_result_score(a), 0);
+	assert_int_equal(eg_assess_result_veto(a), 1);
+	assert_int_equal(eg_assess_result_score(a), eg_assess_result_score(b));
+	assert_int_equal(eg_assess_result_trace_count(a), eg_assess_result_trace_count(b));
+	for (size_t i = 0; i < eg_assess_result_trace_count(a); i++)
+		assert_string_equal(eg_trace_message(eg_assess_result_trace_at(a, i), EG_LANG_EN),
+				    eg_trace_message(eg_assess_result_trace_at(b, i), EG_LANG_EN));
+	eg_assess_result_free(a);
+	eg_assess_result_free(b);
+	/* `given`: only item 4 changes (3 -> 0); item 2 stays not met. Then all met: 100 - 2 x 5 - 1 x 10 = 80. */
+	assert_int_equal(eg_assess_input_set_items(f->in, bad, only4, 7), EG_OK);
+	bad[1] = 1;
+	assert_int_equal(eg_assess_input_set_items(f->in, bad, only4, 7), EG_OK);
+	a = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_veto(a), 1);
+	eg_assess_result_free(a);
+	assert_int_equal(eg_assess_input_set_status(f->in, "2", 1), EG_OK);
+	a = score(f, "2026-10");
+	/* 30 + (40 - 0) + (10 - 2 x 5) + 10 + (10 - 1 x 10) = 80 */
+	assert_int_equal(eg_assess_result_score(a), 80);
+	eg_assess_result_free(a);
+	eg_assess_input_free(one);
+}
+
+static void test_cj_a2_input_set_items_errors_change_nothing(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	/* Item 4 = 1,000,000 is the largest count; item 5 = -1 is refused and nothing is set, item 4 included. */
+	int64_t row[7] = { 0, 1, 1, 1000000, -1, 0, 0 };
+	const unsigned char skip5[7] = { 1, 1, 1, 1, 0, 1, 1 };
+	assert_error(eg_assess_input_set_items(f->in, row, NULL, 7), EG_EINVAL, "item 5: count -1 is negative");
+	row[4] = 1000001;
+	assert_error(eg_assess_input_set_items(f->in, row, NULL, 7), EG_ERANGE, "item 5: count 1000001 is above 1000000");
+	assert_error(eg_assess_input_set_items(f->in, row, NULL, 6), EG_EINVAL, "6 values for the 7 items of rule set changji-2023");
+	assert_error(eg_assess_input_set_items(NULL, row, NULL, 7), EG_EINVAL, "NULL");
+	assert_error(eg_assess_input_set_items(f->in, NULL, NULL, 7), EG_EINVAL, "NULL");
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 100); /* nothing was set */
+	eg_assess_result_free(r);
+	/* An out-of-range value whose flag is 0 is not read; a status item takes any nonzero value as met. */
+	row[0] = -7;
+	assert_int_equal(eg_assess_input_set_items(f->in, row, skip5, 7), EG_OK);
+	r = score(f, "2026-10");
+	/* Item 4 at 1,000,000 x 1 is floored at 0 (CJ-A2-5.4): 30 + 0 + 30 = 60. */
+	assert_int_equal(eg_assess_result_score(r), 60);
+	assert_int_equal(eg_assess_result_veto(r), 0);
+	eg_assess_result_free(r);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 /* eg_item_def_init() gives exactly EG_ITEM_DEF_INIT (for FFIs that cannot
@@ -774,6 +843,8 @@ int main(void)
 		T(test_assess_score_table_matches_per_unit_scoring),
 		T(test_assess_score_table_errors_name_the_row),
 		T(test_item_def_init_matches_the_macro),
+		T(test_cj_a2_input_set_items_equals_per_item_setters),
+		T(test_cj_a2_input_set_items_errors_change_nothing),
 	};
 	return cmocka_run_group_tests_name("assess", tests, NULL, NULL);
 }

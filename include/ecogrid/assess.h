@@ -350,6 +350,29 @@ EG_API int eg_assess_input_status_from_grid(eg_assess_input *in, const char *ite
 EG_API int eg_assess_input_set_count(eg_assess_input *in, const char *item_id, int64_t count);
 
 /**
+ * @brief Set the inputs of many items in one call (CJ-A2-5.1 to CJ-A2-5.7),
+ * in the rule set's item order (eg_ruleset_item_id()): the row layout of
+ * eg_assess_score_table(), for callers and bindings that hold a unit's
+ * inputs in an array rather than calling a setter per item.
+ *
+ * A status item is met when its value is nonzero
+ * (eg_assess_input_set_status()); a deduction item takes its value as its
+ * occurrence count (eg_assess_input_set_count()). Items whose `given` entry
+ * is 0 keep their current input (the defaults of eg_assess_input_new()
+ * unless set before). Every value is checked before any is set: on failure
+ * nothing changed.
+ *
+ * @param in The inputs.
+ * @param values n values, one per item.
+ * @param given n flags (nonzero: set this item), or NULL to set them all.
+ * @param n The rule set's item count (eg_ruleset_item_count()).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, n not the item count, a negative
+ *         count, named with its item), ::EG_ERANGE (a count above 1,000,000).
+ */
+EG_API int eg_assess_input_set_items(eg_assess_input *in, const int64_t *values, const unsigned char *given,
+				     size_t n);
+
+/**
  * @brief Mark that a deduction item's problems caused adverse effects (CJ-A2-5.7).
  * @return ::EG_OK, ::EG_EINVAL (NULL, item without that rule), ::EG_ENOTFOUND.
  */

@@ -39,7 +39,7 @@ class TestAirq(unittest.TestCase):
 
     def test_monthly_stats_batch_from_a_buffer(self):
         # Two stations, April 2026 (30 days): all 10 except station 1's SO2 on day 5 missing.
-        days, hours = 30, 720
+        hours = 720  # 30 days
         data = array.array("d", [10.0] * (2 * 6 * hours))
         for h in range(24):
             data[(1 * 6 + 0) * hours + 4 * 24 + h] = math.nan

@@ -286,6 +286,46 @@ class TestNumbers(unittest.TestCase):
                          [740, 180, 264])
 
 
+class TestInputs(unittest.TestCase):
+    """Counts, statuses and construction go to C in one row (eg_assess_input_set_items);
+    the rule set's own errors still name the offending item."""
+
+    def setUp(self):
+        self.rs = ecogrid.RuleSet.preset("changji-2023")
+
+    def test_row_equals_per_item_inputs(self):
+        # Item IDs as int keys; status overrides construction; 100 - 3 - 2 x 5 = 87 with item 1 met.
+        a = self.rs.score({"construction": [False, True, True], "status": {1: True}, "items": {4: 3, "5": 2}})
+        self.assertEqual((a.score, a.veto), (87, False))
+        self.assertEqual(a, self.rs.score({"items": {"4": 3, "5": 2}}))
+        self.assertEqual(a.trace, self.rs.score({"items": {"4": 3, "5": 2}}).trace)
+        # Construction alone: item 1 not met is a veto (CJ-A2-6.1).
+        self.assertTrue(self.rs.score({"construction": [False, True, True]}).veto)
+
+    def test_errors_name_the_item(self):
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            self.rs.score({"items": {"1": 1}})  # a status item given a count
+        self.assertIn("item 1 (CJ-A2-5.1) is a status item", cm.exception.message)
+        with self.assertRaises(ecogrid.InvalidArgument) as cm:
+            self.rs.score({"status": {"4": True}})
+        self.assertIn("deduction item", cm.exception.message)
+        with self.assertRaises(ecogrid.NotFound) as cm:
+            self.rs.score({"items": {"4": 1, "x": 1}})
+        self.assertIn("no item x", cm.exception.message)
+        with self.assertRaises(ecogrid.OutOfRange) as cm:
+            self.rs.score({"items": {"7": 1000001}})  # 1,000,000 is the largest count
+        self.assertIn("item 7: count 1000001 is above 1000000", cm.exception.message)
+        # 1,000,000 x 10 = 10,000,000 from item 7's 10: floored at 0, the 9,999,990 beyond it comes off the
+        # total (CJ-A2-5.7): 90 - 9,999,990 = -9,999,900.
+        self.assertEqual(self.rs.score({"items": {"7": 1000000}}).score, -9999900)
+
+    @NEED_NUMPY
+    def test_numpy_counts_in_the_row(self):
+        counts = np.array([3, 2], dtype=np.int64)
+        r = self.rs.score({"items": {"4": counts[0], "5": counts[1]}})
+        self.assertEqual(r.score, 87)
+
+
 class TestDates(unittest.TestCase):
     """datetime.date wherever a date is taken, datetime.datetime wherever a time is."""
 

@@ -1,6 +1,6 @@
 """Prototypes of assess.h (see _native.py for the table's role)."""
 import ctypes
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_uint32, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_ubyte, c_uint, c_uint32, c_void_p
 
 from ._core import AssessInputH, AssessResultH, FindingsH, GridH, RulesetBuilderH, RulesetH, TraceH
 from ._types import STATUS
@@ -43,6 +43,7 @@ PROTOTYPES = {
     "eg_assess_input_set_status": (STATUS, [AssessInputH, c_char_p, c_int]),
     "eg_assess_input_status_from_grid": (STATUS, [AssessInputH, c_char_p, FindingsH, GridH, c_char_p]),
     "eg_assess_input_set_count": (STATUS, [AssessInputH, c_char_p, c_int64]),
+    "eg_assess_input_set_items": (STATUS, [AssessInputH, POINTER(c_int64), POINTER(c_ubyte), c_size_t]),
     "eg_assess_input_set_adverse": (STATUS, [AssessInputH, c_char_p, c_int]),
     "eg_assess_input_set_bonus": (STATUS, [AssessInputH, c_int64]),
     "eg_assess_input_add_problem": (STATUS, [AssessInputH, POINTER(c_char_p), c_size_t]),

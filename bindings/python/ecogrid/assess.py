@@ -12,7 +12,8 @@ row per result. The trace is read from C only when first asked for.
 
 from __future__ import annotations
 
-from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_uint32, c_void_p
+import struct
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_ubyte, c_uint32, c_void_p
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
@@ -24,8 +25,18 @@ GRADES: Dict[int, Optional[str]] = {-1: None, 0: "fail", 1: "pass", 2: "good", 3
 LANGS = {"zh": 0, "en": 1}
 #: Media levels of the presets, in rule-set order (the columns of score_table()'s problems).
 MEDIA_LEVELS = {"changji-2023": ("national", "regional", "prefecture"), "jiangmen-2021": ()}
-_KNOWN_INPUTS = frozenset(("items", "construction", "bonus", "media", "forced_fail", "item7_adverse", "adverse",
-                           "status"))
+_INPUT_ORDER = ("construction", "status", "items", "bonus", "media", "forced_fail", "item7_adverse", "adverse")
+_KNOWN_INPUTS = frozenset(_INPUT_ORDER)
+#: Item IDs and media levels as the C strings, encoded once (names of rule sets' items are few).
+_ids: Dict[Any, bytes] = {}
+
+
+def _id(value: Any, what: str = "item ID") -> bytes:
+    raw = enc(str(value) if isinstance(value, int) and not isinstance(value, bool) else value, what)
+    assert raw is not None
+    if len(_ids) < 4096 and isinstance(value, (str, int)):
+        _ids[value] = raw
+    return raw
 
 
 def _lang(lang: str) -> int:
@@ -171,7 +182,8 @@ class RuleSet(Owner):
         return cls(h)
 
     def _m(self) -> Tuple[Any, ...]:
-        """(scale, items, status item IDs as bytes, item count): read once, the rule set is immutable."""
+        """(scale, items, status item IDs as bytes, item count, item ID -> (position, is status),
+        status positions): read once, the rule set is immutable."""
         m = self._meta
         if m is None:
             h = self._live()
@@ -179,7 +191,12 @@ class RuleSet(Owner):
             items = tuple((decs(lib.eg_ruleset_item_id(h, i)), decs(lib.eg_ruleset_item_rule(h, i)),
                            "status" if lib.eg_ruleset_item_kind(h, i) == 0 else "deduction") for i in range(n))
             status = tuple(i.encode("utf-8") for i, _r, k in items if k == "status")
-            m = self._meta = (int(lib.eg_ruleset_scale(h)), items, status, n)
+            pos = {i: (p, k == "status") for p, (i, _r, k) in enumerate(items)}
+            # A row as eg_assess_input_set_items() reads it, made from bytes (faster than element-wise).
+            row_of = ((c_int64 * max(n, 1)).from_buffer_copy, struct.Struct("=%dq" % max(n, 1)).pack,
+                      (c_ubyte * max(n, 1)).from_buffer_copy)
+            m = self._meta = (int(lib.eg_ruleset_scale(h)), items, status, n, pos,
+                              tuple(p for p, (_i, _r, k) in enumerate(items) if k == "status"), row_of)
         return m
 
     @property
@@ -216,26 +233,9 @@ class RuleSet(Owner):
         lib.eg_assess_input_new(byref(ih), h)
         try:
             get = inputs.get
-            construction = get("construction")
-            if construction is not None:
-                status_items = self._m()[2]
-                construction = list(construction)
-                if len(construction) != len(status_items):
-                    raise ValueError("construction needs %d booleans (items %s), got %d"
-                                     % (len(status_items), ", ".join(s.decode() for s in status_items),
-                                        len(construction)))
-                for item, met in zip(status_items, construction):
-                    lib.eg_assess_input_set_status(ih, item, 1 if met else 0)
-            status = get("status")
-            if status:
-                for item, met in status.items():
-                    lib.eg_assess_input_set_status(ih, enc(str(item), "item ID"), 1 if met else 0)
-            items = get("items")
-            if items:
-                set_count = lib.eg_assess_input_set_count
-                for item, count in items.items():
-                    set_count(ih, enc(str(item), "item ID"), count if type(count) is int and
-                              -0x8000000000000000 <= count <= 0x7FFFFFFFFFFFFFFF else i64(count, "count"))
+            construction, status, items = get("construction"), get("status"), get("items")
+            if construction is not None or status or items:
+                self._items(ih, construction, status, items)
             bonus = get("bonus")
             if bonus:
                 lib.eg_assess_input_set_bonus(ih, i64(bonus, "bonus"))
@@ -243,10 +243,9 @@ class RuleSet(Owner):
             if media:
                 for problem in media:
                     if isinstance(problem, str):
-                        problem = [problem]
-                    levels = [enc(x, "media level") for x in problem]
-                    arr = (c_char_p * max(len(levels), 1))(*levels)
-                    lib.eg_assess_input_add_problem(ih, arr, len(levels))
+                        problem = (problem,)
+                    levels = [_ids.get(x) or _id(x, "media level") for x in problem]
+                    lib.eg_assess_input_add_problem(ih, (c_char_p * max(len(levels), 1))(*levels), len(levels))
             forced = get("forced_fail")
             if forced:
                 for cond in forced:
@@ -255,12 +254,49 @@ class RuleSet(Owner):
                 lib.eg_assess_input_set_adverse(ih, b"7", 1)
             adverse = get("adverse")
             if adverse:
-                for item, value in adverse.items():
-                    lib.eg_assess_input_set_adverse(ih, enc(str(item), "item ID"), 1 if value else 0)
+                for item, flag in adverse.items():
+                    lib.eg_assess_input_set_adverse(ih, _ids.get(item) or _id(item), 1 if flag else 0)
         except BaseException:
             lib.eg_assess_input_free(ih)
             raise
         return ih
+
+    def _items(self, ih: Any, construction: Any, status: Any, items: Any) -> None:
+        """construction, status and items in one C call (eg_assess_input_set_items), a row in
+        the rule set's item order; an ID the rule set lacks, or of the other kind, goes
+        through its per-item setter, whose error names it."""
+        m = self._meta or self._m()
+        n, pos = m[3], m[4]
+        row = [0] * max(n, 1)
+        given = bytearray(max(n, 1))
+        if construction is not None:
+            status_pos = m[5]
+            construction = list(construction)
+            if len(construction) != len(status_pos):
+                raise ValueError("construction needs %d booleans (items %s), got %d"
+                                 % (len(status_pos), ", ".join(s.decode() for s in m[2]), len(construction)))
+            for p, met in zip(status_pos, construction):
+                row[p] = 1 if met else 0
+                given[p] = 1
+        if status:
+            for item, met in status.items():
+                pk = pos.get(item if type(item) is str else str(item))
+                if pk is None or not pk[1]:
+                    lib.eg_assess_input_set_status(ih, _ids.get(item) or _id(item), 1 if met else 0)
+                    continue
+                row[pk[0]] = 1 if met else 0
+                given[pk[0]] = 1
+        if items:
+            for item, count in items.items():
+                pk = pos.get(item if type(item) is str else str(item))
+                if pk is None or pk[1]:
+                    lib.eg_assess_input_set_count(ih, _ids.get(item) or _id(item), i64(count, "count"))
+                    continue
+                row[pk[0]] = count if type(count) is int and -0x8000000000000000 <= count <= 0x7FFFFFFFFFFFFFFF \
+                    else i64(count, "count")
+                given[pk[0]] = 1
+        from_row, pack, from_flags = m[6]
+        lib.eg_assess_input_set_items(ih, from_row(pack(*row)), from_flags(given), n)
 
     def score(self, inputs: Mapping[str, Any], period: Any = None) -> Result:
         """Score one unit for one period.
