@@ -17,7 +17,9 @@ Lifetimes
     memory it borrows (a walk of a grid, a ladder state) passes the parent
     to ``Owner.__init__``; its ``_live()`` checks the parent too. An object
     that holds a borrowed pointer but owns nothing (a grid's Node) keeps its
-    parent and calls ``parent._live()`` before every C call.
+    parent and calls ``parent._live()`` before every C call. Closing an
+    object while another thread is using it is the caller's race, as with
+    a file.
 
 Integers, reals, dates and times
     :func:`to_int` (and ``i32``, ``i64``, ``u32``, ``size``, ``cint``)
