@@ -440,7 +440,8 @@ static void ledger_rows(void)
 	R("ledger ID exists", EG_EEXISTS, "P", eg_ledger_open(r, "P", "2026-02-01 09:00", "x", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "y", "z", "2026-06-30" }));
 	R("transition not allowed (open to closed)", EG_ESTATE, NULL, eg_ledger_transition(r, "P", "2026-02-01 09:00", "x", EG_LEDGER_STATE_CLOSED, "y"));
 	R("unknown ledger", EG_ENOTFOUND, "Q", eg_ledger_transition(r, "Q", "2026-02-01 09:00", "x", EG_LEDGER_STATE_RECTIFYING, "y"));
-	R("new deadline not later", EG_EINVAL, NULL, eg_ledger_extend(r, "P", "2026-02-01 09:00", "x", "2026-06-30", "y"));
+	R("new deadline not later", EG_EINVAL, NULL, eg_ledger_extend(r, "P", "2026-02-01 09:00", "整改办", "2026-06-30", "y"));
+	R("extension by the lead unit (only the office)", EG_ESTATE, NULL, eg_ledger_extend(r, "P", "2026-02-01 09:00", "市住建局", "2026-09-30", "y"));
 	R("bad date", EG_EINVAL, NULL, eg_ledger_status(&st, &od, r, "P", "2026-06-31"));
 	R("unknown comparator", EG_EINVAL, "~", eg_ledger_target_attained(&el, 1, "~", 1));
 	eg_records_free(r);

@@ -1538,6 +1538,15 @@ static int sc_ledger_transition(void)
 	return rc;
 }
 
+static int sc_ledger_step(void)
+{
+	int rc;
+	eg_ledger_step_options o = EG_LEDGER_STEP_OPTIONS_INIT;
+	o.time = "2026-02-01 09:00", o.actor = "市住建局", o.reason = "开始整改";
+	RECORDS_CHANGE(eg_ledger_step(r, "P", EG_LEDGER_STATE_RECTIFYING, &o));
+	return rc;
+}
+
 static int sc_ledger_extend(void)
 {
 	int rc;
@@ -1702,6 +1711,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_disclosure_top_n", sc_top_n, EG_ENOMEM },
 	/* ledger.h */
 	{ "eg_ledger_open", sc_ledger_open, EG_ENOMEM },
+	{ "eg_ledger_step", sc_ledger_step, EG_ENOMEM },
 	{ "eg_ledger_transition", sc_ledger_transition, EG_ENOMEM },
 	{ "eg_ledger_extend", sc_ledger_extend, EG_ENOMEM },
 	/* cases.h */
@@ -1781,7 +1791,7 @@ static const char *const non_allocating[] = {
 	"eg_disclosure_heads_message",
 	/* ledger.h */
 	"eg_ledger_open_options_init",
-	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_target_attained",
+	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_behind", "eg_ledger_step_options_init", "eg_ledger_target_attained",
 	/* cases.h */
 	"eg_case_eligible", "eg_case_facts_init", "eg_case_text_check", "eg_case_batches",
 };

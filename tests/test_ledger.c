@@ -24,6 +24,21 @@ static void put1(eg_records *r, const char *id, const char *time, const char *ke
 	assert_int_equal(eg_records_put(r, id, time, "江门市环委办", "季度更新", &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, &key, &value, 1 }), EG_OK);
 }
 
+/* A step with the evidence YL-5.5 asks, by the actor it asks: the lead unit
+ * verifies and applies, the office (the actor that opened it) reviews,
+ * archives and sends back. */
+static int lstep(eg_records *r, const char *id, const char *t, const char *lead, const char *office, int to)
+{
+	eg_ledger_step_options o = EG_LEDGER_STEP_OPTIONS_INIT;
+	char day[11];
+	snprintf(day, sizeof day, "%.10s", t);
+	o.time = t, o.reason = "依据YL-5.5";
+	o.actor = to == EG_LEDGER_STATE_VERIFIED || to == EG_LEDGER_STATE_APPLIED ? lead : office;
+	o.principal = "局长", o.signed_on = day, o.acceptance = "验收意见及报告";
+	o.notice_from = day, o.notice_to = day;
+	return eg_ledger_step(r, id, to, &o);
+}
+
 static void test_yl_5_5_every_allowed_and_forbidden_transition(void **state)
 {
 	(void)state;
@@ -42,16 +57,16 @@ static void test_yl_5_5_every_allowed_and_forbidden_transition(void **state)
 			assert_int_equal(eg_ledger_open(r, "YL-1", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "榆林市住建局", "城区清洁取暖率≥60%", "2026-12-31" }), EG_OK);
 			for (int k = 0; k < 5 && path[from][k] >= 0 && from > 0; k++) {
 				snprintf(t, sizeof t, "2026-02-01 10:%02d", minute++);
-				assert_int_equal(eg_ledger_transition(r, "YL-1", t, "牵头单位", path[from][k], "推进"), EG_OK);
+				assert_int_equal(lstep(r, "YL-1", t, "榆林市住建局", "整改办", path[from][k]), EG_OK);
 			}
 			snprintf(t, sizeof t, "2026-03-01 10:%02d", minute);
 			if (ok[from][to]) {
-				assert_int_equal(eg_ledger_transition(r, "YL-1", t, "整改办", to, "依据YL-5.5"), EG_OK);
+				assert_int_equal(lstep(r, "YL-1", t, "榆林市住建局", "整改办", to), EG_OK);
 				assert_int_equal(eg_ledger_status(&st, &od, r, "YL-1", "2026-03-01"), EG_OK);
 				assert_int_equal(st, to);
 			} else {
 				size_t before = eg_records_version_count(r, "YL-1");
-				assert_error(eg_ledger_transition(r, "YL-1", t, "整改办", to, "x"), EG_ESTATE, "is not allowed (YL-5.5)");
+				assert_error(lstep(r, "YL-1", t, "榆林市住建局", "整改办", to), EG_ESTATE, "is not allowed (YL-5.5)");
 				assert_int_equal(eg_records_version_count(r, "YL-1"), before);
 			}
 			eg_records_free(r);
@@ -66,10 +81,10 @@ static void test_yl_rejected_close_out_extension_and_overdue(void **state)
 	const char *v;
 	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "污水处理率≥93%", "2026-06-30" }), EG_OK);
 	assert_error(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "x", "2026-06-30" }), EG_EEXISTS, "already");
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-02-01 09:00", "县", EG_LEDGER_STATE_RECTIFYING, "开始整改"), EG_OK);
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-01 09:00", "县长", EG_LEDGER_STATE_VERIFIED, "现场核查并签字"), EG_OK);
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-02 09:00", "县", EG_LEDGER_STATE_APPLIED, "申请销号"), EG_OK);
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-10 09:00", "整改办", EG_LEDGER_STATE_REVIEWED, "资料审核、现场核查、公示"), EG_OK);
+	assert_int_equal(eg_ledger_transition(r, "P", "2026-02-01 09:00", "某县政府", EG_LEDGER_STATE_RECTIFYING, "开始整改"), EG_OK);
+	assert_int_equal(lstep(r, "P", "2026-05-01 09:00", "某县政府", "整改办", EG_LEDGER_STATE_VERIFIED), EG_OK);
+	assert_int_equal(lstep(r, "P", "2026-05-02 09:00", "某县政府", "整改办", EG_LEDGER_STATE_APPLIED), EG_OK);
+	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-10 09:00", "整改办", EG_LEDGER_STATE_REVIEWED, "资料审核、现场核查"), EG_OK);
 	assert_int_equal(eg_ledger_transition(r, "P", "2026-05-12 09:00", "整改办", EG_LEDGER_STATE_RECTIFYING, "未达标，退回继续整改"), EG_OK);
 	/* On 2026-07-01 the deadline 06-30 has passed and it is not closed: overdue. */
 	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-07-01"), EG_OK);
@@ -83,15 +98,147 @@ static void test_yl_rejected_close_out_extension_and_overdue(void **state)
 	assert_int_equal(od, 0);
 	assert_int_equal(eg_records_get(&v, r, "P", "deadline", "2026-07-01 00:00"), EG_OK);
 	assert_string_equal(v, "2026-06-30"); /* history keeps the old deadline */
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-08-01 09:00", "县长", EG_LEDGER_STATE_VERIFIED, "再次核查"), EG_OK);
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-08-02 09:00", "县", EG_LEDGER_STATE_APPLIED, "再次申请"), EG_OK);
+	assert_int_equal(lstep(r, "P", "2026-08-01 09:00", "某县政府", "整改办", EG_LEDGER_STATE_VERIFIED), EG_OK);
+	assert_int_equal(lstep(r, "P", "2026-08-02 09:00", "某县政府", "整改办", EG_LEDGER_STATE_APPLIED), EG_OK);
 	assert_int_equal(eg_ledger_transition(r, "P", "2026-08-10 09:00", "整改办", EG_LEDGER_STATE_REVIEWED, "审核通过"), EG_OK);
-	assert_int_equal(eg_ledger_transition(r, "P", "2026-08-20 09:00", "整改办", EG_LEDGER_STATE_CLOSED, "销号备案"), EG_OK);
+	assert_int_equal(lstep(r, "P", "2026-08-20 09:00", "某县政府", "整改办", EG_LEDGER_STATE_CLOSED), EG_OK);
 	assert_error(eg_ledger_extend(r, "P", "2026-08-21 09:00", "整改办", "2026-12-31", "x"), EG_ESTATE, "closed");
-	assert_error(eg_ledger_transition(r, "P", "2026-08-21 09:00", "x", EG_LEDGER_STATE_RECTIFYING, "x"), EG_ESTATE, "archived");
+	assert_error(eg_ledger_transition(r, "P", "2026-08-21 09:00", "整改办", EG_LEDGER_STATE_RECTIFYING, "x"), EG_ESTATE, "archived");
 	/* open, rectifying, verified, applied, reviewed, rectifying, extended,
 	 * verified, applied, reviewed, closed = 11 versions, none lost. */
 	assert_int_equal(eg_records_version_count(r, "P"), 11);
+	eg_records_free(r);
+}
+
+/* YL-5.5 「牵头单位主要负责同志现场验收签字」: the lead unit, its principal named, the day signed. */
+static void test_yl_5_5_verified_needs_the_principals_signature(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	eg_ledger_step_options o = EG_LEDGER_STEP_OPTIONS_INIT;
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "t", "2026-06-30" }), EG_OK);
+	assert_int_equal(eg_ledger_transition(r, "P", "2026-02-01 09:00", "某县政府", EG_LEDGER_STATE_RECTIFYING, "开始"), EG_OK);
+	/* Free text no longer stands for the signature. */
+	assert_error(eg_ledger_transition(r, "P", "2026-05-01 09:00", "某县政府", EG_LEDGER_STATE_VERIFIED, "已签字"), EG_EINVAL,
+		     "the principal's on-site signature");
+	o.time = "2026-05-01 09:00", o.actor = "某县政府", o.reason = "现场验收";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_VERIFIED, &o), EG_EINVAL, "principal who signed");
+	o.principal = "县长";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_VERIFIED, &o), EG_EINVAL, "signing day");
+	o.signed_on = "2026-05-02"; /* after the step: refused */
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_VERIFIED, &o), EG_EINVAL, "after the step");
+	o.signed_on = "2026-05-01", o.actor = "整改办"; /* not the lead unit */
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_VERIFIED, &o), EG_ESTATE, "the lead unit's (某县政府)");
+	assert_int_equal(eg_records_version_count(r, "P"), 2); /* nothing changed */
+	o.actor = "某县政府";
+	assert_int_equal(eg_ledger_step(r, "P", EG_LEDGER_STATE_VERIFIED, &o), EG_OK); /* signed that day: on time */
+	{
+		const char *v;
+		assert_int_equal(eg_records_get(&v, r, "P", "principal", NULL), EG_OK);
+		assert_string_equal(v, "县长");
+		assert_int_equal(eg_records_get(&v, r, "P", "signed_on", NULL), EG_OK);
+		assert_string_equal(v, "2026-05-01");
+	}
+	/* Applied: 「验收意见和验收报告及佐证材料」, by the lead unit. */
+	o.time = "2026-05-02 09:00";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_APPLIED, &o), EG_EINVAL, "acceptance opinion and report");
+	o.acceptance = "验收报告第12号";
+	o.actor = "整改办";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_APPLIED, &o), EG_ESTATE, "applied for by the lead unit");
+	o.actor = "某县政府";
+	assert_int_equal(eg_ledger_step(r, "P", EG_LEDGER_STATE_APPLIED, &o), EG_OK);
+	eg_records_free(r);
+}
+
+/* YL-5.5 "the office reviews the documents, checks on site and publicises;
+ * the problem is archived (备案, closed) if it meets the standard". */
+static void test_yl_5_5_closed_by_the_office_after_the_public_notice(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	eg_ledger_step_options o = EG_LEDGER_STEP_OPTIONS_INIT;
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "t", "2026-06-30" }), EG_OK);
+	for (int to = EG_LEDGER_STATE_RECTIFYING; to <= EG_LEDGER_STATE_APPLIED; to++)
+		assert_int_equal(lstep(r, "P", "2026-03-01 09:00", "某县政府", "整改办", to), EG_OK);
+	/* The review is the office's, not the lead unit's. */
+	assert_error(eg_ledger_transition(r, "P", "2026-03-05 09:00", "某县政府", EG_LEDGER_STATE_REVIEWED, "自审"), EG_ESTATE,
+		     "rectification office's (整改办)");
+	assert_int_equal(eg_ledger_transition(r, "P", "2026-03-05 09:00", "整改办", EG_LEDGER_STATE_REVIEWED, "审核"), EG_OK);
+	assert_error(eg_ledger_transition(r, "P", "2026-03-20 09:00", "整改办", EG_LEDGER_STATE_CLOSED, "销号"), EG_EINVAL,
+		     "public notice");
+	o.time = "2026-03-20 09:00", o.actor = "整改办", o.reason = "达标销号";
+	o.notice_from = "2026-03-10", o.notice_to = "2026-03-21"; /* the notice has not ended */
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_CLOSED, &o), EG_EINVAL, "last day of the public notice");
+	o.notice_from = "2026-03-15", o.notice_to = "2026-03-12";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_CLOSED, &o), EG_EINVAL, "before it begins");
+	o.notice_from = "2026-03-10", o.notice_to = "2026-03-20"; /* ended on the day of the step */
+	o.actor = "某县政府";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_CLOSED, &o), EG_ESTATE, "not 某县政府's");
+	o.actor = "整改办";
+	assert_int_equal(eg_ledger_step(r, "P", EG_LEDGER_STATE_CLOSED, &o), EG_OK);
+	eg_records_free(r);
+	/* A send-back is the office's too. */
+	r = store();
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "t", "2026-06-30" }), EG_OK);
+	for (int to = EG_LEDGER_STATE_RECTIFYING; to <= EG_LEDGER_STATE_APPLIED; to++)
+		assert_int_equal(lstep(r, "P", "2026-03-01 09:00", "某县政府", "整改办", to), EG_OK);
+	assert_error(eg_ledger_transition(r, "P", "2026-03-02 09:00", "某县政府", EG_LEDGER_STATE_RECTIFYING, "撤回"), EG_ESTATE,
+		     "sends a problem back");
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_RECTIFYING, NULL), EG_EINVAL, "NULL");
+	o = (eg_ledger_step_options)EG_LEDGER_STEP_OPTIONS_INIT;
+	o.version = 2;
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_RECTIFYING, &o), EG_EINVAL, "version 2");
+	o.version = EG_LEDGER_STEP_OPTIONS_VERSION, o.time = "2026-03-02", o.actor = "整改办";
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_RECTIFYING, &o), EG_EINVAL, "HH:MM");
+	o.time = "2026-03-02 09:00", o.actor = NULL;
+	assert_error(eg_ledger_step(r, "P", EG_LEDGER_STATE_RECTIFYING, &o), EG_EINVAL, "actor");
+	{
+		eg_ledger_step_options x;
+		memset(&x, 0x5a, sizeof x);
+		assert_error(eg_ledger_step_options_init(&x, 0), EG_EINVAL, "version 0");
+		assert_int_equal(x.version, 0x5a5a5a5au);
+		assert_int_equal(eg_ledger_step_options_init(&x, EG_LEDGER_STEP_OPTIONS_VERSION), EG_OK);
+		assert_null(x.principal);
+	}
+	eg_records_free(r);
+}
+
+/* The deadline is the office's: "any actor may extend a deadline (which clears overdue)" no more;
+ * YL-5.3 「推进不力、进度明显滞后」: overdue days stay in the month even after a later extension. */
+static void test_yl_5_3_extension_by_the_office_and_clearly_behind(void **state)
+{
+	(void)state;
+	eg_records *r = store();
+	const char *units[] = { "某县政府", "某区政府" };
+	size_t behind[2] = { 9, 9 };
+	int st, od;
+	assert_int_equal(eg_ledger_open(r, "P", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某县政府", "t", "2026-06-30" }), EG_OK);
+	assert_int_equal(eg_ledger_open(r, "Q", "2026-01-01 09:00", "整改办", &(eg_ledger_open_options){ EG_LEDGER_OPEN_OPTIONS_VERSION, "某区政府", "t", "2026-12-31" }), EG_OK);
+	/* The lead unit cannot move its own deadline. */
+	assert_error(eg_ledger_extend(r, "P", "2026-06-20 09:00", "某县政府", "2026-09-30", "延期"), EG_ESTATE,
+		     "only the rectification office that registered it (整改办)");
+	/* June: the deadline 30 June holds: not behind. */
+	assert_int_equal(eg_ledger_behind(behind, r, units, 2, "2026-06"), EG_OK);
+	assert_int_equal(behind[0], 0);
+	/* Extended by the office on 5 July, after it lapsed: overdue 1-5 July. */
+	assert_int_equal(eg_ledger_extend(r, "P", "2026-07-05 09:00", "整改办", "2026-09-30", "汛期"), EG_OK);
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-07-03"), EG_OK);
+	assert_int_equal(od, 1); /* as of 3 July it was overdue */
+	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-07-06"), EG_OK);
+	assert_int_equal(od, 0);
+	/* July: clearly behind (1 July was past the deadline then); August: not. */
+	assert_int_equal(eg_ledger_behind(behind, r, units, 2, "2026-07"), EG_OK);
+	assert_int_equal(behind[0], 1);
+	assert_int_equal(behind[1], 0);
+	assert_int_equal(eg_ledger_behind(behind, r, units, 2, "2026-08"), EG_OK);
+	assert_int_equal(behind[0], 0);
+	/* October: past 30 September again. */
+	assert_int_equal(eg_ledger_behind(behind, r, units, 2, "2026-10"), EG_OK);
+	assert_int_equal(behind[0], 1);
+	assert_error(eg_ledger_behind(behind, r, units, 2, "2026-13"), EG_EINVAL, "2026-13");
+	assert_error(eg_ledger_behind(NULL, r, units, 2, "2026-10"), EG_EINVAL, "NULL");
+	assert_error(eg_ledger_behind(behind, r, NULL, 2, "2026-10"), EG_EINVAL, "NULL");
+	assert_error(eg_ledger_extend(r, "P", "2026-07-06 09:00", NULL, "2026-10-30", "x"), EG_EINVAL, "NULL");
 	eg_records_free(r);
 }
 
@@ -207,7 +354,7 @@ static void test_yl_ledger_calls_on_a_record_that_is_not_a_ledger(void **state)
 	put1(r, "JM-1", "2026-01-01 09:00", "progress", "x");
 	assert_error(eg_ledger_transition(r, "JM-1", "2026-01-02 09:00", "办", EG_LEDGER_STATE_RECTIFYING, "x"), EG_ESTATE,
 		     "problem JM-1: ? -> rectifying is not allowed");
-	assert_error(eg_ledger_extend(r, "JM-1", "2026-01-02 09:00", "办", "2026-12-31", "x"), EG_EINVAL,
+	assert_error(eg_ledger_extend(r, "JM-1", "2026-01-02 09:00", "江门市环委办", "2026-12-31", "x"), EG_EINVAL,
 		     "must be a date after (none)");
 	/* State unknown (-1), and no deadline: never overdue. */
 	assert_int_equal(eg_ledger_status(&st, &od, r, "JM-1", "2026-12-31"), EG_OK);
@@ -268,7 +415,7 @@ static void test_yl_closed_problem_past_its_deadline_is_not_overdue(void **state
 	for (int to = EG_LEDGER_STATE_RECTIFYING; to <= EG_LEDGER_STATE_CLOSED; to++) {
 		char t[20];
 		snprintf(t, sizeof t, "2026-02-0%d 09:00", to);
-		assert_int_equal(eg_ledger_transition(r, "P", t, "办", to, "推进"), EG_OK);
+		assert_int_equal(lstep(r, "P", t, "县", "办", to), EG_OK);
 	}
 	/* Closed on 02-05, judged 12-31 (after 03-31): not overdue. */
 	assert_int_equal(eg_ledger_status(&st, &od, r, "P", "2026-12-31"), EG_OK);
@@ -366,6 +513,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yl_every_null_argument_is_einval),
 		cmocka_unit_test(test_yl_5_5_every_allowed_and_forbidden_transition),
+		cmocka_unit_test(test_yl_5_5_verified_needs_the_principals_signature),
+		cmocka_unit_test(test_yl_5_5_closed_by_the_office_after_the_public_notice),
+		cmocka_unit_test(test_yl_5_3_extension_by_the_office_and_clearly_behind),
 		cmocka_unit_test(test_yl_rejected_close_out_extension_and_overdue),
 		cmocka_unit_test(test_yl_4_target_and_yl_5_3_summary),
 		cmocka_unit_test(test_yl_ledger_every_allocation_failure_is_clean),

@@ -15,7 +15,7 @@ import subprocess
 from toolbase import TOOL, ToolCase
 
 DHDR = "id,time,actor,reason,name,district,category,target,progress,quarter\n"
-LHDR = "id,time,actor,action,lead_unit,target,deadline,reason\n"
+LHDR = "id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
 GRID = "code,parent_code,level,name\nP,,1,州\nA,P,2,甲县\nB,P,2,乙县\n"
 
 
@@ -50,12 +50,12 @@ class TextInputTest(ToolCase):
             if cp in (0x0A, 0x0D):
                 continue  # a bare LF or CR ends the row in CSV: tested quoted below
             with self.subTest(cp=hex(cp)):
-                row = "P1,2026-01-05 10:00,整改办,open,甲县政府,目%s标,2026-06-30,\n" % chr(cp)
+                row = "P1,2026-01-05 10:00,整改办,open,甲县政府,目%s标,2026-06-30,,,,,,\n" % chr(cp)
                 self.refused(("ledger", "import", self.write("l.csv", LHDR + row)),
                              "l.csv: line 2: target: control character U+%04X" % cp)
         for cp in (0x0A, 0x0D):
             with self.subTest(cp=hex(cp)):
-                row = 'P1,2026-01-05 10:00,整改办,open,甲县政府,"目标%s伪造行",2026-06-30,\n' % chr(cp)
+                row = 'P1,2026-01-05 10:00,整改办,open,甲县政府,"目标%s伪造行",2026-06-30,,,,,,\n' % chr(cp)
                 self.refused(("ledger", "import", self.write("l.csv", LHDR + row)),
                              "line 2: target: control character U+%04X" % cp)
 

@@ -18,16 +18,18 @@ DISCLOSURE = HDR + (
     # Listed after the Q3 deadline without reporting Q3: it owed no Q3 update.
     "E4,2026-11-01 09:00,台山市,首次公开,台山某建筑工地,台山市,施工扬尘,围挡覆盖 100%,已落实,\n")
 
-LEDGER_HDR = "id,time,actor,action,lead_unit,target,deadline,reason\n"
+LEDGER_HDR = "id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
 LEDGER = LEDGER_HDR + (
-    "P1,2026-01-05 10:00,整改办,open,榆阳区政府,关停违规砖厂,2026-06-30,\n"
-    "P1,2026-02-01 10:00,榆阳区政府,rectifying,,,,开始整改\n"
-    "P2,2026-01-05 10:00,整改办,open,神木市政府,煤矸石堆场覆盖,2026-03-31,\n"
-    "P2,2026-03-01 10:00,神木市政府,rectifying,,,,开始整改\n"
-    "P1,2026-05-01 10:00,榆阳区政府,verified,,,,现场验收签字\n"
-    "P1,2026-05-02 10:00,榆阳区政府,applied,,,,申请销号\n"
-    "P1,2026-05-20 10:00,整改办,reviewed,,,,审核公示\n"
-    "P1,2026-06-01 10:00,整改办,closed,,,,备案销号\n")
+    "P1,2026-01-05 10:00,整改办,open,榆阳区政府,关停违规砖厂,2026-06-30,,,,,,\n"
+    "P1,2026-02-01 10:00,榆阳区政府,rectifying,,,,开始整改,,,,,\n"
+    "P2,2026-01-05 10:00,整改办,open,神木市政府,煤矸石堆场覆盖,2026-03-31,,,,,,\n"
+    "P2,2026-03-01 10:00,神木市政府,rectifying,,,,开始整改,,,,,\n"
+    # YL-5.5: the lead unit's principal verifies on site and signs; the acceptance report is filed;
+    # the office reviews, publicises (公示) and archives.
+    "P1,2026-05-01 10:00,榆阳区政府,verified,,,,现场验收签字,区长,2026-05-01,,,\n"
+    "P1,2026-05-02 10:00,榆阳区政府,applied,,,,申请销号,,,验收报告第3号,,\n"
+    "P1,2026-05-20 10:00,整改办,reviewed,,,,审核,,,,,\n"
+    "P1,2026-06-01 10:00,整改办,closed,,,,备案销号,,,,2026-05-21,2026-05-31\n")
 
 
 class DiscloseTest(ToolCase):
@@ -156,24 +158,30 @@ class LedgerTest(ToolCase):
         self.assertIn("<tr class=\"fail\"><td>P2</td>", html)
 
     def test_yl_5_5_extension_moves_the_deadline(self):
-        self.run_tool("ledger", "import", self.write("e.csv", LEDGER_HDR + "P2,2026-03-20 10:00,整改办,extend,,,2026-05-31,汛期施工受限\n"))
+        self.run_tool("ledger", "import", self.write("e.csv", LEDGER_HDR + "P2,2026-03-20 10:00,整改办,extend,,,2026-05-31,汛期施工受限,,,,,\n"))
         p = {x["id"]: x for x in self.status("2026-04-01")["problems"]}
         self.assertEqual((p["P2"]["deadline"], p["P2"]["overdue"]), ("2026-05-31", False))
 
     def test_bad_ledger_rows_change_nothing(self):
         before = self.digest()
         cases = [
-            ("P1,2026-06-02 10:00,整改办,rectifying,,,,再次整改\n", "closed -> rectifying is not allowed (YL-5.5)"),
-            ("P2,2026-03-02 10:00,神木市政府,closed,,,,直接销号\n", "rectifying -> closed"),
-            ("P2,2026-03-02 10:00,整改办,open,神木市政府,x,2026-12-31,\n", "P2"),
-            ("P3,2026-03-02 10:00,整改办,open,神木市政府,x,,\n", "line 2:"),
-            ("P2,2026-03-02 10:00,整改办,extend,,,2026-03-01,提前\n", "line 2:"),
-            ("P2,2026-03-02 10:00,整改办,archive,,,,x\n", "action must be open, extend"),
-            ("P2,2026-03-02 10:00,整改办,verified,某单位,,,x\n", "set only when a problem is opened (YL-2)"),
-            ("P9,2026-03-02 10:00,整改办,open,某单位,x,2026-12-31,原因\n", "open takes lead_unit, target and deadline, not a reason"),
-            ("P2,2026-03-02 10:00,整改办,verified,,,2026-12-31,x\n", "a deadline changes only with action extend"),
-            ("P9,2026-03-02 10:00,整改办,rectifying,,,,x\n", "P9"),
+            ("P1,2026-06-02 10:00,整改办,rectifying,,,,再次整改", "closed -> rectifying is not allowed (YL-5.5)"),
+            ("P2,2026-03-02 10:00,神木市政府,closed,,,,直接销号", "rectifying -> closed"),
+            ("P2,2026-03-02 10:00,整改办,open,神木市政府,x,2026-12-31,", "P2"),
+            ("P3,2026-03-02 10:00,整改办,open,神木市政府,x,,", "line 2:"),
+            ("P2,2026-03-02 10:00,整改办,extend,,,2026-03-01,提前", "line 2:"),
+            ("P2,2026-03-02 10:00,整改办,archive,,,,x", "action must be open, extend"),
+            ("P2,2026-03-02 10:00,整改办,verified,某单位,,,x", "set only when a problem is opened (YL-2)"),
+            ("P9,2026-03-02 10:00,整改办,open,某单位,x,2026-12-31,原因", "open takes lead_unit, target and deadline, not a reason"),
+            ("P2,2026-03-02 10:00,整改办,verified,,,2026-12-31,x", "a deadline changes only with action extend"),
+            ("P9,2026-03-02 10:00,整改办,rectifying,,,,x", "P9"),
+            # YL-5.5: the principal's signature, by the lead unit; the office alone extends.
+            ("P2,2026-03-02 10:00,神木市政府,verified,,,,已签字", "principal who signed"),
+            ("P2,2026-03-02 10:00,整改办,verified,,,,x,市长,2026-03-02,,,", "the lead unit's (神木市政府)"),
+            ("P2,2026-03-02 10:00,神木市政府,extend,,,2026-12-31,延期", "only the rectification office"),
         ]
+        cases = [(row + ",,,,," * (row.count(",") == 7), needle) for row, needle in cases]
+        cases = [(row + "\n", needle) for row, needle in cases]
         for row, needle in cases:
             with self.subTest(needle=needle):
                 err = self.run_tool("ledger", "import", self.write("bad.csv", LEDGER_HDR + row), expect=1).stderr

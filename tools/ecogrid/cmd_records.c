@@ -12,7 +12,8 @@
  *   disclose import FILE.csv   id,time,actor,reason,name,district,category,target,progress,quarter
  *   disclose status YYYYQn     JM-2.1.2 update status per record, JM-2.2 (2) per district
  *   disclose list              the publishable list (JM-2.1.1 content), as of a time
- *   ledger import FILE.csv     id,time,actor,action,lead_unit,target,deadline,reason
+ *   ledger import FILE.csv     id,time,actor,action,lead_unit,target,deadline,reason,
+ *                              principal,signed_on,acceptance,notice_from,notice_to
  *   ledger status YYYY-MM-DD   state and overdue per problem, YL-5.3 summary per lead unit
  */
 #include "tool.h"
@@ -506,7 +507,8 @@ int cmd_disclose(tool_ctx *ctx)
 /* ledger                                                                */
 /* ------------------------------------------------------------------ */
 
-static const char *const ledger_hdr[] = { "id", "time", "actor", "action", "lead_unit", "target", "deadline", "reason" };
+static const char *const ledger_hdr[] = { "id", "time", "actor", "action", "lead_unit", "target", "deadline", "reason",
+					  "principal", "signed_on", "acceptance", "notice_from", "notice_to" };
 
 static int state_of(const char *name)
 {
@@ -535,7 +537,15 @@ static int ledger_row(void *p, size_t line, char **f, size_t n)
 	} else if ((to = state_of(action)) > EG_LEDGER_STATE_OPEN) {
 		if (f[6][0])
 			return tool_fail("%s: line %zu: a deadline changes only with action extend", s->file, line);
-		e = eg_ledger_transition(s->r, f[0], f[1], f[2], to, f[7]);
+	{
+		/* The step's evidence (YL-5.5) is the library's to require. */
+		eg_ledger_step_options o = EG_LEDGER_STEP_OPTIONS_INIT;
+		o.time = f[1], o.actor = f[2], o.reason = f[7];
+		o.principal = f[8][0] ? f[8] : NULL, o.signed_on = f[9][0] ? f[9] : NULL;
+		o.acceptance = f[10][0] ? f[10] : NULL;
+		o.notice_from = f[11][0] ? f[11] : NULL, o.notice_to = f[12][0] ? f[12] : NULL;
+		e = eg_ledger_step(s->r, f[0], to, &o);
+	}
 	} else {
 		return tool_fail("%s: line %zu: action must be open, extend, rectifying, verified, applied, reviewed or "
 				 "closed, not \"%s\"", s->file, line, action);
@@ -711,17 +721,19 @@ static int ledger_status(tool_ctx *ctx)
 static const char ledger_help_zh[] =
 	"用法：\n"
 	"  ecogrid ledger import 文件.csv     导入整改台账事件（YL-2、YL-5.5）\n"
-	"      表头：id,time,actor,action,lead_unit,target,deadline,reason\n"
-	"      action：open（登记，需 lead_unit、target、deadline）、extend（延期，需 deadline、reason）、\n"
-	"              rectifying、verified、applied、reviewed、closed（销号流程各步，需 reason）\n"
+	"      表头：id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
+	"      action：open（登记，需 lead_unit、target、deadline）、extend（延期，仅登记问题的整改办，需 deadline、reason）、\n"
+	"              rectifying、verified（牵头单位，需 principal、signed_on）、applied（牵头单位，需 acceptance）、\n"
+	"              reviewed、closed（整改办，需公示起止 notice_from、notice_to），各步需 reason\n"
 	"  ecogrid ledger status 日期 [--format text|json|csv|html] [--output 文件]\n"
 	"      各问题状态、是否逾期，各牵头单位进展（YL-5.3）\n";
 static const char ledger_help_en[] =
 	"usage:\n"
 	"  ecogrid ledger import FILE.csv     import rectification ledger events (YL-2, YL-5.5)\n"
-	"      header: id,time,actor,action,lead_unit,target,deadline,reason\n"
-	"      action: open (needs lead_unit, target, deadline), extend (needs deadline, reason),\n"
-	"              rectifying, verified, applied, reviewed, closed (close-out steps, need a reason)\n"
+	"      header: id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
+	"      action: open (needs lead_unit, target, deadline), extend (the registering office only; deadline, reason),\n"
+	"              rectifying, verified (lead unit; principal, signed_on), applied (lead unit; acceptance),\n"
+	"              reviewed, closed (the office; the public notice's notice_from, notice_to); each with a reason\n"
 	"  ecogrid ledger status YYYY-MM-DD [--format text|json|csv|html] [--output FILE]\n"
 	"      state and overdue per problem, progress per lead unit (YL-5.3)\n";
 
@@ -731,7 +743,7 @@ int cmd_ledger(tool_ctx *ctx)
 	if (wants_help(ctx, ledger_help_zh, ledger_help_en))
 		return TOOL_OK;
 	if (!strcmp(sub, "import") && ctx->argc == 2)
-		return import_rows(ctx, LEDGER, ctx->argv[1], ledger_hdr, 8, ledger_row, "整改台账事件", "ledger events");
+		return import_rows(ctx, LEDGER, ctx->argv[1], ledger_hdr, 13, ledger_row, "整改台账事件", "ledger events");
 	if (!strcmp(sub, "status"))
 		return ledger_status(ctx);
 	fputs(TR(ctx, ledger_help_zh, ledger_help_en), stderr);
