@@ -19,6 +19,7 @@ typedef struct as_item {
 	int kind;
 	int32_t max, per, floor;
 	int overflow, veto, adverse;
+	int situation; /* JM-2.2 option: deducted once per period however many occurrences */
 } as_item;
 
 typedef struct as_level {

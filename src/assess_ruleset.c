@@ -486,6 +486,21 @@ int eg_ruleset_builder_set_total_rule(eg_ruleset_builder *b, const char *rule)
 	return EG_OK;
 }
 
+/* JM-2.2: per occurrence (default) or per situation (option). */
+int eg_ruleset_builder_set_per_situation(eg_ruleset_builder *b, const char *item_id, int per_situation)
+{
+	if (!b || !item_id)
+		return eg__error(EG_EINVAL, "eg_ruleset_builder_set_per_situation: NULL argument");
+	for (size_t i = 0; i < b->body.n_items; i++)
+		if (strcmp(b->body.items[i].id, item_id) == 0) {
+			if (b->body.items[i].kind != EG_ITEM_KIND_DEDUCT)
+				return eg__error(EG_EINVAL, "item %s is a status item: it has no occurrences (JM-2.2)", item_id);
+			b->body.items[i].situation = per_situation != 0;
+			return EG_OK;
+		}
+	return eg__error(EG_ENOTFOUND, "item %.64s not found", item_id);
+}
+
 int eg_ruleset_builder_set_veto_mode(eg_ruleset_builder *b, int mode)
 {
 	if (!b)
@@ -624,6 +639,14 @@ static int build_changji(eg_ruleset_builder *b)
 	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "national", "CJ-A2-5.9", 0, 1)) < 0 ||
 	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "regional", "CJ-A2-5.9", 30, 0)) < 0 ||
 	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "prefecture", "CJ-A2-5.9", 20, 0)) < 0 ||
+	    /* CJ-A2-5.11: a serious-impact trigger takes the operation section's points
+	     * (「一次性扣减…相应分值」, default reading: the 70 of 第五条(二)), once per
+	     * problem, at its worst with items 8-10 (item 8 > trigger > 9 > 10). */
+	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_national", "CJ-A2-5.11", 70, 0)) < 0 ||
+	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_regional", "CJ-A2-5.11", 70, 0)) < 0 ||
+	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_prefecture", "CJ-A2-5.11", 70, 0)) < 0 ||
+	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "ministry_media", "CJ-A2-5.11", 70, 0)) < 0 ||
+	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "repeated_reports", "CJ-A2-5.11", 70, 0)) < 0 ||
 	    /* CJ-A2-6.3: the four forced-fail conditions. */
 	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-a", "CJ-A2-6.3",
 		     "因失职发生突出环境问题或重大污染事件，被国家、自治区、自治州领导批示交办并查证属实",
@@ -632,8 +655,8 @@ static int build_changji(eg_ruleset_builder *b)
 		     "被国家级媒体公开曝光造成重大舆情",
 		     "national media exposure causing a major public-opinion event")) < 0 ||
 	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-c", "CJ-A2-6.3",
-		     "群众反复举报（3次及以上）问题未能妥善解决并查证属实",
-		     "a complaint repeated 3 or more times not resolved, verified")) < 0 ||
+		     "群众反复举报（3次及以上）问题未能得到妥善解决、群众反映强烈并查证属实",
+		     "a problem reported 3 or more times not properly resolved, the public reaction strong, verified")) < 0 ||
 	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-d", "CJ-A2-6.3",
 		     "因履职尽责不力造成严重后果或不良社会影响",
 		     "dereliction causing serious consequences or adverse social effects")) < 0 ||

@@ -113,7 +113,8 @@ int eg_assess_input_set_count(eg_assess_input *in, const char *item_id, int64_t 
 		return eg__error(EG_EINVAL, "item %s: count %lld is negative", item_id, (long long)count);
 	if (count > COUNT_MAX)
 		return eg__error(EG_ERANGE, "item %s: count %lld is above %d", item_id, (long long)count, COUNT_MAX);
-	in->count[i] = count;
+	/* JM-2.2 per situation (option): one situation however many occurrences. */
+	in->count[i] = in->rs->body.items[i].situation && count > 0 ? 1 : count;
 	return EG_OK;
 }
 
@@ -329,6 +330,11 @@ static const char *level_name(const char *id, int lang)
 		{ "national", "国家级媒体曝光", "national media" },
 		{ "regional", "自治区级媒体曝光或网络舆情", "regional media or online opinion" },
 		{ "prefecture", "州级媒体曝光", "prefecture media" },
+		{ "instructed_national", "未及时发现致使发生生态环境事件被国家领导批示交办", "national leaders' instruction (CJ-A2-5.11)" },
+		{ "instructed_regional", "未及时发现致使发生生态环境事件被自治区领导批示交办", "regional leaders' instruction (CJ-A2-5.11)" },
+		{ "instructed_prefecture", "未及时发现致使发生生态环境事件被自治州领导批示交办", "prefecture leaders' instruction (CJ-A2-5.11)" },
+		{ "ministry_media", "部级媒体公开曝光造成重大舆情", "ministerial media, major public opinion (CJ-A2-5.11)" },
+		{ "repeated_reports", "群众反复举报（3次及以上）未能妥善解决", "reported 3 or more times, not resolved (CJ-A2-5.11)" },
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(names[i][0], id) == 0)
@@ -653,6 +659,12 @@ int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_asses
 				 in->rs->body.name, rs->body.name);
 	if ((rc = check_period(&rs->body, period)) < 0)
 		return rc;
+	/* CJ-A2-5.7: "造成不良影响的" qualifies item 7's problems; adverse effects with
+	 * none are a contradiction (adverse effects of their own are CJ-A2-6.3 (d)). */
+	for (size_t i = 0; i < rs->body.n_items; i++)
+		if (in->adverse[i] && in->count[i] == 0)
+			return eg__error(EG_EINVAL, "item %s: adverse effects with no problem of the item (%s); effects not tied "
+					 "to its problems are a forced fail of CJ-A2-6.3", rs->body.items[i].id, rs->body.items[i].rule);
 	r = eg__calloc(1, sizeof *r);
 	if (!r)
 		return eg__error_nomem("scoring");
@@ -800,7 +812,9 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 	if (n_items != b->n_items)
 		return eg__error(EG_EINVAL, "eg_assess_score_table: rule set %s has %zu items, not %zu", b->name,
 				 b->n_items, n_items);
-	if (problems && n_levels != b->n_levels)
+	/* The first n_levels levels: a table written before later levels were
+	 * added (CJ-A2-5.11's triggers) still scores, with no problem at them. */
+	if (problems && (n_levels == 0 || n_levels > b->n_levels))
 		return eg__error(EG_EINVAL, "eg_assess_score_table: rule set %s has %zu media levels, not %zu", b->name,
 				 b->n_levels, n_levels);
 	if ((rc = check_period(b, period)) < 0)
@@ -840,7 +854,7 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 		/* The inputs the per-unit setters would make. */
 		for (size_t k = 0; k < b->n_items; k++) {
 			in->status[k] = b->items[k].kind == EG_ITEM_KIND_STATUS ? row[k] != 0 : 1;
-			in->count[k] = b->items[k].kind == EG_ITEM_KIND_DEDUCT ? row[k] : 0;
+			in->count[k] = b->items[k].kind != EG_ITEM_KIND_DEDUCT ? 0 : b->items[k].situation && row[k] > 0 ? 1 : row[k];
 		}
 		in->bonus = bonus ? bonus[i] : 0;
 		for (size_t c = 0; c < b->n_conds; c++)

@@ -1733,7 +1733,7 @@ static const char *const non_allocating[] = {
 	"eg_findings_at", "eg_finding_rule", "eg_finding_node", "eg_finding_unit", "eg_finding_message",
 	"eg_findings_cj_a2_5_2", "eg_grid_csv_options_init",
 	/* assess.h */
-	"eg_ruleset_builder_free", "eg_ruleset_builder_set_validity", "eg_ruleset_builder_set_veto_mode", "eg_ruleset_free",
+	"eg_ruleset_builder_free", "eg_ruleset_builder_set_validity", "eg_ruleset_builder_set_veto_mode", "eg_ruleset_builder_set_per_situation", "eg_ruleset_free",
 	"eg_ruleset_name", "eg_ruleset_document", "eg_ruleset_scale", "eg_ruleset_validity",
 	"eg_ruleset_item_count", "eg_ruleset_item_id", "eg_ruleset_item_rule", "eg_ruleset_item_kind",
 	"eg_assess_input_free", "eg_assess_input_set_status", "eg_assess_input_status_from_grid",

@@ -151,6 +151,134 @@ static void test_cj_a2_5_7_adverse_effects_fail_the_month(void **state)
 	assert_error(eg_assess_input_set_adverse(f->in, "4", 1), EG_EINVAL, "item 4 (CJ-A2-5.4) has no adverse-effects rule");
 }
 
+/* CJ-A2-5.7 「造成不良影响的」 qualifies item-7 problems: adverse effects with no item-7
+ * problem are a contradiction, refused (effects not tied to item 7 are CJ-A2-6.3 (d)). */
+static void test_cj_a2_5_7_adverse_effects_need_an_item_7_problem(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r = NULL;
+	assert_int_equal(eg_assess_input_set_adverse(f->in, "7", 1), EG_OK);
+	/* n7 = 0: refused, nothing scored. */
+	assert_error(eg_assess_score(&r, f->rs, f->in, "2026-10"), EG_EINVAL, "item 7: adverse effects with no problem");
+	assert_null(r);
+	/* n7 = 1 (the boundary): scored, 90, a fail. */
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", 1), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 90);
+	assert_true(has_fail(r, "CJ-A2-5.7"));
+	eg_assess_result_free(r);
+	/* Adverse effects of their own: CJ-A2-6.3 (d). */
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", 0), EG_OK);
+	assert_int_equal(eg_assess_input_set_adverse(f->in, "7", 0), EG_OK);
+	assert_int_equal(eg_assess_input_add_forced_fail(f->in, "CJ-A2-6.3-d"), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 100);
+	assert_true(has_fail(r, "CJ-A2-6.3"));
+	assert_false(has_fail(r, "CJ-A2-5.7"));
+	eg_assess_result_free(r);
+}
+
+/* CJ-A2-5.11 「一次性扣减上述第五条第二款网格化环境监管体系实体运行情况相应分值」: a
+ * trigger takes the operation section's 70 points; "A month in which no problem carries
+ * a trigger scores exactly as it would without this entry". */
+static void test_cj_a2_5_11_serious_impact_trigger_takes_the_section(void **state)
+{
+	fixture *f = *state;
+	eg_assess_result *r;
+	const char *trig[] = { "repeated_reports" }, *both[] = { "regional", "instructed_prefecture" },
+		   *nat[] = { "national", "ministry_media" }, *pref[] = { "prefecture" };
+	/* No trigger: 100 as before. */
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 100);
+	eg_assess_result_free(r);
+	/* A problem reported 3 or more times, not resolved, verified: 30 + max(0, 70 - 70) = 30, a fail. */
+	assert_int_equal(eg_assess_input_add_problem(f->in, trig, 1), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 30);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	assert_non_null(trace_of(r, "CJ-A2-5.11"));
+	assert_non_null(strstr(eg_trace_message(trace_of(r, "CJ-A2-5.11"), EG_LANG_EN), "reported 3 or more times"));
+	eg_assess_result_free(r);
+	eg_assess_input_free(f->in);
+	assert_int_equal(eg_assess_input_new(&f->in, f->rs), EG_OK);
+	/* The same problem also in regional media: once, at its worst (70 > 30). */
+	assert_int_equal(eg_assess_input_add_problem(f->in, both, 2), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 30);
+	eg_assess_result_free(r);
+	/* National media is worse than a trigger (item 8: a fail, no points): 100, a fail. */
+	eg_assess_input_free(f->in);
+	assert_int_equal(eg_assess_input_new(&f->in, f->rs), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(f->in, nat, 2), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 100);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	eg_assess_result_free(r);
+	/* Another problem at prefecture media (20) adds up with a trigger (70): 90 drawn from 70,
+	 * the section ends at 0 (扣完为止): 30. */
+	eg_assess_input_free(f->in);
+	assert_int_equal(eg_assess_input_new(&f->in, f->rs), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(f->in, trig, 1), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(f->in, pref, 1), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), 30);
+	eg_assess_result_free(r);
+}
+
+/* JM-2.2: "the text never says 每起": per occurrence (default, 30 late records = -30)
+ * or per situation (option, -1). */
+static void test_jm_2_2_per_occurrence_or_per_situation(void **state)
+{
+	(void)state;
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	int64_t items[2] = { 30, 0 };
+	int32_t sc[1], gr[1];
+	assert_int_equal(eg_ruleset_builder_new(&b, "jm-situation", "江门 2021", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, "2021-01-01", "2021-12-31"), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", "双考核", "double assessment"), EG_OK);
+	d.id = "2", d.rule = "JM-2.2", d.section = "s", d.max_points = 0, d.per_occurrence = 1, d.floor = EG_ITEM_NO_FLOOR;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	d.id = "1", d.per_occurrence = 2;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", 30), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -30); /* 30 x 1 */
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	/* Per situation: 30 occurrences are one situation: -1; 0 stays 0. */
+	assert_int_equal(eg_ruleset_builder_set_per_situation(b, "2", 1), EG_OK);
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", 30), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -1);
+	eg_assess_result_free(r);
+	/* The batch path reads the count the same way. */
+	assert_int_equal(eg_assess_score_table(sc, gr, rs, items, 2, NULL, NULL, 0, NULL, 1, NULL), EG_OK);
+	assert_int_equal(sc[0], -1);
+	assert_error(eg_ruleset_builder_set_per_situation(b, "9", 1), EG_ENOTFOUND, "item 9");
+	assert_error(eg_ruleset_builder_set_per_situation(NULL, "2", 1), EG_EINVAL, "NULL");
+	assert_error(eg_ruleset_builder_set_per_situation(b, NULL, 1), EG_EINVAL, "NULL");
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	eg_ruleset_builder_free(b);
+	/* A status item has no occurrences. */
+	assert_int_equal(eg_ruleset_builder_new(&b, "x", "y", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", NULL, NULL), EG_OK);
+	d = (eg_item_def)EG_ITEM_DEF_INIT;
+	d.id = "1", d.rule = "X", d.section = "s", d.kind = EG_ITEM_KIND_STATUS, d.max_points = 10;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	assert_error(eg_ruleset_builder_set_per_situation(b, "1", 1), EG_EINVAL, "status item");
+	eg_ruleset_builder_free(b);
+}
+
 static void test_cj_a2_5_8_bonus_five_and_six_events(void **state)
 {
 	fixture *f = *state;
@@ -687,8 +815,11 @@ static void test_assess_score_table_errors_name_the_row(void **state)
 	int32_t scores[2] = { -7, -7 }, grades[2] = { -7, -7 };
 	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 6, NULL, NULL, 0, NULL, 2, NULL), EG_EINVAL,
 		     "has 7 items, not 6");
-	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, problems, 2, NULL, 2, NULL),
-		     EG_EINVAL, "has 3 media levels, not 2");
+	/* changji-2023 has 8 levels (3 of CJ-A2-5.9, 5 triggers of CJ-A2-5.11); a table of the first 3 still scores. */
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, problems, 9, NULL, 2, NULL),
+		     EG_EINVAL, "has 8 media levels, not 9");
+	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, problems, 0, NULL, 2, NULL),
+		     EG_EINVAL, "has 8 media levels, not 0");
 	items[7 + 4] = -1;
 	assert_error(eg_assess_score_table(scores, grades, f->rs, items, 7, NULL, NULL, 0, NULL, 2, NULL), EG_EINVAL,
 		     "row 1, item 5: count -1");
@@ -820,6 +951,9 @@ int main(void)
 		T(test_cj_a2_5_4_forty_and_forty_one_problems),
 		T(test_cj_a2_5_5_and_5_6_floor_at_zero),
 		T(test_cj_a2_5_7_one_and_two_overflows),
+		T(test_cj_a2_5_7_adverse_effects_need_an_item_7_problem),
+		T(test_cj_a2_5_11_serious_impact_trigger_takes_the_section),
+		cmocka_unit_test(test_jm_2_2_per_occurrence_or_per_situation),
 		T(test_cj_a2_5_7_adverse_effects_fail_the_month),
 		T(test_cj_a2_5_8_bonus_five_and_six_events),
 		T(test_cj_a2_5_9_same_problem_takes_worst),

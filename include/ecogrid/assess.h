@@ -233,6 +233,24 @@ EG_API int eg_ruleset_builder_add_grade(eg_ruleset_builder *b, int32_t min_point
 EG_API int eg_ruleset_builder_set_total_rule(eg_ruleset_builder *b, const char *rule);
 
 /**
+ * @brief Read a deduction item per situation instead of per occurrence (JM-2.2).
+ *
+ * JM-2.2 gives amounts per failing (−2 disclosure, −1 progress not updated,
+ * …) but never says 每起: 30 late records can be 30 occurrences (−30, the
+ * default reading, as the catalogue's entry) or one situation (−1, this
+ * option). Per situation, an item deducts its amount once in the period
+ * when its count is 1 or more: the count an input sets is read as 0 or 1,
+ * and the trace shows that one situation.
+ *
+ * @param b The builder.
+ * @param item_id A deduction item added before.
+ * @param per_situation Nonzero: per situation; 0: per occurrence (default).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, a status item), ::EG_ENOTFOUND.
+ * @see JM-2.2.
+ */
+EG_API int eg_ruleset_builder_set_per_situation(eg_ruleset_builder *b, const char *item_id, int per_situation);
+
+/**
  * @brief Choose the reading of a failed veto item (CJ-A2-6.1).
  * @param b The builder.
  * @param mode ::EG_VETO_MODE_TOTAL (default) or ::EG_VETO_MODE_ITEM_ONLY.
@@ -258,8 +276,15 @@ EG_API void eg_ruleset_free(eg_ruleset *rs);
  * - `changji-2023`: CJ-A2 (昌州环委办发〔2023〕6号 附件2), in force from
  *   2023-05-24 (the day it was issued; "自印发之日起实施"), open-ended.
  *   Items "1"–"3" (status, veto), "4"–"7" (deductions), bonus, media
- *   levels "national" (fail), "regional" (−30), "prefecture" (−20), forced
- *   fails "CJ-A2-6.3-a" … "CJ-A2-6.3-d", grades 90/80/60.
+ *   levels "national" (fail), "regional" (−30), "prefecture" (−20)
+ *   (CJ-A2-5.9), then the serious-impact triggers of CJ-A2-5.11, each
+ *   taking the operation section's 70 points: "instructed_national",
+ *   "instructed_regional", "instructed_prefecture" (leaders' instructions on
+ *   an incident the grid failed to find), "ministry_media" (部级 media
+ *   causing a major public-opinion event) and "repeated_reports" (3 or more
+ *   reports not properly resolved); a problem takes its worst level, so
+ *   national media (fail) outranks a trigger, which outranks items 9 and
+ *   10. Forced fails "CJ-A2-6.3-a" … "CJ-A2-6.3-d", grades 90/80/60.
  * - `jiangmen-2021`: JM-2.2 (江门市2021年…"双公开"工作方案), in force
  *   2021-01-01 to 2021-12-31. Items "1"–"5", −2/−1/−2/−3/−2 per
  *   occurrence, no floor, no grades: the score is the deduction total of

@@ -242,7 +242,7 @@ def score_inputs(rng, scheme):
             items[i] = rng.randint(0, top)
             line.append("c:%s=%d" % (i, items[i]))
     doc = {"items": items}
-    if rng.random() < 0.1:
+    if rng.random() < 0.1 and items.get("7", 0) >= 1:  # CJ-A2-5.7: adverse effects of item-7 problems
         doc["adverse"] = ["7"]
         line.append("a:7=1")
     bonus = ""

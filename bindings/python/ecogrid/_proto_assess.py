@@ -26,6 +26,7 @@ PROTOTYPES = {
     "eg_ruleset_builder_add_grade": (STATUS, [RulesetBuilderH, c_int32, c_int, c_char_p]),
     "eg_ruleset_builder_set_total_rule": (STATUS, [RulesetBuilderH, c_char_p]),
     "eg_ruleset_builder_set_veto_mode": (STATUS, [RulesetBuilderH, c_int]),
+    "eg_ruleset_builder_set_per_situation": (STATUS, [RulesetBuilderH, c_char_p, c_int]),
     "eg_ruleset_build": (STATUS, [POINTER(RulesetH), RulesetBuilderH]),
     "eg_ruleset_free": (None, [RulesetH]),
     "eg_ruleset_preset": (STATUS, [POINTER(RulesetH), c_char_p]),
