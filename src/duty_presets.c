@@ -207,7 +207,8 @@ static const eg__duty_preset presets[] = {
 	{ DG, D(.id = "DG-56", .rule = "DG-56", PERIODIC, .kind = "typical_case_published", .actor = "市生态环境局",
 		.period = EG_DUTY_PERIOD_WEEK, .start = "2019-12-01", .name_zh = "环境违法典型案例通报",
 		.name_en = "typical case published") },
-	/* DG-60: after a failing annual result: criticism, interview, honours revoked (no limit). */
+	/* DG-60/61, the annual assessment of each town. DG-60: after a failing result,
+	 * criticism, interview, the year's environmental honours revoked (no limit). */
 	{ DG, D(.id = "DG-60-criticism", .rule = "DG-60", EVENT, .kind = "public_criticism", .event_kind = "annual_fail",
 		.match = EG_DUTY_MATCH_EVENT_ID, .start = "2020-07-01", .name_zh = "通报批评", .name_en = "public criticism") },
 	{ DG, D(.id = "DG-60-interview", .rule = "DG-60", EVENT, .kind = "principal_interview", .event_kind = "annual_fail",
