@@ -325,20 +325,25 @@ static int rate_args(double *out, double now, double ref)
 	return EG_OK;
 }
 
+/* A rate that overflows (a reference index near 0) is an error, not an infinity (§5). */
+static int rate_result(double *out, double r, double now, double ref)
+{
+	if (!isfinite(r))
+		return eg__error(EG_ERANGE, "rate: index %g against the reference %g is not a finite rate", now, ref);
+	*out = r;
+	return EG_OK;
+}
+
 int eg_airq_change_rate(double *out, double now, double ref)
 {
 	int rc = rate_args(out, now, ref);
-	if (rc == EG_OK)
-		*out = (now - ref) / ref;
-	return rc;
+	return rc == EG_OK ? rate_result(out, (now - ref) / ref, now, ref) : rc;
 }
 
 int eg_airq_improvement_rate(double *out, double now, double ref)
 {
 	int rc = rate_args(out, now, ref);
-	if (rc == EG_OK)
-		*out = (ref - now) / ref;
-	return rc;
+	return rc == EG_OK ? rate_result(out, (ref - now) / ref, now, ref) : rc;
 }
 
 typedef struct ranked {

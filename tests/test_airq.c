@@ -182,6 +182,14 @@ static void test_airq_s5_rates(void **state)
 	assert_double_equal(r, -0.4 / 4.4, 1e-15); /* < 0: better */
 	assert_error(eg_airq_change_rate(&r, 4.0, 0), EG_EINVAL, "reference index is 0");
 	assert_error(eg_airq_improvement_rate(&r, NAN, 4.0), EG_EINVAL, "finite");
+	/* A reference index near 0 overflows the rate: an error, not -inf (§5); out untouched. */
+	r = 7;
+	assert_error(eg_airq_improvement_rate(&r, 4.0, 1e-320), EG_ERANGE, "not a finite rate");
+	assert_error(eg_airq_change_rate(&r, 4.0, 1e-320), EG_ERANGE, "not a finite rate");
+	assert_true(r == 7);
+	/* 1e300 / 1e-9 = 1e309 overflows (DBL_MAX is about 1.8e308); 1e300 / 1e-8 = 1e308 does not. */
+	assert_error(eg_airq_change_rate(&r, 1e300, 1e-9), EG_ERANGE, NULL);
+	assert_int_equal(eg_airq_change_rate(&r, 1e300, 1e-8), EG_OK);
 }
 
 static void test_cj_a3_5_ranks_1224_and_ties_at_last(void **state)

@@ -172,7 +172,8 @@ EG_API int eg_airq_round(int64_t *scaled, char *buf, size_t bufsz, double value,
 
 /**
  * @brief Change rate (I_now − I_ref) / I_ref (§5): > 0 worse, < 0 better.
- * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, infinite, negative, or I_ref = 0).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, NaN, infinite, negative, or I_ref = 0),
+ *         ::EG_ERANGE (the rate overflows: a reference index too close to 0; `out` untouched).
  */
 EG_API int eg_airq_change_rate(double *out, double now, double ref);
 
