@@ -93,6 +93,7 @@ else
 	echo "tool_import: skipped, no tool at $TOOL (the README's first command builds it)"
 fi
 
+[ ! -x "$TOOL" ] || python3 bench/month_run.py --tool "$TOOL" --repeats "$ROUNDS" | tee -a "$LOG" || FAILED=1
 echo "== summary"
 python3 - "$LOG" <<'EOF'
 import math

@@ -54,7 +54,7 @@ class HourlyTest(ToolCase):
             "S2": station(20, {"so2": {10: 44, 5: 0}, "pm10": {3: 500}, "pm25": {3: 300}}),
         }, "dust_days": [3], "tampered": {"S2": [5]}}
         self.run_tool("month", "import", "2026-10", self.month(hourly))
-        self.run_tool("month", "run", "2026-10")
+        self.run_tool("month", "run", "2026-10", "--allow-missing")  # air only: no assessment blocks
         a = json.loads(self.run_tool("report", "2026-10", "--format", "json").stdout)["units"]["A"]
         self.assertAlmostEqual(a["air"]["index"], 489 / 31 / 60 + 0.5 + 1135 / 30 / 60 + 592.5 / 30 / 30 + 0.25 + 0.5,
                                places=9)
@@ -63,7 +63,7 @@ class HourlyTest(ToolCase):
         # PM2.5 (435 + 300 + 157.5) / 31 = 28.790 -> 0.95968.
         del hourly["dust_days"]
         self.run_tool("month", "import", "2026-10", self.month(hourly))
-        self.run_tool("month", "run", "2026-10")
+        self.run_tool("month", "run", "2026-10", "--allow-missing")  # air only: no assessment blocks
         a = json.loads(self.run_tool("report", "2026-10", "--format", "json").stdout)["units"]["A"]
         self.assertAlmostEqual(a["air"]["index"], 489 / 31 / 60 + 0.5 + 1635 / 31 / 60 + 892.5 / 31 / 30 + 0.25 + 0.5,
                                places=9)
@@ -71,7 +71,7 @@ class HourlyTest(ToolCase):
         # SO2 (29 * 15 + 27 + 5) / 31 = 467 / 31.
         del hourly["tampered"]
         self.run_tool("month", "import", "2026-10", self.month(hourly))
-        self.run_tool("month", "run", "2026-10")
+        self.run_tool("month", "run", "2026-10", "--allow-missing")  # air only: no assessment blocks
         a = json.loads(self.run_tool("report", "2026-10", "--format", "json").stdout)["units"]["A"]
         self.assertAlmostEqual(a["air"]["index"], 467 / 31 / 60 + 0.5 + 1400 / 31 / 60 + 750 / 31 / 30 + 0.25 + 0.5,
                                places=9)

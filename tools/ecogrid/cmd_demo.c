@@ -93,6 +93,8 @@ static int month_file(const char *path, int m)
 			json_object_set_new(air, "o3", json_real(base[u][5] * factor[u][m]));
 			json_object_set_new(unit, "air", air);
 			json_object_set_new(unit, "air_ref", json_real(ref.composite));
+		} else {
+			json_object_set_new(unit, "air_station", json_false()); /* the park has no monitoring station */
 		}
 		json_object_set_new(units, unit_ids[u], unit);
 	}

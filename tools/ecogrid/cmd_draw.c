@@ -280,12 +280,14 @@ static void print_record(FILE *f, const json_t *doc, int lang)
 
 static int draw_run(tool_ctx *ctx)
 {
+	const char *force = NULL;
 	const char *seed = NULL, *frame = NULL, *quotas = NULL, *inspectors = NULL, *conflicts = NULL, *per = NULL,
 		   *format = "text", *output = NULL, *pos[1];
 	const tool_opt opts[] = { { "--seed", &seed, 0 },	  { "--frame", &frame, 0 },
 				  { "--quotas", &quotas, 0 },	  { "--inspectors", &inspectors, 0 },
 				  { "--conflicts", &conflicts, 0 }, { "--per-object", &per, 0 },
-				  { "--format", &format, 0 },	  { "--output", &output, 0 } };
+				  { "--format", &format, 0 },	  { "--output", &output, 0 },
+				  { "--force", &force, 1 } };
 	static const char *const fmts[] = { "text", "json" }, *const qh[] = { "stratum", "quota" };
 	draw_in in;
 	eg_draw *d = NULL;
@@ -295,7 +297,7 @@ static int draw_run(tool_ctx *ctx)
 	char people[65], *text = NULL, at[32];
 	int rc;
 	memset(&in, 0, sizeof in);
-	if (args_parse(ctx, 1, opts, 8, pos, 1, &n_pos, "draw run") || out_format_ok(format, fmts, 2, "draw run"))
+	if (args_parse(ctx, 1, opts, 9, pos, 1, &n_pos, "draw run") || out_format_ok(format, fmts, 2, "draw run"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !seed || !frame || !quotas)
 		return tool_fail("draw run: usage: ecogrid draw run ID --seed SEED --frame FRAME.csv --quotas QUOTAS.csv");
@@ -369,14 +371,16 @@ static int draw_run(tool_ctx *ctx)
 	}
 	if (!rc) {
 		FILE *f;
-		if (!(rc = out_open(&f, output))) {
+		out_target o;
+		if (!(rc = out_open(&o, ctx, output, force != NULL, "draw run"))) {
+			f = o.f;
 			if (!strcmp(format, "json")) {
 				json_dumpf(doc, f, JSON_INDENT(2));
 				fputc('\n', f);
 			} else {
 				print_record(f, doc, ctx->lang);
 			}
-			rc = out_close(f, output);
+			rc = out_close(&o);
 		}
 	}
 	free(text);
@@ -389,15 +393,16 @@ static int draw_run(tool_ctx *ctx)
 
 static int draw_show(tool_ctx *ctx, int list)
 {
-	const char *format = "text", *output = NULL, *pos[1];
-	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
+	const char *format = "text", *output = NULL, *force = NULL, *pos[1];
+	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
 	static const char *const fmts[] = { "text", "json" };
 	sqlite3 *db;
 	sqlite3_stmt *st = NULL;
 	size_t n_pos, found = 0;
 	FILE *f = NULL;
+	out_target o;
 	int rc;
-	if (args_parse(ctx, 1, opts, 2, pos, 1, &n_pos, list ? "draw list" : "draw show") ||
+	if (args_parse(ctx, 1, opts, 3, pos, 1, &n_pos, list ? "draw list" : "draw show") ||
 	    out_format_ok(format, fmts, 2, list ? "draw list" : "draw show"))
 		return TOOL_FAIL;
 	if (!list && n_pos != 1)
@@ -412,7 +417,8 @@ static int draw_show(tool_ctx *ctx, int list)
 	}
 	if (!list)
 		sqlite3_bind_text(st, 1, pos[0], -1, SQLITE_STATIC);
-	rc = out_open(&f, output);
+	rc = out_open(&o, ctx, output, force != NULL, list ? "draw list" : "draw show");
+	f = rc ? NULL : o.f;
 	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
 		json_t *doc = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
 		found++;
@@ -435,8 +441,10 @@ static int draw_show(tool_ctx *ctx, int list)
 	if (!rc && !list && found == 0)
 		rc = tool_fail("draw show: no draw %s in the workspace", pos[0]);
 	if (f) {
-		int c = out_close(f, output);
-		rc = rc ? rc : c;
+		if (rc)
+			out_abort(&o);
+		else
+			rc = out_close(&o);
 	}
 	return rc;
 }

@@ -311,8 +311,10 @@ static const char *state_zh(int state)
 static int duty_status_cmd(tool_ctx *ctx)
 {
 	const char *preset = NULL, *from = NULL, *findings = NULL, *format = "text", *output = NULL, *pos[1];
+	const char *force = NULL;
+	out_target out;
 	const tool_opt opts[] = { { "--preset", &preset, 0 }, { "--from", &from, 0 }, { "--findings", &findings, 1 },
-				  { "--format", &format, 0 }, { "--output", &output, 0 } };
+				  { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
 	char stored[80], from_buf[11];
 	size_t n_pos, count[9] = { 0 };
 	sqlite3 *db = NULL;
@@ -323,7 +325,7 @@ static int duty_status_cmd(tool_ctx *ctx)
 	eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
 	FILE *f = NULL;
 	int rc, e;
-	if (args_parse(ctx, 1, opts, 5, pos, 1, &n_pos, "duty status") || out_format_ok(format, formats3, 3, "duty status"))
+	if (args_parse(ctx, 1, opts, 6, pos, 1, &n_pos, "duty status") || out_format_ok(format, formats3, 3, "duty status"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !date_shape(pos[0]))
 		return tool_fail("duty status: which day? (ecogrid duty status YYYY-MM-DD)");
@@ -362,7 +364,9 @@ static int duty_status_cmd(tool_ctx *ctx)
 	}
 	for (size_t i = 0; i < eg_duty_rows_count(rows); i++)
 		count[eg_duty_rows_state(rows, i)]++;
-	if ((rc = out_open(&f, output)))
+	if (!(rc = out_open(&out, ctx, output, force != NULL, "duty status")))
+		f = out.f;
+	if (rc)
 		goto done;
 	if (!strcmp(format, "json")) {
 		json_t *doc = json_object(), *arr = json_array(), *sum = json_object();
@@ -426,7 +430,7 @@ static int duty_status_cmd(tool_ctx *ctx)
 				eg_duty_rows_message(rows, i, ctx->lang));
 		}
 	}
-	rc = out_close(f, output);
+	rc = out_close(&out);
 done:
 	eg_duty_rows_free(rows);
 	eg_duty_set_free(set);

@@ -28,14 +28,6 @@
 
 #define MAX_UNITS 4096
 
-static int valid_month(const char *m)
-{
-	int y, mo;
-	char tail;
-	return m && strlen(m) == 7 && sscanf(m, "%4d-%2d%c", &y, &mo, &tail) == 2 && y >= 1900 && y <= 9999 &&
-	       mo >= 1 && mo <= 12 && m[4] == '-';
-}
-
 static int days_in_month(int y, int m)
 {
 	static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -263,6 +255,14 @@ done:
 static int read_air(double *stats, double *ref, json_t *u, const char *path, const char *m, const eg_airq_profile *prof)
 {
 	json_t *air = json_object_get(u, "air"), *hourly = json_object_get(u, "air_hourly"), *r = json_object_get(u, "air_ref");
+	json_t *station = json_object_get(u, "air_station");
+	if (station && !json_is_boolean(station))
+		return -tool_fail("%s.air_station: must be a boolean (false: the unit has no monitoring station)", path);
+	if (json_is_false(station)) {
+		if (air || hourly || r)
+			return -tool_fail("%s: \"air_station\": false (no monitoring station) goes with no air data", path);
+		return 0;
+	}
 	if (!air && !hourly && !r)
 		return 0;
 	if (air && hourly)
@@ -284,58 +284,273 @@ static int read_air(double *stats, double *ref, json_t *u, const char *path, con
 	return 1;
 }
 
-/*
- * Validate a whole month document against the rule set and the grid; with
- * a month (and its profile), hourly air data are computed too.
- */
-static int month_validate_in(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g, const char *month,
-			     const eg_airq_profile *prof)
+/* ------------------------------------------------------------------ */
+/* Units of the workspace grid                                          */
+/* ------------------------------------------------------------------ */
+
+/* The grid's level-2 units (the units the monthly cycle assesses), sorted by ID. */
+typedef struct unit_set {
+	char **id, **name;
+	long *seq;
+	size_t n;
+} unit_set;
+
+static void unit_set_free(unit_set *u)
 {
-	json_t *units, *u, *x;
-	const char *id, *key;
-	size_t k = 0, n_hourly = 0;
-	int progress = month && isatty(STDERR_FILENO);
+	for (size_t i = 0; i < u->n; i++) {
+		free(u->id[i]);
+		free(u->name[i]);
+	}
+	free(u->id);
+	free(u->name);
+	free(u->seq);
+	memset(u, 0, sizeof *u);
+}
+
+static int unit_set_add(unit_set *u, size_t cap, const char *id, const char *name, long seq)
+{
+	if (u->n == 0) {
+		u->id = calloc(cap + 1, sizeof *u->id);
+		u->name = calloc(cap + 1, sizeof *u->name);
+		u->seq = calloc(cap + 1, sizeof *u->seq);
+		if (!u->id || !u->name || !u->seq)
+			return tool_fail("out of memory");
+	}
+	if (!(u->id[u->n] = strdup(id)) || !(u->name[u->n] = strdup(name ? name : id)))
+		return tool_fail("out of memory");
+	u->seq[u->n++] = seq;
+	return TOOL_OK;
+}
+
+static int unit_set_from_db(unit_set *u, sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = TOOL_OK;
+	memset(u, 0, sizeof *u);
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM grid_node WHERE level = 2 AND kind <> 2", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		cap = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	/* ORDER BY id with the BINARY collation: byte order, as strcmp. */
+	if (sqlite3_prepare_v2(db, "SELECT id, name, seq FROM grid_node WHERE level = 2 AND kind <> 2 ORDER BY id", -1, &st,
+			       NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	while (!rc && sqlite3_step(st) == SQLITE_ROW && u->n < cap)
+		rc = unit_set_add(u, cap, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+				  (long)sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	if (rc)
+		unit_set_free(u);
+	return rc;
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int unit_set_from_grid(unit_set *u, const eg_grid *g)
+{
+	size_t cap = eg_grid_count(g, EG_LEVEL_COUNTY), n = 0;
+	const char **ids = calloc(cap + 1, sizeof *ids);
+	int rc = TOOL_OK;
+	memset(u, 0, sizeof *u);
+	if (!ids)
+		return tool_fail("out of memory");
+	for (size_t i = 0; i < eg_grid_size(g) && n < cap; i++) {
+		const eg_node *nd = eg_grid_node_at(g, i);
+		if (eg_node_level(nd) == EG_LEVEL_COUNTY && eg_node_kind(nd) != EG_KIND_KEY_GRID)
+			ids[n++] = eg_node_id(nd);
+	}
+	qsort(ids, n, sizeof *ids, cmp_strp); /* by ID, for the lookups */
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = unit_set_add(u, cap, ids[i], ids[i], (long)i);
+	free(ids);
+	if (rc)
+		unit_set_free(u);
+	return rc;
+}
+
+static long unit_set_find(const unit_set *u, const char *id)
+{
+	size_t lo = 0, hi = u->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(u->id[mid], id);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* One unit's month, computed the same way at import and at run         */
+/* ------------------------------------------------------------------ */
+
+typedef struct unit_calc {
+	eg_assess_result *res; /* NULL: not scored */
+	int has_air;
+	double stats[EG_POLLUTANT_COUNT], ref, rate;
+	eg_airq_index ix;
+	int32_t rank;
+} unit_calc;
+
+static int unit_shape(json_t *u, const char *path)
+{
+	json_t *x;
+	const char *key;
+	if (!json_is_object(u))
+		return tool_fail("%s: must be an object", path);
+	json_object_foreach(u, key, x)
+		if (strcmp(key, "assessment") && strcmp(key, "air") && strcmp(key, "air_hourly") && strcmp(key, "air_ref") &&
+		    strcmp(key, "air_target_missed") && strcmp(key, "air_station"))
+			return tool_fail("%s.%s: unknown key (assessment, air, air_hourly, air_ref, air_target_missed, air_station)",
+					 path, key);
+	if ((x = json_object_get(u, "air_target_missed")) && !json_is_boolean(x))
+		return tool_fail("%s.air_target_missed: must be a boolean (CJ-A3-4)", path);
+	return TOOL_OK;
+}
+
+/*
+ * Score (CJ-A2) and index (CJ-A3-3, §5) one unit with the library, as a run
+ * does: an import that passes this cannot break a later run. Errors name
+ * the JSON path. With month NULL only the shape is checked.
+ */
+static int unit_compute(unit_calc *c, json_t *u, const char *path, const char *month, const eg_ruleset *rs,
+			const eg_airq_profile *prof)
+{
+	json_t *a = json_object_get(u, "assessment");
+	eg_assess_input *in = NULL;
+	int rc;
+	memset(c, 0, sizeof *c);
+	c->ix = (eg_airq_index)EG_AIRQ_INDEX_INIT;
+	if (unit_shape(u, path))
+		return TOOL_FAIL;
+	if (eg_assess_input_new(&in, rs) < 0)
+		return tool_fail_eg(EG_ENOMEM, path);
+	rc = apply_assessment(in, a, path);
+	if (!rc && a && month && eg_assess_score(&c->res, rs, in, month) < 0)
+		rc = tool_fail("%s.assessment: %s", path, eg_error_last()->message);
+	eg_assess_input_free(in);
+	if (rc)
+		return rc;
+	c->has_air = read_air(c->stats, &c->ref, u, path, month, prof);
+	if (c->has_air < 0)
+		rc = TOOL_FAIL;
+	else if (c->has_air && month && eg_airq_composite(&c->ix, prof, c->stats, 0) < 0)
+		rc = tool_fail("%s.%s: %s", path, json_object_get(u, "air") ? "air" : "air_hourly", eg_error_last()->message);
+	else if (c->has_air && month && eg_airq_improvement_rate(&c->rate, c->ix.composite, c->ref) < 0)
+		rc = tool_fail("%s.air_ref: %s", path, eg_error_last()->message);
+	if (rc) {
+		eg_assess_result_free(c->res);
+		c->res = NULL;
+	}
+	return rc;
+}
+
+/*
+ * CJ-A3-5: rank every unit with air data by improvement rate (0.1 %), the
+ * step a run takes; a rate the library cannot rank names its unit.
+ */
+static int rank_air(unit_calc *calc, const char *const *ids, size_t n, const char *where)
+{
+	double *rates = calloc(n + 1, sizeof *rates);
+	int32_t *ranks = calloc(n + 1, sizeof *ranks);
+	size_t k = 0;
+	int rc = TOOL_OK;
+	if (!rates || !ranks)
+		rc = tool_fail("out of memory");
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (!calc[i].has_air)
+			continue;
+		if (eg_airq_round(NULL, NULL, 0, calc[i].rate * 100, 1) < 0 || eg_airq_round(NULL, NULL, 0, calc[i].rate, 3) < 0)
+			rc = tool_fail("%s units.%s.air_ref: the improvement rate %g cannot be ranked: %s", where, ids[i], calc[i].rate,
+				       eg_error_last()->message);
+		rates[k++] = calc[i].rate;
+	}
+	if (!rc && k > 0 && eg_airq_rank(ranks, rates, k, EG_RANK_ORDER_DESC, 3) < 0)
+		rc = tool_fail("%s: %s", where, eg_error_last()->message);
+	k = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		if (calc[i].has_air)
+			calc[i].rank = ranks[k++];
+	free(rates);
+	free(ranks);
+	return rc;
+}
+
+/*
+ * Validate a whole month document: its shape, its units against the grid's
+ * level-2 units, and (with a month and its rule set and profile) every
+ * unit computed exactly as a run computes it.
+ */
+static int month_validate_in(json_t *doc, const char *file, const eg_ruleset *rs, const unit_set *units_known,
+			     const char *month, const eg_airq_profile *prof)
+{
+	json_t *units, *u;
+	const char *id;
+	size_t k = 0, n_hourly = 0, n = 0;
+	unit_calc *calc = NULL;
+	const char **ids = NULL;
+	int progress = month && isatty(STDERR_FILENO), rc = TOOL_OK;
 	if (!json_is_object(doc) || !json_is_object(units = json_object_get(doc, "units")))
 		return tool_fail("%s: top level must be an object with \"units\"", file);
+	if (json_object_size(doc) != 1)
+		return tool_fail("%s: top level has only \"units\"", file);
 	if (json_object_size(units) == 0 || json_object_size(units) > MAX_UNITS)
 		return tool_fail("%s: units: 1-%d units expected", file, MAX_UNITS);
 	json_object_foreach(units, id, u)
 		n_hourly += json_object_get(u, "air_hourly") != NULL;
+	calc = calloc(json_object_size(units), sizeof *calc);
+	ids = calloc(json_object_size(units), sizeof *ids);
+	if (!calc || !ids)
+		rc = tool_fail("out of memory");
 	json_object_foreach(units, id, u) {
 		char path[300];
-		const eg_node *n;
-		eg_assess_input *in = NULL;
-		double st[EG_POLLUTANT_COUNT], ref;
-		int rc;
+		if (rc)
+			break;
 		snprintf(path, sizeof path, "%s: units.%s", file, id);
-		if (eg_grid_lookup(&n, g, id) < 0 || eg_node_level(n) != EG_LEVEL_COUNTY)
-			return tool_fail("%s: unknown unit (not a level-2 node of the workspace grid)", path);
-		if (!json_is_object(u))
-			return tool_fail("%s: must be an object", path);
-		json_object_foreach(u, key, x)
-			if (strcmp(key, "assessment") && strcmp(key, "air") && strcmp(key, "air_hourly") && strcmp(key, "air_ref") &&
-			    strcmp(key, "air_target_missed"))
-				return tool_fail("%s.%s: unknown key (assessment, air, air_hourly, air_ref, air_target_missed)", path, key);
-		if ((x = json_object_get(u, "air_target_missed")) && !json_is_boolean(x))
-			return tool_fail("%s.air_target_missed: must be a boolean (CJ-A3-4)", path);
-		if (eg_assess_input_new(&in, rs) < 0)
-			return tool_fail_eg(EG_ENOMEM, "month import");
-		rc = apply_assessment(in, json_object_get(u, "assessment"), path);
-		eg_assess_input_free(in);
-		if (rc || read_air(st, &ref, u, path, month, prof) < 0)
-			return TOOL_FAIL;
+		if (unit_set_find(units_known, id) < 0) {
+			rc = tool_fail("%s: unknown unit (not a level-2 node of the workspace grid)", path);
+			break;
+		}
+		ids[n] = id;
+		rc = unit_compute(&calc[n++], u, path, month, rs, prof);
 		if (progress && n_hourly > 0 && json_object_get(u, "air_hourly"))
 			fprintf(stderr, "\r%s %zu / %zu", month, ++k, n_hourly);
 	}
 	if (progress && n_hourly > 0)
 		fputc('\n', stderr);
-	return TOOL_OK;
+	/* The ranking too, as the run ranks: a rate it cannot rank is refused now. */
+	if (!rc && month)
+		rc = rank_air(calc, ids, n, file);
+	for (size_t i = 0; calc && i < n; i++)
+		eg_assess_result_free(calc[i].res);
+	free(calc);
+	free(ids);
+	return rc;
 }
 
 int month_validate(json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g)
 {
-	return month_validate_in(doc, file, rs, g, NULL, NULL);
+	unit_set u;
+	int rc;
+	if (unit_set_from_grid(&u, g))
+		return TOOL_FAIL;
+	rc = month_validate_in(doc, file, rs, &u, NULL, NULL);
+	unit_set_free(&u);
+	return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Storing                                                               */
+/* ------------------------------------------------------------------ */
 
 /*
  * Replace a month's rows of `table` (month_input or month_result) by one row
@@ -347,9 +562,15 @@ static int store_month_rows(sqlite3 *db, const char *table, const char *month, j
 	const char *id;
 	json_t *u;
 	char sql[160];
-	int rc;
-	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE month='%s'", table, month);
-	if ((rc = ws_exec(db, sql)))
+	int rc = TOOL_OK;
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE month = ?", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	if (rc)
 		return rc;
 	snprintf(sql, sizeof sql, "INSERT INTO %s(month, unit, json) VALUES(?,?,?)", table);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -360,7 +581,7 @@ static int store_month_rows(sqlite3 *db, const char *table, const char *month, j
 		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
 		if (!text || sqlite3_step(st) != SQLITE_DONE)
-			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+			rc = tool_fail("workspace: %s", text ? sqlite3_errmsg(db) : "out of memory");
 		free(text);
 		sqlite3_reset(st);
 		if (rc)
@@ -371,18 +592,92 @@ static int store_month_rows(sqlite3 *db, const char *table, const char *month, j
 	return rc;
 }
 
+/* Run one statement with up to two text parameters inside the caller's transaction. */
+static int exec2(sqlite3 *db, const char *sql, const char *a, const char *b)
+{
+	sqlite3_stmt *st;
+	int ok;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (a)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (!ok)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	ws_row_written();
+	return TOOL_OK;
+}
+
+/* The units of `set` that lack an input block: JSON {unit: [blocks]}. */
+static json_t *month_missing(const cycle_scheme *s, const unit_set *set, json_t *units)
+{
+	json_t *out = json_object();
+	for (size_t i = 0; i < set->n; i++) {
+		json_t *m = cycle_unit_missing(s, json_object_get(units, set->id[i]));
+		if (json_array_size(m) > 0)
+			json_object_set_new(out, set->id[i], m);
+		else
+			json_decref(m);
+	}
+	return out;
+}
+
+/* Print the later months that are stale now (after a change inside the transaction). */
+static void print_stale_after(tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month)
+{
+	cycle c;
+	size_t shown = 0;
+	const char *first = NULL;
+	if (cycle_load(&c, db, s))
+		return;
+	for (size_t i = 0; i < c.n; i++)
+		if (strcmp(c.m[i].month, month) > 0 && c.m[i].state == CYCLE_STALE) {
+			if (!shown++) {
+				first = c.m[i].month;
+				fputs(TR(ctx, "以下月份的结果已过期：", "results now stale:"), stdout);
+			}
+			printf(" %s", c.m[i].month);
+		}
+	if (shown)
+		printf(TR(ctx, "（用 `ecogrid month run --from %s` 重新运行）\n", " (run `ecogrid month run --from %s` again)\n"), first);
+	cycle_free(&c);
+}
+
+/* ------------------------------------------------------------------ */
+/* month import                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The rule set and air-quality profile of a month (its last day). */
+static int month_rules(eg_ruleset **rs, eg_airq_profile **prof, const cycle_scheme *s, const char *month)
+{
+	char day[16];
+	month_last_day(day, sizeof day, month);
+	*rs = NULL;
+	*prof = NULL;
+	if (eg_ruleset_for_date(rs, s->family, day) < 0 || eg_airq_profile_for_date(prof, day) < 0) {
+		eg_ruleset_free(*rs);
+		*rs = NULL;
+		return tool_fail("%s: %s", month, eg_error_last()->message);
+	}
+	return TOOL_OK;
+}
+
 int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 {
 	json_error_t jerr;
-	json_t *doc, *units;
+	json_t *doc, *units = NULL, *missing = NULL;
 	eg_ruleset *rs = NULL;
 	eg_airq_profile *prof = NULL;
-	eg_grid *g = NULL;
+	cycle_scheme scheme;
+	unit_set set = { NULL, NULL, NULL, 0 };
 	sqlite3 *db;
-	char day[16], detail[256];
+	char detail[512], units_hash[65], now_hash[65], hash[65], at[32];
 	int rc;
-	if (!valid_month(month))
-		return tool_fail("month import: \"%s\" is not a month YYYY-MM", month);
+	if (!month_valid(month))
+		return tool_fail("month import: \"%s\" is not a month YYYY-MM (1900-01 to 9999-12)", month);
 	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc)
 		return tool_fail("%s: line %d: %s", file, jerr.line, jerr.text);
@@ -390,39 +685,92 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 		json_decref(doc);
 		return TOOL_FAIL;
 	}
-	month_last_day(day, sizeof day, month);
-	if (eg_ruleset_for_date(&rs, "changji", day) < 0) {
-		json_decref(doc);
-		return tool_fail("month import: %s", eg_error_last()->message);
-	}
 	if (ws_open(&db, ctx->db_path, 1)) {
 		json_decref(doc);
-		eg_ruleset_free(rs);
 		return TOOL_FAIL;
 	}
-	rc = ws_load_nodes(&g, db);
-	if (!rc && eg_airq_profile_for_date(&prof, day) < 0)
-		rc = tool_fail("month import: %s", eg_error_last()->message);
+	/* Validate outside the transaction against a snapshot of the grid (an
+	 * hourly month takes a while), then check inside that the grid is the same. */
+	rc = cycle_scheme_load(&scheme, db);
 	if (!rc)
-		rc = month_validate_in(doc, file, rs, g, month, prof);
+		rc = month_rules(&rs, &prof, &scheme, month);
+	if (!rc)
+		rc = ws_read_begin(db);
+	if (!rc) {
+		rc = ws_hash_units(units_hash, db) || unit_set_from_db(&set, db);
+		ws_commit(db);
+	}
+	if (!rc)
+		rc = month_validate_in(doc, file, rs, &set, month, prof);
 	if (!rc)
 		rc = ws_begin(db);
 	if (!rc) {
-		/* One transaction: replace the month's inputs, log, commit. */
+		/* One transaction: replace the month's inputs, record the import, log, commit. */
 		units = json_object_get(doc, "units");
-		rc = store_month_rows(db, "month_input", month, units, JSON_COMPACT | JSON_SORT_KEYS);
-		snprintf(detail, sizeof detail, "%s: %s, %zu units", month, file, json_object_size(units));
+		rc = ws_hash_units(now_hash, db);
+		if (!rc && strcmp(now_hash, units_hash) != 0) {
+			unit_set_free(&set); /* the grid changed meanwhile: check against the grid of now */
+			rc = unit_set_from_db(&set, db);
+			if (!rc)
+				rc = month_validate_in(doc, file, rs, &set, NULL, NULL);
+			snprintf(units_hash, sizeof units_hash, "%s", now_hash);
+		}
+		ws_test_pause();
+		if (!rc)
+			rc = store_month_rows(db, "month_input", month, units, JSON_COMPACT | JSON_SORT_KEYS);
+		if (!rc)
+			rc = ws_hash_month_inputs(hash, db, month);
+		if (!rc) {
+			char *text;
+			sqlite3_stmt *st;
+			missing = month_missing(&scheme, &set, units);
+			text = json_dumps(missing, JSON_COMPACT);
+			ws_now(at, sizeof at);
+			if (!text || sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO month_import(month, hash, at, file, units, grid_hash, "
+							    "missing) VALUES(?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
+				rc = tool_fail("workspace: %s", text ? sqlite3_errmsg(db) : "out of memory");
+			} else {
+				sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 4, file, -1, SQLITE_STATIC);
+				sqlite3_bind_int64(st, 5, (sqlite3_int64)json_object_size(units));
+				sqlite3_bind_text(st, 6, units_hash, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 7, text, -1, SQLITE_STATIC);
+				if (sqlite3_step(st) != SQLITE_DONE)
+					rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+				sqlite3_finalize(st);
+			}
+			free(text);
+		}
+		snprintf(detail, sizeof detail, "%s: %s, %zu units, %zu incomplete, sha256 %s", month, file,
+			 json_object_size(units), json_object_size(missing), hash);
 		if (!rc)
 			rc = ws_log(db, "month import", detail);
-		if (!rc)
+		if (!rc) {
+			const char *id;
+			json_t *m, *b;
+			size_t k;
+			printf(TR(ctx, "已导入 %s 月度数据：%zu 个单位\n", "imported %s: %zu units\n"), month, json_object_size(units));
+			if (json_object_size(missing) > 0) {
+				printf(TR(ctx, "以下单位缺少数据，`month run` 将拒绝运行（或用 --allow-missing 运行并在通报中注明）：\n",
+					  "these units lack inputs; `month run` refuses the month (or runs it with --allow-missing, "
+					  "and the bulletin says so):\n"));
+				json_object_foreach(missing, id, m) {
+					printf(TR(ctx, "  %s %s：", "  %s %s: "), id, set.name[unit_set_find(&set, id)]);
+					json_array_foreach(m, k, b)
+						printf("%s%s", k ? TR(ctx, "、", ", ") : "", cycle_block_label(json_string_value(b), ctx->lang));
+					putchar('\n');
+				}
+			}
+			print_stale_after(ctx, db, &scheme, month);
 			rc = ws_commit(db);
+		}
 		if (rc)
 			ws_rollback(db);
-		else
-			printf(TR(ctx, "已导入 %s 月度数据：%zu 个单位\n", "imported %s: %zu units\n"), month,
-			       json_object_size(units));
 	}
-	eg_grid_free(g);
+	json_decref(missing);
+	unit_set_free(&set);
 	eg_ruleset_free(rs);
 	eg_airq_profile_free(prof);
 	json_decref(doc);
@@ -431,151 +779,10 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 }
 
 /* ------------------------------------------------------------------ */
-/* month run                                                            */
+/* month run                                                             */
 /* ------------------------------------------------------------------ */
 
-typedef struct unit_month {
-	char id[72];
-	json_t *in;
-	eg_assess_result *res;
-	int has_air;
-	double stats[EG_POLLUTANT_COUNT], ref, rate;
-	eg_airq_index ix;
-	int32_t rank;
-} unit_month;
-
-typedef struct month_data {
-	char month[8];
-	unit_month *u;
-	size_t n;
-} month_data;
-
-static void month_data_free(month_data *m)
-{
-	for (size_t i = 0; i < m->n; i++) {
-		json_decref(m->u[i].in);
-		eg_assess_result_free(m->u[i].res);
-	}
-	free(m->u);
-	memset(m, 0, sizeof *m);
-}
-
-/* Read every month <= `upto` with inputs, in order. */
-static int load_months(sqlite3 *db, const char *upto, month_data **out, size_t *n_out)
-{
-	sqlite3_stmt *st;
-	month_data *ms = NULL;
-	size_t n = 0;
-	int rc = TOOL_OK;
-	if (sqlite3_prepare_v2(db, "SELECT month, unit, json FROM month_input WHERE month <= ? ORDER BY month, unit", -1,
-			       &st, NULL) != SQLITE_OK)
-		return tool_fail("workspace: %s", sqlite3_errmsg(db));
-	sqlite3_bind_text(st, 1, upto, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(st, 0);
-		month_data *cur;
-		unit_month *um;
-		if (!n || strcmp(ms[n - 1].month, m) != 0) {
-			month_data *t = realloc(ms, (n + 1) * sizeof *ms);
-			if (!t) {
-				rc = tool_fail("out of memory");
-				break;
-			}
-			ms = t;
-			memset(&ms[n], 0, sizeof ms[n]);
-			snprintf(ms[n].month, sizeof ms[n].month, "%s", m);
-			n++;
-		}
-		cur = &ms[n - 1];
-		um = realloc(cur->u, (cur->n + 1) * sizeof *um);
-		if (!um) {
-			rc = tool_fail("out of memory");
-			break;
-		}
-		cur->u = um;
-		um = &cur->u[cur->n++];
-		memset(um, 0, sizeof *um);
-		snprintf(um->id, sizeof um->id, "%s", (const char *)sqlite3_column_text(st, 1));
-		um->in = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
-		if (!um->in) {
-			rc = tool_fail("workspace: stored input of %s %s is not JSON", m, um->id);
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc) {
-		for (size_t i = 0; i < n; i++)
-			month_data_free(&ms[i]);
-		free(ms);
-		return rc;
-	}
-	*out = ms;
-	*n_out = n;
-	return TOOL_OK;
-}
-
-/* Score, index and rank one month (everything but the ladders). */
-static int compute_month(month_data *m)
-{
-	char day[16];
-	eg_ruleset *rs = NULL;
-	eg_airq_profile *prof = NULL;
-	double rates[MAX_UNITS];
-	int32_t ranks[MAX_UNITS];
-	size_t n_air = 0;
-	int rc = TOOL_OK;
-	month_last_day(day, sizeof day, m->month);
-	if (eg_ruleset_for_date(&rs, "changji", day) < 0 || eg_airq_profile_for_date(&prof, day) < 0) {
-		rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
-		goto done;
-	}
-	for (size_t i = 0; i < m->n && !rc; i++) {
-		unit_month *u = &m->u[i];
-		eg_assess_input *in = NULL;
-		char path[128];
-		snprintf(path, sizeof path, "%s units.%s", m->month, u->id);
-		if (eg_assess_input_new(&in, rs) < 0 || apply_assessment(in, json_object_get(u->in, "assessment"), path) ||
-		    eg_assess_score(&u->res, rs, in, m->month) < 0)
-			rc = tool_fail("%s: %s", path, eg_error_last()->message);
-		eg_assess_input_free(in);
-		if (rc)
-			break;
-		u->has_air = read_air(u->stats, &u->ref, u->in, path, m->month, prof);
-		if (u->has_air < 0) {
-			rc = TOOL_FAIL;
-			break;
-		}
-		if (u->has_air) {
-			/* CJ-A3-3 composite index and the year-on-year improvement rate (§5). */
-			u->ix = (eg_airq_index)EG_AIRQ_INDEX_INIT;
-			if (eg_airq_composite(&u->ix, prof, u->stats, 0) < 0 ||
-			    eg_airq_improvement_rate(&u->rate, u->ix.composite, u->ref) < 0) {
-				rc = tool_fail("%s: %s", path, eg_error_last()->message);
-				break;
-			}
-			n_air++;
-		}
-	}
-	/* CJ-A3-5: rank every unit with air data by improvement rate (0.1 %). */
-	if (!rc && n_air > 0) {
-		size_t k = 0;
-		for (size_t i = 0; i < m->n; i++)
-			if (m->u[i].has_air)
-				rates[k++] = m->u[i].rate;
-		if (eg_airq_rank(ranks, rates, k, EG_RANK_ORDER_DESC, 3) < 0)
-			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
-		k = 0;
-		for (size_t i = 0; !rc && i < m->n; i++)
-			if (m->u[i].has_air)
-				m->u[i].rank = ranks[k++];
-	}
-done:
-	eg_ruleset_free(rs);
-	eg_airq_profile_free(prof);
-	return rc;
-}
-
-static const char *const ladder_names[3] = { "CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4" };
+#define MAX_LADDERS 5
 
 static json_t *outcome_json(const eg_ladder_outcome *o, size_t i)
 {
@@ -589,21 +796,29 @@ static json_t *outcome_json(const eg_ladder_outcome *o, size_t i)
 			 eg_ladder_outcome_severity(o, i), "clauses", cl);
 }
 
-static json_t *unit_result(const unit_month *u, json_t *actions)
+/* A unit's stored result: the score and trace (when scored), air (when ranked), the ladders' actions. */
+static json_t *unit_result(const unit_calc *u, json_t *actions)
 {
-	const eg_assess_result *r = u->res;
-	json_t *fails = json_array(), *trace = json_array(), *obj;
-	for (size_t k = 0; k < eg_assess_result_fail_count(r); k++)
-		json_array_append_new(fails, json_string(eg_assess_result_fail_at(r, k)));
-	for (size_t k = 0; k < eg_assess_result_trace_count(r); k++) {
-		const eg_trace *t = eg_assess_result_trace_at(r, k);
-		json_array_append_new(trace, json_pack("{s:s, s:i, s:i, s:s, s:s}", "rule", eg_trace_rule(t), "before",
-						       (int)eg_trace_before(t), "after", (int)eg_trace_after(t), "message",
-						       eg_trace_message(t, EG_LANG_ZH), "message_en", eg_trace_message(t, EG_LANG_EN)));
+	json_t *obj = json_object();
+	if (u->res) {
+		const eg_assess_result *r = u->res;
+		json_t *fails = json_array(), *trace = json_array();
+		for (size_t k = 0; k < eg_assess_result_fail_count(r); k++)
+			json_array_append_new(fails, json_string(eg_assess_result_fail_at(r, k)));
+		for (size_t k = 0; k < eg_assess_result_trace_count(r); k++) {
+			const eg_trace *t = eg_assess_result_trace_at(r, k);
+			json_array_append_new(trace, json_pack("{s:s, s:i, s:i, s:s, s:s}", "rule", eg_trace_rule(t), "before",
+							       (int)eg_trace_before(t), "after", (int)eg_trace_after(t), "message",
+							       eg_trace_message(t, EG_LANG_ZH), "message_en",
+							       eg_trace_message(t, EG_LANG_EN)));
+		}
+		json_object_set_new(obj, "score", json_integer(eg_assess_result_score(r)));
+		json_object_set_new(obj, "grade", json_string(eg_grade_name(eg_assess_result_grade(r))));
+		json_object_set_new(obj, "veto", json_boolean(eg_assess_result_veto(r)));
+		json_object_set_new(obj, "fail_reasons", fails);
+		json_object_set_new(obj, "trace", trace);
 	}
-	obj = json_pack("{s:i, s:s, s:b, s:o, s:o, s:o}", "score", (int)eg_assess_result_score(r), "grade",
-			eg_grade_name(eg_assess_result_grade(r)), "veto", eg_assess_result_veto(r), "fail_reasons", fails,
-			"trace", trace, "actions", actions);
+	json_object_set_new(obj, "actions", actions);
 	if (u->has_air) {
 		char rate[32];
 		eg_airq_round(NULL, rate, sizeof rate, u->rate * 100, 1);
@@ -615,114 +830,538 @@ static json_t *unit_result(const unit_month *u, json_t *actions)
 	return obj;
 }
 
-int cmd_month_run(tool_ctx *ctx, const char *month)
+/* What one run of a month needs and makes. */
+typedef struct month_job {
+	const cycle_scheme *s;
+	const char *month;
+	int allow_missing;
+	unit_set set;
+	json_t **in;     /* per unit of set: its stored input, or NULL */
+	unit_calc *calc; /* per unit of set */
+	json_t **missing;
+	int *scored;
+	size_t n_ladders;
+	const char *ladder[MAX_LADDERS];
+	eg_ladder *lad[MAX_LADDERS];
+	eg_ladder_state *state[MAX_LADDERS];
+	eg_ladder_outcome *out[MAX_LADDERS];
+	long *slot[MAX_LADDERS]; /* per unit: its index in out[l], or -1 */
+	int32_t *streak[MAX_LADDERS];
+	char gap[120][8]; /* months missing before this one (the first 120) */
+	size_t n_gap;
+	const cyc_month *pred;
+} month_job;
+
+static void job_free(month_job *j)
+{
+	for (size_t i = 0; i < j->set.n; i++) {
+		json_decref(j->in ? j->in[i] : NULL);
+		json_decref(j->missing ? j->missing[i] : NULL);
+		if (j->calc)
+			eg_assess_result_free(j->calc[i].res);
+	}
+	for (size_t l = 0; l < MAX_LADDERS; l++) {
+		eg_ladder_outcome_free(j->out[l]);
+		eg_ladder_state_free(j->state[l]);
+		eg_ladder_free(j->lad[l]);
+		free(j->slot[l]);
+		free(j->streak[l]);
+	}
+	free(j->in);
+	free(j->calc);
+	free(j->missing);
+	free(j->scored);
+	unit_set_free(&j->set);
+}
+
+/* Read the month's stored inputs (inside the transaction) into job->in. */
+static int job_read_inputs(month_job *j, sqlite3 *db, size_t *n_rows)
+{
+	sqlite3_stmt *st;
+	int rc = TOOL_OK;
+	*n_rows = 0;
+	if (sqlite3_prepare_v2(db, "SELECT unit, json FROM month_input WHERE month = ? ORDER BY unit", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, j->month, -1, SQLITE_STATIC);
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		long k = unit_set_find(&j->set, id);
+		(*n_rows)++;
+		if (k < 0)
+			rc = tool_fail("month run: %s: the inputs have unit %s, which is no longer a level-2 unit of the grid; "
+				       "import the month again (`month import %s FILE.json`) or drop it (`month drop %s`)",
+				       j->month, id, j->month, j->month);
+		else if (!(j->in[k] = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL)))
+			rc = tool_fail("workspace: the stored input of %s %s is not JSON", j->month, id);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The stored ladder state of `month` for a ladder, or a fresh state. */
+static int job_state(month_job *j, sqlite3 *db, size_t l, const char *month)
+{
+	sqlite3_stmt *st;
+	int rc = TOOL_OK, e;
+	if (!month)
+		return eg_ladder_state_new(&j->state[l], j->lad[l]) < 0 ? tool_fail_eg(EG_ENOMEM, "ladder") : TOOL_OK;
+	if (sqlite3_prepare_v2(db, "SELECT state FROM ladder_state WHERE ladder = ? AND month = ?", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, j->ladder[l], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		e = eg_ladder_state_parse(&j->state[l], j->lad[l], (const char *)sqlite3_column_text(st, 0),
+					  (size_t)sqlite3_column_bytes(st, 0));
+		if (e < 0)
+			rc = tool_fail("workspace: the %s state of %s: %s", j->ladder[l], month, eg_error_last()->message);
+	} else if (eg_ladder_state_new(&j->state[l], j->lad[l]) < 0) {
+		rc = tool_fail_eg(EG_ENOMEM, "ladder");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Check that the month can be run: inputs, every unit complete (or
+ * --allow-missing), and the month the ladders resume from run and fresh.
+ * Fills j->pred and j->gap. Messages list everything missing at once.
+ */
+static int job_check(tool_ctx *ctx, month_job *j, const cycle *c)
+{
+	const cyc_month *self = cycle_find(c, j->month);
+	size_t n_incomplete = 0;
+	char why[300];
+	if (!self || !self->imported)
+		return tool_fail("month run: no inputs for %s; run `ecogrid month import %s FILE.json` first", j->month, j->month);
+	j->pred = cycle_before(c, j->month);
+	j->n_gap = 0;
+	if (j->pred)
+		for (int m = month_index(j->pred->month) + 1; m < month_index(j->month); m++)
+			if (j->n_gap < sizeof j->gap / sizeof j->gap[0])
+				month_format(j->gap[j->n_gap++], m);
+	if (j->pred && !j->pred->run && !j->pred->legacy)
+		return tool_fail("month run: %s is imported but not run; the ladders of %s resume from it: run `ecogrid month run "
+				 "--from %s`", j->pred->month, j->month, j->pred->month);
+	if (j->pred && j->pred->state != CYCLE_FRESH) {
+		tool_fail("month run: %s is stale (%s); the ladders of %s resume from it: run `ecogrid month run --from %s`",
+			  j->pred->month, j->pred->n_why ? cycle_why_text(&j->pred->why[0], ctx->lang, why, sizeof why) : "",
+			  j->month, j->pred->month);
+		return TOOL_FAIL;
+	}
+	for (size_t i = 0; i < j->set.n; i++)
+		n_incomplete += json_array_size(j->missing[i]) > 0;
+	if ((n_incomplete || j->n_gap) && !j->allow_missing) {
+		fprintf(stderr, TR(ctx, "ecogrid: month run: %s 数据不完整，未运行（--allow-missing 可照常运行，通报中注明缺失及处理方式）：\n",
+				   "ecogrid: month run: %s is incomplete and was not run (--allow-missing runs it anyway, and the "
+				   "bulletin says what was missing and how it was treated):\n"),
+			j->month);
+		for (size_t g = 0; g < j->n_gap; g++)
+			fprintf(stderr, TR(ctx, "  %s：未导入（问责阶梯需连续月份，R0.4）\n",
+					   "  %s: not imported (the ladders look back on it, R0.4)\n"), j->gap[g]);
+		for (size_t i = 0; i < j->set.n; i++) {
+			json_t *b;
+			size_t k;
+			if (!json_array_size(j->missing[i]))
+				continue;
+			fprintf(stderr, TR(ctx, "  %s %s：", "  %s %s: "), j->set.id[i], j->set.name[i]);
+			json_array_foreach(j->missing[i], k, b)
+				fprintf(stderr, "%s%s", k ? TR(ctx, "、", ", ") : "", cycle_block_label(json_string_value(b), ctx->lang));
+			fputc('\n', stderr);
+		}
+		return TOOL_FAIL;
+	}
+	return TOOL_OK;
+}
+
+/* Score, rank and step the ladders for the month (the job is checked). */
+static int job_compute(month_job *j, sqlite3 *db, const eg_ruleset *rs, const eg_airq_profile *prof)
+{
+	size_t n = j->set.n, n_air = 0;
+	const char **ids = calloc(n + 1, sizeof *ids);
+	int64_t *v = calloc(n + 1, sizeof *v);
+	int *flags = calloc(n + 1, sizeof *flags);
+	int rc = TOOL_OK;
+	if (!ids || !v || !flags) {
+		rc = tool_fail("out of memory");
+		goto done;
+	}
+	/* Each present unit, computed as at import; a unit lacking a fed item is not scored. */
+	for (size_t i = 0; i < n && !rc; i++) {
+		char path[300];
+		size_t k;
+		json_t *b;
+		if (!j->in[i])
+			continue;
+		snprintf(path, sizeof path, "%s units.%s", j->month, j->set.id[i]);
+		if ((rc = unit_compute(&j->calc[i], j->in[i], path, j->month, rs, prof)))
+			break;
+		j->scored[i] = j->calc[i].res != NULL;
+		json_array_foreach(j->missing[i], k, b)
+			if (!strncmp(json_string_value(b), "assessment", 10))
+				j->scored[i] = 0;
+		if (!j->scored[i]) {
+			eg_assess_result_free(j->calc[i].res);
+			j->calc[i].res = NULL;
+		}
+		n_air += j->calc[i].has_air;
+	}
+	if (!rc && n_air > 0)
+		rc = rank_air(j->calc, (const char *const *)j->set.id, n, j->month);
+	/* The ladders: resume from the stored states of the month before, step this month. */
+	for (size_t l = 0; l < j->n_ladders && !rc; l++) {
+		int last_place = j->s->last_place && !strcmp(j->ladder[l], j->s->last_place);
+		size_t m = 0;
+		if (eg_ladder_preset(&j->lad[l], j->ladder[l]) < 0) {
+			rc = tool_fail("ladder: %s", eg_error_last()->message);
+			break;
+		}
+		if ((rc = job_state(j, db, l, j->pred ? j->pred->month : NULL)))
+			break;
+		if (!(j->slot[l] = malloc((n + 1) * sizeof *j->slot[l])) || !(j->streak[l] = calloc(n + 1, sizeof *j->streak[l]))) {
+			rc = tool_fail("out of memory");
+			break;
+		}
+		for (size_t i = 0; i < n; i++) {
+			int fed = last_place ? j->calc[i].has_air : j->scored[i];
+			/* R0.4: the run a missing month (or block) breaks, from the state before this month. */
+			if (j->pred)
+				eg_ladder_state_streak(&j->streak[l][i], j->state[l], j->set.id[i]);
+			j->slot[l][i] = -1;
+			if (!fed)
+				continue;
+			ids[m] = j->set.id[i];
+			flags[m] = json_is_true(json_object_get(j->in[i], "air_target_missed"));
+			if (last_place)
+				v[m] = j->calc[i].rank;
+			else if (j->s->feed[l] == CYCLE_FEED_ITEM_COUNT)
+				v[m] = json_integer_value(json_object_get(
+					json_object_get(json_object_get(j->in[i], "assessment"), "items"), j->s->feed_item[l]));
+			else
+				v[m] = eg_assess_result_grade(j->calc[i].res) == EG_GRADE_FAIL; /* CJ-A2-7.1 */
+			j->slot[l][i] = (long)m++;
+		}
+		if (m > 0 && eg_ladder_step(&j->out[l], j->state[l], j->month,
+					    &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v,
+								       last_place ? flags : NULL, m }) < 0)
+			rc = tool_fail("%s %s: %s", j->month, j->ladder[l], eg_error_last()->message);
+	}
+done:
+	free(ids);
+	free(v);
+	free(flags);
+	return rc;
+}
+
+/* Write the month's results, states and run record (inside the transaction). */
+static int job_store(tool_ctx *ctx, month_job *j, sqlite3 *db, const cycle *c, size_t *n_scored)
+{
+	json_t *results = json_object(), *gaps = json_object(), *gap_months = json_array(), *missing = json_object();
+	sqlite3_stmt *st = NULL;
+	char *texts[MAX_LADDERS] = { NULL }, inputs_hash[65], state_hash[65], at[32], detail[256];
+	size_t len = 0;
+	char *all = NULL;
+	int rc = TOOL_OK;
+	*n_scored = 0;
+	for (size_t g = 0; g < j->n_gap; g++)
+		json_array_append_new(gap_months, json_string(j->gap[g]));
+	for (size_t i = 0; i < j->set.n; i++) {
+		json_t *actions = json_object(), *obj, *broken = json_array();
+		for (size_t l = 0; l < j->n_ladders; l++) {
+			if (j->slot[l][i] >= 0)
+				json_object_set_new(actions, j->ladder[l], outcome_json(j->out[l], (size_t)j->slot[l][i]));
+			/* A streak ends where a month (or this unit's block this month) is missing (R0.4). */
+			if (j->streak[l][i] > 0 && (j->n_gap > 0 || j->slot[l][i] < 0))
+				json_array_append_new(broken, json_pack("{s:s, s:i, s:s}", "ladder", j->ladder[l], "months",
+									 (int)j->streak[l][i], "by",
+									 j->n_gap > 0 ? j->gap[0] : j->month));
+		}
+		obj = unit_result(&j->calc[i], actions);
+		if (json_array_size(j->missing[i]) > 0) {
+			json_object_set(obj, "missing", j->missing[i]);
+			json_object_set(missing, j->set.id[i], j->missing[i]);
+		}
+		if (json_array_size(broken) > 0)
+			json_object_set(obj, "streaks_broken", broken);
+		json_decref(broken);
+		*n_scored += j->scored[i] != 0;
+		json_object_set_new(results, j->set.id[i], obj);
+	}
+	json_object_set_new(gaps, "history_start", json_boolean(j->pred == NULL));
+	json_object_set_new(gaps, "gap_months", gap_months);
+	json_object_set_new(gaps, "missing", missing);
+	/* States and their hash (what the next month resumes from). */
+	for (size_t l = 0; l < j->n_ladders && !rc; l++) {
+		size_t tl;
+		char *t;
+		if (eg_ladder_state_serialize(&texts[l], j->state[l]) < 0) {
+			rc = tool_fail("ladder: %s", eg_error_last()->message);
+			break;
+		}
+		tl = strlen(j->ladder[l]) + strlen(texts[l]) + 2;
+		if (!(t = realloc(all, len + tl + 1))) {
+			rc = tool_fail("out of memory");
+			break;
+		}
+		all = t;
+		len += (size_t)snprintf(all + len, tl + 1, "%s\n%s\n", j->ladder[l], texts[l]);
+	}
+	if (!rc && eg_draw_sha256_hex(state_hash, all ? all : "", len) < 0)
+		rc = tool_fail_eg(EG_EINVAL, "hash");
+	if (!rc)
+		rc = ws_hash_month_inputs(inputs_hash, db, j->month);
+	if (!rc)
+		rc = store_month_rows(db, "month_result", j->month, results, JSON_COMPACT);
+	/* One ladder at a time, by its primary key (ladder, month): no scan of the stored months. */
+	for (size_t l = 0; l < j->n_ladders && !rc; l++)
+		rc = exec2(db, "DELETE FROM ladder_state WHERE ladder = ? AND month = ?", j->ladder[l], j->month);
+	if (!rc && sqlite3_prepare_v2(db, "INSERT INTO ladder_state(ladder, month, state) VALUES(?,?,?)", -1, &st, NULL))
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	for (size_t l = 0; l < j->n_ladders && !rc; l++) {
+		sqlite3_bind_text(st, 1, j->ladder[l], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, j->month, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, texts[l], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+		sqlite3_reset(st);
+		ws_row_written();
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!rc) {
+		char *gtext = json_dumps(gaps, JSON_COMPACT);
+		ws_now(at, sizeof at);
+		if (!gtext || sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO month_run(month, at, inputs_hash, grid_hash, roster_hash, "
+						     "scheme_hash, prev_month, prev_state_hash, state_hash, allow_missing, gaps) "
+						     "VALUES(?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK) {
+			rc = tool_fail("workspace: %s", gtext ? sqlite3_errmsg(db) : "out of memory");
+		} else {
+			sqlite3_bind_text(st, 1, j->month, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, inputs_hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, c->units_hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, c->roster_hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, j->s->hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 7, j->pred ? j->pred->month : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 8, j->pred ? j->pred->state_hash : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 9, state_hash, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 10, j->allow_missing);
+			sqlite3_bind_text(st, 11, gtext, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			ws_row_written();
+		}
+		free(gtext);
+	}
+	snprintf(detail, sizeof detail, "%s: %zu units, %zu scored, %zu incomplete, %zu months missing before it%s", j->month,
+		 j->set.n, *n_scored, json_object_size(missing), j->n_gap, j->allow_missing ? " (--allow-missing)" : "");
+	if (!rc)
+		rc = ws_log(db, "month run", detail);
+	(void)ctx;
+	for (size_t l = 0; l < MAX_LADDERS; l++)
+		eg_string_free(texts[l]);
+	free(all);
+	json_decref(results);
+	json_decref(gaps);
+	return rc;
+}
+
+/* Run one month inside the caller's transaction. */
+static int run_one(tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month, int allow_missing)
+{
+	month_job j;
+	cycle c;
+	eg_ruleset *rs = NULL;
+	eg_airq_profile *prof = NULL;
+	size_t n_rows = 0, n_scored = 0, n_incomplete = 0;
+	int rc;
+	memset(&j, 0, sizeof j);
+	j.s = s;
+	j.month = month;
+	j.allow_missing = allow_missing;
+	for (size_t l = 0; l < s->n_ladders; l++)
+		j.ladder[j.n_ladders++] = s->ladder[l];
+	if (s->last_place)
+		j.ladder[j.n_ladders++] = s->last_place;
+	if ((rc = cycle_load(&c, db, s)))
+		return rc;
+	rc = month_rules(&rs, &prof, s, month);
+	if (!rc)
+		rc = unit_set_from_db(&j.set, db);
+	if (!rc && j.set.n == 0)
+		rc = tool_fail("month run: the grid has no level-2 unit; import the grid first (`ecogrid grid import FILE.csv`)");
+	if (!rc) {
+		j.in = calloc(j.set.n, sizeof *j.in);
+		j.calc = calloc(j.set.n, sizeof *j.calc);
+		j.missing = calloc(j.set.n, sizeof *j.missing);
+		j.scored = calloc(j.set.n, sizeof *j.scored);
+		if (!j.in || !j.calc || !j.missing || !j.scored)
+			rc = tool_fail("out of memory");
+	}
+	if (!rc)
+		rc = job_read_inputs(&j, db, &n_rows);
+	for (size_t i = 0; !rc && i < j.set.n; i++) {
+		j.missing[i] = cycle_unit_missing(s, j.in[i]);
+		n_incomplete += json_array_size(j.missing[i]) > 0;
+	}
+	if (!rc)
+		rc = job_check(ctx, &j, &c);
+	ws_test_pause();
+	if (!rc)
+		rc = job_compute(&j, db, rs, prof);
+	if (!rc)
+		rc = job_store(ctx, &j, db, &c, &n_scored);
+	if (!rc) {
+		printf(TR(ctx, "已完成 %s 月度考核：%zu 个单位", "ran %s: %zu units"), month, j.set.n);
+		if (n_incomplete || j.n_gap)
+			printf(TR(ctx, "（%zu 个单位数据不完整，之前缺 %zu 个月；通报中注明）", " (%zu incomplete, %zu months missing before it; "
+										     "the bulletin says so)"), n_incomplete, j.n_gap);
+		putchar('\n');
+	}
+	cycle_free(&c);
+	eg_ruleset_free(rs);
+	eg_airq_profile_free(prof);
+	job_free(&j);
+	return rc;
+}
+
+/* month run M | month run --from M: one transaction for the whole chain. */
+static int month_run(tool_ctx *ctx, const char *month, int from, int allow_missing)
 {
 	sqlite3 *db;
-	month_data *ms = NULL;
-	size_t n = 0;
-	eg_ladder *lad[3] = { NULL, NULL, NULL };
-	eg_ladder_state *state[3] = { NULL, NULL, NULL };
-	json_t *results = NULL;
+	cycle_scheme s;
+	cycle c;
 	int rc;
-	if (!valid_month(month))
-		return tool_fail("month run: \"%s\" is not a month YYYY-MM", month);
+	if (!month_valid(month))
+		return tool_fail("month run: \"%s\" is not a month YYYY-MM (1900-01 to 9999-12)", month);
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
-	rc = load_months(db, month, &ms, &n);
-	if (!rc && (n == 0 || strcmp(ms[n - 1].month, month) != 0))
-		rc = tool_fail("month run: no inputs for %s; run `ecogrid month import %s FILE.json` first", month, month);
-	for (int l = 0; !rc && l < 3; l++)
-		if (eg_ladder_preset(&lad[l], ladder_names[l]) < 0 || eg_ladder_state_new(&state[l], lad[l]) < 0)
-			rc = tool_fail("ladder: %s", eg_error_last()->message);
-	/* Replay every month up to this one: ladders need the history (R0.4),
-	 * and replaying from the kept inputs makes a re-run idempotent. */
-	for (size_t mi = 0; !rc && mi < n; mi++) {
-		month_data *m = &ms[mi];
-		const char *ids[MAX_UNITS], *rid[MAX_UNITS];
-		int64_t v[3][MAX_UNITS];
-		int flags[MAX_UNITS];
-		size_t nr = 0;
-		eg_ladder_outcome *o[3] = { NULL, NULL, NULL };
-		if ((rc = compute_month(m)))
-			break;
-		for (size_t i = 0; i < m->n; i++) {
-			json_t *items = json_object_get(json_object_get(m->u[i].in, "assessment"), "items");
-			json_t *c4 = json_object_get(items, "4");
-			ids[i] = m->u[i].id;
-			v[0][i] = json_is_integer(c4) ? json_integer_value(c4) : 0;           /* CJ-A2-5.4 problems */
-			v[1][i] = eg_assess_result_grade(m->u[i].res) == EG_GRADE_FAIL;       /* CJ-A2-7.1 */
-		}
-		for (size_t i = 0; i < m->n; i++)
-			if (m->u[i].has_air) { /* CJ-A3-4 judges the ranked units only */
-				rid[nr] = m->u[i].id;
-				flags[nr] = json_is_true(json_object_get(m->u[i].in, "air_target_missed"));
-				v[2][nr++] = m->u[i].rank;
-			}
-		if (eg_ladder_step(&o[0], state[0], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v[0], NULL, m->n }) < 0 ||
-		    eg_ladder_step(&o[1], state[1], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v[1], NULL, m->n }) < 0)
-			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
-		if (!rc && nr > 0 && eg_ladder_step(&o[2], state[2], m->month, &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, rid, v[2], flags, nr }) < 0)
-			rc = tool_fail("%s: %s", m->month, eg_error_last()->message);
-		if (!rc && mi == n - 1) {
-			results = json_object();
-			for (size_t i = 0; i < m->n; i++) {
-				json_t *actions = json_object();
-				json_object_set_new(actions, ladder_names[0], outcome_json(o[0], i));
-				json_object_set_new(actions, ladder_names[1], outcome_json(o[1], i));
-				for (size_t k = 0; o[2] && k < eg_ladder_outcome_count(o[2]); k++)
-					if (strcmp(eg_ladder_outcome_unit(o[2], k), m->u[i].id) == 0)
-						json_object_set_new(actions, ladder_names[2], outcome_json(o[2], k));
-				json_object_set_new(results, m->u[i].id, unit_result(&m->u[i], actions));
-			}
-		}
-		for (int l = 0; l < 3; l++)
-			eg_ladder_outcome_free(o[l]);
-	}
+	rc = cycle_scheme_load(&s, db);
 	if (!rc)
 		rc = ws_begin(db);
 	if (!rc) {
-		/* One transaction: replace the month's results and ladder states, log. */
-		sqlite3_stmt *st = NULL;
-		char sql[160], detail[128];
-		snprintf(sql, sizeof sql, "DELETE FROM ladder_state WHERE month='%s'", month);
-		rc = ws_exec(db, sql);
-		if (!rc)
-			rc = store_month_rows(db, "month_result", month, results, JSON_COMPACT);
-		if (!rc && sqlite3_prepare_v2(db, "INSERT INTO ladder_state(ladder, month, state) VALUES(?,?,?)", -1, &st, NULL))
-			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
-		for (int l = 0; !rc && l < 3; l++) {
-			char *text = NULL;
-			if (eg_ladder_state_serialize(&text, state[l]) < 0) {
-				rc = tool_fail("ladder: %s", eg_error_last()->message);
-				break;
-			}
-			sqlite3_bind_text(st, 1, ladder_names[l], -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
-			sqlite3_reset(st);
-			eg_string_free(text);
+		rc = run_one(ctx, db, &s, month, allow_missing);
+		/* --from: every later imported month, in order, each resuming from the one before. */
+		if (!rc && from && !(rc = cycle_load(&c, db, &s))) {
+			for (size_t i = 0; !rc && i < c.n; i++)
+				if (strcmp(c.m[i].month, month) > 0 && c.m[i].imported)
+					rc = run_one(ctx, db, &s, c.m[i].month, allow_missing);
+			cycle_free(&c);
 		}
-		sqlite3_finalize(st);
-		snprintf(detail, sizeof detail, "%s: %zu units", month, json_object_size(results));
-		if (!rc)
-			rc = ws_log(db, "month run", detail);
+		if (!rc && !from)
+			print_stale_after(ctx, db, &s, month);
 		if (!rc)
 			rc = ws_commit(db);
 		if (rc)
 			ws_rollback(db);
-		else
-			printf(TR(ctx, "已完成 %s 月度考核：%zu 个单位\n", "ran %s: %zu units\n"), month, json_object_size(results));
-	}
-	json_decref(results);
-	for (size_t i = 0; i < n; i++)
-		month_data_free(&ms[i]);
-	free(ms);
-	for (int l = 0; l < 3; l++) {
-		eg_ladder_state_free(state[l]);
-		eg_ladder_free(lad[l]);
 	}
 	ws_close(db);
 	return rc;
+}
+
+int cmd_month_run(tool_ctx *ctx, const char *month)
+{
+	return month_run(ctx, month, 0, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* month drop                                                            */
+/* ------------------------------------------------------------------ */
+
+static int month_drop(tool_ctx *ctx, const char *month)
+{
+	static const char *const tables[] = { "month_input", "month_import", "month_result", "ladder_state", "month_run" };
+	sqlite3 *db;
+	cycle_scheme s;
+	cycle c;
+	const cyc_month *m;
+	char detail[200];
+	int rc, n_units = 0, had_run = 0;
+	if (!month_valid(month))
+		return tool_fail("month drop: \"%s\" is not a month YYYY-MM", month);
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	rc = cycle_scheme_load(&s, db);
+	if (!rc)
+		rc = ws_begin(db);
+	if (rc) {
+		ws_close(db);
+		return rc;
+	}
+	/* One transaction: the month's inputs, import record, results, ladder states and run record. */
+	rc = cycle_load(&c, db, &s);
+	if (!rc) {
+		if (!(m = cycle_find(&c, month)))
+			rc = tool_fail("month drop: the workspace has nothing for %s", month);
+		else {
+			n_units = m->n_units;
+			had_run = m->run || m->legacy;
+		}
+		cycle_free(&c);
+	}
+	ws_test_pause();
+	for (size_t t = 0; !rc && t < sizeof tables / sizeof tables[0]; t++) {
+		char sql[80];
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE month = ?", tables[t]);
+		rc = exec2(db, sql, month, NULL);
+	}
+	snprintf(detail, sizeof detail, "%s: inputs of %d units%s dropped", month, n_units, had_run ? ", results and ladder states" : "");
+	if (!rc)
+		rc = ws_log(db, "month drop", detail);
+	if (!rc) {
+		printf(TR(ctx, "已删除 %s：%d 个单位的输入%s\n", "dropped %s: inputs of %d units%s\n"), month, n_units,
+		       had_run ? TR(ctx, "及考核结果、问责阶梯状态", ", results and ladder states") : "");
+		print_stale_after(ctx, db, &s, month);
+		rc = ws_commit(db);
+	}
+	if (rc)
+		ws_rollback(db);
+	ws_close(db);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* ecogrid month ...                                                     */
+/* ------------------------------------------------------------------ */
+
+static const char month_help_zh[] =
+	"用法：\n"
+	"  ecogrid month import 月份 文件.json   导入（替换）一个月的输入；与计算时同样校验\n"
+	"  ecogrid month run 月份 [--allow-missing]\n"
+	"      从上月保存的问责阶梯状态续算本月（CJ-A2、CJ-A2-7.3、CJ-A2-7.1、CJ-A3）；\n"
+	"      有单位缺少数据或之前缺月时拒绝运行，--allow-missing 照常运行并在通报中逐单位注明\n"
+	"  ecogrid month run --from 月份 [--allow-missing]   重新运行该月及其后各月\n"
+	"  ecogrid month drop 月份                 删除一个月的输入、结果及阶梯状态（一次事务，记入日志）\n";
+static const char month_help_en[] =
+	"usage:\n"
+	"  ecogrid month import YYYY-MM FILE.json  import (replace) a month's inputs, checked as a run computes them\n"
+	"  ecogrid month run YYYY-MM [--allow-missing]\n"
+	"      the month, resumed from the ladder states stored for the month before (CJ-A2, CJ-A2-7.3,\n"
+	"      CJ-A2-7.1, CJ-A3); refused when a unit lacks inputs or an earlier month is missing, unless\n"
+	"      --allow-missing, and then the bulletin says per unit what was missing and how it was treated\n"
+	"  ecogrid month run --from YYYY-MM [--allow-missing]  run that month and every later one again\n"
+	"  ecogrid month drop YYYY-MM              remove a month's inputs, results and ladder states (one\n"
+	"                                          transaction, logged)\n";
+
+int cmd_month(tool_ctx *ctx)
+{
+	const char *sub = ctx->argc > 0 ? ctx->argv[0] : "";
+	if (wants_help(ctx, month_help_zh, month_help_en))
+		return TOOL_OK;
+	if (!strcmp(sub, "import") && ctx->argc == 3)
+		return cmd_month_import(ctx, ctx->argv[1], ctx->argv[2]);
+	if (!strcmp(sub, "run")) {
+		const char *from = NULL, *allow = NULL, *pos[1];
+		const tool_opt opts[] = { { "--from", &from, 0 }, { "--allow-missing", &allow, 1 } };
+		size_t n_pos;
+		if (args_parse(ctx, 1, opts, 2, pos, 1, &n_pos, "month run"))
+			return TOOL_USAGE;
+		if ((from != NULL) == (n_pos == 1))
+			return tool_fail("month run: give a month, or --from a month (ecogrid month run YYYY-MM | month run --from YYYY-MM)");
+		return month_run(ctx, from ? from : pos[0], from != NULL, allow != NULL);
+	}
+	if (!strcmp(sub, "drop") && ctx->argc == 2)
+		return month_drop(ctx, ctx->argv[1]);
+	fputs(TR(ctx, month_help_zh, month_help_en), stderr);
+	return TOOL_USAGE;
 }

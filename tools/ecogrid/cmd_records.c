@@ -44,15 +44,18 @@ static int import_rows(tool_ctx *ctx, const char *kind, const char *file, const 
 	int rc;
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
-	rc = ws_records_load(&s.r, db, kind);
-	if (!rc)
-		rc = csv_read_file(file, hdr, n_hdr, fn, &s);
-	if (!rc && s.rows == 0)
-		rc = tool_fail("%s: no rows after the header", file);
-	if (!rc)
-		rc = ws_begin(db);
+	/* The store is read inside the write transaction: two imports at once are
+	 * applied one after the other, never both to the same old store. */
+	rc = ws_begin(db);
 	if (!rc) {
-		rc = ws_records_save(db, kind, s.r);
+		rc = ws_records_load(&s.r, db, kind);
+		if (!rc)
+			rc = csv_read_file(file, hdr, n_hdr, fn, &s);
+		if (!rc && s.rows == 0)
+			rc = tool_fail("%s: no rows after the header", file);
+		ws_test_pause();
+		if (!rc)
+			rc = ws_records_save(db, kind, s.r);
 		snprintf(detail, sizeof detail, "%s: %zu rows", file, s.rows);
 		if (!rc)
 			rc = ws_log(db, kind, detail);
@@ -206,7 +209,9 @@ static int score_districts(district *d, size_t nd, const char *period, char *rul
 static int disclose_status(tool_ctx *ctx)
 {
 	const char *format = "text", *output = NULL, *pos[1];
-	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
+	const char *force = NULL;
+	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
+	out_target out;
 	size_t n_pos, n, nd = 0;
 	int year, quarter, rc;
 	char deadline[11], period[24]; /* period: "%04d-MM-DD" of any int year */
@@ -216,7 +221,7 @@ static int disclose_status(tool_ctx *ctx)
 	int32_t *late = NULL;
 	char ruleset[64];
 	FILE *f;
-	if (args_parse(ctx, 1, opts, 2, pos, 1, &n_pos, "disclose status") ||
+	if (args_parse(ctx, 1, opts, 3, pos, 1, &n_pos, "disclose status") ||
 	    out_format_ok(format, formats4, 3, "disclose status"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !valid_quarter(pos[0], &year, &quarter))
@@ -252,8 +257,9 @@ static int disclose_status(tool_ctx *ctx)
 	if (!rc)
 		rc = score_districts(d, nd, period, ruleset, sizeof ruleset);
 	if (!rc)
-		rc = out_open(&f, output);
+		rc = out_open(&out, ctx, output, force != NULL, "disclose status");
 	if (!rc) {
+		f = out.f;
 		if (!strcmp(format, "json")) {
 			json_t *doc = json_object(), *recs = json_array(), *ds = json_array();
 			for (size_t i = 0; i < n; i++) {
@@ -328,7 +334,7 @@ static int disclose_status(tool_ctx *ctx)
 					      "  (no Jiangmen double-assessment rule set is in force on %s: occurrences only)\n"),
 					period);
 		}
-		rc = out_close(f, output);
+		rc = out_close(&out);
 	}
 	free(st);
 	free(late);
@@ -365,14 +371,17 @@ static int disclose_list(tool_ctx *ctx)
 	static const char *const zh[] = { "名称", "区县", "类别", "目标或监管要求", "进展", "更新季度" };
 	static const char *const en[] = { "Name", "District", "Category", "Target or requirement", "Progress", "Quarter" };
 	const char *format = "text", *output = NULL, *as_of = NULL, *pos[1];
-	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--as-of", &as_of, 0 } };
+	const char *force = NULL;
+	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--as-of", &as_of, 0 },
+				  { "--force", &force, 1 } };
+	out_target out;
 	size_t n_pos, n, shown = 0;
 	list_row *rows = NULL;
 	eg_records *r = NULL;
 	FILE *f;
 	json_t *arr = NULL;
 	int rc;
-	if (args_parse(ctx, 1, opts, 3, pos, 0, &n_pos, "disclose list") || out_format_ok(format, formats4, 4, "disclose list"))
+	if (args_parse(ctx, 1, opts, 4, pos, 0, &n_pos, "disclose list") || out_format_ok(format, formats4, 4, "disclose list"))
 		return TOOL_FAIL;
 	if (as_of && !valid_time(as_of))
 		return tool_fail("disclose list: --as-of \"%s\" must be \"YYYY-MM-DD HH:MM\" (CST)", as_of);
@@ -388,11 +397,12 @@ static int disclose_list(tool_ctx *ctx)
 		rows[i].district = latest(r, rows[i].id, "district", as_of);
 	}
 	qsort(rows, n, sizeof *rows, cmp_rows);
-	if ((rc = out_open(&f, output))) {
+	if ((rc = out_open(&out, ctx, output, force != NULL, "disclose list"))) {
 		free(rows);
 		eg_records_free(r);
 		return rc;
 	}
+	f = out.f;
 	if (!strcmp(format, "html")) {
 		out_html_begin(f, TR(ctx, "重点行业企业信息“双公开”清单", "Double disclosure list of key enterprises"), ctx->lang);
 		fputs("<p class=\"note\">", f);
@@ -460,7 +470,7 @@ static int disclose_list(tool_ctx *ctx)
 		fputc('\n', f);
 		json_decref(doc);
 	}
-	rc = out_close(f, output);
+	rc = out_close(&out);
 	free(rows);
 	eg_records_free(r);
 	return rc;
@@ -572,14 +582,16 @@ static int valid_date(const char *d)
 static int ledger_status(tool_ctx *ctx)
 {
 	const char *format = "text", *output = NULL, *pos[1];
-	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 } };
+	const char *force = NULL;
+	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
+	out_target out;
 	size_t n_pos, n, nu = 0, *counts = NULL;
 	const char **units = NULL;
 	int *state = NULL, *overdue = NULL, *present = NULL, rc;
 	char end[24];
 	eg_records *r = NULL;
 	FILE *f;
-	if (args_parse(ctx, 1, opts, 2, pos, 1, &n_pos, "ledger status") || out_format_ok(format, formats4, 4, "ledger status"))
+	if (args_parse(ctx, 1, opts, 3, pos, 1, &n_pos, "ledger status") || out_format_ok(format, formats4, 4, "ledger status"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !valid_date(pos[0]))
 		return tool_fail("ledger status: which date? (ecogrid ledger status YYYY-MM-DD)");
@@ -617,10 +629,11 @@ static int ledger_status(tool_ctx *ctx)
 			rc = tool_fail_eg(e, "YL-5.3");
 	}
 	if (!rc)
-		rc = out_open(&f, output);
+		rc = out_open(&out, ctx, output, force != NULL, "ledger status");
 	if (!rc) {
 		static const char *const head[] = { "id", "lead_unit", "target", "deadline", "state", "overdue" };
 		json_t *doc = NULL, *probs = NULL, *sum = NULL;
+		f = out.f;
 		if (!strcmp(format, "json")) {
 			probs = json_array();
 			sum = json_array();
@@ -707,7 +720,7 @@ static int ledger_status(tool_ctx *ctx)
 			fputs("</table>\n", f);
 			out_html_end(f);
 		}
-		rc = out_close(f, output);
+		rc = out_close(&out);
 	}
 	free(state);
 	free(overdue);

@@ -48,6 +48,84 @@ static int load(sqlite3 *db, const char *month, row **out, size_t *n_out)
 	return TOOL_OK;
 }
 
+/*
+ * Freshness of the month's results (cycle.c): `stale` gets the reasons as
+ * a JSON array of {reason, month, text}, empty when fresh; `gaps` what the
+ * run found missing (month_run.gaps), or NULL.
+ */
+static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, json_t **gaps)
+{
+	cycle_scheme s;
+	cycle c;
+	const cyc_month *m;
+	*stale = json_array();
+	*gaps = NULL;
+	if (cycle_scheme_load(&s, db) || cycle_load(&c, db, &s))
+		return TOOL_FAIL;
+	if ((m = cycle_find(&c, month))) {
+		for (size_t w = 0; w < m->n_why; w++) {
+			char text[300];
+			json_array_append_new(*stale, json_pack("{s:s, s:s, s:s}", "reason", cycle_why_code(m->why[w].code), "month",
+								m->why[w].arg, "text",
+								cycle_why_text(&m->why[w], lang, text, sizeof text)));
+		}
+		if (m->gaps)
+			*gaps = json_loads(m->gaps, 0, NULL);
+	}
+	cycle_free(&c);
+	return TOOL_OK;
+}
+
+/* How the run treated a missing block (what the tool did; the rules are the library's). */
+static const char *treatment(const char *block, int lang)
+{
+	if (!strcmp(block, "inputs"))
+		return lang ? "no inputs: not assessed, not ranked this month" : "无输入：本月未考核、未参加空气质量排名";
+	if (!strncmp(block, "assessment", 10))
+		return lang ? "not scored; left out of this month's problem shares (CJ-A2-7.3) and failing months (CJ-A2-7.1)"
+			    : "未评分，不计入本月问题占比（CJ-A2-7.3）及不合格月数（CJ-A2-7.1）";
+	return lang ? "not ranked (CJ-A3-5) nor judged for last place (CJ-A3-4); the others are ranked among themselves"
+		    : "未参加空气质量排名（CJ-A3-5）及末位判定（CJ-A3-4），其余单位之间排名";
+}
+
+/* The notes of a run with --allow-missing or of stale results, as lines of text. */
+static void notes(json_t *lines, const char *month, row *rows, size_t n, json_t *stale, json_t *gaps, int lang)
+{
+	char buf[1024];
+	size_t k;
+	json_t *x;
+	json_array_foreach(stale, k, x) {
+		snprintf(buf, sizeof buf, lang ? "STALE: %s; run `ecogrid month run --from` again before publishing"
+					       : "已过期：%s；发布前请重新运行 `ecogrid month run --from`",
+			 json_string_value(json_object_get(x, "text")));
+		json_array_append_new(lines, json_string(buf));
+	}
+	json_array_foreach(json_object_get(gaps, "gap_months"), k, x) {
+		snprintf(buf, sizeof buf, lang ? "%s was not imported: run with --allow-missing; streaks running into it are broken (R0.4)"
+					       : "%s 未导入：以 --allow-missing 运行，跨越该月的连续记录中断（R0.4）",
+			 json_string_value(x));
+		json_array_append_new(lines, json_string(buf));
+	}
+	(void)month;
+	for (size_t i = 0; i < n; i++) {
+		json_t *b, *miss = json_object_get(rows[i].r, "missing");
+		size_t j;
+		json_array_foreach(miss, j, b) {
+			snprintf(buf, sizeof buf, lang ? "%s: missing %s: %s" : "%s：缺少%s：%s", rows[i].name,
+				 cycle_block_label(json_string_value(b), lang), treatment(json_string_value(b), lang));
+			json_array_append_new(lines, json_string(buf));
+		}
+		json_array_foreach(json_object_get(rows[i].r, "streaks_broken"), j, b) {
+			snprintf(buf, sizeof buf,
+				 lang ? "%s: its %s streak of %lld month(s) was broken by %s missing (R0.4)"
+				      : "%s：%s 连续 %lld 个月的记录因 %s 缺失而中断（R0.4）",
+				 rows[i].name, json_string_value(json_object_get(b, "ladder")),
+				 json_integer_value(json_object_get(b, "months")), json_string_value(json_object_get(b, "by")));
+			json_array_append_new(lines, json_string(buf));
+		}
+	}
+}
+
 static const char *grade_label(const char *g, int lang)
 {
 	if (lang == EG_LANG_EN)
@@ -70,14 +148,23 @@ static const char *action_name(const char *ladder, const char *action, int lang)
 	return buf[0] ? buf : action;
 }
 
-static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang)
+static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines)
 {
+	size_t ln;
+	json_t *line;
 	fprintf(f, lang ? "Monthly grid supervision bulletin, %s\n\n" : "网格化环境监管月度通报（%s）\n\n", month);
+	json_array_foreach(lines, ln, line)
+		fprintf(f, "%s%s\n", ln ? "" : (lang ? "Notes:\n" : "说明：\n"), json_string_value(line));
+	if (json_array_size(lines))
+		fputc('\n', f);
 	fprintf(f, "%s\n", lang ? "Unit\tScore\tGrade\tAir rank\tComposite index\tImprovement" : "单位\t得分\t等次\t空气排名\t综合指数\t同比改善率");
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air");
-		fprintf(f, "%s\t%lld\t%s", rows[i].name, json_integer_value(json_object_get(r, "score")),
-			grade_label(json_string_value(json_object_get(r, "grade")), lang));
+		if (json_object_get(r, "score"))
+			fprintf(f, "%s\t%lld\t%s", rows[i].name, json_integer_value(json_object_get(r, "score")),
+				grade_label(json_string_value(json_object_get(r, "grade")), lang));
+		else
+			fprintf(f, "%s\t-\t%s", rows[i].name, lang ? "not assessed" : "未考核");
 		if (air)
 			fprintf(f, "\t%lld\t%s\t%s%%", json_integer_value(json_object_get(air, "rank")),
 				json_string_value(json_object_get(air, "reported")),
@@ -109,19 +196,27 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	}
 }
 
-static void csv_report(FILE *f, row *rows, size_t n, int bom)
+static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale)
 {
 	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons", "CJ-A2-7.3", "CJ-A2-7.1",
-					    "air_index", "air_improvement_percent", "air_rank", "CJ-A3-4" };
+					    "air_index", "air_improvement_percent", "air_rank", "CJ-A3-4", "missing", "stale" };
 	if (bom)
 		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
-	for (size_t k = 0; k < 12; k++)
-		out_csv_cell(f, head[k], k == 11);
+	for (size_t k = 0; k < 14; k++)
+		out_csv_cell(f, head[k], k == 13);
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air"), *acts = json_object_get(r, "actions"), *x;
 		char score[32], rank[32] = "", fails[512] = "";
 		size_t k, o = 0;
-		snprintf(score, sizeof score, "%lld", json_integer_value(json_object_get(r, "score")));
+		char missing[256] = "";
+		size_t om = 0;
+		json_array_foreach(json_object_get(r, "missing"), k, x)
+			if (om < sizeof missing)
+				om += (size_t)snprintf(missing + om, sizeof missing - om, "%s%s", k ? ";" : "", json_string_value(x));
+		if (json_object_get(r, "score"))
+			snprintf(score, sizeof score, "%lld", json_integer_value(json_object_get(r, "score")));
+		else
+			score[0] = '\0';
 		json_array_foreach(json_object_get(r, "fail_reasons"), k, x)
 			if (o < sizeof fails)
 				o += (size_t)snprintf(fails + o, sizeof fails - o, "%s%s", k ? ";" : "", json_string_value(x));
@@ -131,24 +226,37 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom)
 		out_csv_cell(f, rows[i].name, 0);
 		out_csv_cell(f, score, 0);
 		out_csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
-		out_csv_cell(f, json_is_true(json_object_get(r, "veto")) ? "1" : "0", 0);
+		out_csv_cell(f, json_object_get(r, "veto") ? (json_is_true(json_object_get(r, "veto")) ? "1" : "0") : "", 0);
 		out_csv_cell(f, fails, 0);
 		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[0]), "action")), 0);
 		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[1]), "action")), 0);
 		out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
 		out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
 		out_csv_cell(f, rank, 0);
-		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 1);
+		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 0);
+		out_csv_cell(f, missing, 0);
+		out_csv_cell(f, stale ? "1" : "0", 1);
 	}
 }
 
-static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang)
+static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines, int stale)
 {
 	double maxabs = 0.001;
 	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2;
 	char title[128];
 	snprintf(title, sizeof title, lang ? "Grid supervision bulletin, %s" : "网格化环境监管月度通报（%s）", month);
 	out_html_begin(f, title, lang);
+	if (json_array_size(lines)) {
+		size_t k;
+		json_t *x;
+		fprintf(f, "<div class=\"%s\"><p><b>%s</b></p>\n", stale ? "fail" : "note", lang ? "Notes" : "说明");
+		json_array_foreach(lines, k, x) {
+			fputs("<p>", f);
+			out_html_escape(f, json_string_value(x));
+			fputs("</p>\n", f);
+		}
+		fputs("</div>\n", f);
+	}
 	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
 		lang ? "Unit" : "单位", lang ? "Score" : "得分", lang ? "Grade" : "等次", lang ? "Air rank" : "空气排名",
 		lang ? "Composite index" : "综合指数", lang ? "Improvement" : "同比改善率");
@@ -157,8 +265,11 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 		const char *g = json_string_value(json_object_get(r, "grade"));
 		fputs("<tr><td>", f);
 		out_html_escape(f, rows[i].name);
-		fprintf(f, "</td><td>%lld</td><td class=\"%s\">%s</td>", json_integer_value(json_object_get(r, "score")),
-			strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
+		if (g)
+			fprintf(f, "</td><td>%lld</td><td class=\"%s\">%s</td>", json_integer_value(json_object_get(r, "score")),
+				strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
+		else
+			fprintf(f, "</td><td>-</td><td class=\"fail\">%s</td>", lang ? "not assessed" : "未考核");
 		if (air) {
 			double rate = json_real_value(json_object_get(air, "rate"));
 			if (rate > maxabs || -rate > maxabs)
@@ -229,11 +340,13 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 int cmd_report(tool_ctx *ctx)
 {
 	const char *month = NULL, *format = "text", *out_path = NULL;
-	int bom = 0, rc;
+	int bom = 0, stale_ok = 0, force = 0, rc;
 	row *rows = NULL;
 	size_t n = 0;
 	sqlite3 *db;
-	FILE *f = stdout;
+	json_t *stale = NULL, *gaps = NULL, *lines = json_array();
+	out_target o;
+	FILE *f;
 	for (int i = 0; i < ctx->argc; i++) {
 		if (!strcmp(ctx->argv[i], "--format") && i + 1 < ctx->argc)
 			format = ctx->argv[++i];
@@ -241,47 +354,86 @@ int cmd_report(tool_ctx *ctx)
 			out_path = ctx->argv[++i];
 		else if (!strcmp(ctx->argv[i], "--bom"))
 			bom = 1;
+		else if (!strcmp(ctx->argv[i], "--stale-ok"))
+			stale_ok = 1;
+		else if (!strcmp(ctx->argv[i], "--force"))
+			force = 1;
 		else if (!strcmp(ctx->argv[i], "--help")) {
-			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html] [--output 文件] [--bom]",
-				"ecogrid report YYYY-MM [--format text|json|csv|html] [--output FILE] [--bom]"));
+			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html] [--output 文件] [--force] [--bom] [--stale-ok]\n"
+				     "  过期（输入、网格或方案在运行后有变化，或前一月已过期）的月份拒绝出通报；--stale-ok 照出并在通报上注明",
+				"ecogrid report YYYY-MM [--format text|json|csv|html] [--output FILE] [--force] [--bom] [--stale-ok]\n"
+				"  refused for a stale month (inputs, grid or scheme changed after the run, or the month before is\n"
+				"  stale); --stale-ok prints it marked as stale"));
+			json_decref(lines);
 			return TOOL_OK;
 		} else if (!month && ctx->argv[i][0] != '-')
 			month = ctx->argv[i];
-		else
+		else {
+			json_decref(lines);
 			return tool_fail("report: unknown argument %s", ctx->argv[i]);
+		}
 	}
-	if (!month || strlen(month) != 7)
+	json_decref(lines);
+	if (!month || !month_valid(month))
 		return tool_fail("report: which month? (ecogrid report YYYY-MM)");
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html"))
 		return tool_fail("report: --format must be text, json, csv or html, not %s", format);
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
-	rc = load(db, month, &rows, &n);
+	/* One read transaction: the results and their freshness agree. */
+	rc = ws_read_begin(db);
+	if (!rc)
+		rc = load(db, month, &rows, &n);
+	if (!rc)
+		rc = freshness(db, month, ctx->lang, &stale, &gaps);
+	ws_commit(db);
 	ws_close(db);
-	if (rc)
-		return rc;
-	if (out_path && !(f = fopen(out_path, "wb"))) {
-		rc = tool_fail("cannot write %s", out_path);
-	} else if (!strcmp(format, "json")) {
-		json_t *doc = json_object(), *units = json_object();
-		for (size_t i = 0; i < n; i++) {
-			json_object_set_new(rows[i].r, "name", json_string(rows[i].name));
-			json_object_set(units, rows[i].id, rows[i].r);
-		}
-		json_object_set_new(doc, "month", json_string(month));
-		json_object_set_new(doc, "units", units);
-		json_dumpf(doc, f, JSON_INDENT(2));
-		fputc('\n', f);
-		json_decref(doc);
-	} else if (!strcmp(format, "csv")) {
-		csv_report(f, rows, n, bom);
-	} else if (!strcmp(format, "html")) {
-		html_report(f, month, rows, n, ctx->lang);
-	} else {
-		text_report(f, month, rows, n, ctx->lang);
+	if (!rc && json_array_size(stale) > 0 && !stale_ok) {
+		size_t k;
+		json_t *x;
+		fprintf(stderr, TR(ctx, "ecogrid: report: %s 的结果已过期，不出通报：\n", "ecogrid: report: the results of %s are stale:\n"),
+			month);
+		json_array_foreach(stale, k, x)
+			fprintf(stderr, "  %s\n", json_string_value(json_object_get(x, "text")));
+		rc = tool_fail(TR(ctx, "重新运行：ecogrid month run --from %s（或用 --stale-ok 出一份注明“已过期”的通报）",
+				  "run it again: ecogrid month run --from %s (or --stale-ok for a bulletin marked stale)"),
+			       month);
 	}
-	if (f && f != stdout && fclose(f) != 0)
-		rc = tool_fail("cannot write %s", out_path);
+	lines = json_array();
+	if (!rc)
+		notes(lines, month, rows, n, stale, gaps, ctx->lang);
+	if (!rc)
+		rc = out_open(&o, ctx, out_path, force, "report");
+	if (!rc) {
+		f = o.f;
+		if (!strcmp(format, "json")) {
+			json_t *doc = json_object(), *units = json_object();
+			for (size_t i = 0; i < n; i++) {
+				json_object_set_new(rows[i].r, "name", json_string(rows[i].name));
+				json_object_set(units, rows[i].id, rows[i].r);
+			}
+			json_object_set_new(doc, "month", json_string(month));
+			json_object_set_new(doc, "stale", json_boolean(json_array_size(stale) > 0));
+			json_object_set(doc, "stale_reasons", stale);
+			json_object_set_new(doc, "gap_months", json_incref(json_object_get(gaps, "gap_months") ?
+									   json_object_get(gaps, "gap_months") : json_array()));
+			json_object_set(doc, "notes", lines);
+			json_object_set_new(doc, "units", units);
+			json_dumpf(doc, f, JSON_INDENT(2));
+			fputc('\n', f);
+			json_decref(doc);
+		} else if (!strcmp(format, "csv")) {
+			csv_report(f, rows, n, bom, json_array_size(stale) > 0);
+		} else if (!strcmp(format, "html")) {
+			html_report(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0);
+		} else {
+			text_report(f, month, rows, n, ctx->lang, lines);
+		}
+		rc = out_close(&o);
+	}
+	json_decref(lines);
+	json_decref(stale);
+	json_decref(gaps);
 	for (size_t i = 0; i < n; i++)
 		json_decref(rows[i].r);
 	free(rows);

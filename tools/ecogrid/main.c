@@ -25,8 +25,11 @@ static void usage(FILE *out, int lang)
 		      "                                 staffing findings CJ-G.3..CJ-G.7 and item 2 (CJ-A2-5.2)\n"
 		      "  grid show [ID]                 counts per level, or one node and its children\n"
 		      "  month import YYYY-MM FILE.json import a month's inputs (assessment, problems, air statistics)\n"
-		      "  month run YYYY-MM              assessment, ladders, air index, ranking (CJ-A2, CJ-A2-7.3, CJ-A3)\n"
-		      "  report YYYY-MM [--format text|json|csv|html] [--output FILE] [--bom]\n"
+		      "  month run YYYY-MM [--allow-missing] | month run --from YYYY-MM\n"
+		      "                                 assessment, ladders, air index, ranking (CJ-A2, CJ-A2-7.3, CJ-A3)\n"
+		      "  month drop YYYY-MM             remove a month's inputs and results\n"
+		      "  status                         every month: imported / run / stale and why, units missing\n"
+		      "  report YYYY-MM [--format text|json|csv|html] [--output FILE] [--force] [--bom] [--stale-ok]\n"
 		      "                                 the monthly bulletin\n"
 		      "  disclose import|status|list    double-disclosure records, quarterly updates (JM-2.1, JM-2.1.2, JM-2.2)\n"
 		      "  ledger import|status           rectification ledgers and close-out (YL-2, YL-5.3, YL-5.5)\n"
@@ -48,8 +51,11 @@ static void usage(FILE *out, int lang)
 		      "                                 网格配备检查（CJ-G.3 至 CJ-G.7）及考核第2项（CJ-A2-5.2）\n"
 		      "  grid show [代码]               各级网格数量，或某一网格及其下级\n"
 		      "  month import 月份 文件.json    导入月度数据（考核、问题数、空气质量统计）\n"
-		      "  month run 月份                 月度考核、问责阶梯、综合指数与排名（CJ-A2、CJ-A2-7.3、CJ-A3）\n"
-		      "  report 月份 [--format text|json|csv|html] [--output 文件] [--bom]\n"
+		      "  month run 月份 [--allow-missing] | month run --from 月份\n"
+		      "                                 月度考核、问责阶梯、综合指数与排名（CJ-A2、CJ-A2-7.3、CJ-A3）\n"
+		      "  month drop 月份                删除一个月的输入及结果\n"
+		      "  status                         各月导入、运行、是否过期及原因，缺数据的单位\n"
+		      "  report 月份 [--format text|json|csv|html] [--output 文件] [--force] [--bom] [--stale-ok]\n"
 		      "                                 月度通报\n"
 		      "  disclose import|status|list    “双公开”记录及季度更新（JM-2.1、JM-2.1.2、JM-2.2）\n"
 		      "  ledger import|status           整改台账及销号（YL-2、YL-5.3、YL-5.5）\n"
@@ -104,7 +110,8 @@ int main(int argc, char **argv)
 	cmd = argv[i];
 	if (strcmp(cmd, "help") == 0) {
 		/* `ecogrid help CMD` is `ecogrid CMD --help`. */
-		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify", "duty" };
+		static const char *const cmds[] = { "grid", "month", "report", "disclose", "ledger", "draw", "verify", "duty",
+						    "status" };
 		for (size_t k = 0; ctx.argc > 0 && k < sizeof cmds / sizeof cmds[0]; k++)
 			if (strcmp(ctx.argv[0], cmds[k]) == 0) {
 				ctx.argc = 1;
@@ -124,17 +131,10 @@ dispatch:
 		return cmd_init(&ctx);
 	if (strcmp(cmd, "grid") == 0)
 		return cmd_grid(&ctx);
-	if (strcmp(cmd, "month") == 0) {
-		const char *sub = ctx.argc > 0 ? ctx.argv[0] : "";
-		if (!strcmp(sub, "import") && ctx.argc == 3)
-			return cmd_month_import(&ctx, ctx.argv[1], ctx.argv[2]);
-		if (!strcmp(sub, "run") && ctx.argc == 2)
-			return cmd_month_run(&ctx, ctx.argv[1]);
-		fputs(TR(&ctx, "用法：ecogrid month import 月份 文件.json | ecogrid month run 月份\n",
-			 "usage: ecogrid month import YYYY-MM FILE.json | ecogrid month run YYYY-MM\n"),
-		      !strcmp(sub, "--help") ? stdout : stderr);
-		return !strcmp(sub, "--help") ? TOOL_OK : TOOL_USAGE;
-	}
+	if (strcmp(cmd, "month") == 0)
+		return cmd_month(&ctx);
+	if (strcmp(cmd, "status") == 0)
+		return cmd_status(&ctx);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(&ctx);
 	if (strcmp(cmd, "demo") == 0)

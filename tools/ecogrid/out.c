@@ -1,13 +1,17 @@
 /*
- * Output helpers shared by the commands: CSV cells through libcsv, HTML
- * escaping and the frame of a self-contained HTML page (no external
- * assets, no JavaScript), and opening the --output file.
+ * Output helpers shared by the commands: CSV cells through libcsv (formula
+ * cells neutralised), HTML escaping and the frame of a self-contained HTML
+ * page (no external assets, no JavaScript), and safe --output files.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "tool.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* A plain decimal number ("12", "-3.5", "+0.25"): a spreadsheet reads it as a number, not a formula. */
 static int plain_number(const char *s)
@@ -80,24 +84,203 @@ void out_html_end(FILE *f)
 	fputs("</body></html>\n", f);
 }
 
-int out_open(FILE **f, const char *path)
+/*
+ * Safe outputs. --output FILE is written to a temporary file in the same
+ * directory and renamed over FILE only when every byte is written and
+ * synced, so a full disk or a kill leaves the old FILE as it was. FILE is
+ * never the workspace, and an existing FILE is replaced only when it is an
+ * unchanged earlier output of this workspace (output_file records the path
+ * and SHA-256 of every file written) or with --force.
+ */
+
+/* The absolute path of `path` (its directory resolved; the file may not exist), malloc'd. */
+static char *abs_path(const char *path)
 {
+	char *copy = strdup(path), *slash, *dir, *out = NULL;
+	const char *base;
+	if (!copy)
+		return NULL;
+	slash = strrchr(copy, '/');
+	if (slash) {
+		*slash = '\0';
+		base = slash + 1;
+		dir = realpath(slash == copy ? "/" : copy, NULL);
+	} else {
+		base = copy;
+		dir = realpath(".", NULL);
+	}
+	if (dir && *base && (out = malloc(strlen(dir) + strlen(base) + 2)))
+		sprintf(out, "%s/%s", strcmp(dir, "/") ? dir : "", base);
+	free(dir);
+	free(copy);
+	return out;
+}
+
+/* SHA-256 of a file's bytes (hex), or -1 when it cannot be read. */
+static int file_hash(char *hex, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+	int rc = -1;
+	if (!f)
+		return -1;
+	for (;;) {
+		if (len + 65536 > cap) {
+			char *t = realloc(buf, cap = 2 * (len + 65536));
+			if (!t)
+				goto done;
+			buf = t;
+		}
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (!ferror(f) && eg_draw_sha256_hex(hex, buf ? buf : "", len) == EG_OK)
+		rc = 0;
+done:
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+/* Whether `abs` may be replaced: absent, or an unchanged output recorded in the workspace, or --force. */
+static int may_replace(out_target *o, sqlite3 *db)
+{
+	struct stat st, ws;
+	sqlite3_stmt *q;
+	char hex[65];
+	int known = 0;
+	if (stat(o->abs, &st) != 0)
+		return errno == ENOENT ? TOOL_OK : tool_fail("cannot write %s: %s", o->path, strerror(errno));
+	if (stat(o->db_path, &ws) == 0 && st.st_dev == ws.st_dev && st.st_ino == ws.st_ino)
+		return tool_fail("%s: --output %s is the workspace itself; it is never overwritten", o->command, o->path);
+	if (!S_ISREG(st.st_mode))
+		return tool_fail("%s: --output %s is not a regular file", o->command, o->path);
+	if (o->force)
+		return TOOL_OK;
+	if (db && file_hash(hex, o->abs) == 0 &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM output_file WHERE path = ? AND sha256 = ?", -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, o->abs, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, hex, -1, SQLITE_STATIC);
+		known = sqlite3_step(q) == SQLITE_ROW;
+		sqlite3_finalize(q);
+	}
+	return known ? TOOL_OK
+		     : tool_fail("%s: %s exists and is not an unchanged earlier output of ecogrid (of this workspace); "
+				 "give --force to replace it", o->command, o->path);
+}
+
+int out_open(out_target *o, const tool_ctx *ctx, const char *path, int force, const char *command)
+{
+	sqlite3 *db = NULL;
+	int fd, rc;
+	memset(o, 0, sizeof *o);
+	o->command = command;
 	if (!path) {
-		*f = stdout;
+		o->f = stdout;
 		return TOOL_OK;
 	}
-	if (!(*f = fopen(path, "wb")))
-		return tool_fail("cannot write %s: %s", path, strerror(errno));
+	o->path = path;
+	o->force = force;
+	o->db_path = ctx->db_path;
+	if (!(o->abs = abs_path(path)))
+		return tool_fail("cannot write %s: %s", path, errno ? strerror(errno) : "not a file name");
+	/* Checked here so that nothing is computed for a refused target, and again at the rename. */
+	if (sqlite3_open_v2(o->db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		db = NULL;
+	}
+	rc = may_replace(o, db);
+	sqlite3_close(db);
+	if (rc) {
+		free(o->abs);
+		o->abs = NULL;
+		return rc;
+	}
+	if (!(o->tmp = malloc(strlen(o->abs) + 16))) {
+		free(o->abs);
+		return tool_fail("out of memory");
+	}
+	sprintf(o->tmp, "%s.ecogrid-XXXXXX", o->abs);
+	if ((fd = mkstemp(o->tmp)) < 0 || !(o->f = fdopen(fd, "wb"))) {
+		rc = tool_fail("cannot write %s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		free(o->abs);
+		memset(o, 0, sizeof *o);
+		return rc;
+	}
 	return TOOL_OK;
 }
 
-int out_close(FILE *f, const char *path)
+void out_abort(out_target *o)
 {
-	if (f == stdout)
-		return fflush(f) == 0 ? TOOL_OK : tool_fail("cannot write to standard output");
-	if (fclose(f) != 0)
-		return tool_fail("cannot write %s: %s", path, strerror(errno));
-	return TOOL_OK;
+	if (o->f && o->f != stdout) {
+		fclose(o->f);
+		unlink(o->tmp);
+	}
+	free(o->tmp);
+	free(o->abs);
+	memset(o, 0, sizeof *o);
+}
+
+int out_close(out_target *o)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	char hex[65], at[32];
+	int rc = TOOL_OK, err;
+	if (o->f == stdout) {
+		o->f = NULL;
+		return fflush(stdout) == 0 ? TOOL_OK : tool_fail("cannot write to standard output");
+	}
+	if (!o->f)
+		return TOOL_FAIL;
+	/* Every byte written and on disk before the old file is replaced. */
+	err = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+	if (err)
+		rc = tool_fail("cannot write %s: %s; %s is unchanged", o->path, strerror(errno), o->path);
+	if (fclose(o->f) != 0 && !rc)
+		rc = tool_fail("cannot write %s: %s; %s is unchanged", o->path, strerror(errno), o->path);
+	o->f = NULL;
+	if (!rc && file_hash(hex, o->tmp) != 0)
+		rc = tool_fail("cannot read back %s", o->tmp);
+	/* Check again, rename and record in one workspace transaction. */
+	if (!rc && ws_open(&db, o->db_path, 1) == TOOL_OK) {
+		if (!(rc = ws_begin(db)) && !(rc = may_replace(o, db))) {
+			if (rename(o->tmp, o->abs) != 0)
+				rc = tool_fail("cannot write %s: %s", o->path, strerror(errno));
+			ws_now(at, sizeof at);
+			if (!rc && sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO output_file(path, sha256, at, command) VALUES(?,?,?,?)",
+						      -1, &st, NULL) == SQLITE_OK) {
+				sqlite3_bind_text(st, 1, o->abs, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, hex, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 4, o->command, -1, SQLITE_STATIC);
+				if (sqlite3_step(st) != SQLITE_DONE)
+					tool_fail("%s written, but not recorded as an ecogrid output: %s", o->path, sqlite3_errmsg(db));
+				sqlite3_finalize(st);
+			}
+		}
+		if (!rc)
+			ws_commit(db);
+		else
+			ws_rollback(db);
+		ws_close(db);
+	} else if (!rc) {
+		rc = TOOL_FAIL;
+	}
+	if (rc)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->abs);
+	memset(o, 0, sizeof *o);
+	return rc;
 }
 
 int out_format_ok(const char *format, const char *const *allowed, size_t n, const char *cmd)

@@ -31,11 +31,14 @@ int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_fail_eg(int rc, const char *what);
 
 /* Workspace (ws.c). */
-#define WS_SCHEMA_VERSION 4
+#define WS_SCHEMA_VERSION 5
 /* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
 int ws_open(sqlite3 **out, const char *path, int must_exist);
 void ws_close(sqlite3 *db);
+/* BEGIN IMMEDIATE: every command that writes reads what it writes after this. */
 int ws_begin(sqlite3 *db);
+/* BEGIN (deferred): a consistent snapshot for a command that only reads; end with ws_commit(). */
+int ws_read_begin(sqlite3 *db);
 int ws_commit(sqlite3 *db);
 void ws_rollback(sqlite3 *db);
 /* Run one SQL statement without results; returns TOOL_OK or TOOL_FAIL with a message. */
@@ -48,6 +51,18 @@ int ws_log(sqlite3 *db, const char *command, const char *detail);
  * transaction, to prove that a killed run loses nothing.
  */
 void ws_row_written(void);
+/*
+ * Test hook: ECOGRID_TEST_PAUSE_MS=N sleeps N ms where a command has read,
+ * inside its transaction, what it is about to write (the concurrency test
+ * makes two commands overlap there).
+ */
+void ws_test_pause(void);
+/* The time now in CST, "YYYY-MM-DDTHH:MM:SS+08:00" (R0.3). */
+void ws_now(char *at, size_t size);
+/* SHA-256 (hex, 65 bytes) of a month's stored inputs, of the grid's level-2 units, of the staff roster. */
+int ws_hash_month_inputs(char *hex, sqlite3 *db, const char *month);
+int ws_hash_units(char *hex, sqlite3 *db);
+int ws_hash_roster(char *hex, sqlite3 *db);
 
 /* Rebuild the grid's nodes only, or nodes and staff, from the workspace. */
 int ws_load_nodes(eg_grid **out, sqlite3 *db);
@@ -86,9 +101,23 @@ void out_html_escape(FILE *f, const char *s);
 /* A self-contained page: <head> with inline CSS, then <h1>title</h1>. */
 void out_html_begin(FILE *f, const char *title, int lang);
 void out_html_end(FILE *f);
-/* Open --output (NULL: stdout) / close it, reporting write errors. */
-int out_open(FILE **f, const char *path);
-int out_close(FILE *f, const char *path);
+/*
+ * --output (out.c): written to a temporary file beside it and renamed over
+ * it when complete; never the workspace; an existing file only when it is
+ * an unchanged earlier output of this workspace, or with --force.
+ */
+typedef struct out_target {
+	FILE *f; /* write here */
+	const char *path, *db_path, *command;
+	char *abs, *tmp;
+	int force;
+} out_target;
+/* Open --output `path` (NULL: standard output) for `command`. */
+int out_open(out_target *o, const tool_ctx *ctx, const char *path, int force, const char *command);
+/* Finish: sync, check again, rename, record (or flush standard output). */
+int out_close(out_target *o);
+/* Give up: the temporary file is removed, the old file stays. */
+void out_abort(out_target *o);
 /* TOOL_OK when format is one of allowed[], otherwise a message naming them. */
 int out_format_ok(const char *format, const char *const *allowed, size_t n, const char *cmd);
 
@@ -113,6 +142,78 @@ int wants_help(const tool_ctx *ctx, const char *zh, const char *en);
  */
 int duty_check_row(eg_duty_log *log, eg_duty_workdays *cal, const char *where, char **f);
 
+/*
+ * The monthly cycle's bookkeeping (cycle.c).
+ *
+ * cycle_scheme: what the scheme asks of each month. The built-in Changji
+ * scheme today; when workspaces store their scheme, cycle_scheme_load()
+ * takes it from there and nothing else changes.
+ */
+#define CYCLE_FEED_ITEM_COUNT 0 /* the month's count of a deduction item (CJ-A2-7.3: item 4) */
+#define CYCLE_FEED_FAILED 1     /* 1 when the month's grade is fail (CJ-A2-7.1) */
+typedef struct cycle_scheme {
+	char name[64];
+	char hash[65];            /* SHA-256 of the scheme (what results record) */
+	const char *family;       /* the rule sets by date */
+	size_t n_ladders;         /* ladders fed by the assessment each month */
+	const char *ladder[4];
+	int feed[4];              /* CYCLE_FEED_* */
+	const char *feed_item[4]; /* the item of CYCLE_FEED_ITEM_COUNT */
+	int air;                  /* an air-quality ranking: every unit needs air data (or "air_station": false) */
+	const char *last_place;   /* its last-place ladder, or NULL */
+} cycle_scheme;
+int cycle_scheme_load(cycle_scheme *s, sqlite3 *db);
+/* The blocks a unit's month input lacks, as a new JSON array ("inputs" when u is NULL). */
+struct json_t *cycle_unit_missing(const cycle_scheme *s, struct json_t *u);
+
+/* "YYYY-MM" with digits only, 1900-01 to 9999-12. */
+int month_valid(const char *m);
+/* Months since year 0 (calendar arithmetic), and back to "YYYY-MM" (8 bytes). */
+int month_index(const char *m);
+void month_format(char *out, int index);
+
+/* Why a stored result is stale. */
+enum {
+	CYCLE_WHY_LEGACY, CYCLE_WHY_INPUTS_DROPPED, CYCLE_WHY_INPUTS_CHANGED, CYCLE_WHY_UNITS_CHANGED,
+	CYCLE_WHY_SCHEME_CHANGED, CYCLE_WHY_PREDECESSOR_CHANGED, CYCLE_WHY_PREDECESSOR_NOT_RUN,
+	CYCLE_WHY_PREDECESSOR_STALE, CYCLE_WHY_PREDECESSOR_RERUN
+};
+typedef struct cycle_why {
+	int code;
+	char arg[40];
+} cycle_why;
+enum { CYCLE_NOTHING, CYCLE_NOT_RUN, CYCLE_FRESH, CYCLE_STALE };
+typedef struct cyc_month {
+	char month[8];
+	int imported, run, legacy; /* legacy: results of a tool before schema 5 (no record of what they used) */
+	char import_hash[65], import_at[32], import_units_hash[65];
+	char *import_file, *missing; /* missing: JSON {unit: [blocks]} against the grid at import */
+	int n_units;
+	char run_at[32], inputs_hash[65], units_hash[65], roster_hash[65], scheme_hash[65];
+	char prev_month[8], prev_state_hash[65], state_hash[65];
+	int allow_missing;
+	char *gaps; /* JSON: what the run found missing */
+	int state;  /* CYCLE_NOT_RUN, CYCLE_FRESH or CYCLE_STALE */
+	cycle_why why[8];
+	size_t n_why;
+} cyc_month;
+typedef struct cycle {
+	cyc_month *m; /* every month imported, run or with results, oldest first */
+	size_t n, cap;
+	char units_hash[65], roster_hash[65], scheme_hash[65]; /* now */
+} cycle;
+/* Load the months and judge each one's freshness (call inside a transaction). */
+int cycle_load(cycle *c, sqlite3 *db, const cycle_scheme *s);
+void cycle_free(cycle *c);
+const cyc_month *cycle_find(const cycle *c, const char *month);
+/* The latest month before `month` with inputs or results, or NULL. */
+const cyc_month *cycle_before(const cycle *c, const char *month);
+/* A reason as a sentence in a language (into buf), and as a code for JSON. */
+const char *cycle_why_text(const cycle_why *w, int lang, char *buf, size_t size);
+const char *cycle_why_code(int code);
+/* A missing block ("inputs", "assessment", "air", ...) in words. */
+const char *cycle_block_label(const char *block, int lang);
+
 /* Commands. */
 int cmd_init(tool_ctx *ctx);
 int cmd_grid(tool_ctx *ctx);
@@ -124,6 +225,10 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file);
  */
 int month_validate(struct json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g);
 int cmd_month_run(tool_ctx *ctx, const char *month);
+/* `ecogrid month import|run|drop ...` */
+int cmd_month(tool_ctx *ctx);
+/* `ecogrid status`: every month imported / run / stale and why, and the units missing. */
+int cmd_status(tool_ctx *ctx);
 int cmd_report(tool_ctx *ctx);
 int cmd_demo(tool_ctx *ctx);
 int cmd_disclose(tool_ctx *ctx);

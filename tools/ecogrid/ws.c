@@ -44,6 +44,19 @@ static const char *const migrations[] = {
 	"CREATE TABLE duty_member(grp TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY(grp, member));"
 	"CREATE TABLE duty_day(day TEXT PRIMARY KEY, kind TEXT NOT NULL);"
 	"CREATE TABLE duty_year(year INTEGER PRIMARY KEY);"),
+	/* 4 -> 5: a monthly cycle an office can trust. month_import: what each
+	 * import stored (hash of the rows, and the units missing against the grid
+	 * of that time); month_run: what each run used (hashes of the inputs, the
+	 * grid's level-2 units, the roster and the scheme; the month its ladders
+	 * resumed from and the hash of that month's states; the hash of its own
+	 * states; what was missing); output_file: files the tool wrote, so that
+	 * --output replaces only its own unchanged outputs. */
+	("CREATE TABLE month_import(month TEXT PRIMARY KEY, hash TEXT NOT NULL, at TEXT NOT NULL, file TEXT NOT NULL,"
+	"  units INTEGER NOT NULL, grid_hash TEXT NOT NULL, missing TEXT NOT NULL);"
+	"CREATE TABLE month_run(month TEXT PRIMARY KEY, at TEXT NOT NULL, inputs_hash TEXT NOT NULL,"
+	"  grid_hash TEXT NOT NULL, roster_hash TEXT NOT NULL, scheme_hash TEXT NOT NULL, prev_month TEXT NOT NULL,"
+	"  prev_state_hash TEXT NOT NULL, state_hash TEXT NOT NULL, allow_missing INTEGER NOT NULL, gaps TEXT NOT NULL);"
+	"CREATE TABLE output_file(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, at TEXT NOT NULL, command TEXT NOT NULL);"),
 };
 
 int tool_fail(const char *fmt, ...)
@@ -74,8 +87,69 @@ int ws_exec(sqlite3 *db, const char *sql)
 }
 
 int ws_begin(sqlite3 *db) { return ws_exec(db, "BEGIN IMMEDIATE"); }
+int ws_read_begin(sqlite3 *db) { return ws_exec(db, "BEGIN"); }
 int ws_commit(sqlite3 *db) { return ws_exec(db, "COMMIT"); }
 void ws_rollback(sqlite3 *db) { sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); }
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * Another ecogrid command holds the workspace: wait up to 60 s (a month
+ * run of a large prefecture takes seconds), saying so once on a terminal.
+ */
+static int busy_wait(void *payload, int count)
+{
+	(void)payload;
+	if (count == 100 && isatty(STDERR_FILENO))
+		fputs("ecogrid: waiting for another ecogrid command to finish with the workspace...\n", stderr);
+	if (count >= 6000)
+		return 0;
+	sleep_ms(10);
+	return 1;
+}
+
+/*
+ * Schema 4 -> 5: the hash of every month already imported (its missing
+ * units are computed on demand), and a run record marked "legacy" for every
+ * month with results, which recorded nothing of what they used: stale
+ * until run again.
+ */
+static int migrate_months(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int rc = TOOL_OK;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT month FROM month_input ORDER BY month", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		char month[8], hash[65];
+		sqlite3_stmt *ins;
+		snprintf(month, sizeof month, "%s", (const char *)sqlite3_column_text(st, 0));
+		if ((rc = ws_hash_month_inputs(hash, db, month)))
+			break;
+		if (sqlite3_prepare_v2(db, "INSERT INTO month_import(month, hash, at, file, units, grid_hash, missing) "
+					   "SELECT ?, ?, '', '(before schema 5)', COUNT(*), '', '' FROM month_input WHERE month = ?",
+				       -1, &ins, NULL) != SQLITE_OK)
+			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+		else {
+			sqlite3_bind_text(ins, 1, month, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 2, hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, month, -1, SQLITE_STATIC);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+			sqlite3_finalize(ins);
+		}
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		rc = ws_exec(db, "INSERT INTO month_run(month, at, inputs_hash, grid_hash, roster_hash, scheme_hash, prev_month, "
+				 "prev_state_hash, state_hash, allow_missing, gaps) SELECT DISTINCT month, '', 'legacy', '', '', '', "
+				 "'', '', 'legacy', 0, '{}' FROM month_result");
+	return rc;
+}
 
 static int user_version(sqlite3 *db, int *v)
 {
@@ -103,7 +177,7 @@ int ws_open(sqlite3 **out, const char *path, int must_exist)
 		sqlite3_close(db);
 		return TOOL_FAIL;
 	}
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_handler(db, busy_wait, NULL);
 	if (ws_exec(db, "PRAGMA foreign_keys=ON") || user_version(db, &v))
 		goto fail;
 	if (v > WS_SCHEMA_VERSION) {
@@ -115,7 +189,7 @@ int ws_open(sqlite3 **out, const char *path, int must_exist)
 		if (ws_begin(db))
 			goto fail;
 		for (; v < WS_SCHEMA_VERSION; v++)
-			if (ws_exec(db, migrations[v])) {
+			if (ws_exec(db, migrations[v]) || (v == 4 && migrate_months(db))) {
 				ws_rollback(db);
 				goto fail;
 			}
@@ -134,6 +208,97 @@ fail:
 
 void ws_close(sqlite3 *db) { sqlite3_close(db); }
 
+void ws_test_pause(void)
+{
+	const char *s = getenv("ECOGRID_TEST_PAUSE_MS");
+	if (s && atol(s) > 0)
+		sleep_ms(atol(s));
+}
+
+void ws_now(char *at, size_t size)
+{
+	time_t now = time(NULL) + 8 * 3600; /* CST, R0.3 */
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(at, size, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+}
+
+/* SHA-256 over the rows of a query: each column, then TAB, each row then LF, after a tag line. */
+static int hash_rows(char *hex, sqlite3 *db, const char *tag, const char *sql, const char *param)
+{
+	sqlite3_stmt *st;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int rc = TOOL_OK, step;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (param)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	for (int row = -1; !rc; row++) {
+		int ncol = 0;
+		const char *parts[8];
+		size_t lens[8], need = 0;
+		if (row < 0) {
+			parts[0] = tag;
+			lens[0] = strlen(tag);
+			ncol = 1;
+		} else {
+			if ((step = sqlite3_step(st)) == SQLITE_DONE)
+				break;
+			if (step != SQLITE_ROW) {
+				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+				break;
+			}
+			ncol = sqlite3_column_count(st) < 8 ? sqlite3_column_count(st) : 8;
+			for (int c = 0; c < ncol; c++) {
+				const unsigned char *t = sqlite3_column_text(st, c);
+				parts[c] = t ? (const char *)t : "";
+				lens[c] = t ? (size_t)sqlite3_column_bytes(st, c) : 0;
+			}
+		}
+		for (int c = 0; c < ncol; c++)
+			need += lens[c] + 1;
+		if (len + need + 1 > cap) {
+			char *t;
+			cap = (len + need + 1) * 2;
+			if (!(t = realloc(buf, cap))) {
+				rc = tool_fail("out of memory");
+				break;
+			}
+			buf = t;
+		}
+		for (int c = 0; c < ncol; c++) {
+			memcpy(buf + len, parts[c], lens[c]);
+			len += lens[c];
+			buf[len++] = c + 1 < ncol ? '\t' : '\n';
+		}
+	}
+	sqlite3_finalize(st);
+	if (!rc && eg_draw_sha256_hex(hex, buf ? buf : "", len) < 0)
+		rc = tool_fail_eg(EG_EINVAL, "hash");
+	free(buf);
+	return rc;
+}
+
+int ws_hash_month_inputs(char *hex, sqlite3 *db, const char *month)
+{
+	return hash_rows(hex, db, "ecogrid-month-inputs-v1", "SELECT unit, json FROM month_input WHERE month = ? ORDER BY unit",
+			 month);
+}
+
+int ws_hash_units(char *hex, sqlite3 *db)
+{
+	/* What the monthly cycle uses of the grid: its level-2 units and their kinds. */
+	return hash_rows(hex, db, "ecogrid-units-v1",
+			 "SELECT id, kind FROM grid_node WHERE level = 2 AND kind <> 2 ORDER BY id", NULL);
+}
+
+int ws_hash_roster(char *hex, sqlite3 *db)
+{
+	return hash_rows(hex, db, "ecogrid-roster-v1",
+			 "SELECT node, role, person, detail, covers FROM grid_staff ORDER BY seq", NULL);
+}
+
 void ws_row_written(void)
 {
 	static long rows; /* process-wide counter for the crash test hook */
@@ -146,13 +311,8 @@ int ws_log(sqlite3 *db, const char *command, const char *detail)
 {
 	sqlite3_stmt *st;
 	char at[32];
-	time_t now = time(NULL);
-	struct tm tm;
 	int ok;
-	/* Log timestamps in CST (UTC+8), R0.3. */
-	now += 8 * 3600;
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+	ws_now(at, sizeof at); /* log timestamps in CST (UTC+8), R0.3 */
 	if (sqlite3_prepare_v2(db, "INSERT INTO run_log(at, command, detail) VALUES(?,?,?)", -1, &st, NULL) != SQLITE_OK)
 		return tool_fail("workspace: %s", sqlite3_errmsg(db));
 	sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
