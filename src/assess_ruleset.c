@@ -10,6 +10,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #define NAME_MAX_BYTES 64
 #define TEXT_MAX_BYTES 256
@@ -62,20 +63,13 @@ void as__body_clear(as_body *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* Grow an array of `size`-byte elements to hold one more. */
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
+/* Room for one more element of a rule set's array (util/vec): the block, or NULL with the error set. */
+static void *grow(void *arr, size_t *cap, size_t n, size_t size)
 {
-	void *t;
-	size_t nc;
-	if (n < *cap)
-		return EG_OK;
-	nc = *cap ? *cap * 2 : 8;
-	t = eg__realloc(*arr, nc * size);
+	void *t = eg__vec_reserve(arr, cap, n + 1, size, 8);
 	if (!t)
-		return eg__error_nomem("growing a rule set");
-	*arr = t;
-	*cap = nc;
-	return EG_OK;
+		eg__error_nomem("growing a rule set");
+	return t;
 }
 
 static int find_section(const as_body *b, const char *id)
@@ -258,8 +252,12 @@ int eg_ruleset_builder_add_section(eg_ruleset_builder *b, const char *id, const 
 		return rc;
 	if (find_section(&b->body, id) >= 0)
 		return eg__error(EG_EEXISTS, "section %s already exists", id);
-	if ((rc = grow((void **)&b->body.sections, &b->body.cap_sections, b->body.n_sections, sizeof s)) < 0)
-		return rc;
+	{
+		void *t = grow(b->body.sections, &b->body.cap_sections, b->body.n_sections, sizeof s);
+		if (!t)
+			return EG_ENOMEM;
+		b->body.sections = t;
+	}
 	s.id = dup_opt(id, "");
 	s.zh = dup_opt(zh, id);
 	s.en = dup_opt(en, id);
@@ -317,8 +315,12 @@ int eg_ruleset_builder_add_item(eg_ruleset_builder *b, const eg_item_def *d)
 		return eg__error(EG_EINVAL, "item %s: a status item has no deductions, overflow or adverse flag", d->id);
 	if (d->overflow && d->floor == EG_ITEM_NO_FLOOR)
 		return eg__error(EG_EINVAL, "item %s: overflow needs a floor (CJ-A2-5.7)", d->id);
-	if ((rc = grow((void **)&b->body.items, &b->body.cap_items, b->body.n_items, sizeof it)) < 0)
-		return rc;
+	{
+		void *t = grow(b->body.items, &b->body.cap_items, b->body.n_items, sizeof it);
+		if (!t)
+			return EG_ENOMEM;
+		b->body.items = t;
+	}
 	memset(&it, 0, sizeof it);
 	it.section = sec;
 	it.kind = d->kind;
@@ -385,8 +387,12 @@ int eg_ruleset_builder_add_penalty_level(eg_ruleset_builder *b, const char *sect
 		return eg__error(EG_ERANGE, "penalty level %s: at most %d levels", level_id, AS_MAX_LEVELS);
 	if (amount < 0)
 		return eg__error(EG_ERANGE, "penalty level %s: amount %d must be >= 0", level_id, (int)amount);
-	if ((rc = grow((void **)&b->body.levels, &b->body.cap_levels, b->body.n_levels, sizeof lv)) < 0)
-		return rc;
+	{
+		void *t = grow(b->body.levels, &b->body.cap_levels, b->body.n_levels, sizeof lv);
+		if (!t)
+			return EG_ENOMEM;
+		b->body.levels = t;
+	}
 	lv.id = dup_opt(level_id, "");
 	lv.rule = dup_opt(rule, "");
 	lv.amount = fail ? 0 : amount;
@@ -416,8 +422,12 @@ int eg_ruleset_builder_add_forced_fail(eg_ruleset_builder *b, const char *id, co
 	for (size_t i = 0; i < b->body.n_conds; i++)
 		if (strcmp(b->body.conds[i].id, id) == 0)
 			return eg__error(EG_EEXISTS, "forced-fail condition %s already exists", id);
-	if ((rc = grow((void **)&b->body.conds, &b->body.cap_conds, b->body.n_conds, sizeof c)) < 0)
-		return rc;
+	{
+		void *t = grow(b->body.conds, &b->body.cap_conds, b->body.n_conds, sizeof c);
+		if (!t)
+			return EG_ENOMEM;
+		b->body.conds = t;
+	}
 	c.id = dup_opt(id, "");
 	c.rule = dup_opt(rule, "");
 	c.zh = dup_opt(zh, "");
@@ -452,8 +462,12 @@ int eg_ruleset_builder_add_grade(eg_ruleset_builder *b, int32_t min_points, int 
 			return eg__error(EG_ERANGE, "grade %s at %d: thresholds must rise with the grade (%s is at %d)",
 					 eg_grade_name(grade), (int)min_points, eg_grade_name(o->grade), (int)o->min);
 	}
-	if ((rc = grow((void **)&b->body.grades, &b->body.cap_grades, b->body.n_grades, sizeof g)) < 0)
-		return rc;
+	{
+		void *t = grow(b->body.grades, &b->body.cap_grades, b->body.n_grades, sizeof g);
+		if (!t)
+			return EG_ENOMEM;
+		b->body.grades = t;
+	}
 	g.min = min_points;
 	g.grade = grade;
 	if (!(g.rule = dup_opt(rule, "")))

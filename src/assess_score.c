@@ -12,6 +12,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #define COUNT_MAX 1000000
 
@@ -147,17 +148,12 @@ int eg_assess_input_set_bonus(eg_assess_input *in, int64_t events)
 /* Append one problem (its media levels as a bit mask, CJ-A2-5.9); nothing changes on failure. */
 static int push_problem(eg_assess_input *in, uint32_t mask)
 {
-	if (in->n_problems == in->cap_problems) {
-		size_t nc = in->cap_problems ? in->cap_problems * 2 : 4;
-		uint32_t *t;
-		if (nc > COUNT_MAX)
-			return eg__error(EG_ERANGE, "more than %d problems", COUNT_MAX);
-		t = eg__realloc(in->problems, nc * sizeof *t);
-		if (!t)
-			return eg__error_nomem("adding a problem");
-		in->problems = t;
-		in->cap_problems = nc;
-	}
+	uint32_t *t;
+	if (in->n_problems >= COUNT_MAX)
+		return eg__error(EG_ERANGE, "more than %d problems", COUNT_MAX);
+	if (!(t = eg__vec_reserve(in->problems, &in->cap_problems, in->n_problems + 1, sizeof *t, 4)))
+		return eg__error_nomem("adding a problem");
+	in->problems = t;
 	in->problems[in->n_problems++] = mask;
 	return EG_OK;
 }
@@ -284,14 +280,9 @@ static int add_trace(eg_assess_result *r, const char *rule, const char *subject,
 	char *mem;
 	if (r->quiet)
 		return EG_OK;
-	if (r->n_trace == r->cap_trace) {
-		size_t nc = r->cap_trace ? r->cap_trace * 2 : 16;
-		eg_trace *n = eg__realloc(r->trace, nc * sizeof *n);
-		if (!n)
-			return eg__error_nomem("recording the trace");
-		r->trace = n;
-		r->cap_trace = nc;
-	}
+	if (!(t = eg__vec_reserve(r->trace, &r->cap_trace, r->n_trace + 1, sizeof *t, 16)))
+		return eg__error_nomem("recording the trace");
+	r->trace = t;
 	mem = eg__malloc(lr + ls + lz + le);
 	if (!mem)
 		return eg__error_nomem("recording the trace");
@@ -311,13 +302,11 @@ static int add_fail(eg_assess_result *r, const char *rule)
 	for (size_t i = 0; i < r->n_fails; i++)
 		if (strcmp(r->fails[i], rule) == 0)
 			return EG_OK;
-	if (r->n_fails == r->cap_fails) {
-		size_t nc = r->cap_fails ? r->cap_fails * 2 : 4;
-		char (*n)[72] = eg__realloc(r->fails, nc * sizeof *n);
+	{
+		char (*n)[72] = eg__vec_reserve(r->fails, &r->cap_fails, r->n_fails + 1, sizeof *r->fails, 4);
 		if (!n)
 			return eg__error_nomem("recording fail reasons");
 		r->fails = n;
-		r->cap_fails = nc;
 	}
 	snprintf(r->fails[r->n_fails++], sizeof r->fails[0], "%s", rule);
 	return EG_OK;

@@ -14,6 +14,7 @@
 #include "util/error.h"
 #include "util/sha256.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #define SEED_MAX 4096
 
@@ -418,20 +419,21 @@ static int pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_i
 			const char *insp = sorted[picks[k] - 1];
 			if (has_conflict(insp, obj, ci, co, n_conf)) {
 				if (n_sk == cap_sk) {
-					size_t nc = cap_sk ? cap_sk * 2 : 8;
-					char **ti = eg__realloc(sk_i, nc * sizeof *ti), **to;
+					/* Two arrays with one capacity: it moves when both have grown. */
+					size_t cap_i = cap_sk, cap_o = cap_sk;
+					char **ti = eg__vec_reserve(sk_i, &cap_i, n_sk + 1, sizeof *sk_i, 8), **to;
 					if (!ti) {
 						rc = eg__error_nomem("recording skips");
 						break;
 					}
 					sk_i = ti;
-					to = eg__realloc(sk_o, nc * sizeof *to);
+					to = eg__vec_reserve(sk_o, &cap_o, n_sk + 1, sizeof *sk_o, 8);
 					if (!to) {
 						rc = eg__error_nomem("recording skips");
 						break;
 					}
 					sk_o = to;
-					cap_sk = nc;
+					cap_sk = cap_o;
 				}
 				sk_i[n_sk] = eg__strndup(insp, strlen(insp));
 				sk_o[n_sk] = eg__strndup(obj, strlen(obj));

@@ -14,6 +14,8 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/hmap.h"
+#include "util/vec.h"
 #include "util/text.h"
 
 /* ------------------------------------------------------------------ */
@@ -63,7 +65,7 @@ void eg_grid_free(eg_grid *g)
 		eg__free(g->chunks[i]);
 	eg__free(g->node_block);
 	eg__free(g->chunks);
-	eg__free(g->table);
+	eg__hmap_free(&g->index);
 	for (c = g->pool; c; c = prev) {
 		prev = c->prev;
 		eg__free(c);
@@ -71,57 +73,49 @@ void eg_grid_free(eg_grid *g)
 	eg__free(g);
 }
 
-static void table_insert(eg_slot *table, size_t cap, const eg_node *n)
+/* The key of an index lookup: an ID with its length, the grid, and the node found. */
+typedef struct id_key {
+	const eg_grid *g;
+	const char *id;
+	size_t len;
+	eg_node *found;
+} id_key;
+
+EG__HMAP_INLINE int id_matches(void *key, uint32_t node)
 {
-	size_t mask = cap - 1;
-	uint32_t h = eg__grid_hash(n->id, n->id_len);
-	size_t i = h & mask;
-	while (table[i].node)
-		i = (i + 1) & mask;
-	table[i].node = n->index + 1;
-	table[i].hash = h;
+	id_key *k = key;
+	eg_node *n = eg__grid_node(k->g, node);
+	k->found = n;
+	return n->id_len == k->len && memcmp(n->id, k->id, k->len) == 0;
 }
 
 eg_node *eg__grid_find(const eg_grid *g, const char *id, size_t len)
 {
-	size_t mask, i;
-	uint32_t h;
-	if (!g->table || len == 0 || len > EG_GRID_ID_MAX)
+	id_key k;
+	if (len == 0 || len > EG_GRID_ID_MAX)
 		return NULL;
-	mask = g->table_cap - 1;
-	h = eg__grid_hash(id, len);
-	i = h & mask;
-	while (g->table[i].node) {
-		if (g->table[i].hash == h) {
-			eg_node *n = eg__grid_node(g, g->table[i].node - 1);
-			if (n->id_len == len && memcmp(n->id, id, len) == 0)
-				return n;
-		}
-		i = (i + 1) & mask;
-	}
-	return NULL;
+	k.g = g;
+	k.id = id;
+	k.len = len;
+	return eg__hmap_find(&g->index, eg__grid_hash(id, len), id_matches, &k) == EG__HMAP_NONE ? NULL : k.found;
 }
 
 int eg__grid_reserve(eg_grid *g, size_t extra, size_t bytes)
 {
 	size_t need = g->n_nodes + extra;
-	size_t need_chunks, cap;
+	size_t need_chunks;
+	int rc;
 
 	if (extra > UINT32_MAX - 1 || need > UINT32_MAX - 1)
 		return eg__error(EG_ERANGE, "a grid holds at most %u nodes", (unsigned)(UINT32_MAX - 1));
 
 	/* Chunk table and chunks. */
 	need_chunks = (need + EG_NODE_CHUNK - 1) >> EG_NODE_CHUNK_BITS;
-	if (need_chunks > g->cap_chunks) {
-		size_t nc = g->cap_chunks ? g->cap_chunks * 2 : 8;
-		eg_node **t;
-		while (nc < need_chunks)
-			nc *= 2;
-		t = eg__realloc(g->chunks, nc * sizeof *t);
+	{
+		eg_node **t = eg__vec_reserve(g->chunks, &g->cap_chunks, need_chunks, sizeof *g->chunks, 8);
 		if (!t)
 			return eg__error_nomem("growing the node table");
 		g->chunks = t;
-		g->cap_chunks = nc;
 	}
 	while (g->n_chunks < need_chunks) {
 		eg_node *c = eg__malloc(EG_NODE_CHUNK * sizeof *c);
@@ -130,20 +124,9 @@ int eg__grid_reserve(eg_grid *g, size_t extra, size_t bytes)
 		g->chunks[g->n_chunks++] = c;
 	}
 
-	/* Hash table at load factor <= 3/4. */
-	cap = eg__grid_table_cap(need);
-	if (cap < g->table_cap)
-		cap = g->table_cap;
-	if (cap != g->table_cap) {
-		eg_slot *t = eg__calloc(cap, sizeof *t);
-		if (!t)
-			return eg__error_nomem("growing the ID index");
-		for (size_t i = 0; i < g->n_nodes; i++)
-			table_insert(t, cap, eg__grid_node(g, i));
-		eg__free(g->table);
-		g->table = t;
-		g->table_cap = cap;
-	}
+	/* The ID index, at load factor <= 3/4. */
+	if ((rc = eg__hmap_reserve(&g->index, need, "growing the ID index")) < 0)
+		return rc;
 
 	/* String pool. */
 	if (bytes && (!g->pool || g->pool->cap - g->pool->used < bytes)) {
@@ -182,7 +165,7 @@ eg_node *eg__grid_commit_node(eg_grid *g, const char *id, size_t id_len,
 	n->index = (uint32_t)g->n_nodes;
 	eg__grid_link(g, n, parent);
 	g->n_nodes++;
-	table_insert(g->table, g->table_cap, n);
+	eg__hmap_insert(&g->index, eg__grid_hash(id, id_len), n->index, NULL, NULL);
 	return n;
 }
 

@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/vec.h"
 
 struct eg_finding {
 	const char *rule; /* static */
@@ -42,13 +43,11 @@ static int add_finding(eg_findings *F, const char *rule, const eg_node *node,
 	eg_finding *f;
 	char *mem;
 
-	if (F->n == F->cap) {
-		size_t nc = F->cap ? F->cap * 2 : 16;
-		eg_finding *t = eg__realloc(F->items, nc * sizeof *t);
+	{
+		eg_finding *t = eg__vec_reserve(F->items, &F->cap, F->n + 1, sizeof *F->items, 16);
 		if (!t)
 			return eg__error_nomem("recording findings");
 		F->items = t;
-		F->cap = nc;
 	}
 	mem = eg__malloc(ln + lu + lz + le);
 	if (!mem)

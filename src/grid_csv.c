@@ -37,6 +37,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #if defined(__SSE2__) && !defined(EG_NO_SIMD)
 #include <emmintrin.h>
@@ -118,8 +119,7 @@ typedef struct loader {
 	int has_root;         /* some row has an empty parent */
 	/* General path. */
 	row *rows;
-	uint32_t *table;      /* id -> row + 1 */
-	size_t table_cap;
+	eg__hmap rows_index;  /* id -> row */
 	uint32_t *child_start, *child_list, *order, *stack;
 	eg_node **row_node;
 } loader;
@@ -132,7 +132,7 @@ static void loader_free(loader *L)
 	eg__free(L->pend);
 	eg__free(L->pstr);
 	eg__free(L->rows);
-	eg__free(L->table);
+	eg__hmap_free(&L->rows_index);
 	eg__free(L->child_start);
 	eg__free(L->child_list);
 	eg__free(L->order);
@@ -353,23 +353,16 @@ static int grow_rows(loader *L, size_t r)
 	if (r >= (size_t)UINT32_MAX - 8)
 		return eg__error(EG_ERANGE, "line %u: too many rows", L->info[r - 1].line + 1);
 	if (r == L->cap_info) {
-		size_t nc = L->cap_info * 2;
-		row_info *t = eg__realloc(L->info, nc * sizeof *t);
+		row_info *t = eg__vec_reserve(L->info, &L->cap_info, r + 1, sizeof *L->info, 64);
 		if (!t)
 			return eg__error_nomem("reading CSV rows");
 		L->info = t;
-		L->cap_info = nc;
 	}
 	if ((r >> EG_NODE_CHUNK_BITS) >= g->n_chunks) {
-		eg_node *c;
-		if (g->n_chunks == g->cap_chunks) {
-			size_t nc = g->cap_chunks ? g->cap_chunks * 2 : 64;
-			eg_node **t = eg__realloc(g->chunks, nc * sizeof *t);
-			if (!t)
-				return eg__error_nomem("allocating nodes");
-			g->chunks = t;
-			g->cap_chunks = nc;
-		}
+		eg_node *c, **t = eg__vec_reserve(g->chunks, &g->cap_chunks, g->n_chunks + 1, sizeof *g->chunks, 64);
+		if (!t)
+			return eg__error_nomem("allocating nodes");
+		g->chunks = t;
 		c = eg__malloc(EG_NODE_CHUNK * sizeof *c);
 		if (!c)
 			return eg__error_nomem("allocating nodes");
@@ -413,26 +406,21 @@ static inline int id_eq(const char *a, const char *b, size_t len)
 static int add_pending(loader *L, uint32_t r, const char *par, size_t par_len)
 {
 	pending *p;
-	if (L->n_pend == L->cap_pend) {
-		size_t nc = L->cap_pend ? L->cap_pend * 2 : 64;
-		pending *t = eg__realloc(L->pend, nc * sizeof *t);
+	{
+		pending *t = eg__vec_reserve(L->pend, &L->cap_pend, L->n_pend + 1, sizeof *L->pend, 64);
 		if (!t)
 			return eg__error_nomem("reading CSV rows");
 		L->pend = t;
-		L->cap_pend = nc;
 	}
 	if (L->pstr_cap - L->pstr_len < par_len + 1) {
-		size_t nc = L->pstr_cap ? L->pstr_cap * 2 : 4096;
 		char *t;
-		while (nc - L->pstr_len < par_len + 1)
-			nc *= 2;
-		if (nc > UINT32_MAX)
+		/* Offsets into pstr are 32 bits. */
+		if (L->pstr_len + par_len + 1 > UINT32_MAX)
 			return eg__error(EG_ERANGE, "line %u: too many parent codes to resolve", L->info[r].line);
-		t = eg__realloc(L->pstr, nc);
+		t = eg__vec_reserve(L->pstr, &L->pstr_cap, L->pstr_len + par_len + 1, 1, 4096);
 		if (!t)
 			return eg__error_nomem("reading CSV rows");
 		L->pstr = t;
-		L->pstr_cap = nc;
 	}
 	p = &L->pend[L->n_pend++];
 	p->row = r;
@@ -692,34 +680,43 @@ static int read_rows(loader *L)
  * an extract's top row, then report a level error if the scan saw one.
  * Returns EG_OK, an error, or 1 when the general path must decide.
  */
+/* Index key: row r's node (looked up only on a hash match), compared with a node already indexed. */
+typedef struct node_key {
+	const eg_grid *g;
+	uint32_t row;
+} node_key;
+
+EG__HMAP_INLINE int same_id(void *key, uint32_t other)
+{
+	const node_key *k = key;
+	const eg_node *o = eg__grid_node(k->g, other), *n = eg__grid_node(k->g, k->row);
+	return o->id_len == n->id_len && memcmp(o->id, n->id, o->id_len) == 0;
+}
+
 static int finish_fast(loader *L)
 {
 	eg_grid *g = L->g;
-	size_t n = L->n_rows, cap = eg__grid_table_cap(n), mask = cap - 1;
+	size_t n = L->n_rows;
 	const row_info *info = L->info;
-	eg_slot *t = eg__calloc(cap, sizeof *t);
+	int rc;
 
-	if (!t)
-		return eg__error_nomem("indexing the grid");
-	advise_huge(t, cap * sizeof *t);
-	g->table = t;
-	g->table_cap = cap;
+	eg__hmap ix;
+
+	if ((rc = eg__hmap_reserve(&g->index, n, "indexing the grid")) < 0)
+		return rc;
+	advise_huge(g->index.slot, g->index.cap * sizeof *g->index.slot);
+	ix = g->index; /* a local copy of the map (the same slots), not reloaded through g */
 	for (size_t r = 0; r < n; r++) {
-		uint32_t h = info[r].hash;
-		size_t i = h & mask;
+		node_key k;
+		uint32_t dup;
 		if (r + 16 < n)
-			PREFETCH(&t[info[r + 16].hash & mask]);
-		while (t[i].node) {
-			if (t[i].hash == h) {
-				const eg_node *o = eg__grid_node(g, t[i].node - 1), *R = eg__grid_node(g, r);
-				if (o->id_len == R->id_len && memcmp(o->id, R->id, R->id_len) == 0)
-					return eg__error(EG_EEXISTS, "line %u: code %s duplicates line %u",
-							 info[r].line, R->id, info[o->index].line);
-			}
-			i = (i + 1) & mask;
-		}
-		t[i].node = (uint32_t)r + 1;
-		t[i].hash = h;
+			eg__hmap_prefetch(&ix, info[r + 16].hash);
+		k.g = g;
+		k.row = (uint32_t)r;
+		dup = eg__hmap_insert(&ix, info[r].hash, (uint32_t)r, same_id, &k);
+		if (dup != EG__HMAP_NONE)
+			return eg__error(EG_EEXISTS, "line %u: code %s duplicates line %u", info[r].line,
+					 eg__grid_node(g, r)->id, info[dup].line);
 	}
 	if (L->ext_row != ROW_NONE) {
 		/* An extract's top row: its parent must be outside the file. */
@@ -797,38 +794,37 @@ static int make_rows(loader *L)
 	return EG_OK;
 }
 
+/* Row index key: an ID with its length, and the loader's rows. */
+typedef struct row_key {
+	const row *rows;
+	const char *id;
+	size_t len;
+} row_key;
+
+EG__HMAP_INLINE int row_has_id(void *key, uint32_t r)
+{
+	const row_key *k = key;
+	return k->rows[r].id_len == k->len && memcmp(k->rows[r].id, k->id, k->len) == 0;
+}
+
 static uint32_t find_row(const loader *L, const char *id, size_t len)
 {
-	size_t mask = L->table_cap - 1, i = (size_t)eg__hash(id, len) & mask;
-	while (L->table[i]) {
-		const row *r = &L->rows[L->table[i] - 1];
-		if (r->id_len == len && memcmp(r->id, id, len) == 0)
-			return L->table[i] - 1;
-		i = (i + 1) & mask;
-	}
-	return ROW_NONE;
+	row_key k = { L->rows, id, len };
+	uint32_t r = eg__hmap_find(&L->rows_index, eg__grid_hash(id, len), row_has_id, &k);
+	return r == EG__HMAP_NONE ? ROW_NONE : r;
 }
 
 static int index_rows(loader *L)
 {
-	size_t cap = 16;
-	while (cap < L->n_rows * 2)
-		cap *= 2;
-	L->table = eg__calloc(cap, sizeof *L->table);
-	if (!L->table)
-		return eg__error_nomem("indexing CSV rows");
-	L->table_cap = cap;
+	int rc;
+	if ((rc = eg__hmap_reserve(&L->rows_index, L->n_rows, "indexing CSV rows")) < 0)
+		return rc;
 	for (size_t r = 0; r < L->n_rows; r++) {
 		const row *R = &L->rows[r];
-		size_t mask = cap - 1, i = (size_t)eg__hash(R->id, R->id_len) & mask;
-		while (L->table[i]) {
-			const row *o = &L->rows[L->table[i] - 1];
-			if (o->id_len == R->id_len && memcmp(o->id, R->id, R->id_len) == 0)
-				return eg__error(EG_EEXISTS, "line %u: code %s duplicates line %u",
-						 R->line, R->id, o->line);
-			i = (i + 1) & mask;
-		}
-		L->table[i] = (uint32_t)r + 1;
+		row_key k = { L->rows, R->id, R->id_len };
+		uint32_t dup = eg__hmap_insert(&L->rows_index, eg__grid_hash(R->id, R->id_len), (uint32_t)r, row_has_id, &k);
+		if (dup != EG__HMAP_NONE)
+			return eg__error(EG_EEXISTS, "line %u: code %s duplicates line %u", R->line, R->id, L->rows[dup].line);
 	}
 	return EG_OK;
 }

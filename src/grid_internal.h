@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/hmap.h"
+
 /*
  * Nodes live in fixed-size chunks so that their addresses never change; a
  * CSV load lays its chunks out in one block (eg_grid.node_block).
@@ -69,12 +71,6 @@ struct eg_node {
 	uint8_t kind;
 };
 
-/* One slot of the ID index: node index + 1 (0 = empty) and the ID's hash. */
-typedef struct eg_slot {
-	uint32_t node;
-	uint32_t hash;
-} eg_slot;
-
 typedef struct eg_pool_chunk {
 	struct eg_pool_chunk *prev;
 	size_t used, cap;
@@ -87,8 +83,7 @@ struct eg_grid {
 	eg_node *node_block;   /* chunks [0, block_chunks) live here (a CSV load), the rest alone */
 	size_t block_chunks;
 	size_t n_nodes;
-	eg_slot *table;        /* open addressing, linear probing, load <= 3/4 */
-	size_t table_cap;      /* power of two */
+	eg__hmap index;        /* ID -> node index (util/hmap: the ID hash below, load <= 3/4) */
 	eg_pool_chunk *pool;   /* newest chunk first */
 	size_t count_level[5];
 	size_t max_depth;
@@ -169,15 +164,6 @@ static inline void eg__grid_link(eg_grid *g, eg_node *n, eg_node *parent)
 	if (n->depth > g->max_depth)
 		g->max_depth = n->depth;
 	g->count_level[n->level]++;
-}
-
-/* Smallest power-of-two index size for n nodes at load <= 3/4. */
-static inline size_t eg__grid_table_cap(size_t n)
-{
-	size_t cap = 16;
-	while (cap / 4 * 3 < n)
-		cap *= 2;
-	return cap;
 }
 
 /* Lookup with an explicit length; NULL when absent. */

@@ -12,6 +12,8 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/hmap.h"
+#include "util/vec.h"
 
 #define MAX_ACTIONS 16
 #define MAX_CLAUSES 32
@@ -436,8 +438,7 @@ struct eg_ladder_state {
 	char last_s[8];
 	unit_hist *units;
 	size_t n_units, cap_units;
-	uint32_t *table; /* unit index + 1 */
-	size_t table_cap;
+	eg__hmap index; /* unit ID -> index into units */
 };
 
 int eg_ladder_state_new(eg_ladder_state **out, const eg_ladder *l)
@@ -460,7 +461,7 @@ void eg_ladder_state_free(eg_ladder_state *s)
 	for (size_t i = 0; i < s->n_units; i++)
 		eg__free(s->units[i].id);
 	eg__free(s->units);
-	eg__free(s->table);
+	eg__hmap_free(&s->index);
 	eg__free(s);
 }
 
@@ -469,20 +470,27 @@ const char *eg_ladder_state_last_month(const eg_ladder_state *s)
 	return s && s->has_last ? s->last_s : NULL;
 }
 
+/* A unit ID looked up in a state's index (or in a month's units: `ids`). */
+typedef struct unit_key {
+	const unit_hist *units;
+	const char *const *ids;
+	const char *id;
+	size_t len;
+} unit_key;
+
+EG__HMAP_INLINE int unit_is(void *key, uint32_t i)
+{
+	const unit_key *k = key;
+	if (k->ids)
+		return strcmp(k->ids[i], k->id) == 0;
+	return k->units[i].id_len == k->len && memcmp(k->units[i].id, k->id, k->len) == 0;
+}
+
 static long find_unit(const eg_ladder_state *s, const char *id, size_t len)
 {
-	size_t mask, i;
-	if (!s->table)
-		return -1;
-	mask = s->table_cap - 1;
-	i = (size_t)eg__hash(id, len) & mask;
-	while (s->table[i]) {
-		const unit_hist *u = &s->units[s->table[i] - 1];
-		if (u->id_len == len && memcmp(u->id, id, len) == 0)
-			return (long)s->table[i] - 1;
-		i = (i + 1) & mask;
-	}
-	return -1;
+	unit_key k = { s->units, NULL, id, len };
+	uint32_t i = eg__hmap_find(&s->index, (uint32_t)eg__hash(id, len), unit_is, &k);
+	return i == EG__HMAP_NONE ? -1 : (long)i;
 }
 
 int eg_ladder_state_streak(int32_t *months, const eg_ladder_state *s, const char *unit)
@@ -517,43 +525,22 @@ int eg_ladder_state_streak(int32_t *months, const eg_ladder_state *s, const char
 	return EG_OK;
 }
 
-static void table_put(uint32_t *table, size_t cap, const unit_hist *u, uint32_t index)
+/* Index unit `index` (room reserved by reserve_units()). */
+static void table_put(eg_ladder_state *s, uint32_t index)
 {
-	size_t mask = cap - 1, i = (size_t)eg__hash(u->id, u->id_len) & mask;
-	while (table[i])
-		i = (i + 1) & mask;
-	table[i] = index + 1;
+	const unit_hist *u = &s->units[index];
+	eg__hmap_insert(&s->index, (uint32_t)eg__hash(u->id, u->id_len), index, NULL, NULL);
 }
 
 /* Make room for `extra` more units (arrays and index) without visible change. */
 static int reserve_units(eg_ladder_state *s, size_t extra)
 {
-	size_t need = s->n_units + extra, cap;
-	if (need > s->cap_units) {
-		size_t nc = s->cap_units ? s->cap_units : 16;
-		unit_hist *t;
-		while (nc < need)
-			nc *= 2;
-		t = eg__realloc(s->units, nc * sizeof *t);
-		if (!t)
-			return eg__error_nomem("growing a ladder state");
-		s->units = t;
-		s->cap_units = nc;
-	}
-	cap = s->table_cap ? s->table_cap : 32;
-	while (cap < need * 2)
-		cap *= 2;
-	if (cap != s->table_cap) {
-		uint32_t *t = eg__calloc(cap, sizeof *t);
-		if (!t)
-			return eg__error_nomem("growing a ladder state");
-		for (size_t i = 0; i < s->n_units; i++)
-			table_put(t, cap, &s->units[i], (uint32_t)i);
-		eg__free(s->table);
-		s->table = t;
-		s->table_cap = cap;
-	}
-	return EG_OK;
+	size_t need = s->n_units + extra;
+	unit_hist *t = eg__vec_reserve(s->units, &s->cap_units, need, sizeof *s->units, 16);
+	if (!t)
+		return eg__error_nomem("growing a ladder state");
+	s->units = t;
+	return eg__hmap_reserve(&s->index, need, "growing a ladder state");
 }
 
 /* ------------------------------------------------------------------ */
@@ -568,7 +555,7 @@ typedef struct unit_out {
 	char *unit;
 	int severity;
 	fired *f;
-	size_t n_f;
+	size_t n_f, cap_f;
 } unit_out;
 
 struct eg_ladder_outcome {
@@ -803,7 +790,7 @@ static int add_fired(unit_out *u, const eg_ladder *l, const lclause *c, const ch
 {
 	const char *act = l->act_id[c->action];
 	size_t lr = strlen(c->rule) + 1, la = strlen(act) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
-	fired *t = eg__realloc(u->f, (u->n_f + 1) * sizeof *t);
+	fired *t = eg__vec_reserve(u->f, &u->cap_f, u->n_f + 1, sizeof *u->f, 4);
 	char *mem;
 	if (!t)
 		return eg__error_nomem("recording ladder clauses");
@@ -832,8 +819,8 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 	eg_ladder_outcome *o = NULL;
 	obs *fresh = NULL;
 	long *where = NULL;
-	uint32_t *seen = NULL;
-	size_t seen_cap = 16, n_new = 0;
+	eg__hmap seen = { NULL, 0 };
+	size_t n_new = 0;
 	int32_t mi;
 	int64_t total = 0, worst = 0;
 	int rc = EG_OK;
@@ -850,26 +837,22 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 	if (n > UINT32_MAX / 4)
 		return eg__error(EG_ERANGE, "too many units (%zu)", n);
 	/* Validate every unit before anything changes. */
-	while (seen_cap < 2 * n)
-		seen_cap *= 2;
-	seen = eg__calloc(seen_cap, sizeof *seen);
+	rc = eg__hmap_reserve(&seen, n, "judging a month");
 	where = eg__malloc((n ? n : 1) * sizeof *where);
 	fresh = eg__calloc(n ? n : 1, sizeof *fresh);
-	if (!seen || !where || !fresh) {
+	if (rc < 0 || !where || !fresh) {
 		rc = eg__error_nomem("judging a month");
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
-		size_t len, mask = seen_cap - 1, k;
+		unit_key k = { NULL, units, units[i], 0 };
 		if ((rc = eg__check_text(units[i], 64, "unit ID")) < 0)
 			goto done;
-		len = strlen(units[i]);
-		for (k = (size_t)eg__hash(units[i], len) & mask; seen[k]; k = (k + 1) & mask)
-			if (strcmp(units[seen[k] - 1], units[i]) == 0) {
-				rc = eg__error(EG_EEXISTS, "%s: unit %s is given twice", month, units[i]);
-				goto done;
-			}
-		seen[k] = (uint32_t)i + 1;
+		k.len = strlen(units[i]);
+		if (eg__hmap_insert(&seen, (uint32_t)eg__hash(units[i], k.len), (uint32_t)i, unit_is, &k) != EG__HMAP_NONE) {
+			rc = eg__error(EG_EEXISTS, "%s: unit %s is given twice", month, units[i]);
+			goto done;
+		}
 		if (values[i] < 0 || values[i] > VALUE_MAX) {
 			rc = eg__error(values[i] < 0 ? EG_EINVAL : EG_ERANGE, "%s: value %lld of unit %s is %s", month,
 				       (long long)values[i], units[i], values[i] < 0 ? "negative" : "too large");
@@ -884,7 +867,7 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 		total += values[i];
 		if (values[i] > worst)
 			worst = values[i];
-		where[i] = find_unit(s, units[i], len);
+		where[i] = find_unit(s, units[i], k.len);
 		n_new += where[i] < 0;
 	}
 	if (total > VALUE_MAX) {
@@ -964,7 +947,7 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 				memset(uh, 0, sizeof *uh);
 				uh->id = ids[j++];
 				uh->id_len = strlen(uh->id);
-				table_put(s->table, s->table_cap, uh, (uint32_t)s->n_units);
+				table_put(s, (uint32_t)s->n_units);
 				s->n_units++;
 			} else {
 				uh = &s->units[where[i]];
@@ -984,7 +967,7 @@ static int step_impl(eg_ladder_outcome **out, eg_ladder_state *s, const char *mo
 	o = NULL;
 done:
 	eg_ladder_outcome_free(o);
-	eg__free(seen);
+	eg__hmap_free(&seen);
 	eg__free(where);
 	eg__free(fresh);
 	return rc;
@@ -1197,7 +1180,7 @@ int eg_ladder_state_parse(eg_ladder_state **out, const eg_ladder *l, const char 
 			goto fail;
 		}
 		u->id_len = slen;
-		table_put(s->table, s->table_cap, u, (uint32_t)s->n_units);
+		table_put(s, (uint32_t)s->n_units);
 		s->n_units++;
 		for (int64_t k = 0; k < n_obs; k++) {
 			obs *ob = &u->h[u->n];

@@ -13,6 +13,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 #include "records_internal.h"
 
 static void version_clear(version *v)
@@ -146,21 +147,16 @@ int eg__records_put(eg_records *r, const char *id, const char *time, const char 
 	if (rec && t < rec->v[rec->nv - 1].t)
 		return eg__error(EG_EINVAL, "record %s: time %s is before its last version at %s; history is append-only",
 				 id, time, rec->v[rec->nv - 1].time);
-	if (!rec && r->n == r->cap) {
-		size_t nc = r->cap ? r->cap * 2 : 16;
-		record *t2 = eg__realloc(r->rec, nc * sizeof *t2);
+	if (!rec) {
+		record *t2 = eg__vec_reserve(r->rec, &r->cap, r->n + 1, sizeof *r->rec, 16);
 		if (!t2)
 			return eg__error_nomem("adding a record");
 		r->rec = t2;
-		r->cap = nc;
-	}
-	if (rec && rec->nv == rec->cap) {
-		size_t nc = rec->cap * 2;
-		version *t2 = eg__realloc(rec->v, nc * sizeof *t2);
+	} else {
+		version *t2 = eg__vec_reserve(rec->v, &rec->cap, rec->nv + 1, sizeof *rec->v, 4);
 		if (!t2)
 			return eg__error_nomem("adding a version");
 		rec->v = t2;
-		rec->cap = nc;
 	}
 	if ((rc = make_version(&nv, rec ? &rec->v[rec->nv - 1] : NULL, t, time, actor, reason, keys, values, n)) < 0)
 		return rc;

@@ -14,6 +14,8 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/hmap.h"
+#include "util/vec.h"
 
 static void test_version_matches_header(void **state)
 {
@@ -505,6 +507,98 @@ static void test_r0_4_month_parse_rejects_each_malformed_part(void **state)
 	assert_int_equal(mi, 119999);
 }
 
+/* util/vec: doubling from `first`, the block kept when big enough, and on
+ * failure (allocation or size overflow) nothing changed. */
+static void test_util_vec_reserve_grows_and_fails_cleanly(void **state)
+{
+	(void)state;
+	int *v = NULL, *t;
+	size_t cap = 0;
+	t = eg__vec_reserve(v, &cap, 1, sizeof *v, 4);
+	assert_non_null(t);
+	assert_int_equal(cap, 4); /* first */
+	v = t;
+	for (int i = 0; i < 4; i++)
+		v[i] = i;
+	assert_ptr_equal(eg__vec_reserve(v, &cap, 4, sizeof *v, 4), v); /* big enough: same block */
+	t = eg__vec_reserve(v, &cap, 5, sizeof *v, 4);
+	assert_non_null(t);
+	assert_int_equal(cap, 8); /* 4 doubled */
+	v = t;
+	assert_int_equal(v[3], 3); /* contents moved */
+	t = eg__vec_reserve(v, &cap, 33, sizeof *v, 4);
+	assert_int_equal(cap, 64); /* 8 -> 16 -> 32 -> 64 */
+	v = t;
+	/* Overflow of need * elem: NULL, capacity unchanged, block still valid. */
+	assert_null(eg__vec_reserve(v, &cap, SIZE_MAX / 2, 16, 4));
+	assert_null(eg__vec_reserve(v, &cap, SIZE_MAX, 1, 4));
+	assert_int_equal(cap, 64);
+	/* An allocation failure: the same. */
+	eg__alloc_fail_after(0);
+	assert_null(eg__vec_reserve(v, &cap, 65, sizeof *v, 4));
+	eg__alloc_fail_reset();
+	assert_int_equal(cap, 64);
+	assert_int_equal(v[3], 3);
+	eg__free(v);
+}
+
+static const char *const hkeys[] = { "652301", "652302", "652323", "652327", "652328" };
+
+/* The key looked for, as the table's callbacks take it. */
+typedef struct hk {
+	const char *s;
+} hk;
+#define HK(str) (&(hk){ (str) })
+
+static int hkey_eq(void *key, uint32_t value)
+{
+	return strcmp(hkeys[value], ((const hk *)key)->s) == 0;
+}
+
+/* util/hmap: insert and find through the caller's equality, duplicates
+ * reported, growth by stored hashes (colliding hashes included), and a
+ * failed reserve leaves the table as it was. */
+static void test_util_hmap_insert_find_grow(void **state)
+{
+	(void)state;
+	eg__hmap m = { NULL, 0 };
+	/* Hash 7 for three keys: they collide and probe. */
+	const uint32_t h[] = { 7, 7, 123456789, 7, 0xFFFFFFFFu };
+	assert_int_equal(eg__hmap_find(&m, 7, hkey_eq, HK("652301")), EG__HMAP_NONE); /* empty, never reserved */
+	assert_int_equal(eg__hmap_reserve(&m, 3, "testing"), EG_OK);
+	assert_int_equal(m.cap, 16); /* at least 16 */
+	for (uint32_t i = 0; i < 3; i++)
+		assert_int_equal(eg__hmap_insert(&m, h[i], i, hkey_eq, HK(hkeys[i])), EG__HMAP_NONE);
+	/* "652301" again under its hash: the stored value comes back, nothing stored. */
+	assert_int_equal(eg__hmap_insert(&m, 7, 9, hkey_eq, HK("652301")), 0);
+	assert_int_equal(eg__hmap_find(&m, 7, hkey_eq, HK("652302")), 1);
+	assert_int_equal(eg__hmap_find(&m, 123456789, hkey_eq, HK("652323")), 2);
+	assert_int_equal(eg__hmap_find(&m, 7, hkey_eq, HK("652323")), EG__HMAP_NONE); /* right key, wrong hash */
+	/* Grow to 13 entries (16 * 3/4 = 12 < 13 -> 32), moving slots by stored hash. */
+	assert_int_equal(eg__hmap_reserve(&m, 13, "testing"), EG_OK);
+	assert_int_equal(m.cap, 32);
+	for (uint32_t i = 3; i < 5; i++)
+		assert_int_equal(eg__hmap_insert(&m, h[i], i, NULL, NULL), EG__HMAP_NONE);
+	for (uint32_t i = 0; i < 5; i++)
+		assert_int_equal(eg__hmap_find(&m, h[i], hkey_eq, HK(hkeys[i])), i);
+	/* Reserving less than the capacity keeps the table. */
+	assert_int_equal(eg__hmap_reserve(&m, 2, "testing"), EG_OK);
+	assert_int_equal(m.cap, 32);
+	/* A failed growth: EG_ENOMEM naming the operation, the table unchanged. */
+	eg__alloc_fail_after(0);
+	assert_error(eg__hmap_reserve(&m, 1000, "indexing the test"), EG_ENOMEM, "indexing the test");
+	eg__alloc_fail_reset();
+	assert_int_equal(m.cap, 32);
+	assert_int_equal(eg__hmap_find(&m, 0xFFFFFFFFu, hkey_eq, HK("652328")), 4);
+	assert_error(eg__hmap_reserve(&m, SIZE_MAX, "indexing the test"), EG_ERANGE, "too many");
+	assert_int_equal(eg__hmap_cap_for(12), 16);
+	assert_int_equal(eg__hmap_cap_for(13), 32);
+	eg__hmap_free(&m);
+	assert_null(m.slot);
+	assert_int_equal(m.cap, 0);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -532,6 +626,8 @@ int main(void)
 		cmocka_unit_test(test_r0_3_date_parse_rejects_each_malformed_part),
 		cmocka_unit_test(test_r0_3_datetime_parse_limits),
 		cmocka_unit_test(test_r0_4_month_parse_rejects_each_malformed_part),
+		cmocka_unit_test(test_util_vec_reserve_grows_and_fails_cleanly),
+		cmocka_unit_test(test_util_hmap_insert_find_grow),
 	};
 	return cmocka_run_group_tests_name("common", tests, NULL, NULL);
 }

@@ -1,9 +1,11 @@
 #include "util/text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/vec.h"
 
 size_t eg__utf8_seq(const unsigned char *p, size_t avail)
 {
@@ -141,20 +143,14 @@ uint64_t eg__hash(const char *s, size_t len)
 
 void eg__sbuf_put(eg__sbuf *b, const char *s, size_t len)
 {
+	char *t;
 	if (b->failed)
 		return;
-	if (b->n + len + 1 > b->cap) {
-		size_t nc = b->cap ? b->cap : 256;
-		char *t;
-		while (nc < b->n + len + 1)
-			nc *= 2;
-		if (!(t = eg__realloc(b->p, nc))) {
-			b->failed = 1;
-			return;
-		}
-		b->p = t;
-		b->cap = nc;
+	if (len > SIZE_MAX - b->n - 1 || !(t = eg__vec_reserve(b->p, &b->cap, b->n + len + 1, 1, 256))) {
+		b->failed = 1;
+		return;
 	}
+	b->p = t;
 	memcpy(b->p + b->n, s, len);
 	b->n += len;
 	b->p[b->n] = '\0';
