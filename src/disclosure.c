@@ -14,6 +14,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 #include "records_internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -248,13 +249,11 @@ static int add_item(eg_disclosure_heads *h, int kind, const char *node, const ch
 {
 	heads_item *it;
 	size_t ln = strlen(node) + 1, lm = strlen(name) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
-	if (h->n == h->cap) {
-		size_t nc = h->cap ? h->cap * 2 : 8;
-		heads_item *ni = eg__realloc(h->items, nc * sizeof *ni);
+	{
+		heads_item *ni = eg__vec_reserve(h->items, &h->cap, h->n + 1, sizeof *h->items, 8);
 		if (!ni)
 			return eg__error_nomem("checking the disclosure (CJ-A2-5.3)");
 		h->items = ni;
-		h->cap = nc;
 	}
 	it = &h->items[h->n];
 	memset(it, 0, sizeof *it);
