@@ -1211,6 +1211,31 @@ static void decide(rowfacts *f, const ctx *c, int32_t n_req, int32_t ontime, int
 	}
 }
 
+/* A record counted for one of its actors. */
+typedef struct pair {
+	const char *tok; /* the actor, inside the record's actor list */
+	size_t len;
+	int64_t key;     /* the day, or the period's first day */
+	size_t idx;      /* the record */
+} pair;
+
+static int tok_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+	return c ? c : (al > bl) - (al < bl);
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const pair *a = x, *b = y;
+	int c = tok_cmp(a->tok, a->len, b->tok, b->len);
+	if (c)
+		return c;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
 static int run_periodic(ctx *c, const char *const *actors, size_t na)
 {
 	const eg_duty_def *d = &c->duty->d;
@@ -1218,7 +1243,9 @@ static int run_periodic(ctx *c, const char *const *actors, size_t na)
 	int for_period = (d->flags & EG_DUTY_FLAG_FOR_PERIOD) != 0;
 	int rolling = d->period == EG_DUTY_PERIOD_WEEK && (d->flags & EG_DUTY_FLAG_ROLLING_WEEK);
 	int64_t s, first, stop = c->date, dend = INT64_MAX;
-	int rc;
+	pair *pairs = NULL;
+	size_t total_pairs = 0;
+	int rc = EG_OK;
 	if (d->start)
 		eg__date_parse(&s, d->start);
 	else
@@ -1234,38 +1261,66 @@ static int run_periodic(ctx *c, const char *const *actors, size_t na)
 		if (first < s && !(d->flags & EG_DUTY_FLAG_START_CONTAINING))
 			first = period_next(first, d->period);
 	}
-	for (size_t a = 0; a < na; a++) {
-		size_t nr = 0, at = 0;
-		/* This actor's matching records, keyed by their day (or period's first day). */
+	/* The records that count for this duty, one pair per actor named in
+	 * each, sorted by actor and key (the day, or the period's first day):
+	 * each actor's records are then one range, found by binary search. */
+	{
+		size_t npairs = 0;
 		for (size_t i = 0; log && i < log->n; i++) {
 			const lrec *r = &log->r[i];
-			if (r->type != EG_DUTY_RECORD_TYPE_DONE || r->day > c->date || !kind_matches(d->kind, r->kind) ||
-			    !has_word(r->actor, ';', actors[a]))
+			if (r->type != EG_DUTY_RECORD_TYPE_DONE || r->day > c->date || !kind_matches(d->kind, r->kind))
 				continue;
 			if (for_period && (r->ptype != (rolling ? EG_DUTY_PERIOD_DAY : d->period)))
 				continue;
 			if (d->flags & EG_DUTY_FLAG_NIGHT_OR_HOLIDAY) {
 				if ((rc = night_or_rest(c, r)) < 0)
-					return rc;
+					goto done;
 				if (!rc)
 					continue;
 			}
-			c->scratch[nr++] = i;
+			for (const char *p = r->actor; p; p = strchr(p, ';'), p = p ? p + 1 : NULL)
+				npairs++;
 		}
-		/* Sort by key (the day, or the period's first day) with the indices
-		 * alongside; records mostly come in time order, so insertion is cheap. */
-		for (size_t i = 0; i < nr; i++)
-			c->days[i] = for_period ? log->r[c->scratch[i]].pstart : log->r[c->scratch[i]].day;
-		for (size_t i = 1; i < nr; i++) {
-			int64_t k = c->days[i];
-			size_t idx = c->scratch[i], j = i;
-			while (j > 0 && c->days[j - 1] > k) {
-				c->days[j] = c->days[j - 1];
-				c->scratch[j] = c->scratch[j - 1];
-				j--;
+		if (npairs && !(pairs = eg__malloc(npairs * sizeof *pairs))) {
+			rc = eg__error_nomem("listing duties");
+			goto done;
+		}
+		npairs = 0;
+		for (size_t i = 0; log && i < log->n; i++) {
+			const lrec *r = &log->r[i];
+			if (r->type != EG_DUTY_RECORD_TYPE_DONE || r->day > c->date || !kind_matches(d->kind, r->kind))
+				continue;
+			if (for_period && (r->ptype != (rolling ? EG_DUTY_PERIOD_DAY : d->period)))
+				continue;
+			if ((d->flags & EG_DUTY_FLAG_NIGHT_OR_HOLIDAY) && night_or_rest(c, r) != 1)
+				continue; /* checked above: 0 or 1 */
+			for (const char *p = r->actor; p;) {
+				const char *e = strchr(p, ';');
+				pairs[npairs].tok = p;
+				pairs[npairs].len = e ? (size_t)(e - p) : strlen(p);
+				pairs[npairs].key = for_period ? r->pstart : r->day;
+				pairs[npairs].idx = i;
+				npairs++;
+				p = e ? e + 1 : NULL;
 			}
-			c->days[j] = k;
-			c->scratch[j] = idx;
+		}
+		qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+		total_pairs = npairs;
+	}
+	for (size_t a = 0; a < na; a++) {
+		size_t nr = 0, at = 0, lo = 0, hi = total_pairs, al = strlen(actors[a]);
+		/* The first pair of this actor. */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (tok_cmp(pairs[mid].tok, pairs[mid].len, actors[a], al) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < total_pairs && tok_cmp(pairs[k].tok, pairs[k].len, actors[a], al) == 0; k++) {
+			c->scratch[nr] = pairs[k].idx;
+			c->days[nr] = pairs[k].key;
+			nr++;
 		}
 		for (int64_t ps = first; ps <= stop && ps <= dend;) {
 			int64_t pe = (rolling ? ps + 7 : period_next(ps, d->period)) - 1, due, nth = 0;
@@ -1277,7 +1332,7 @@ static int run_periodic(ctx *c, const char *const *actors, size_t na)
 				continue;
 			}
 			if ((rc = periodic_due(c, &due, pe)) < 0)
-				return rc;
+				goto done;
 			while (at < nr && c->days[at] < ps)
 				at++;
 			for (size_t k = at; k < nr && c->days[k] <= (for_period ? ps : pe); k++) {
@@ -1315,11 +1370,14 @@ static int run_periodic(ctx *c, const char *const *actors, size_t na)
 			decide(&f, c, d->min_count, ontime, all, incomplete, nth, due, (d->flags & EG_DUTY_FLAG_NO_DUE) != 0,
 			       pe + 1);
 			if ((rc = emit(c, &f)) < 0)
-				return rc;
+				goto done;
 			ps = pe + 1;
 		}
 	}
-	return EG_OK;
+	rc = EG_OK;
+done:
+	eg__free(pairs);
+	return rc;
 }
 
 static int run_once(ctx *c, const char *const *actors, size_t na)
@@ -1382,10 +1440,17 @@ static int run_event(ctx *c, const char *const *fixed, size_t nfixed)
 	int64_t s = INT64_MIN, dend = INT64_MAX;
 	int rc;
 	char own[1025];
+	size_t ncand = 0;
 	if (d->start)
 		eg__date_parse(&s, d->start);
 	if (d->end)
 		eg__date_parse(&dend, d->end);
+	/* The records that may answer an event: done, of the response kind, by the day judged. */
+	for (size_t j = 0; log && j < log->n; j++) {
+		const lrec *r = &log->r[j];
+		if (r->type == EG_DUTY_RECORD_TYPE_DONE && r->day <= c->date && kind_matches(d->kind, r->kind))
+			c->scratch[ncand++] = j;
+	}
 	for (size_t i = 0; log && i < log->n; i++) {
 		const lrec *e = &log->r[i];
 		int64_t te, te_day, due = INT64_MIN, due_t = 0;
@@ -1451,11 +1516,10 @@ static int run_event(ctx *c, const char *const *fixed, size_t nfixed)
 			int64_t nth = 0, first_day = INT64_MAX;
 			int64_t worst_minutes = 0;
 			rowfacts f;
-			for (size_t j = 0; j < log->n; j++) {
-				const lrec *r = &log->r[j];
+			for (size_t q = 0; q < ncand; q++) {
+				const lrec *r = &log->r[c->scratch[q]];
 				int ok, in_time;
-				if (j == i || r->type != EG_DUTY_RECORD_TYPE_DONE || r->day > c->date || !kind_matches(d->kind, r->kind) ||
-				    !answers(d, e, r, owe[k]))
+				if (c->scratch[q] == i || !answers(d, e, r, owe[k]))
 					continue;
 				switch (d->limit_unit) {
 				case EG_DUTY_UNIT_NONE: in_time = 1; break;

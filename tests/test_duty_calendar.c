@@ -1262,6 +1262,84 @@ static void test_r0_7_start_containing_and_r0_5_rolling_weeks(void **state)
 	eg_duty_log_free(l);
 }
 
+/* The catalogue's alternatives as rule-set choices: DG-51 "a rule-set grace
+ * period after the quarter ends", R0.10 "extension is the alternative" for an
+ * administrative period, a minute limit given a date only, an event with no end. */
+static void test_duty_grace_extension_and_limits(void **state)
+{
+	(void)state;
+	eg_duty_set *s = NULL;
+	eg_duty_log *l = NULL;
+	eg_duty_rows *rows = NULL;
+	eg_duty_workdays *w = test_calendar();
+	eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
+	eg_duty_def d = EG_DUTY_DEF_INIT;
+	assert_int_equal(eg_duty_set_new(&s), EG_OK);
+	assert_int_equal(eg_duty_log_new(&l), EG_OK);
+	/* Quarterly declaration for the quarter, with 5 working days of grace after it:
+	 * Q3 2026 ends Wed 30 September; 1-7 October are holidays; Thu 8 (1), Fri 9 (2),
+	 * Sat 10 worked (3), Mon 12 (4), Tue 13 October (5). */
+	d.id = "grace", d.rule = "DG-51", d.kind = "self_declaration", d.actor = "企业甲", d.period = EG_DUTY_PERIOD_QUARTER;
+	d.flags = EG_DUTY_FLAG_FOR_PERIOD, d.limit_unit = EG_DUTY_UNIT_WORKDAYS, d.limit = 5, d.start = "2026-07-01";
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	/* A month's report due at the month's end, extended over rest days: Saturday 31
+	 * October moves to Monday 2 November. */
+	d = (eg_duty_def)EG_DUTY_DEF_INIT;
+	d.id = "extended", d.rule = "R0.10", d.kind = "bulletin", d.actor = "办", d.period = EG_DUTY_PERIOD_MONTH;
+	d.flags = EG_DUTY_FLAG_FOR_PERIOD | EG_DUTY_FLAG_EXTEND, d.start = "2026-10-01", d.end = "2026-10-31";
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	/* Once, 3 calendar days after 1 October (the 4th, a holiday) extended to Thursday 8 October. */
+	d = (eg_duty_def)EG_DUTY_DEF_INIT;
+	d.id = "once", d.rule = "R0.10", d.shape = EG_DUTY_SHAPE_ONCE, d.kind = "filing", d.actor = "办";
+	d.start = "2026-10-01", d.limit_unit = EG_DUTY_UNIT_DAYS, d.limit = 3, d.flags = EG_DUTY_FLAG_EXTEND;
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	/* An event with no end: its own day is the window. */
+	d = (eg_duty_def)EG_DUTY_DEF_INIT;
+	d.id = "window", d.rule = "MEE-3.3", d.shape = EG_DUTY_SHAPE_EVENT, d.kind = "check", d.event_kind = "alert_period";
+	d.match = EG_DUTY_MATCH_ACTOR, d.limit_unit = EG_DUTY_UNIT_WINDOW;
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	/* Minutes, a response given as a date only: read at the day's end (23:59), late by (23:59 - 10:00) - 60 = 839 - 60 = 779 minutes. */
+	d.id = "minutes", d.rule = "CJ-G.9", d.kind = "feedback", d.event_kind = "alert", d.match = EG_DUTY_MATCH_EVENT_ID;
+	d.limit_unit = EG_DUTY_UNIT_MINUTES, d.limit = 60;
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	{
+		static const char *const recs[] = {
+			"self_declaration|企业甲|2026-10-13|2026Q3", "bulletin|办|2026-11-02|2026-10",
+			"filing|办|2026-10-08", "alert_period|局|2026-10-12 08:00||AP1", "check|局|2026-10-12 20:00",
+			"alert|县|2026-10-12 10:00||A1", "feedback|县|2026-10-12||F1|A1", NULL,
+		};
+		for (size_t i = 0; recs[i]; i++)
+			add_spec(l, recs[i]);
+	}
+	o.workdays = w;
+	assert_int_equal(eg_duty_status(&rows, s, l, "2026-11-10", &o), EG_OK);
+	{
+		size_t i;
+		i = find_row(rows, "grace", "企业甲", "2026Q3");
+		assert_int_equal(eg_duty_rows_state(rows, i), EG_DUTY_STATE_MET);
+		assert_string_equal(eg_duty_rows_due(rows, i), "2026-10-13");
+		i = find_row(rows, "extended", "办", "2026-10");
+		assert_int_equal(eg_duty_rows_state(rows, i), EG_DUTY_STATE_MET); /* the extended last day */
+		assert_string_equal(eg_duty_rows_due(rows, i), "2026-11-02");
+		i = find_row(rows, "once", "办", "");
+		assert_int_equal(eg_duty_rows_state(rows, i), EG_DUTY_STATE_MET);
+		assert_string_equal(eg_duty_rows_due(rows, i), "2026-10-08");
+		i = find_row(rows, "window", "局", "AP1");
+		assert_int_equal(eg_duty_rows_state(rows, i), EG_DUTY_STATE_MET);
+		i = find_row(rows, "minutes", "县", "A1");
+		assert_int_equal(eg_duty_rows_state(rows, i), EG_DUTY_STATE_LATE);
+		assert_int_equal(eg_duty_rows_days(rows, i), 779);
+		assert_non_null(strstr(eg_duty_rows_message(rows, i, EG_LANG_EN), "779 minute(s) past the limit"));
+	}
+	eg_duty_rows_free(rows);
+	/* A working-day grace without a calendar is refused, naming the calendar. */
+	o.workdays = NULL;
+	assert_error(eg_duty_status(&rows, s, l, "2026-11-10", &o), EG_EINVAL, "calendar");
+	eg_duty_set_free(s);
+	eg_duty_log_free(l);
+	eg_duty_workdays_free(w);
+}
+
 static void test_duty_def_errors(void **state)
 {
 	(void)state;
@@ -1570,6 +1648,7 @@ int main(void)
 		cmocka_unit_test(test_yl_5_3_monthly_bulletin_and_yl_5_4_three_months),
 		cmocka_unit_test(test_duty_presets_are_well_formed_and_found_by_rule),
 		cmocka_unit_test(test_r0_7_start_containing_and_r0_5_rolling_weeks),
+		cmocka_unit_test(test_duty_grace_extension_and_limits),
 		cmocka_unit_test(test_duty_def_errors),
 		cmocka_unit_test(test_duty_record_errors),
 		cmocka_unit_test(test_duty_status_errors_and_accessors),

@@ -281,7 +281,12 @@ typedef enum eg_duty_match {
 #define EG_DUTY_FLAG_FOR_PERIOD 0x8u
 /** @brief Flag: no due date: checked once the period (or, for once, the start) is over, never late. */
 #define EG_DUTY_FLAG_NO_DUE 0x10u
-/** @brief Flag: a due date on a rest day moves to the next working day (R0.10 alternative for administrative periods). */
+/**
+ * @brief Flag: a due date on a rest day moves to the next working day (R0.10
+ * alternative for administrative periods). It moves due dates: of events,
+ * of once duties, and of periodic duties counted by their `period` field
+ * (a record dated after its period's end counts only that way, R0.6).
+ */
 #define EG_DUTY_FLAG_EXTEND 0x20u
 /** @brief Flag: R0.5 alternative for weeks: consecutive 7-day windows from the duty's start. */
 #define EG_DUTY_FLAG_ROLLING_WEEK 0x40u
