@@ -15,6 +15,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #define LIMIT_MAX 100000
 #define COUNT_MAX 1000000
@@ -24,9 +25,13 @@
 /* Working days (R0.9(a))                                                */
 /* ------------------------------------------------------------------ */
 
+typedef struct wd_entry {
+	int64_t day;
+	int kind; /* eg_duty_day */
+} wd_entry;
+
 struct eg_duty_workdays {
-	int64_t *day; /* sorted */
-	unsigned char *kind;
+	wd_entry *e; /* sorted by day */
 	size_t n, cap;
 	unsigned char covered[10000 / 8 + 1]; /* bit y: year y is covered */
 };
@@ -46,8 +51,7 @@ void eg_duty_workdays_free(eg_duty_workdays *w)
 {
 	if (!w)
 		return;
-	eg__free(w->day);
-	eg__free(w->kind);
+	eg__free(w->e);
 	eg__free(w);
 }
 
@@ -73,7 +77,7 @@ static size_t wd_find(const eg_duty_workdays *w, int64_t d)
 	size_t lo = 0, hi = w->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (w->day[mid] < d)
+		if (w->e[mid].day < d)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -93,27 +97,20 @@ int eg_duty_workdays_set(eg_duty_workdays *w, const char *date, int day)
 	if (day != EG_DUTY_DAY_HOLIDAY && day != EG_DUTY_DAY_WORKDAY)
 		return eg__error(EG_EINVAL, "calendar day %s: kind %d is not one of eg_duty_day", date, day);
 	at = wd_find(w, d);
-	if (at < w->n && w->day[at] == d) {
-		if (w->kind[at] != day)
+	if (at < w->n && w->e[at].day == d) {
+		if (w->e[at].kind != day)
 			return eg__error(EG_EINVAL, "calendar day %s is set both as a holiday and as a working day", date);
 		return EG_OK;
 	}
-	if (w->n == w->cap) {
-		size_t nc = w->cap ? w->cap * 2 : 32;
-		int64_t *nd = eg__realloc(w->day, nc * sizeof *nd);
-		unsigned char *nk;
-		if (!nd)
+	{
+		wd_entry *ne = eg__vec_reserve(w->e, &w->cap, w->n + 1, sizeof *w->e, 32);
+		if (!ne)
 			return eg__error_nomem("adding a calendar day");
-		w->day = nd;
-		if (!(nk = eg__realloc(w->kind, nc * sizeof *nk)))
-			return eg__error_nomem("adding a calendar day");
-		w->kind = nk;
-		w->cap = nc;
+		w->e = ne;
 	}
-	memmove(w->day + at + 1, w->day + at, (w->n - at) * sizeof *w->day);
-	memmove(w->kind + at + 1, w->kind + at, (w->n - at) * sizeof *w->kind);
-	w->day[at] = d;
-	w->kind[at] = (unsigned char)day;
+	memmove(w->e + at + 1, w->e + at, (w->n - at) * sizeof *w->e);
+	w->e[at].day = d;
+	w->e[at].kind = day;
 	w->n++;
 	eg__civil_from_days(d, &y, &m, &dd);
 	w->covered[y / 8] |= (unsigned char)(1u << (y % 8));
@@ -132,8 +129,8 @@ static int workday_of(const eg_duty_workdays *w, int64_t d)
 		return eg__error(EG_ERANGE, "the working-day calendar does not cover %d (needed for %s; R0.9)", y, buf);
 	}
 	at = wd_find(w, d);
-	if (at < w->n && w->day[at] == d)
-		return w->kind[at] == EG_DUTY_DAY_WORKDAY;
+	if (at < w->n && w->e[at].day == d)
+		return w->e[at].kind == EG_DUTY_DAY_WORKDAY;
 	return eg__weekday(d) <= 5;
 }
 
@@ -598,13 +595,11 @@ int eg_duty_set_add(eg_duty_set *set, const eg_duty_def *def)
 		return eg__error(EG_EINVAL, "eg_duty_set_add: NULL argument");
 	if ((rc = check_def(set, def)) < 0)
 		return rc;
-	if (set->n == set->cap) {
-		size_t nc = set->cap ? set->cap * 2 : 16;
-		eg__duty *nv = eg__realloc(set->v, nc * sizeof *nv);
+	{
+		eg__duty *nv = eg__vec_reserve(set->v, &set->cap, set->n + 1, sizeof *set->v, 16);
 		if (!nv)
 			return eg__error_nomem("adding a duty");
 		set->v = nv;
-		set->cap = nc;
 	}
 	if ((rc = copy_def(&d, def)) < 0)
 		return rc;
@@ -800,13 +795,11 @@ int eg_duty_log_add(eg_duty_log *log, const eg_duty_record *rec)
 	dst[6] = &r.tags, dst[7] = &r.covers, dst[8] = &r.rule, dst[9] = &r.reason, dst[10] = &r.approver;
 	for (int k = 0; k < 11; k++)
 		total += *src[k] ? strlen(*src[k]) + 1 : 0;
-	if (log->n == log->cap) {
-		size_t nc = log->cap ? log->cap * 2 : 64;
-		lrec *nr = eg__realloc(log->r, nc * sizeof *nr);
+	{
+		lrec *nr = eg__vec_reserve(log->r, &log->cap, log->n + 1, sizeof *log->r, 64);
 		if (!nr)
 			return eg__error_nomem("adding a duty record");
 		log->r = nr;
-		log->cap = nc;
 	}
 	if (!(r.buf = eg__malloc(total)))
 		return eg__error_nomem("adding a duty record");
@@ -837,13 +830,11 @@ int eg_duty_log_add_member(eg_duty_log *log, const char *group, const char *name
 	for (size_t i = 0; i < log->nm; i++)
 		if (strcmp(log->m[i].group, group) == 0 && strcmp(log->m[i].name, name) == 0)
 			return EG_OK;
-	if (log->nm == log->capm) {
-		size_t nc = log->capm ? log->capm * 2 : 32;
-		member *nm = eg__realloc(log->m, nc * sizeof *nm);
+	{
+		member *nm = eg__vec_reserve(log->m, &log->capm, log->nm + 1, sizeof *log->m, 32);
 		if (!nm)
 			return eg__error_nomem("adding a group member");
 		log->m = nm;
-		log->capm = nc;
 	}
 	lg = strlen(group) + 1;
 	ln = strlen(name) + 1;
@@ -945,13 +936,11 @@ typedef struct ctx {
 static const char *pool_add(eg_duty_rows *rows, const char *s)
 {
 	char *c;
-	if (rows->np == rows->capp) {
-		size_t nc = rows->capp ? rows->capp * 2 : 16;
-		char **np = eg__realloc(rows->pool, nc * sizeof *np);
+	{
+		char **np = eg__vec_reserve(rows->pool, &rows->capp, rows->np + 1, sizeof *rows->pool, 16);
 		if (!np)
 			return NULL;
 		rows->pool = np;
-		rows->capp = nc;
 	}
 	if (!(c = eg__strndup(s, strlen(s))))
 		return NULL;
@@ -1060,13 +1049,11 @@ static int emit(ctx *c, rowfacts *f)
 	snprintf(en, sizeof en, "%s: %s%s%s: %d of at least %d, %s%s%s (%s)", f->actor, *f->period ? f->period : "",
 		 *f->period ? " " : "", name_en, (int)f->counted, (int)f->required, state_names[f->state], tail_en,
 		 in_principle ? "; in principle" : "", d->rule);
-	if (rows->n == rows->cap) {
-		size_t nc = rows->cap ? rows->cap * 2 : 32;
-		drow *nr = eg__realloc(rows->r, nc * sizeof *nr);
+	{
+		drow *nr = eg__vec_reserve(rows->r, &rows->cap, rows->n + 1, sizeof *rows->r, 32);
 		if (!nr)
 			return eg__error_nomem("listing duties");
 		rows->r = nr;
-		rows->cap = nc;
 	}
 	r = &rows->r[rows->n];
 	memset(r, 0, sizeof *r);
