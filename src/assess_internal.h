@@ -9,6 +9,11 @@
 /* Penalty levels per rule set (a problem's levels are a bit mask). */
 #define AS_MAX_LEVELS 32
 
+/* The article and words of the regulation a value implements (NULLs when none). */
+typedef struct as_src {
+	char *article, *quote;
+} as_src;
+
 typedef struct as_section {
 	char *id, *zh, *en;
 } as_section;
@@ -20,22 +25,27 @@ typedef struct as_item {
 	int32_t max, per, floor;
 	int overflow, veto, adverse;
 	int situation; /* JM-2.2 option: deducted once per period however many occurrences */
+	as_src src;
 } as_item;
 
 typedef struct as_level {
 	char *id, *rule;
+	char *zh, *en; /* names in traces (NULL: the built-in names of CJ-A2-5.9's levels, or the ID) */
+	as_src src;
 	int32_t amount;
 	int fail;
 } as_level;
 
 typedef struct as_cond {
 	char *id, *rule, *zh, *en;
+	as_src src;
 } as_cond;
 
 typedef struct as_grade {
 	int32_t min;
 	int grade;
 	char *rule;
+	as_src src;
 } as_grade;
 
 typedef struct as_body {
@@ -59,6 +69,8 @@ typedef struct as_body {
 	char *bonus_rule;
 	int32_t bonus_per, bonus_cap;
 	int veto_mode;
+	char *veto_rule; /* rule ID of the veto's trace entry and fail reason (default CJ-A2-6.1) */
+	as_src bonus_src, veto_src;
 	char *total_rule; /* rule ID of the total's trace entry (NULL: the name) */
 } as_body;
 
@@ -69,5 +81,7 @@ struct eg_ruleset {
 void as__body_clear(as_body *b);
 int as__find_item(const as_body *b, const char *id);
 int as__find_level(const as_body *b, const char *id);
+/* The source of a part (eg_ruleset_part) of a body, or NULL when it has none. */
+const as_src *as__source(const as_body *b, int part, const char *id);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * Rule sets as data: the builder, built (immutable) rule sets and the
- * presets changji-2023 (CJ-A2) and jiangmen-2021 (JM-2.2).
+ * Rule sets as data: the builder and built (immutable) rule sets. The
+ * presets by name (changji-2023, jiangmen-2021) are read from the shipped
+ * scheme documents (src/scheme.c, data/schemes/), not kept here.
  */
 #include "assess_internal.h"
 
@@ -9,11 +10,14 @@
 #include "util/alloc.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "scheme_internal.h"
 #include "util/text.h"
 #include "util/vec.h"
 
 #define NAME_MAX_BYTES 64
 #define TEXT_MAX_BYTES 256
+#define ARTICLE_MAX_BYTES 512
+#define QUOTE_MAX_BYTES 1024
 
 static char *dup_opt(const char *s, const char *fallback)
 {
@@ -24,6 +28,28 @@ static char *dup_opt(const char *s, const char *fallback)
 /* ------------------------------------------------------------------ */
 /* Body: shared by the builder and built rule sets                      */
 /* ------------------------------------------------------------------ */
+
+static void src_clear(as_src *s)
+{
+	eg__free(s->article);
+	eg__free(s->quote);
+	s->article = s->quote = NULL;
+}
+
+/* Copy a source (NULLs stay NULL); EG_ENOMEM leaves dst NULL. */
+static int src_copy(as_src *dst, const as_src *src)
+{
+	dst->article = dst->quote = NULL;
+	if (!src->article)
+		return EG_OK;
+	dst->article = eg__strndup(src->article, strlen(src->article));
+	dst->quote = eg__strndup(src->quote, strlen(src->quote));
+	if (!dst->article || !dst->quote) {
+		src_clear(dst);
+		return EG_ENOMEM;
+	}
+	return EG_OK;
+}
 
 void as__body_clear(as_body *b)
 {
@@ -38,19 +64,29 @@ void as__body_clear(as_body *b)
 		eg__free(it->rule);
 		eg__free(it->zh);
 		eg__free(it->en);
+		src_clear(&it->src);
 	}
 	for (size_t i = 0; i < b->n_levels; i++) {
 		eg__free(b->levels[i].id);
 		eg__free(b->levels[i].rule);
+		eg__free(b->levels[i].zh);
+		eg__free(b->levels[i].en);
+		src_clear(&b->levels[i].src);
 	}
 	for (size_t i = 0; i < b->n_conds; i++) {
 		eg__free(b->conds[i].id);
 		eg__free(b->conds[i].rule);
 		eg__free(b->conds[i].zh);
 		eg__free(b->conds[i].en);
+		src_clear(&b->conds[i].src);
 	}
-	for (size_t i = 0; i < b->n_grades; i++)
+	for (size_t i = 0; i < b->n_grades; i++) {
 		eg__free(b->grades[i].rule);
+		src_clear(&b->grades[i].src);
+	}
+	src_clear(&b->bonus_src);
+	src_clear(&b->veto_src);
+	eg__free(b->veto_rule);
 	eg__free(b->sections);
 	eg__free(b->items);
 	eg__free(b->levels);
@@ -108,7 +144,8 @@ int as__find_level(const as_body *b, const char *id)
 static int body_copy(as_body *dst, const as_body *src)
 {
 	*dst = *src;
-	dst->name = dst->document = dst->bonus_rule = dst->total_rule = NULL;
+	dst->name = dst->document = dst->bonus_rule = dst->total_rule = dst->veto_rule = NULL;
+	dst->bonus_src.article = dst->bonus_src.quote = dst->veto_src.article = dst->veto_src.quote = NULL;
 	dst->sections = NULL;
 	dst->items = NULL;
 	dst->levels = NULL;
@@ -118,7 +155,9 @@ static int body_copy(as_body *dst, const as_body *src)
 	dst->cap_sections = dst->cap_items = dst->cap_levels = dst->cap_conds = dst->cap_grades = 0;
 	if (!(dst->name = dup_opt(src->name, "")) || !(dst->document = dup_opt(src->document, "")) ||
 	    (src->bonus_rule && !(dst->bonus_rule = dup_opt(src->bonus_rule, ""))) ||
-	    (src->total_rule && !(dst->total_rule = dup_opt(src->total_rule, ""))))
+	    (src->total_rule && !(dst->total_rule = dup_opt(src->total_rule, ""))) ||
+	    (src->veto_rule && !(dst->veto_rule = dup_opt(src->veto_rule, ""))) ||
+	    src_copy(&dst->bonus_src, &src->bonus_src) < 0 || src_copy(&dst->veto_src, &src->veto_src) < 0)
 		goto fail;
 #define COPY_ARRAY(field, n_field)                                                     \
 	if (src->n_field) {                                                            \
@@ -144,30 +183,35 @@ static int body_copy(as_body *dst, const as_body *src)
 		const as_item *s = &src->items[i];
 		*d = *s;
 		d->id = d->rule = d->zh = d->en = NULL;
+		d->src.article = d->src.quote = NULL;
 		if (!(d->id = dup_opt(s->id, "")) || !(d->rule = dup_opt(s->rule, "")) ||
-		    !(d->zh = dup_opt(s->zh, "")) || !(d->en = dup_opt(s->en, "")))
+		    !(d->zh = dup_opt(s->zh, "")) || !(d->en = dup_opt(s->en, "")) || src_copy(&d->src, &s->src) < 0)
 			goto fail;
 	}
 	for (size_t i = 0; i < src->n_levels; i++) {
 		as_level *d = &dst->levels[i];
 		const as_level *s = &src->levels[i];
 		*d = *s;
-		d->id = d->rule = NULL;
-		if (!(d->id = dup_opt(s->id, "")) || !(d->rule = dup_opt(s->rule, "")))
+		d->id = d->rule = d->zh = d->en = NULL;
+		d->src.article = d->src.quote = NULL;
+		if (!(d->id = dup_opt(s->id, "")) || !(d->rule = dup_opt(s->rule, "")) ||
+		    (s->zh && (!(d->zh = dup_opt(s->zh, "")) || !(d->en = dup_opt(s->en, "")))) ||
+		    src_copy(&d->src, &s->src) < 0)
 			goto fail;
 	}
 	for (size_t i = 0; i < src->n_conds; i++) {
 		as_cond *d = &dst->conds[i];
 		const as_cond *s = &src->conds[i];
 		if (!(d->id = dup_opt(s->id, "")) || !(d->rule = dup_opt(s->rule, "")) ||
-		    !(d->zh = dup_opt(s->zh, "")) || !(d->en = dup_opt(s->en, "")))
+		    !(d->zh = dup_opt(s->zh, "")) || !(d->en = dup_opt(s->en, "")) || src_copy(&d->src, &s->src) < 0)
 			goto fail;
 	}
 	for (size_t i = 0; i < src->n_grades; i++) {
 		as_grade *d = &dst->grades[i];
 		*d = src->grades[i];
 		d->rule = NULL;
-		if (!(d->rule = dup_opt(src->grades[i].rule, "")))
+		d->src.article = d->src.quote = NULL;
+		if (!(d->rule = dup_opt(src->grades[i].rule, "")) || src_copy(&d->src, &src->grades[i].src) < 0)
 			goto fail;
 	}
 	return EG_OK;
@@ -201,7 +245,9 @@ int eg_ruleset_builder_new(eg_ruleset_builder **out, const char *name, const cha
 	b->body.scale = scale;
 	b->body.penalty_section = -1;
 	b->body.to = INT64_MAX;
-	if (!(b->body.name = dup_opt(name, "")) || !(b->body.document = dup_opt(document, ""))) {
+	/* CJ-A2-6.1 until eg_ruleset_builder_set_veto_rule() says otherwise. */
+	if (!(b->body.name = dup_opt(name, "")) || !(b->body.document = dup_opt(document, "")) ||
+	    !(b->body.veto_rule = dup_opt("CJ-A2-6.1", ""))) {
 		as__body_clear(&b->body);
 		eg__free(b);
 		return eg__error_nomem("creating a rule-set builder");
@@ -393,6 +439,7 @@ int eg_ruleset_builder_add_penalty_level(eg_ruleset_builder *b, const char *sect
 			return EG_ENOMEM;
 		b->body.levels = t;
 	}
+	memset(&lv, 0, sizeof lv);
 	lv.id = dup_opt(level_id, "");
 	lv.rule = dup_opt(rule, "");
 	lv.amount = fail ? 0 : amount;
@@ -428,6 +475,7 @@ int eg_ruleset_builder_add_forced_fail(eg_ruleset_builder *b, const char *id, co
 			return EG_ENOMEM;
 		b->body.conds = t;
 	}
+	memset(&c, 0, sizeof c);
 	c.id = dup_opt(id, "");
 	c.rule = dup_opt(rule, "");
 	c.zh = dup_opt(zh, "");
@@ -468,6 +516,7 @@ int eg_ruleset_builder_add_grade(eg_ruleset_builder *b, int32_t min_points, int 
 			return EG_ENOMEM;
 		b->body.grades = t;
 	}
+	memset(&g, 0, sizeof g);
 	g.min = min_points;
 	g.grade = grade;
 	if (!(g.rule = dup_opt(rule, "")))
@@ -522,6 +571,124 @@ int eg_ruleset_builder_set_veto_mode(eg_ruleset_builder *b, int mode)
 	if (mode != EG_VETO_MODE_TOTAL && mode != EG_VETO_MODE_ITEM_ONLY)
 		return eg__error(EG_EINVAL, "veto mode %d is not EG_VETO_MODE_TOTAL or EG_VETO_MODE_ITEM_ONLY (CJ-A2-6.1)", mode);
 	b->body.veto_mode = mode;
+	return EG_OK;
+}
+
+int eg_ruleset_builder_set_veto_rule(eg_ruleset_builder *b, const char *rule)
+{
+	char *r;
+	int rc;
+	if (!b)
+		return eg__error(EG_EINVAL, "eg_ruleset_builder_set_veto_rule: builder is NULL");
+	if ((rc = eg__check_text(rule, NAME_MAX_BYTES, "veto rule ID")) < 0)
+		return rc;
+	if (!(r = dup_opt(rule, "")))
+		return eg__error_nomem("setting the veto rule");
+	eg__free(b->body.veto_rule);
+	b->body.veto_rule = r;
+	return EG_OK;
+}
+
+static const char *const part_names[] = { "item", "penalty level", "forced-fail condition", "grade", "bonus", "veto" };
+
+/* The source slot of a part, or NULL with the error set. */
+static as_src *source_slot(as_body *b, int part, const char *id, const char *what)
+{
+	if (part < EG_RULESET_PART_ITEM || part > EG_RULESET_PART_VETO) {
+		eg__error(EG_EINVAL, "%s: part %d is not one of eg_ruleset_part", what, part);
+		return NULL;
+	}
+	if ((part >= EG_RULESET_PART_BONUS) != (id == NULL)) {
+		eg__error(EG_EINVAL, "%s: the %s %s", what, part_names[part],
+			  part >= EG_RULESET_PART_BONUS ? "takes no ID" : "needs an ID");
+		return NULL;
+	}
+	switch (part) {
+	case EG_RULESET_PART_ITEM: {
+		int i = as__find_item(b, id);
+		if (i >= 0)
+			return &b->items[i].src;
+		break;
+	}
+	case EG_RULESET_PART_LEVEL: {
+		int i = as__find_level(b, id);
+		if (i >= 0)
+			return &b->levels[i].src;
+		break;
+	}
+	case EG_RULESET_PART_CONDITION:
+		for (size_t i = 0; i < b->n_conds; i++)
+			if (strcmp(b->conds[i].id, id) == 0)
+				return &b->conds[i].src;
+		break;
+	case EG_RULESET_PART_GRADE:
+		for (size_t i = 0; i < b->n_grades; i++)
+			if (strcmp(eg_grade_name(b->grades[i].grade), id) == 0)
+				return &b->grades[i].src;
+		break;
+	case EG_RULESET_PART_BONUS:
+		if (b->has_bonus)
+			return &b->bonus_src;
+		eg__error(EG_ENOTFOUND, "%s: rule set %s has no bonus rule", what, b->name);
+		return NULL;
+	default:
+		return &b->veto_src;
+	}
+	eg__error(EG_ENOTFOUND, "%s: rule set %s has no %s %.64s", what, b->name, part_names[part], id);
+	return NULL;
+}
+
+const as_src *as__source(const as_body *b, int part, const char *id)
+{
+	as_src *s = source_slot((as_body *)(uintptr_t)b, part, id, "source");
+	return s && s->article ? s : NULL;
+}
+
+int eg_ruleset_builder_set_source(eg_ruleset_builder *b, int part, const char *id, const char *article, const char *quote)
+{
+	as_src *slot, n;
+	int rc;
+	if (!b)
+		return eg__error(EG_EINVAL, "eg_ruleset_builder_set_source: builder is NULL");
+	if ((rc = eg__check_text(article, ARTICLE_MAX_BYTES, "source article")) < 0 ||
+	    (rc = eg__check_text(quote, QUOTE_MAX_BYTES, "source quote")) < 0)
+		return rc;
+	if (!(slot = source_slot(&b->body, part, id, "eg_ruleset_builder_set_source")))
+		return eg_error_last()->code;
+	n.article = eg__strndup(article, strlen(article));
+	n.quote = eg__strndup(quote, strlen(quote));
+	if (!n.article || !n.quote) {
+		src_clear(&n);
+		return eg__error_nomem("recording a source");
+	}
+	src_clear(slot);
+	*slot = n;
+	return EG_OK;
+}
+
+int eg_ruleset_builder_set_level_name(eg_ruleset_builder *b, const char *level_id, const char *zh, const char *en)
+{
+	char *z, *e;
+	int i, rc;
+	if (!b)
+		return eg__error(EG_EINVAL, "eg_ruleset_builder_set_level_name: builder is NULL");
+	if ((rc = eg__check_text(level_id, NAME_MAX_BYTES, "penalty level ID")) < 0 ||
+	    (rc = eg__check_text(zh, TEXT_MAX_BYTES, "level name")) < 0 ||
+	    (rc = eg__check_text(en, TEXT_MAX_BYTES, "level name")) < 0)
+		return rc;
+	if ((i = as__find_level(&b->body, level_id)) < 0)
+		return eg__error(EG_ENOTFOUND, "penalty level %s not found (add it first)", level_id);
+	z = dup_opt(zh, "");
+	e = dup_opt(en, "");
+	if (!z || !e) {
+		eg__free(z);
+		eg__free(e);
+		return eg__error_nomem("naming a penalty level");
+	}
+	eg__free(b->body.levels[i].zh);
+	eg__free(b->body.levels[i].en);
+	b->body.levels[i].zh = z;
+	b->body.levels[i].en = e;
 	return EG_OK;
 }
 
@@ -590,6 +757,25 @@ int eg_ruleset_item_kind(const eg_ruleset *rs, size_t i)
 	return rs && i < rs->body.n_items ? rs->body.items[i].kind : -1;
 }
 
+size_t eg_ruleset_level_count(const eg_ruleset *rs) { return rs ? rs->body.n_levels : 0; }
+
+const char *eg_ruleset_level_id(const eg_ruleset *rs, size_t i)
+{
+	return rs && i < rs->body.n_levels ? rs->body.levels[i].id : NULL;
+}
+
+int eg_ruleset_source(const char **article, const char **quote, const eg_ruleset *rs, int part, const char *id)
+{
+	const as_src *s;
+	if (!article || !quote || !rs)
+		return eg__error(EG_EINVAL, "eg_ruleset_source: NULL argument");
+	if (!(s = source_slot((as_body *)(uintptr_t)&rs->body, part, id, "eg_ruleset_source")))
+		return eg_error_last()->code;
+	*article = s->article;
+	*quote = s->quote;
+	return EG_OK;
+}
+
 const char *eg_grade_name(int grade)
 {
 	switch (grade) {
@@ -602,175 +788,19 @@ const char *eg_grade_name(int grade)
 }
 
 /* ------------------------------------------------------------------ */
-/* Presets                                                              */
+/* Presets: read from the shipped scheme documents (data/schemes/)       */
 /* ------------------------------------------------------------------ */
-
-/* changji-2023: 昌州环委办发〔2023〕6号 附件2, CJ-A2-5.1 … CJ-A2-6.3. */
-static int build_changji(eg_ruleset_builder *b)
-{
-	static const struct {
-		const char *id, *rule, *section, *zh, *en;
-		int kind;
-		int32_t max, per;
-		int overflow, veto, adverse;
-	} items[] = {
-		/* CJ-A2-5.1 to CJ-A2-5.3: mandatory construction items (veto, CJ-A2-6.1). */
-		{ "1", "CJ-A2-5.1", "construction", "二级网格长及领导小组办公室", "level-2 heads and grid office", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
-		{ "2", "CJ-A2-5.2", "construction", "分网格长职级与全覆盖", "sub-grid heads at rank, full coverage", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
-		{ "3", "CJ-A2-5.3", "construction", "网格长及投诉渠道公开", "heads and complaint channels disclosed", EG_ITEM_KIND_STATUS, 10, 0, 0, 1, 0 },
-		/* CJ-A2-5.4 to CJ-A2-5.7: operation items, floored at 0 (扣完为止). */
-		{ "4", "CJ-A2-5.4", "operation", "应发现未发现问题", "problems the grid should have found", EG_ITEM_KIND_DEDUCT, 40, 1, 0, 0, 0 },
-		{ "5", "CJ-A2-5.5", "operation", "未及时交办或联合查处", "lower-grid reports not assigned in time", EG_ITEM_KIND_DEDUCT, 10, 5, 0, 0, 0 },
-		{ "6", "CJ-A2-5.6", "operation", "查处不到位或虚假整改", "improper handling or false rectification", EG_ITEM_KIND_DEDUCT, 10, 5, 0, 0, 0 },
-		/* CJ-A2-5.7: overflow into the total; adverse effects make the month a fail. */
-		{ "7", "CJ-A2-5.7", "operation", "督察问题未按时整改", "inspection problems not rectified on time", EG_ITEM_KIND_DEDUCT, 10, 10, 1, 0, 1 },
-	};
-	int rc;
-	if ((rc = eg_ruleset_builder_set_validity(b, "2023-05-24", NULL)) < 0 ||
-	    (rc = eg_ruleset_builder_set_total_rule(b, "CJ-A2-5.10")) < 0 ||
-	    (rc = eg_ruleset_builder_add_section(b, "construction", "网格化环境监管体系建设情况", "grid construction")) < 0 ||
-	    (rc = eg_ruleset_builder_add_section(b, "operation", "网格化环境监管体系运行情况", "grid operation")) < 0)
-		return rc;
-	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		eg_item_def d = EG_ITEM_DEF_INIT;
-		d.id = items[i].id;
-		d.rule = items[i].rule;
-		d.section = items[i].section;
-		d.name_zh = items[i].zh;
-		d.name_en = items[i].en;
-		d.kind = items[i].kind;
-		d.max_points = items[i].max;
-		d.per_occurrence = items[i].per;
-		d.floor = 0;
-		d.overflow = items[i].overflow;
-		d.veto = items[i].veto;
-		d.adverse_fail = items[i].adverse;
-		if ((rc = eg_ruleset_builder_add_item(b, &d)) < 0)
-			return rc;
-	}
-	if ((rc = eg_ruleset_builder_set_bonus(b, "CJ-A2-5.8", 2, 10)) < 0 ||
-	    /* CJ-A2-5.9: worst per problem, summed, from the operation section (扣完为止). */
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "national", "CJ-A2-5.9", 0, 1)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "regional", "CJ-A2-5.9", 30, 0)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "prefecture", "CJ-A2-5.9", 20, 0)) < 0 ||
-	    /* CJ-A2-5.11: a serious-impact trigger takes the operation section's points
-	     * (「一次性扣减…相应分值」, default reading: the 70 of 第五条(二)), once per
-	     * problem, at its worst with items 8-10 (item 8 > trigger > 9 > 10). */
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_national", "CJ-A2-5.11", 70, 0)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_regional", "CJ-A2-5.11", 70, 0)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "instructed_prefecture", "CJ-A2-5.11", 70, 0)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "ministry_media", "CJ-A2-5.11", 70, 0)) < 0 ||
-	    (rc = eg_ruleset_builder_add_penalty_level(b, "operation", "repeated_reports", "CJ-A2-5.11", 70, 0)) < 0 ||
-	    /* CJ-A2-6.3: the four forced-fail conditions. */
-	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-a", "CJ-A2-6.3",
-		     "因失职发生突出环境问题或重大污染事件，被国家、自治区、自治州领导批示交办并查证属实",
-		     "a serious incident from dereliction, instructed on by national, regional or prefecture leaders and verified")) < 0 ||
-	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-b", "CJ-A2-6.3",
-		     "被国家级媒体公开曝光造成重大舆情",
-		     "national media exposure causing a major public-opinion event")) < 0 ||
-	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-c", "CJ-A2-6.3",
-		     "群众反复举报（3次及以上）问题未能得到妥善解决、群众反映强烈并查证属实",
-		     "a problem reported 3 or more times not properly resolved, the public reaction strong, verified")) < 0 ||
-	    (rc = eg_ruleset_builder_add_forced_fail(b, "CJ-A2-6.3-d", "CJ-A2-6.3",
-		     "因履职尽责不力造成严重后果或不良社会影响",
-		     "dereliction causing serious consequences or adverse social effects")) < 0 ||
-	    /* CJ-A2-6.2: 90 excellent, 80-89 good, 60-79 pass, below 60 fail (R0.1: 60 passes). */
-	    (rc = eg_ruleset_builder_add_grade(b, 90, EG_GRADE_EXCELLENT, "CJ-A2-6.2")) < 0 ||
-	    (rc = eg_ruleset_builder_add_grade(b, 80, EG_GRADE_GOOD, "CJ-A2-6.2")) < 0 ||
-	    (rc = eg_ruleset_builder_add_grade(b, 60, EG_GRADE_PASS, "CJ-A2-6.2")) < 0)
-		return rc;
-	return EG_OK;
-}
-
-/* jiangmen-2021: JM-2.2 double assessment, deductions per occurrence, no floor, no grades. */
-static int build_jiangmen(eg_ruleset_builder *b)
-{
-	static const struct {
-		const char *id, *zh, *en;
-		int32_t per;
-	} items[] = {
-		{ "1", "未按时真实完整公开“双公开”信息", "disclosure duty not met, late, untrue or incomplete", 2 },
-		{ "2", "未及时动态更新报送进展", "progress not updated or reported in time", 1 },
-		{ "3", "未及时依法查处企业违法行为", "violations not investigated", 2 },
-		{ "4", "整改或达标未按时完成", "rectification or compliance not achieved on time", 3 },
-		{ "5", "市有关单位未履行监管责任", "a city department failing its supervision duty", 2 },
-	};
-	int rc;
-	if ((rc = eg_ruleset_builder_set_validity(b, "2021-01-01", "2021-12-31")) < 0 ||
-	    (rc = eg_ruleset_builder_set_total_rule(b, "JM-2.2")) < 0 ||
-	    (rc = eg_ruleset_builder_add_section(b, "deductions", "“双考核”扣分", "double-assessment deductions")) < 0)
-		return rc;
-	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-		eg_item_def d = EG_ITEM_DEF_INIT;
-		d.id = items[i].id;
-		d.rule = "JM-2.2";
-		d.section = "deductions";
-		d.name_zh = items[i].zh;
-		d.name_en = items[i].en;
-		d.kind = EG_ITEM_KIND_DEDUCT;
-		d.max_points = 0;
-		d.per_occurrence = items[i].per;
-		d.floor = EG_ITEM_NO_FLOOR;
-		if ((rc = eg_ruleset_builder_add_item(b, &d)) < 0)
-			return rc;
-	}
-	return EG_OK;
-}
-
-static const struct preset {
-	const char *name, *document;
-	int (*build)(eg_ruleset_builder *);
-} presets[] = {
-	{ "changji-2023", "昌州环委办发〔2023〕6号 附件2", build_changji },
-	{ "jiangmen-2021", "江门市2021年生态环境保护重点行业企业信息“双公开”工作方案", build_jiangmen },
-};
-
-static int make_preset(eg_ruleset **out, const struct preset *p)
-{
-	eg_ruleset_builder *b = NULL;
-	int rc = eg_ruleset_builder_new(&b, p->name, p->document, 1);
-	if (rc == EG_OK)
-		rc = p->build(b);
-	if (rc == EG_OK)
-		rc = eg_ruleset_build(out, b);
-	eg_ruleset_builder_free(b);
-	return rc;
-}
 
 int eg_ruleset_preset(eg_ruleset **out, const char *name)
 {
 	if (!out || !name)
 		return eg__error(EG_EINVAL, "eg_ruleset_preset: NULL argument");
-	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
-		if (strcmp(presets[i].name, name) == 0)
-			return make_preset(out, &presets[i]);
-	return eg__error(EG_ENOTFOUND, "no preset rule set named \"%.64s\" (changji-2023, jiangmen-2021)", name);
+	return eg__scheme_preset_ruleset(out, name);
 }
 
 int eg_ruleset_for_date(eg_ruleset **out, const char *family, const char *date)
 {
-	int64_t d;
-	const struct preset *best = NULL;
-	int64_t best_from = INT64_MIN;
 	if (!out || !date)
 		return eg__error(EG_EINVAL, "eg_ruleset_for_date: NULL argument");
-	if (eg__date_parse(&d, date) < 0)
-		return eg__error(EG_EINVAL, "\"%.20s\" is not a date YYYY-MM-DD", date);
-	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
-		eg_ruleset *rs = NULL;
-		int rc;
-		if (family && strncmp(presets[i].name, family, strlen(family)) != 0)
-			continue;
-		if ((rc = make_preset(&rs, &presets[i])) < 0)
-			return rc;
-		if (d >= rs->body.from && d <= rs->body.to && rs->body.from > best_from) {
-			best = &presets[i];
-			best_from = rs->body.from;
-		}
-		eg_ruleset_free(rs);
-	}
-	if (!best)
-		return eg__error(EG_ENOTFOUND, "no preset rule set%s%s is in force on %s",
-				 family ? " of family " : "", family ? family : "", date);
-	return make_preset(out, best);
+	return eg__scheme_preset_for_date(out, family, date);
 }

@@ -240,6 +240,7 @@ int eg_assess_input_set_items(eg_assess_input *in, const int64_t *values, const 
 
 struct eg_trace {
 	char *rule, *subject, *msg[2]; /* one allocation, rule first */
+	char *article, *quote;         /* the part's source, in the same allocation, or NULL */
 	int64_t count;
 	int32_t before, after;
 };
@@ -273,9 +274,10 @@ void eg_assess_result_free(eg_assess_result *r)
 }
 
 static int add_trace(eg_assess_result *r, const char *rule, const char *subject, int64_t count,
-		     int64_t before, int64_t after, const char *zh, const char *en)
+		     int64_t before, int64_t after, const char *zh, const char *en, const as_src *src)
 {
 	size_t lr = strlen(rule) + 1, ls = strlen(subject) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
+	size_t la = src && src->article ? strlen(src->article) + 1 : 0, lq = src && src->article ? strlen(src->quote) + 1 : 0;
 	eg_trace *t;
 	char *mem;
 	if (r->quiet)
@@ -283,7 +285,7 @@ static int add_trace(eg_assess_result *r, const char *rule, const char *subject,
 	if (!(t = eg__vec_reserve(r->trace, &r->cap_trace, r->n_trace + 1, sizeof *t, 16)))
 		return eg__error_nomem("recording the trace");
 	r->trace = t;
-	mem = eg__malloc(lr + ls + lz + le);
+	mem = eg__malloc(lr + ls + lz + le + la + lq);
 	if (!mem)
 		return eg__error_nomem("recording the trace");
 	t = &r->trace[r->n_trace++];
@@ -291,6 +293,8 @@ static int add_trace(eg_assess_result *r, const char *rule, const char *subject,
 	t->subject = memcpy(mem + lr, subject, ls);
 	t->msg[EG_LANG_ZH] = memcpy(mem + lr + ls, zh, lz);
 	t->msg[EG_LANG_EN] = memcpy(mem + lr + ls + lz, en, le);
+	t->article = la ? memcpy(mem + lr + ls + lz + le, src->article, la) : NULL;
+	t->quote = la ? memcpy(mem + lr + ls + lz + le + la, src->quote, lq) : NULL;
 	t->count = count;
 	t->before = (int32_t)before;
 	t->after = (int32_t)after;
@@ -312,8 +316,12 @@ static int add_fail(eg_assess_result *r, const char *rule)
 	return EG_OK;
 }
 
-/* Display names of the standard media levels (CJ-A2-5.9); other IDs show as they are. */
-static const char *level_name(const char *id, int lang)
+/*
+ * A penalty level's name in traces: the rule set's own (scheme documents
+ * name every level), else for rule sets built in code without names the
+ * words of changji-2023's levels (CJ-A2-5.9, CJ-A2-5.11), else the ID.
+ */
+static const char *level_name(const as_level *lv, int lang)
 {
 	static const char *const names[][3] = {
 		{ "national", "国家级媒体曝光", "national media" },
@@ -325,10 +333,12 @@ static const char *level_name(const char *id, int lang)
 		{ "ministry_media", "部级媒体公开曝光造成重大舆情", "ministerial media, major public opinion (CJ-A2-5.11)" },
 		{ "repeated_reports", "群众反复举报（3次及以上）未能妥善解决", "reported 3 or more times, not resolved (CJ-A2-5.11)" },
 	};
+	if (lv->zh)
+		return lang == EG_LANG_EN ? lv->en : lv->zh;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i][0], id) == 0)
+		if (strcmp(names[i][0], lv->id) == 0)
 			return names[i][lang == EG_LANG_EN ? 2 : 1];
-	return id;
+	return lv->id;
 }
 
 /* Format points in scale units without locale: "12", "-3", "12.5". */
@@ -417,7 +427,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 					veto_item = it;
 				running += points;
 				section_sum += points;
-				if ((rc = add_trace(r, it->rule, it->id, met, before, running, zh, en)) < 0)
+				if ((rc = add_trace(r, it->rule, it->id, met, before, running, zh, en, &it->src)) < 0)
 					return rc;
 				continue;
 			}
@@ -459,13 +469,13 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 				running += points;
 				section_sum += points;
 				overflow += spill;
-				if ((rc = add_trace(r, it->rule, it->id, n, before, running, zh, en)) < 0)
+				if ((rc = add_trace(r, it->rule, it->id, n, before, running, zh, en, &it->src)) < 0)
 					return rc;
 				/* CJ-A2-5.7: adverse effects make the period a fail. */
 				if (in->adverse[i]) {
 					ZH("第%s项问题造成不良影响，总体考核为不合格（%s）", it->id, it->rule);
 					EN("item %s's problems caused adverse effects: the period is a fail (%s)", it->id, it->rule);
-					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en)) < 0 ||
+					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en, &it->src)) < 0 ||
 					    (rc = add_fail(r, it->rule)) < 0)
 						return rc;
 					forced = 1;
@@ -487,10 +497,10 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 						continue;
 					if (!r->quiet && o < sizeof names)
 						o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? "、" : "",
-								      level_name(lv->id, EG_LANG_ZH));
+								      level_name(lv, EG_LANG_ZH));
 					if (!r->quiet && oe < sizeof names_en)
 						oe += (size_t)snprintf(names_en + oe, sizeof names_en - oe, "%s%s", oe ? ", " : "",
-								       level_name(lv->id, EG_LANG_EN));
+								       level_name(lv, EG_LANG_EN));
 					/* CJ-A2-5.9: "fail" is worse than any amount, else the larger amount. */
 					if (!worst || (lv->fail && !worst->fail) ||
 					    (!lv->fail && !worst->fail && lv->amount > worst->amount))
@@ -500,20 +510,20 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 					return eg__error(EG_ESTATE, "problem %zu has no media level", p + 1);
 				if (worst->fail) {
 					ZH("问题%zu（%s）：按最高一项（%s）处理，直接判定为不合格（%s）", p + 1, names,
-					   level_name(worst->id, EG_LANG_ZH), worst->rule);
+					   level_name(worst, EG_LANG_ZH), worst->rule);
 					EN("problem %zu (%s): taken once at its worst level (%s): the period is a fail (%s)",
-					   p + 1, names_en, level_name(worst->id, EG_LANG_EN), worst->rule);
+					   p + 1, names_en, level_name(worst, EG_LANG_EN), worst->rule);
 					if ((rc = add_fail(r, worst->rule)) < 0)
 						return rc;
 					forced = 1;
 				} else {
 					media += worst->amount;
 					ZH("问题%zu（%s）：按最高一项（%s）扣 %s 分，不累计扣分（%s）", p + 1, names,
-					   level_name(worst->id, EG_LANG_ZH), pts(p1, worst->amount, sc), worst->rule);
+					   level_name(worst, EG_LANG_ZH), pts(p1, worst->amount, sc), worst->rule);
 					EN("problem %zu (%s): taken once at its worst level (%s): −%s (%s)", p + 1, names_en,
-					   level_name(worst->id, EG_LANG_EN), pts(p1, worst->amount, sc), worst->rule);
+					   level_name(worst, EG_LANG_EN), pts(p1, worst->amount, sc), worst->rule);
 				}
-				if ((rc = add_trace(r, worst->rule, worst->id, 1, running, running, zh, en)) < 0)
+				if ((rc = add_trace(r, worst->rule, worst->id, 1, running, running, zh, en, &worst->src)) < 0)
 					return rc;
 			}
 			after_section = section_sum - media < 0 ? 0 : section_sum - media;
@@ -525,19 +535,28 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			   pts(p1, section_sum, sc), pts(p2, media, sc), pts(p3, after_section, sc), in->n_problems,
 			   b->levels[0].rule);
 			if ((rc = add_trace(r, b->levels[0].rule, b->sections[s].id, (int64_t)in->n_problems, before,
-					    running, zh, en)) < 0)
+					    running, zh, en, NULL)) < 0)
 				return rc;
 		}
 	}
 
-	/* CJ-A2-5.7 / CJ-A2-5.10: what the floors could not absorb comes off the total. */
+	/* CJ-A2-5.7 / CJ-A2-5.10: what the floors could not absorb comes off the
+	 * total; the entry cites the overflowing items' rules and the total's. */
 	if (overflow > 0) {
 		int64_t before = running;
+		const char *total_rule = b->total_rule ? b->total_rule : b->name;
+		char rz[256] = "", re[256] = "";
+		size_t oz = 0, oe = 0;
+		for (size_t i = 0; i < b->n_items; i++)
+			if (b->items[i].overflow && oz < sizeof rz && oe < sizeof re) {
+				oz += (size_t)snprintf(rz + oz, sizeof rz - oz, "%s，", b->items[i].rule);
+				oe += (size_t)snprintf(re + oe, sizeof re - oe, "%s, ", b->items[i].rule);
+			}
 		running -= overflow;
-		ZH("不足部分从总分中扣除 %s 分（CJ-A2-5.7，CJ-A2-5.10）", pts(p1, overflow, sc));
-		EN("%s points that the item floors could not absorb come off the total (CJ-A2-5.7, CJ-A2-5.10)",
-		   pts(p1, overflow, sc));
-		if ((rc = add_trace(r, "CJ-A2-5.10", "", 0, before, running, zh, en)) < 0)
+		ZH("不足部分从总分中扣除 %s 分（%s%s）", pts(p1, overflow, sc), rz, total_rule);
+		EN("%s points that the item floors could not absorb come off the total (%s%s)", pts(p1, overflow, sc), re,
+		   total_rule);
+		if ((rc = add_trace(r, total_rule, "", 0, before, running, zh, en, NULL)) < 0)
 			return rc;
 	}
 
@@ -558,7 +577,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			EN("bonus: %lld × %s = +%s (%s)", (long long)in->bonus, pts(p1, b->bonus_per, sc),
 			   pts(p2, bonus, sc), b->bonus_rule);
 		}
-		if ((rc = add_trace(r, b->bonus_rule, "", in->bonus, before, running, zh, en)) < 0)
+		if ((rc = add_trace(r, b->bonus_rule, "", in->bonus, before, running, zh, en, &b->bonus_src)) < 0)
 			return rc;
 	}
 
@@ -566,18 +585,18 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 	if (veto_item) {
 		r->veto = 1;
 		if (b->veto_mode == EG_VETO_MODE_TOTAL) {
-			ZH("第%s项未落实，实行一票否决，本期得分为 0（CJ-A2-6.1）", veto_item->id);
-			EN("item %s not met: one-vote veto, the period scores 0 (CJ-A2-6.1)", veto_item->id);
-			if ((rc = add_trace(r, "CJ-A2-6.1", veto_item->id, 0, running, 0, zh, en)) < 0 ||
-			    (rc = add_fail(r, "CJ-A2-6.1")) < 0)
+			ZH("第%s项未落实，实行一票否决，本期得分为 0（%s）", veto_item->id, b->veto_rule);
+			EN("item %s not met: one-vote veto, the period scores 0 (%s)", veto_item->id, b->veto_rule);
+			if ((rc = add_trace(r, b->veto_rule, veto_item->id, 0, running, 0, zh, en, &b->veto_src)) < 0 ||
+			    (rc = add_fail(r, b->veto_rule)) < 0)
 				return rc;
 			running = 0;
 			vetoed = 1;
 		} else {
-			ZH("第%s项未落实，一票否决仅及该项，该项得 0 分（CJ-A2-6.1，仅该项的解读）", veto_item->id);
-			EN("item %s not met: the veto applies to that item only, which scores 0 (CJ-A2-6.1, item-only reading)",
-			   veto_item->id);
-			if ((rc = add_trace(r, "CJ-A2-6.1", veto_item->id, 0, running, running, zh, en)) < 0)
+			ZH("第%s项未落实，一票否决仅及该项，该项得 0 分（%s，仅该项的解读）", veto_item->id, b->veto_rule);
+			EN("item %s not met: the veto applies to that item only, which scores 0 (%s, item-only reading)",
+			   veto_item->id, b->veto_rule);
+			if ((rc = add_trace(r, b->veto_rule, veto_item->id, 0, running, running, zh, en, &b->veto_src)) < 0)
 				return rc;
 		}
 	}
@@ -590,7 +609,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 		const char *total_rule = b->total_rule ? b->total_rule : b->name;
 		ZH("总分 %s 分（%s）", pts(p1, running, sc), total_rule);
 		EN("total %s points (%s)", pts(p1, running, sc), total_rule);
-		if ((rc = add_trace(r, total_rule, "", 0, running, running, zh, en)) < 0)
+		if ((rc = add_trace(r, total_rule, "", 0, running, running, zh, en, NULL)) < 0)
 			return rc;
 	}
 
@@ -600,7 +619,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			continue;
 		ZH("%s，本期考核为不合格（%s）", b->conds[c].zh, b->conds[c].rule);
 		EN("%s: the period is a fail (%s)", b->conds[c].en, b->conds[c].rule);
-		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en)) < 0 ||
+		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en, &b->conds[c].src)) < 0 ||
 		    (rc = add_fail(r, b->conds[c].rule)) < 0)
 			return rc;
 		forced = 1;
@@ -634,7 +653,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 		EN("%s is at least %s: graded %s (%s)", pts(p1, running, sc), pts(p2, hit->min, sc),
 		   eg_grade_name(r->grade), hit->rule);
 	}
-	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en);
+	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en, &hit->src);
 }
 
 int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
@@ -708,6 +727,15 @@ const char *eg_trace_subject(const eg_trace *t) { return t ? t->subject : NULL; 
 int64_t eg_trace_count(const eg_trace *t) { return t ? t->count : 0; }
 int32_t eg_trace_before(const eg_trace *t) { return t ? t->before : 0; }
 int32_t eg_trace_after(const eg_trace *t) { return t ? t->after : 0; }
+
+int eg_trace_source(const char **article, const char **quote, const eg_trace *t)
+{
+	if (!article || !quote || !t)
+		return eg__error(EG_EINVAL, "eg_trace_source: NULL argument");
+	*article = t->article;
+	*quote = t->quote;
+	return EG_OK;
+}
 
 const char *eg_trace_message(const eg_trace *t, int lang)
 {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scheme_internal.h"
 #include "util/alloc.h"
 #include "util/date.h"
 #include "util/error.h"
@@ -22,6 +23,7 @@
 
 typedef struct lclause {
 	char *rule;
+	char *article, *quote; /* the source the clause implements, or NULLs */
 	int action;
 	int kind;
 	int32_t count;
@@ -60,8 +62,11 @@ static void ladder_clear(eg_ladder *l)
 		eg__free(l->act_name[a][0]);
 		eg__free(l->act_name[a][1]);
 	}
-	for (size_t c = 0; c < l->n_clauses; c++)
+	for (size_t c = 0; c < l->n_clauses; c++) {
 		eg__free(l->clauses[c].rule);
+		eg__free(l->clauses[c].article);
+		eg__free(l->clauses[c].quote);
+	}
 	memset(l, 0, sizeof *l);
 }
 
@@ -80,7 +85,7 @@ static int ladder_copy(eg_ladder *dst, const eg_ladder *src)
 	for (size_t a = 0; a < src->n_actions; a++)
 		dst->act_id[a] = dst->act_name[a][0] = dst->act_name[a][1] = NULL;
 	for (size_t c = 0; c < src->n_clauses; c++)
-		dst->clauses[c].rule = NULL;
+		dst->clauses[c].rule = dst->clauses[c].article = dst->clauses[c].quote = NULL;
 	if (!(dst->name = sdup(src->name)))
 		goto fail;
 	for (int k = 0; k < 2; k++)
@@ -92,7 +97,9 @@ static int ladder_copy(eg_ladder *dst, const eg_ladder *src)
 		    !(dst->act_name[a][1] = sdup(src->act_name[a][1])))
 			goto fail;
 	for (size_t c = 0; c < src->n_clauses; c++)
-		if (!(dst->clauses[c].rule = sdup(src->clauses[c].rule)))
+		if (!(dst->clauses[c].rule = sdup(src->clauses[c].rule)) ||
+		    (src->clauses[c].article && (!(dst->clauses[c].article = sdup(src->clauses[c].article)) ||
+						 !(dst->clauses[c].quote = sdup(src->clauses[c].quote)))))
 			goto fail;
 	return EG_OK;
 fail:
@@ -252,6 +259,7 @@ int eg_ladder_builder_add_clause(eg_ladder_builder *b, const eg_ladder_clause *c
 	if (l->n_clauses == MAX_CLAUSES)
 		return eg__error(EG_ERANGE, "ladder %s: at most %d clauses", l->name, MAX_CLAUSES);
 	d = &l->clauses[l->n_clauses];
+	d->article = d->quote = NULL;
 	if (!(d->rule = sdup(c->rule)))
 		return eg__error_nomem("adding a clause");
 	d->action = a;
@@ -261,6 +269,31 @@ int eg_ladder_builder_add_clause(eg_ladder_builder *b, const eg_ladder_clause *c
 	d->window_sum = c->window_sum != 0;
 	d->flag = c->flag;
 	l->n_clauses++;
+	return EG_OK;
+}
+
+int eg_ladder_builder_set_clause_source(eg_ladder_builder *b, size_t clause, const char *article, const char *quote)
+{
+	char *a, *q;
+	int rc;
+	if (!b)
+		return eg__error(EG_EINVAL, "eg_ladder_builder_set_clause_source: builder is NULL");
+	if ((rc = eg__check_text(article, 512, "source article")) < 0 || (rc = eg__check_text(quote, 1024, "source quote")) < 0)
+		return rc;
+	if (clause >= b->l.n_clauses)
+		return eg__error(EG_ENOTFOUND, "ladder %s: clause %zu not found (it has %zu; add it first)", b->l.name, clause,
+				 b->l.n_clauses);
+	a = sdup(article);
+	q = sdup(quote);
+	if (!a || !q) {
+		eg__free(a);
+		eg__free(q);
+		return eg__error_nomem("recording a source");
+	}
+	eg__free(b->l.clauses[clause].article);
+	eg__free(b->l.clauses[clause].quote);
+	b->l.clauses[clause].article = a;
+	b->l.clauses[clause].quote = q;
 	return EG_OK;
 }
 
@@ -305,111 +338,14 @@ const char *eg_ladder_action_name(const eg_ladder *l, size_t s, int lang)
 }
 
 /* ------------------------------------------------------------------ */
-/* Presets                                                              */
+/* Presets: read from the shipped scheme documents (data/schemes/)       */
 /* ------------------------------------------------------------------ */
-
-typedef struct preset_clause {
-	const char *rule, *action;
-	int kind;
-	int32_t count;
-	int64_t threshold;
-	int window_sum, flag;
-} preset_clause;
-
-typedef struct preset {
-	const char *name;
-	int measure;
-	const char *label_zh, *label_en, *flag_zh, *flag_en;
-	const char *actions[6][3];
-	preset_clause clauses[8];
-} preset;
-
-static const preset presets[] = {
-	/* CJ-A2-7.3: share of the prefecture's CJ-A2-5.4 problems. */
-	{ "CJ-A2-7.3", EG_LADDER_MEASURE_SHARE, "问题数占比", "share of problems", NULL, NULL,
-	  { { "criticism", "通报批评", "public criticism" },
-	    { "interview", "约谈相关负责同志", "interview of the unit's leaders" },
-	    { "accountability", "提出问责建议", "accountability recommendation" } },
-	  { { "CJ-A2-7.3", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 10, 0, 0 },
-	    { "CJ-A2-7.3", "interview", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 10, 0, 0 },
-	    { "CJ-A2-7.3", "interview", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 20, 0, 0 },
-	    { "CJ-A2-7.3", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 10, 0, 0 },
-	    { "CJ-A2-7.3", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 20, 0, 0 } } },
-	/* CJ-A2-7.1: three consecutive failing months. */
-	{ "CJ-A2-7.1", EG_LADDER_MEASURE_FLAG, "考核不合格", "failed the monthly assessment", NULL, NULL,
-	  { { "special_inspection", "专项督查并提出问责建议", "special inspection and accountability recommendation" } },
-	  { { "CJ-A2-7.1", "special_inspection", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 0, 0, 0 } } },
-	/* CJ-A3-4: last place in the improvement-rate ranking; the flag is
-	 * "annual target missed". "连续三月以上" is read as 4 or more (rules.md). */
-	{ "CJ-A3-4", EG_LADDER_MEASURE_LAST_PLACE, "改善率末位", "last in the improvement ranking", "未完成年度空气质量考核指标",
-	  "the annual air-quality target missed",
-	  { { "criticism", "通报批评", "public criticism" },
-	    { "interview_deputy", "州政府分管负责同志公开约谈", "public interview by the deputy prefecture head" },
-	    { "interview_principal", "州政府主要负责同志公开约谈", "public interview by the principal prefecture head" },
-	    { "accountability", "提出问责建议、组织处理", "accountability recommendation" } },
-	  { { "CJ-A3-4", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 0, 0, 0 },
-	    { "CJ-A3-4", "interview_deputy", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 0, 0, 0 },
-	    { "CJ-A3-4", "interview_principal", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 3, 0, 0, 0 },
-	    { "CJ-A3-4", "accountability", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 4, 0, 0, 0 },
-	    { "CJ-A3-4", "accountability", EG_LADDER_CLAUSE_KIND_CALENDAR_YEAR, 3, 0, 0, EG_LADDER_FLAG_YEAR } } },
-	/* CJ-M-4.3: re-checks of a weekly-dispatched measure. */
-	{ "CJ-M-4.3", EG_LADDER_MEASURE_AT_LEAST, "复查仍未整改次数", "checks still not rectified", NULL, NULL,
-	  { { "criticism", "通报批评", "public criticism" },
-	    { "interview_deputy", "州政府分管负责同志公开约谈", "public interview by the deputy head" },
-	    { "interview_principal", "州政府主要负责同志公开约谈", "public interview by the principal head" } },
-	  { { "CJ-M-4.3", "criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, 0 },
-	    { "CJ-M-4.3", "interview_deputy", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 2, 0, 0 },
-	    { "CJ-M-4.3", "interview_principal", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 3, 0, 0 } } },
-	/* DG-65/66: bottom 3 of the monthly enforcement ranking, ties included. */
-	{ "DG-65", EG_LADDER_MEASURE_BOTTOM_N, "执法排名倒数", "bottom of the enforcement ranking", NULL, NULL,
-	  { { "interview_deputy", "局分管领导约谈", "interview by the bureau's deputy head" },
-	    { "interview_principal", "局主要领导约谈", "interview by the bureau's principal head" } },
-	  { { "DG-65", "interview_deputy", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 3, 0, 0 },
-	    { "DG-66", "interview_principal", EG_LADDER_CLAUSE_KIND_CONSECUTIVE, 2, 3, 0, 0 } } },
-	/* DG-63: criticised 3 or more times within one year (default: rolling 12 months). */
-	{ "DG-63", EG_LADDER_MEASURE_AT_LEAST, "被通报批评", "publicly criticised", NULL, NULL,
-	  { { "accountability", "启动问责程序", "accountability procedure" } },
-	  { { "DG-63", "accountability", EG_LADDER_CLAUSE_KIND_ROLLING_12, 3, 1, 1, 0 } } },
-	/* JM-2.3: one situation; two or more, or one serious. */
-	{ "JM-2.3", EG_LADDER_MEASURE_AT_LEAST, "问责情形", "accountability situations", "情节严重", "serious",
-	  { { "interview", "约谈或在环委办工作会议上作检讨并限期整改", "interview, or self-criticism at the committee with a rectification deadline" },
-	    { "written_self_criticism", "责令书面检讨并全市通报批评", "written self-criticism and city-wide criticism" } },
-	  { { "JM-2.3", "interview", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, 0 },
-	    { "JM-2.3", "written_self_criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 2, 0, 0 },
-	    { "JM-2.3", "written_self_criticism", EG_LADDER_CLAUSE_KIND_SINGLE, 1, 1, 0, EG_LADDER_FLAG_MONTH } } },
-};
 
 int eg_ladder_preset(eg_ladder **out, const char *name)
 {
 	if (!out || !name)
 		return eg__error(EG_EINVAL, "eg_ladder_preset: NULL argument");
-	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
-		const preset *p = &presets[i];
-		eg_ladder_builder *b = NULL;
-		int rc;
-		if (strcmp(p->name, name) != 0)
-			continue;
-		rc = builder_new(&b, p->name, p->measure, p->label_zh, p->label_en, p->flag_zh, p->flag_en);
-		for (size_t a = 0; rc == EG_OK && a < 6 && p->actions[a][0]; a++)
-			rc = eg_ladder_builder_add_action(b, p->actions[a][0], p->actions[a][1], p->actions[a][2]);
-		for (size_t c = 0; rc == EG_OK && c < 8 && p->clauses[c].rule; c++) {
-			eg_ladder_clause cl = EG_LADDER_CLAUSE_INIT;
-			cl.rule = p->clauses[c].rule;
-			cl.action = p->clauses[c].action;
-			cl.kind = p->clauses[c].kind;
-			cl.count = p->clauses[c].count;
-			cl.threshold = p->clauses[c].threshold;
-			cl.window_sum = p->clauses[c].window_sum;
-			cl.flag = p->clauses[c].flag;
-			rc = eg_ladder_builder_add_clause(b, &cl);
-		}
-		if (rc == EG_OK)
-			rc = eg_ladder_build(out, b);
-		eg_ladder_builder_free(b);
-		return rc;
-	}
-	return eg__error(EG_ENOTFOUND, "no preset ladder named \"%.64s\" (CJ-A2-7.3, CJ-A2-7.1, CJ-A3-4, CJ-M-4.3, DG-65, DG-63, JM-2.3)",
-			 name);
+	return eg__scheme_preset_ladder(out, name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -549,6 +485,7 @@ static int reserve_units(eg_ladder_state *s, size_t extra)
 
 typedef struct fired {
 	char *rule, *action, *msg[2]; /* one allocation */
+	char *article, *quote;        /* the clause's source in it, or NULLs */
 } fired;
 
 typedef struct unit_out {
@@ -608,6 +545,18 @@ const char *eg_ladder_outcome_clause_rule(const eg_ladder_outcome *o, size_t i, 
 const char *eg_ladder_outcome_clause_action(const eg_ladder_outcome *o, size_t i, size_t k)
 {
 	return o && i < o->n && k < o->u[i].n_f ? o->u[i].f[k].action : NULL;
+}
+
+int eg_ladder_outcome_clause_source(const char **article, const char **quote, const eg_ladder_outcome *o, size_t i,
+				    size_t k)
+{
+	if (!article || !quote || !o)
+		return eg__error(EG_EINVAL, "eg_ladder_outcome_clause_source: NULL argument");
+	if (i >= o->n || k >= o->u[i].n_f)
+		return eg__error(EG_ERANGE, "eg_ladder_outcome_clause_source: unit %zu, clause %zu out of range", i, k);
+	*article = o->u[i].f[k].article;
+	*quote = o->u[i].f[k].quote;
+	return EG_OK;
 }
 
 const char *eg_ladder_outcome_clause_message(const eg_ladder_outcome *o, size_t i, size_t k, int lang)
@@ -790,18 +739,21 @@ static int add_fired(unit_out *u, const eg_ladder *l, const lclause *c, const ch
 {
 	const char *act = l->act_id[c->action];
 	size_t lr = strlen(c->rule) + 1, la = strlen(act) + 1, lz = strlen(zh) + 1, le = strlen(en) + 1;
+	size_t ls = c->article ? strlen(c->article) + 1 : 0, lq = c->article ? strlen(c->quote) + 1 : 0;
 	fired *t = eg__vec_reserve(u->f, &u->cap_f, u->n_f + 1, sizeof *u->f, 4);
 	char *mem;
 	if (!t)
 		return eg__error_nomem("recording ladder clauses");
 	u->f = t;
-	mem = eg__malloc(lr + la + lz + le);
+	mem = eg__malloc(lr + la + lz + le + ls + lq);
 	if (!mem)
 		return eg__error_nomem("recording ladder clauses");
 	t[u->n_f].rule = memcpy(mem, c->rule, lr);
 	t[u->n_f].action = memcpy(mem + lr, act, la);
 	t[u->n_f].msg[0] = memcpy(mem + lr + la, zh, lz);
 	t[u->n_f].msg[1] = memcpy(mem + lr + la + lz, en, le);
+	t[u->n_f].article = ls ? memcpy(mem + lr + la + lz + le, c->article, ls) : NULL;
+	t[u->n_f].quote = ls ? memcpy(mem + lr + la + lz + le + ls, c->quote, lq) : NULL;
 	u->n_f++;
 	if (c->action > u->severity)
 		u->severity = c->action;

@@ -28,7 +28,7 @@ HEADERS = {
     "version.h.in": ("eg_version", [], []),
     "grid.h": ("eg_grid", ["eg_node", "eg_finding", "eg_findings", "eg_level", "eg_kind", "eg_rank", "eg_staff"], []),
     "assess.h": ("eg_assess", ["eg_ruleset", "eg_ruleset_builder", "eg_trace", "eg_grade", "eg_item_kind",
-                               "eg_item_def", "eg_veto_mode"],
+                               "eg_item_def", "eg_veto_mode", "eg_ruleset_part"],
                  # the eg_item_def.floor value meaning "no floor" (RENAMES.md: was EG_NO_FLOOR)
                  ["EG_ITEM_NO_FLOOR"]),
     "ladder.h": ("eg_ladder", [], []),
@@ -41,6 +41,7 @@ HEADERS = {
     "disclosure.h": ("eg_disclosure", [], []),
     "ledger.h": ("eg_ledger", [], []),
     "cases.h": ("eg_case", [], []),
+    "scheme.h": ("eg_scheme", [], []),
 }
 # The umbrella declares nothing; it only includes the others.
 UMBRELLA = "ecogrid.h"

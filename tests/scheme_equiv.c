@@ -5,12 +5,18 @@
  *   scheme_equiv --write FILE   compute every case with the presets of this
  *                               build and write the results to FILE
  *   scheme_equiv --check FILE   compute every case again and compare with FILE
+ *   scheme_equiv --documents --check FILE
+ *                               the same, taking every rule set, ladder and
+ *                               cadence from the shipped scheme documents
+ *                               (eg_scheme_named()) instead of the presets
  *
  * tests/data/preset_results.txt was written with --write by a build whose
- * presets were still the C tables (src/assess_ruleset.c, src/ladder.c,
- * src/duty_presets.c, before the documents of data/schemes/ replaced them),
- * and is committed. The suite runs --check, so the documents must give,
- * case by case, what the deleted tables gave:
+ * presets were still the C tables (the rule sets of src/assess_ruleset.c
+ * and the ladders of src/ladder.c, before the documents of data/schemes/
+ * replaced them; the cadences of src/duty_presets.c, which stay), and is
+ * committed. The suite runs --check (presets, now read from the documents)
+ * and --documents --check (every part taken from the documents directly),
+ * so the documents must give, case by case, what the tables gave:
  *
  * - rule sets changji-2023 and jiangmen-2021 over thousands of random
  *   inputs (status items, counts, adverse effects, bonus, media problems,
@@ -40,6 +46,115 @@
 #define N_SERIES 100
 #define SERIES_MONTHS 18
 #define SERIES_UNITS 6
+
+/* ---- where the rules come from ---------------------------------------------- */
+
+static int from_documents; /* --documents: eg_scheme_named(), not the presets */
+
+static void die(const char *what);
+
+/* The shipped scheme that defines a rule set or ladder (documents mode). */
+static eg_scheme *scheme_with(const char *what, int ladder)
+{
+	for (size_t i = 0; i < eg_scheme_named_count(); i++) {
+		eg_scheme *s = NULL;
+		if (eg_scheme_named(&s, eg_scheme_named_at(i)) < 0)
+			die(eg_scheme_named_at(i));
+		for (size_t k = 0; k < (ladder ? eg_scheme_ladder_count(s) : eg_scheme_ruleset_count(s)); k++)
+			if (strcmp(ladder ? eg_scheme_ladder_name(s, k) : eg_scheme_ruleset_name(s, k), what) == 0)
+				return s;
+		eg_scheme_free(s);
+	}
+	return NULL;
+}
+
+static int get_ruleset(eg_ruleset **out, const char *name)
+{
+	eg_scheme *s;
+	int rc;
+	if (!from_documents)
+		return eg_ruleset_preset(out, name);
+	if (!(s = scheme_with(name, 0)))
+		return EG_ENOTFOUND;
+	rc = eg_scheme_ruleset_named(out, s, name);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int get_ladder(eg_ladder **out, const char *name)
+{
+	eg_scheme *s;
+	int rc;
+	if (!from_documents)
+		return eg_ladder_preset(out, name);
+	if (!(s = scheme_with(name, 1)))
+		return EG_ENOTFOUND;
+	rc = eg_scheme_ladder(out, s, name);
+	eg_scheme_free(s);
+	return rc;
+}
+
+/* The rule set in force on a date among schemes whose rule-set names start with family. */
+static int get_for_date(eg_ruleset **out, const char *family, const char *date)
+{
+	const char *best = NULL;
+	char best_from[11] = "";
+	if (!from_documents)
+		return eg_ruleset_for_date(out, family, date);
+	for (size_t i = 0; i < eg_scheme_named_count(); i++) {
+		eg_scheme *s = NULL;
+		eg_ruleset *rs = NULL;
+		if (eg_scheme_named(&s, eg_scheme_named_at(i)) < 0)
+			die("scheme");
+		if (eg_scheme_ruleset(&rs, s, date) == EG_OK &&
+		    (!family || strncmp(eg_ruleset_name(rs), family, strlen(family)) == 0)) {
+			const char *f, *t;
+			eg_ruleset_validity(&f, &t, rs);
+			if (!best || strcmp(f, best_from) > 0) {
+				best = eg_scheme_named_at(i);
+				snprintf(best_from, sizeof best_from, "%s", f);
+			}
+		}
+		eg_ruleset_free(rs);
+		eg_scheme_free(s);
+	}
+	if (!best)
+		return EG_ENOTFOUND;
+	{
+		eg_scheme *s = NULL;
+		int rc = eg_scheme_named(&s, best);
+		if (rc == EG_OK)
+			rc = eg_scheme_ruleset(out, s, date);
+		eg_scheme_free(s);
+		return rc;
+	}
+}
+
+static int get_cadence(const char **kind, int *period, int32_t *min, unsigned int *flags, const char **rule,
+		       const char *name, eg_scheme **keep)
+{
+	if (!from_documents)
+		return eg_duty_cadence_preset(kind, period, min, flags, rule, name);
+	for (size_t i = 0; i < eg_scheme_named_count(); i++) {
+		eg_scheme *s = NULL;
+		if (eg_scheme_named(&s, eg_scheme_named_at(i)) < 0)
+			die("scheme");
+		for (size_t k = 0; k < eg_scheme_cadence_count(s); k++)
+			if (strcmp(eg_scheme_cadence_id(s, k), name) == 0) {
+				eg_scheme_cadence c = EG_SCHEME_CADENCE_INIT;
+				int rc = eg_scheme_cadence_at(&c, s, k);
+				*keep = s; /* the strings are borrowed from it */
+				*kind = c.kind;
+				*period = c.period;
+				*min = c.min_count;
+				*flags = c.flags;
+				*rule = c.rule;
+				return rc;
+			}
+		eg_scheme_free(s);
+	}
+	return EG_ENOTFOUND;
+}
 
 /* ---- deterministic inputs ------------------------------------------------- */
 
@@ -177,7 +292,7 @@ static void changji_cases(lines *L)
 					      "ministry_media",	       "repeated_reports" };
 	static const char *const conds[] = { "CJ-A2-6.3-a", "CJ-A2-6.3-b", "CJ-A2-6.3-c", "CJ-A2-6.3-d", "CJ-A2-6.3" };
 	eg_ruleset *rs = NULL;
-	if (eg_ruleset_preset(&rs, "changji-2023") < 0)
+	if (get_ruleset(&rs, "changji-2023") < 0)
 		die("changji-2023");
 	for (int c = 0; c < N_CHANGJI; c++) {
 		eg_assess_input *in = NULL;
@@ -244,7 +359,7 @@ static void changji_cases(lines *L)
 static void jiangmen_cases(lines *L)
 {
 	eg_ruleset *rs = NULL;
-	if (eg_ruleset_preset(&rs, "jiangmen-2021") < 0)
+	if (get_ruleset(&rs, "jiangmen-2021") < 0)
 		die("jiangmen-2021");
 	for (int c = 0; c < N_JIANGMEN; c++) {
 		eg_assess_input *in = NULL;
@@ -277,7 +392,7 @@ static void for_date_cases(lines *L)
 	for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
 		for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++) {
 			eg_ruleset *rs = NULL;
-			int rc = eg_ruleset_for_date(&rs, families[f], dates[d]);
+			int rc = get_for_date(&rs, families[f], dates[d]);
 			buf b = { .n = 0 };
 			bput(&b, "d %s %s %s", families[f] ? families[f] : "-", dates[d], rc == EG_OK ? eg_ruleset_name(rs) : "-");
 			if (rc != EG_OK)
@@ -293,7 +408,7 @@ static void ladder_cases(lines *L, const char *name, int measure)
 {
 	static const char *const ids[SERIES_UNITS] = { "U0", "U1", "U2", "U3", "U4", "U5" };
 	eg_ladder *l = NULL;
-	if (eg_ladder_preset(&l, name) < 0)
+	if (get_ladder(&l, name) < 0)
 		die(name);
 	for (int c = 0; c < N_SERIES; c++) {
 		eg_ladder_state *s = NULL;
@@ -384,13 +499,15 @@ static void cadence_cases(lines *L)
 		int period = -1;
 		int32_t min = -1;
 		unsigned int flags = 0;
-		int rc = eg_duty_cadence_preset(&kind, &period, &min, &flags, &rule, names[i]);
+		eg_scheme *keep = NULL;
+		int rc = get_cadence(&kind, &period, &min, &flags, &rule, names[i], &keep);
 		buf b = { .n = 0 };
 		if (rc == EG_OK)
 			bput(&b, "c %s %s %d %d %u %s", names[i], kind, period, (int)min, flags, rule);
 		else
 			bput(&b, "c %s - %d", names[i], rc);
 		add_line(L, b.s);
+		eg_scheme_free(keep);
 	}
 }
 
@@ -417,8 +534,13 @@ int main(int argc, char **argv)
 	lines L = { NULL, 0, 0 };
 	FILE *f;
 	int bad = 0;
+	if (argc == 4 && strcmp(argv[1], "--documents") == 0) {
+		from_documents = 1;
+		argc--;
+		argv++;
+	}
 	if (argc != 3 || (strcmp(argv[1], "--write") && strcmp(argv[1], "--check"))) {
-		fprintf(stderr, "usage: scheme_equiv --write|--check FILE\n");
+		fprintf(stderr, "usage: scheme_equiv [--documents] --write|--check FILE\n");
 		return 2;
 	}
 	compute(&L);

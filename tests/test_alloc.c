@@ -148,6 +148,12 @@ static void snap_result(snap *b, const eg_assess_result *r)
 	assert_int_equal(eg_assess_result_render(&text, r, EG_LANG_EN), EG_OK);
 	sn_add(b, "%d %d %d\n%s", eg_assess_result_score(r), eg_assess_result_grade(r), eg_assess_result_veto(r), text);
 	eg_string_free(text);
+	for (size_t i = 0; i < eg_assess_result_trace_count(r); i++) {
+		const char *a = NULL, *q = NULL;
+		assert_int_equal(eg_trace_source(&a, &q, eg_assess_result_trace_at(r, i)), EG_OK);
+		if (a)
+			sn_add(b, "source %zu %s %s\n", i, a, q);
+	}
 }
 
 /* An input, seen through what it scores to under its rule set. */
@@ -167,14 +173,29 @@ static void snap_ruleset(snap *b, const eg_ruleset *rs)
 	sn_add(b, "%s|%s|%d|", eg_ruleset_name(rs), eg_ruleset_document(rs), eg_ruleset_scale(rs));
 	assert_int_equal(eg_ruleset_validity(&from, &to, rs), EG_OK);
 	sn_add(b, "%s..%s\n", from ? from : "-", to ? to : "-");
-	for (size_t i = 0; i < eg_ruleset_item_count(rs); i++)
-		sn_add(b, "%s %s %d\n", eg_ruleset_item_id(rs, i), eg_ruleset_item_rule(rs, i), eg_ruleset_item_kind(rs, i));
+	for (size_t i = 0; i < eg_ruleset_item_count(rs); i++) {
+		const char *a = NULL, *q = NULL;
+		assert_int_equal(eg_ruleset_source(&a, &q, rs, EG_RULESET_PART_ITEM, eg_ruleset_item_id(rs, i)), EG_OK);
+		sn_add(b, "%s %s %d %s %s\n", eg_ruleset_item_id(rs, i), eg_ruleset_item_rule(rs, i), eg_ruleset_item_kind(rs, i),
+		       a ? a : "-", q ? q : "-");
+	}
+	for (size_t i = 0; i < eg_ruleset_level_count(rs); i++)
+		sn_add(b, "level %s\n", eg_ruleset_level_id(rs, i));
 	/* Penalty levels and forced-fail conditions show only through an input. */
 	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
 	sn_add(b, "problem %d forced %d bonus %d\n", eg_assess_input_add_problem(in, reg, 1),
 	       eg_assess_input_add_forced_fail(in, "F1"), eg_assess_input_set_bonus(in, 1));
 	snap_input(b, rs, in);
 	eg_assess_input_free(in);
+	/* The veto (its rule and source) shows when the first status item is not met. */
+	for (size_t i = 0; i < eg_ruleset_item_count(rs); i++)
+		if (eg_ruleset_item_kind(rs, i) == EG_ITEM_KIND_STATUS) {
+			assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+			assert_int_equal(eg_assess_input_set_status(in, eg_ruleset_item_id(rs, i), 0), EG_OK);
+			snap_input(b, rs, in);
+			eg_assess_input_free(in);
+			break;
+		}
 	eg_error_clear();
 }
 
@@ -647,6 +668,42 @@ static int sc_ruleset_builder_set_bonus(void)
 	return rc;
 }
 
+static int sc_ruleset_builder_set_veto_rule(void)
+{
+	int rc;
+	BUILDER_CHANGE(eg_ruleset_builder_set_veto_rule(b, "X-6.1"));
+	return rc;
+}
+
+static int sc_ruleset_builder_set_source(void)
+{
+	int rc;
+	BUILDER_CHANGE(eg_ruleset_builder_set_source(b, EG_RULESET_PART_ITEM, "4", "第四条", "每起扣1分"));
+	return rc;
+}
+
+static int sc_ruleset_builder_set_level_name(void)
+{
+	int rc;
+	/* The fixture has no levels: add one (its default name is its ID) and name it. */
+	{
+		eg_ruleset_builder *b = fx_builder();
+		snap before = { 0 }, after = { 0 };
+		assert_int_equal(eg_ruleset_builder_add_penalty_level(b, "s", "regional", "X-4", 30, 0), EG_OK);
+		snap_builder(&before, b);
+		rc = INJECT(eg_ruleset_builder_set_level_name(b, "regional", "区级曝光", "district media"));
+		snap_builder(&after, b);
+		if (rc != EG_OK)
+			sn_same(&before, &after);
+		else
+			assert_non_null(strstr(after.s, "district media"));
+		sn_drop(&before);
+		sn_drop(&after);
+		eg_ruleset_builder_free(b);
+	}
+	return rc;
+}
+
 static int sc_ruleset_builder_set_total_rule(void)
 {
 	int rc;
@@ -862,6 +919,19 @@ static int sc_ladder_builder_new(void)
 		sn_drop(&after);                                            \
 		eg_ladder_builder_free(b);                                  \
 	} while (0)
+
+static int sc_ladder_builder_set_clause_source(void)
+{
+	int rc;
+	eg_ladder_clause c = EG_LADDER_CLAUSE_INIT;
+	c.rule = "X-1";
+	c.action = "warn";
+	c.threshold = 3;
+	LADDER_BUILDER_CHANGE((assert_int_equal(eg_ladder_builder_add_action(b, "warn", "提醒", "warning"), EG_OK),
+			       assert_int_equal(eg_ladder_builder_add_clause(b, &c), EG_OK)),
+			      eg_ladder_builder_set_clause_source(b, 0, "第一条", "超标3次以上的提醒"));
+	return rc;
+}
 
 static int sc_ladder_builder_add_action(void)
 {
@@ -1622,6 +1692,285 @@ static int sc_top_n(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* scheme.h (issue #15)                                                  */
+/* ------------------------------------------------------------------ */
+
+/* The shipped Changji document's canonical text (injection off; caller frees). */
+static char *fx_scheme_text(void)
+{
+	eg_scheme *s = NULL;
+	char *t = NULL;
+	assert_int_equal(eg_scheme_named(&s, "changji-2023"), EG_OK);
+	assert_int_equal(eg_scheme_write(&t, s), EG_OK);
+	eg_scheme_free(s);
+	return t;
+}
+
+static eg_scheme *fx_scheme(void)
+{
+	eg_scheme *s = NULL;
+	assert_int_equal(eg_scheme_named(&s, "changji-2023"), EG_OK);
+	return s;
+}
+
+static int sc_scheme_load_buffer(void)
+{
+	char *t = fx_scheme_text();
+	eg_scheme *s = NULL;
+	eg_scheme_error e = EG_SCHEME_ERROR_INIT;
+	int rc = INJECT(eg_scheme_load_buffer(&s, &e, t, strlen(t)));
+	if (rc == EG_OK)
+		assert_string_equal(eg_scheme_text(s), t);
+	else
+		assert_true(s == NULL && e.code == EG_ENOMEM);
+	eg_scheme_free(s);
+	eg_string_free(t);
+	return rc;
+}
+
+static char scheme_path[64];
+
+static int sc_scheme_load(void)
+{
+	char *path = scheme_path;
+	eg_scheme *s = NULL;
+	int rc;
+	if (!path[0]) {
+		char *t = fx_scheme_text();
+		int fd;
+		FILE *f;
+		snprintf(path, sizeof scheme_path, "/tmp/eg-alloc-scheme-XXXXXX");
+		assert_true((fd = mkstemp(path)) >= 0);
+		assert_non_null(f = fdopen(fd, "w"));
+		fputs(t, f);
+		fclose(f);
+		eg_string_free(t);
+	}
+	rc = INJECT(eg_scheme_load(&s, NULL, path));
+	if (rc == EG_OK) {
+		assert_string_equal(eg_scheme_id(s), "changji-2023");
+	} else {
+		assert_null(s);
+	}
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_named(void)
+{
+	eg_scheme *s = NULL;
+	int rc = INJECT(eg_scheme_named(&s, "jiangmen-2021"));
+	if (rc == EG_OK)
+		assert_int_equal(eg_scheme_deadline_count(s), 2);
+	else
+		assert_null(s);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_write(void)
+{
+	eg_scheme *s = fx_scheme();
+	char *t = NULL;
+	int rc = INJECT(eg_scheme_write(&t, s));
+	if (rc == EG_OK)
+		assert_string_equal(t, eg_scheme_text(s));
+	else
+		assert_null(t);
+	eg_string_free(t);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_ruleset(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_ruleset *rs = NULL;
+	int rc = INJECT(eg_scheme_ruleset(&rs, s, "2026-10"));
+	if (rc == EG_OK)
+		assert_int_equal(eg_ruleset_item_count(rs), 7);
+	else
+		assert_null(rs);
+	eg_ruleset_free(rs);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_ruleset_named(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_ruleset *rs = NULL;
+	int rc = INJECT(eg_scheme_ruleset_named(&rs, s, "changji-2023"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_ruleset_item_rule(rs, 3), "CJ-A2-5.4");
+	else
+		assert_null(rs);
+	eg_ruleset_free(rs);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_ladder(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_ladder *l = NULL;
+	int rc = INJECT(eg_scheme_ladder(&l, s, "CJ-A3-4"));
+	if (rc == EG_OK)
+		assert_int_equal(eg_ladder_action_count(l), 5);
+	else
+		assert_null(l);
+	eg_ladder_free(l);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_airq_profile(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_airq_profile *p = NULL;
+	int rc = INJECT(eg_scheme_airq_profile(&p, s, "2026-03-01"));
+	if (rc == EG_OK)
+		assert_string_equal(eg_airq_profile_name(p), "CN2026");
+	else
+		assert_null(p);
+	eg_airq_profile_free(p);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_check(void)
+{
+	eg_scheme *s = NULL;
+	eg_scheme_findings *f = NULL;
+	/* A scheme with findings, so that they are recorded: good 75-88, excellent from 90. */
+	const char *doc = "{\"ecogrid_scheme\":1,\"id\":\"t\",\"family\":\"t\",\"title\":{\"zh\":\"题\",\"en\":\"t\"},"
+			  "\"document\":\"d\",\"issuer\":{\"zh\":\"办\",\"en\":\"o\"},\"valid_from\":\"2024-01-01\","
+			  "\"rulesets\":[{\"id\":\"r\",\"document\":\"d\",\"total_rule\":\"T-9\","
+			  "\"sections\":[{\"id\":\"a\",\"name\":{\"zh\":\"甲\",\"en\":\"a\"}}],"
+			  "\"items\":[{\"id\":\"1\",\"rule\":\"T-1\",\"section\":\"a\",\"name\":{\"zh\":\"一\",\"en\":\"one\"},"
+			  "\"kind\":\"deduction\",\"max_points\":100,\"per_occurrence\":0,\"floor\":0,"
+			  "\"source\":{\"article\":\"一\",\"quote\":\"扣分\"}}],"
+			  "\"grades\":[{\"grade\":\"excellent\",\"min_points\":90,\"rule\":\"T-3\",\"source\":{\"article\":\"三\",\"quote\":\"优秀\"}},"
+			  "{\"grade\":\"good\",\"min_points\":75,\"max_points\":88,\"rule\":\"T-3\",\"source\":{\"article\":\"三\",\"quote\":\"良好\"}}]}]}";
+	int rc;
+	assert_int_equal(eg_scheme_load_buffer(&s, NULL, doc, strlen(doc)), EG_OK);
+	rc = INJECT(eg_scheme_check(&f, s));
+	if (rc == EG_OK)
+		assert_int_equal(eg_scheme_findings_count(f), 2); /* floor-unreachable, grade-gap */
+	else
+		assert_null(f);
+	eg_scheme_findings_free(f);
+	eg_scheme_free(s);
+	return rc;
+}
+
+static int sc_scheme_check_buffer(void)
+{
+	char *t = fx_scheme_text();
+	/* A veto on item 4, a deduction item: a finding and the loader's refusal. */
+	char *v = NULL;
+	const char *at = strstr(t, "\"per_occurrence\": 1,");
+	eg_scheme_findings *f = NULL;
+	int rc;
+	assert_non_null(at);
+	v = malloc(strlen(t) + 32);
+	assert_non_null(v);
+	memcpy(v, t, (size_t)(at - t));
+	strcpy(v + (at - t), "\"veto\": true, ");
+	strcat(v, at);
+	rc = INJECT(eg_scheme_check_buffer(&f, NULL, v, strlen(v)));
+	if (rc == EG_OK) {
+		assert_int_equal(eg_scheme_findings_count(f), 2);
+		assert_string_equal(eg_scheme_findings_id(f, 0), "veto-not-status");
+		assert_string_equal(eg_scheme_findings_id(f, 1), "load-refused");
+	} else {
+		assert_null(f);
+	}
+	eg_scheme_findings_free(f);
+	free(v);
+	eg_string_free(t);
+	return rc;
+}
+
+static int sc_scheme_family_new(void)
+{
+	eg_scheme *a = fx_scheme(), *b = NULL;
+	eg_scheme_family *f = NULL;
+	int rc;
+	assert_int_equal(eg_scheme_named(&b, "jiangmen-2021"), EG_OK);
+	{
+		const eg_scheme *v[1] = { a };
+		rc = INJECT(eg_scheme_family_new(&f, v, 1));
+	}
+	if (rc == EG_OK)
+		assert_int_equal(eg_scheme_family_count(f), 1);
+	else
+		assert_null(f);
+	eg_scheme_family_free(f);
+	eg_scheme_free(a);
+	eg_scheme_free(b);
+	return rc;
+}
+
+static int sc_scheme_from_ruleset(void)
+{
+	eg_ruleset *rs = NULL;
+	eg_scheme *s = NULL;
+	eg_scheme_info info = EG_SCHEME_INFO_INIT;
+	int rc;
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	info.family = "jiangmen";
+	info.issuer_zh = "江门市环委办";
+	info.issuer_en = "Jiangmen environmental committee office";
+	rc = INJECT(eg_scheme_from_ruleset(&s, &info, rs));
+	if (rc == EG_OK)
+		assert_string_equal(eg_scheme_ruleset_name(s, 0), "jiangmen-2021");
+	else
+		assert_null(s);
+	eg_scheme_free(s);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_scheme_diff(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_ruleset *ro = NULL, *rn = NULL;
+	eg_assess_input *io = NULL, *in = NULL;
+	eg_scheme_diff_result *d = NULL;
+	eg_scheme_diff_unit u;
+	int rc;
+	assert_int_equal(eg_scheme_ruleset(&ro, s, "2026-10"), EG_OK);
+	assert_int_equal(eg_ruleset_preset(&rn, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&io, ro), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rn), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(io, "4", 3), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "4", 3), EG_OK);
+	u.unit = "U";
+	u.old_input = io;
+	u.new_input = in;
+	rc = INJECT(eg_scheme_diff(&d, ro, rn, &u, 1));
+	if (rc == EG_OK) {
+		/* 97 under CJ-A2; JM-2.2 item 4 costs 3 a time: 3 × 3 = 9 deducted, -9. */
+		int32_t a, b;
+		int ga, gb;
+		assert_int_equal(eg_scheme_diff_scores(&a, &b, &ga, &gb, d, 0), EG_OK);
+		assert_int_equal(a, 97);
+		assert_int_equal(b, -9);
+		assert_true(eg_scheme_diff_rule_count(d) > 0);
+	} else {
+		assert_null(d);
+	}
+	eg_scheme_diff_free(d);
+	eg_assess_input_free(io);
+	eg_assess_input_free(in);
+	eg_ruleset_free(ro);
+	eg_ruleset_free(rn);
+	eg_scheme_free(s);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* The tables                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -1654,6 +2003,9 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_ruleset_builder_add_grade", sc_ruleset_builder_add_grade, EG_ENOMEM },
 	{ "eg_ruleset_builder_set_bonus", sc_ruleset_builder_set_bonus, EG_ENOMEM },
 	{ "eg_ruleset_builder_set_total_rule", sc_ruleset_builder_set_total_rule, EG_ENOMEM },
+	{ "eg_ruleset_builder_set_veto_rule", sc_ruleset_builder_set_veto_rule, EG_ENOMEM },
+	{ "eg_ruleset_builder_set_source", sc_ruleset_builder_set_source, EG_ENOMEM },
+	{ "eg_ruleset_builder_set_level_name", sc_ruleset_builder_set_level_name, EG_ENOMEM },
 	{ "eg_ruleset_build", sc_ruleset_build, EG_ENOMEM },
 	{ "eg_ruleset_preset", sc_ruleset_preset, EG_ENOMEM },
 	{ "eg_ruleset_for_date", sc_ruleset_for_date, EG_ENOMEM },
@@ -1668,6 +2020,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_ladder_builder_add_action", sc_ladder_builder_add_action, EG_ENOMEM },
 	{ "eg_ladder_builder_add_clause", sc_ladder_builder_add_clause, EG_ENOMEM },
 	{ "eg_ladder_build", sc_ladder_build, EG_ENOMEM },
+	{ "eg_ladder_builder_set_clause_source", sc_ladder_builder_set_clause_source, EG_ENOMEM },
 	{ "eg_ladder_preset", sc_ladder_preset, EG_ENOMEM },
 	{ "eg_ladder_state_new", sc_ladder_state_new, EG_ENOMEM },
 	{ "eg_ladder_state_serialize", sc_ladder_state_serialize, EG_ENOMEM },
@@ -1716,6 +2069,20 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_ledger_extend", sc_ledger_extend, EG_ENOMEM },
 	/* cases.h */
 	{ "eg_case_anonymise", sc_case_anonymise, EG_ENOMEM },
+	/* scheme.h */
+	{ "eg_scheme_load_buffer", sc_scheme_load_buffer, EG_ENOMEM },
+	{ "eg_scheme_load", sc_scheme_load, EG_ENOMEM },
+	{ "eg_scheme_named", sc_scheme_named, EG_ENOMEM },
+	{ "eg_scheme_write", sc_scheme_write, EG_ENOMEM },
+	{ "eg_scheme_ruleset", sc_scheme_ruleset, EG_ENOMEM },
+	{ "eg_scheme_ruleset_named", sc_scheme_ruleset_named, EG_ENOMEM },
+	{ "eg_scheme_ladder", sc_scheme_ladder, EG_ENOMEM },
+	{ "eg_scheme_airq_profile", sc_scheme_airq_profile, EG_ENOMEM },
+	{ "eg_scheme_check", sc_scheme_check, EG_ENOMEM },
+	{ "eg_scheme_check_buffer", sc_scheme_check_buffer, EG_ENOMEM },
+	{ "eg_scheme_family_new", sc_scheme_family_new, EG_ENOMEM },
+	{ "eg_scheme_diff", sc_scheme_diff, EG_ENOMEM },
+	{ "eg_scheme_from_ruleset", sc_scheme_from_ruleset, EG_ENOMEM },
 };
 
 /* Every other public function: never allocates (checked against the call graph). */
@@ -1736,6 +2103,7 @@ static const char *const non_allocating[] = {
 	"eg_ruleset_builder_free", "eg_ruleset_builder_set_validity", "eg_ruleset_builder_set_veto_mode", "eg_ruleset_builder_set_per_situation", "eg_ruleset_free",
 	"eg_ruleset_name", "eg_ruleset_document", "eg_ruleset_scale", "eg_ruleset_validity",
 	"eg_ruleset_item_count", "eg_ruleset_item_id", "eg_ruleset_item_rule", "eg_ruleset_item_kind",
+	"eg_ruleset_level_count", "eg_ruleset_level_id", "eg_ruleset_source", "eg_trace_source",
 	"eg_assess_input_free", "eg_assess_input_set_status", "eg_assess_input_status_from_grid",
 	"eg_assess_input_set_count", "eg_assess_input_set_items", "eg_assess_input_set_adverse", "eg_assess_input_set_bonus",
 	"eg_assess_input_add_forced_fail", "eg_assess_result_free", "eg_assess_result_score",
@@ -1751,6 +2119,7 @@ static const char *const non_allocating[] = {
 	"eg_ladder_outcome_free", "eg_ladder_outcome_count", "eg_ladder_outcome_unit",
 	"eg_ladder_outcome_severity", "eg_ladder_outcome_action", "eg_ladder_outcome_clause_count",
 	"eg_ladder_outcome_clause_rule", "eg_ladder_outcome_clause_action", "eg_ladder_outcome_clause_message",
+	"eg_ladder_outcome_clause_source",
 	/* airq.h */
 	"eg_airq_monthly_options_init",
 	"eg_airq_profile_free", "eg_airq_profile_name", "eg_airq_profile_limit", "eg_airq_profile_weight",
@@ -1794,6 +2163,19 @@ static const char *const non_allocating[] = {
 	"eg_ledger_status", "eg_ledger_state_name", "eg_ledger_summary", "eg_ledger_behind", "eg_ledger_step_options_init", "eg_ledger_target_attained",
 	/* cases.h */
 	"eg_case_eligible", "eg_case_facts_init", "eg_case_text_check", "eg_case_batches",
+	/* scheme.h */
+	"eg_scheme_error_init", "eg_scheme_info_init", "eg_scheme_named_count", "eg_scheme_named_at", "eg_scheme_free", "eg_scheme_text",
+	"eg_scheme_sha256", "eg_scheme_id", "eg_scheme_family_name", "eg_scheme_title", "eg_scheme_document",
+	"eg_scheme_issuer", "eg_scheme_validity", "eg_scheme_ruleset_count", "eg_scheme_ruleset_name",
+	"eg_scheme_ladder_count", "eg_scheme_ladder_name", "eg_scheme_source_count", "eg_scheme_source_at",
+	"eg_scheme_airq_ranking", "eg_scheme_deadline_count", "eg_scheme_deadline_id", "eg_scheme_deadline_rule",
+	"eg_scheme_deadline", "eg_scheme_cadence_count", "eg_scheme_cadence_id", "eg_scheme_cadence_init", "eg_scheme_cadence_at",
+	"eg_scheme_monthly_count", "eg_scheme_monthly_at", "eg_scheme_findings_free", "eg_scheme_findings_count",
+	"eg_scheme_findings_id", "eg_scheme_findings_pointer", "eg_scheme_findings_message", "eg_scheme_family_free",
+	"eg_scheme_family_count", "eg_scheme_family_version", "eg_scheme_family_at", "eg_scheme_diff_free",
+	"eg_scheme_diff_rule_count", "eg_scheme_diff_rule_message", "eg_scheme_diff_count", "eg_scheme_diff_unit_id",
+	"eg_scheme_diff_changed", "eg_scheme_diff_scores", "eg_scheme_diff_reason_count", "eg_scheme_diff_reason_rule",
+	"eg_scheme_diff_reason_message",
 };
 
 #define N_CASES (sizeof alloc_cases / sizeof alloc_cases[0])
@@ -1883,6 +2265,8 @@ int main(void)
 	failed = _cmocka_run_group_tests("alloc", tests, N_CASES + 1, NULL, NULL);
 	if (csv_path[0])
 		unlink(csv_path);
+	if (scheme_path[0])
+		unlink(scheme_path);
 	printf("alloc: %zu allocating public functions, %zu scenarios run, %ld injected failure points exercised\n",
 	       functions, cases_run, total_points);
 	return failed;

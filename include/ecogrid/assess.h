@@ -259,6 +259,60 @@ EG_API int eg_ruleset_builder_set_per_situation(eg_ruleset_builder *b, const cha
 EG_API int eg_ruleset_builder_set_veto_mode(eg_ruleset_builder *b, int mode);
 
 /**
+ * @brief Set the rule ID cited by the veto's trace entry and fail reason.
+ * @param b The builder.
+ * @param rule Rule ID (1–64 bytes); "CJ-A2-6.1" until set.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_EUTF8, ::EG_ENOMEM.
+ * @see CJ-A2-6.1.
+ */
+EG_API int eg_ruleset_builder_set_veto_rule(eg_ruleset_builder *b, const char *rule);
+
+/** @brief Parts of a rule set that carry the source they implement. */
+typedef enum eg_ruleset_part {
+	EG_RULESET_PART_ITEM = 0,      /**< an item, by its ID */
+	EG_RULESET_PART_LEVEL = 1,     /**< a penalty level, by its ID */
+	EG_RULESET_PART_CONDITION = 2, /**< a forced-fail condition, by its ID */
+	EG_RULESET_PART_GRADE = 3,     /**< a grade, by its name: "pass", "good" or "excellent" */
+	EG_RULESET_PART_BONUS = 4,     /**< the bonus rule (no ID) */
+	EG_RULESET_PART_VETO = 5       /**< the veto rule (no ID) */
+} eg_ruleset_part;
+
+/**
+ * @brief Record the source a part implements: the article and the words of
+ * the regulation. Trace entries of that part carry it (eg_trace_source()).
+ *
+ * Scheme documents give a source for every part (scheme.h); rule sets built
+ * in code may leave parts without one.
+ *
+ * @param b The builder.
+ * @param part ::eg_ruleset_part.
+ * @param id The part's ID (an item, level or condition ID; a grade's name);
+ *        NULL for the bonus and the veto.
+ * @param article Where in the regulation, e.g. "附件2 第五条(二)4" (1–512 bytes).
+ * @param quote The regulation's words, verbatim (1–1024 bytes).
+ * @return ::EG_OK, ::EG_EINVAL (NULL, unknown part, an ID given or missing),
+ *         ::EG_ENOTFOUND (no such part yet: add it first), ::EG_EUTF8,
+ *         ::EG_ERANGE (too long), ::EG_ENOMEM.
+ */
+EG_API int eg_ruleset_builder_set_source(eg_ruleset_builder *b, int part, const char *id, const char *article,
+					 const char *quote);
+
+/**
+ * @brief Name a penalty level for traces (CJ-A2-5.9), e.g. "州级媒体曝光" / "prefecture media".
+ *
+ * Without a name the levels "national", "regional" and "prefecture" read as
+ * CJ-A2-5.9's media levels and any other level as its ID.
+ *
+ * @param b The builder.
+ * @param level_id A level added before.
+ * @param name_zh Chinese name (1–256 bytes).
+ * @param name_en English name (1–256 bytes).
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND, ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ */
+EG_API int eg_ruleset_builder_set_level_name(eg_ruleset_builder *b, const char *level_id, const char *name_zh,
+					     const char *name_en);
+
+/**
  * @brief Build an immutable rule set from the builder (which is unchanged).
  * @param[out] out Receives the rule set; free with eg_ruleset_free().
  * @param b The builder.
@@ -272,6 +326,10 @@ EG_API void eg_ruleset_free(eg_ruleset *rs);
 
 /**
  * @brief A preset rule set by name.
+ *
+ * Presets are read from the shipped scheme documents embedded in the
+ * library (data/schemes/changji-2023.json, jiangmen-2021.json; see
+ * scheme.h), so their every part carries its source (eg_ruleset_source()):
  *
  * - `changji-2023`: CJ-A2 (昌州环委办发〔2023〕6号 附件2), in force from
  *   2023-05-24 (the day it was issued; "自印发之日起实施"), open-ended.
@@ -327,6 +385,22 @@ EG_API const char *eg_ruleset_item_id(const eg_ruleset *rs, size_t i);
 EG_API const char *eg_ruleset_item_rule(const eg_ruleset *rs, size_t i);
 /** @brief The i-th item's kind (::eg_item_kind), or -1. */
 EG_API int eg_ruleset_item_kind(const eg_ruleset *rs, size_t i);
+/** @brief Number of penalty levels (CJ-A2-5.9); 0 for NULL. */
+EG_API size_t eg_ruleset_level_count(const eg_ruleset *rs);
+/** @brief The i-th penalty level's ID, in the order added (borrowed), or NULL. */
+EG_API const char *eg_ruleset_level_id(const eg_ruleset *rs, size_t i);
+
+/**
+ * @brief The source of a part of the rule set (see eg_ruleset_builder_set_source()).
+ * @param[out] article Receives the article (borrowed), or NULL when the part has no source.
+ * @param[out] quote Receives the quoted words (borrowed), or NULL.
+ * @param rs The rule set.
+ * @param part ::eg_ruleset_part.
+ * @param id The part's ID (NULL for the bonus and the veto).
+ * @return ::EG_OK (also when the part has no source), ::EG_EINVAL, ::EG_ENOTFOUND (no such part).
+ */
+EG_API int eg_ruleset_source(const char **article, const char **quote, const eg_ruleset *rs, int part,
+			     const char *id);
 
 /* ------------------------------------------------------------------ */
 /* Inputs                                                                 */
@@ -489,6 +563,21 @@ EG_API int32_t eg_trace_after(const eg_trace *t);
  * @return UTF-8 text borrowed from the result; NULL for NULL.
  */
 EG_API const char *eg_trace_message(const eg_trace *t, int lang);
+
+/**
+ * @brief The source of the part a trace entry applied: the regulation's article and words.
+ *
+ * Entries of items, penalty levels, forced-fail conditions, the bonus, the
+ * veto and the grade carry their part's source when the rule set has one
+ * (every rule set of a scheme document does); the total and the section
+ * sums have none.
+ *
+ * @param[out] article Receives the article (borrowed from the result), or NULL.
+ * @param[out] quote Receives the quoted words (borrowed from the result), or NULL.
+ * @param t The entry.
+ * @return ::EG_OK or ::EG_EINVAL (NULL).
+ */
+EG_API int eg_trace_source(const char **article, const char **quote, const eg_trace *t);
 
 /**
  * @brief Render a result as text: score, grade, veto, reasons and trace.

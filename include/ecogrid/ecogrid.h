@@ -38,5 +38,6 @@
 #include <ecogrid/disclosure.h>
 #include <ecogrid/ledger.h>
 #include <ecogrid/cases.h>
+#include <ecogrid/scheme.h>
 
 #endif /* ECOGRID_ECOGRID_H */

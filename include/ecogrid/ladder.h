@@ -177,7 +177,24 @@ EG_API int eg_ladder_builder_add_clause(eg_ladder_builder *b, const eg_ladder_cl
 EG_API int eg_ladder_build(eg_ladder **out, const eg_ladder_builder *b);
 
 /**
+ * @brief Record the source a clause implements: the article and the words of
+ * the regulation. The clause's entries in outcomes carry it
+ * (eg_ladder_outcome_clause_source()).
+ * @param b The builder.
+ * @param clause Index of a clause added before (0 for the first).
+ * @param article Where in the regulation, e.g. "附件2 第七条(三)" (1–512 bytes).
+ * @param quote The regulation's words, verbatim (1–1024 bytes).
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOTFOUND (no such clause), ::EG_EUTF8, ::EG_ERANGE, ::EG_ENOMEM.
+ */
+EG_API int eg_ladder_builder_set_clause_source(eg_ladder_builder *b, size_t clause, const char *article,
+					       const char *quote);
+
+/**
  * @brief A preset ladder by name.
+ *
+ * Presets are read from the shipped scheme documents embedded in the
+ * library (data/schemes/, see scheme.h); every clause carries its source
+ * (eg_ladder_outcome_clause_source()).
  *
  * | name | measure, value | actions (severity order) |
  * |---|---|---|
@@ -331,6 +348,19 @@ EG_API const char *eg_ladder_outcome_clause_action(const eg_ladder_outcome *o, s
  * @return Borrowed from the outcome, or NULL.
  */
 EG_API const char *eg_ladder_outcome_clause_message(const eg_ladder_outcome *o, size_t i, size_t k, int lang);
+
+/**
+ * @brief The source of the k-th clause that fired for the i-th unit: the
+ * regulation's article and words (every clause of a scheme document has one).
+ * @param[out] article Receives the article (borrowed from the outcome), or NULL when the clause has none.
+ * @param[out] quote Receives the quoted words (borrowed), or NULL.
+ * @param o The outcome.
+ * @param i The unit.
+ * @param k The clause.
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ERANGE (i or k out of range).
+ */
+EG_API int eg_ladder_outcome_clause_source(const char **article, const char **quote, const eg_ladder_outcome *o,
+					   size_t i, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* Batch                                                                */

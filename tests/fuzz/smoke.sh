@@ -43,6 +43,7 @@ max_len() {
 	fuzz_ruleset) echo 2048 ;;
 	fuzz_airq) echo 4096 ;;
 	fuzz_tool_month | fuzz_tool_csv | fuzz_tool_duty) echo 8192 ;;
+	fuzz_scheme) echo 24576 ;;
 	*) echo 4096 ;;
 	esac
 }

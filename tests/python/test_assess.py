@@ -126,18 +126,27 @@ class TestScoreTable(unittest.TestCase):
     def test_score_table_rows_equal_per_unit_scores(self):
         import array
         rs = ecogrid.RuleSet.preset("changji-2023")
-        self.assertEqual(rs.media_levels, ["national", "regional", "prefecture"])
+        # CJ-A2-5.9's three media levels, then CJ-A2-5.11's five triggers.
+        self.assertEqual(rs.media_levels, ["national", "regional", "prefecture", "instructed_national",
+                                           "instructed_regional", "instructed_prefecture", "ministry_media",
+                                           "repeated_reports"])
         # Row 0: the README's month (41 problems, regional + prefecture) -> 30, fail.
         # Row 1: item 5 twice and 6 bonus events. Row 2: item 1 not met (veto) -> 0.
         items = array.array("q", [1, 1, 1, 41, 0, 0, 0,
                                   1, 1, 1, 0, 2, 0, 0,
                                   0, 1, 1, 0, 0, 0, 0])
         scores, grades = rs.score_table(items, 3, bonus=[0, 6, 0], problems=[0, 1, 1, 0, 0, 0, 0, 0, 0],
-                                        forced=[0, 0, 0], period="2026-10")
+                                        forced=[0, 0, 0], period="2026-10", levels=3)
         self.assertEqual(list(scores), [30, 100, 0])
         self.assertEqual([ecogrid.assess.GRADES[g] for g in grades], ["fail", "excellent", "fail"])
         one = rs.score({"items": {"5": 2}, "bonus": 6}, period="2026-10")
         self.assertEqual((one.score, one.grade), (100, "excellent"))
+        # All eight levels (the default): a problem instructed on by national leaders
+        # (CJ-A2-5.11) takes the operation section's 70: 30 + 70 - 70 = 30, fail.
+        s8, g8 = rs.score_table([1, 1, 1, 0, 0, 0, 0], 1, problems=[0, 0, 0, 1, 0, 0, 0, 0], period="2026-10")
+        self.assertEqual((s8[0], ecogrid.assess.GRADES[g8[0]]), (30, "fail"))
+        with self.assertRaises(ValueError):
+            rs.score_table([1, 1, 1, 0, 0, 0, 0], 1, problems=[0, 0, 0], period="2026-10")
         # Forced fail CJ-A2-6.3-a (bit 0) from a memoryview slice, no copy.
         mv = memoryview(items)[7:14]
         s2, g2 = rs.score_table(mv, 1, forced=[1])

@@ -410,7 +410,8 @@ class TestResults(unittest.TestCase):
         self.assertIs(r.trace, t)  # read once
         e = [x for x in t if x.rule == "CJ-A2-5.4"][0]
         self.assertEqual(e._asdict()["after"], 67)  # 30 - ... item 4: 30 + 40 - 3 = 67
-        self.assertEqual(list(e._asdict()), ["rule", "subject", "count", "before", "after", "message", "message_en"])
+        self.assertEqual(list(e._asdict()), ["rule", "subject", "count", "before", "after", "message", "message_en",
+                                            "article", "quote"])
 
     def test_other_results(self):
         g = ecogrid.Grid.from_string(SMALL)

@@ -41,7 +41,7 @@ class SchemaTest(ToolCase):
     def test_every_schema_is_a_valid_draft_2020_12_schema(self):
         names = sorted(os.path.basename(p)[:-len(".schema.json")] for p in glob.glob(os.path.join(SCHEMAS, "*.schema.json")))
         self.assertEqual(names, ["disclose-list", "disclose-status", "draw-record", "duty-status", "grid-check",
-                                 "ledger-status", "month-input", "report"])
+                                 "ledger-status", "month-input", "report", "scheme"])
         for n in names:
             validator(n)
 

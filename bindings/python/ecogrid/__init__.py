@@ -36,6 +36,8 @@ from .ledger import Ledger, LedgerCounts, LedgerStatus
 from .cases import Anonymised, CaseFile, TextCheck
 from .records import Version
 from .ladder import Clause, Ladder, LadderState, UnitResult
+from .scheme import DiffUnitResult, Scheme, SchemeFamily, SchemeFinding, Source
+from .scheme import diff as scheme_diff
 
 __all__ = [
     "version", "__version__", "Grid", "Node", "Finding", "Findings", "Heads", "Supervisors",
@@ -49,6 +51,7 @@ __all__ = [
     "uninspected_key_objects", "DisclosureList", "Ledger", "CaseFile", "heads_disclosed",
     "top_n", "obligation_due", "LateUpdate", "HeadsCheck", "LedgerCounts", "LedgerStatus", "TextCheck",
     "Anonymised", "Version", "duties", "Duties", "DutyLog", "Row", "Workdays", "due_date",
+    "Scheme", "SchemeFamily", "SchemeFinding", "Source", "DiffUnitResult", "scheme_diff",
     "EcogridError", "InvalidArgument", "OutOfMemory", "NotFound", "AlreadyExists",
     "OutOfRange", "ParseError", "StateError", "ClosedError", "EcogridIOError", "Utf8Error",
     "CycleError", "LevelError",

@@ -23,8 +23,6 @@ from ._native import lib, take_string
 
 GRADES: Dict[int, Optional[str]] = {-1: None, 0: "fail", 1: "pass", 2: "good", 3: "excellent"}
 LANGS = {"zh": 0, "en": 1}
-#: Media levels of the presets, in rule-set order (the columns of score_table()'s problems).
-MEDIA_LEVELS = {"changji-2023": ("national", "regional", "prefecture"), "jiangmen-2021": ()}
 _INPUT_ORDER = ("construction", "status", "items", "bonus", "media", "forced_fail", "item7_adverse", "adverse")
 _KNOWN_INPUTS = frozenset(_INPUT_ORDER)
 #: Item IDs and media levels as the C strings, encoded once (names of rule sets' items are few).
@@ -48,7 +46,9 @@ def _lang(lang: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class TraceEntry(Record):
-    """One step of the arithmetic: rule ID, subject, count, points before/after, messages."""
+    """One step of the arithmetic: rule ID, subject, count, points before/after, messages,
+    and the source of the part it applied: .article and .quote, the regulation's words
+    (None for the total and the section sums)."""
     rule: str
     subject: str
     count: int
@@ -56,6 +56,8 @@ class TraceEntry(Record):
     after: int
     message: str
     message_en: str
+    article: Optional[str] = None
+    quote: Optional[str] = None
 
     def __repr__(self) -> str:
         return "<TraceEntry %s %s -> %s: %s>" % (self.rule, self.before, self.after, self.message_en)
@@ -114,9 +116,11 @@ class Result(Record):
         out = []
         for i in range(lib.eg_assess_result_trace_count(h)):
             t = lib.eg_assess_result_trace_at(h, i)
+            article, quote = c_char_p(), c_char_p()
+            lib.eg_trace_source(byref(article), byref(quote), t)
             out.append(TraceEntry(decs(lib.eg_trace_rule(t)), decs(lib.eg_trace_subject(t)), lib.eg_trace_count(t),
                                   lib.eg_trace_before(t), lib.eg_trace_after(t), decs(lib.eg_trace_message(t, 0)),
-                                  decs(lib.eg_trace_message(t, 1))))
+                                  decs(lib.eg_trace_message(t, 1)), dec(article.value), dec(quote.value)))
         trace = tuple(out)
         set_private(self, "_trace", trace)
         return trace
@@ -340,15 +344,16 @@ class RuleSet(Owner):
                 lib.eg_assess_input_free(ih)
 
     def score_table(self, items: Any, n: int, bonus: Any = None, problems: Any = None, forced: Any = None,
-                    period: Any = None) -> Tuple[Any, Any]:
+                    period: Any = None, levels: Optional[int] = None) -> Tuple[Any, Any]:
         """Score n units in one C call from flat arrays (eg_assess_score_table).
 
         ``items``: n × len(self.items) int64 values, row-major, items in
         self.items order (status items: nonzero met; deduction items:
         occurrence counts) -- array('q'), a memoryview slice, a NumPy array
-        or a list. ``bonus``: n int64 events; ``problems``: n ×
-        len(self.media_levels) int32 counts of problems exposed at only that
-        level; ``forced``: n uint32 masks of forced-fail conditions (bit c:
+        or a list. ``bonus``: n int64 events; ``problems``: n × ``levels``
+        int32 counts of problems exposed at only that level, for the first
+        ``levels`` of self.media_levels (default: all of them; changji-2023's
+        first 3 are CJ-A2-5.9's media levels); ``forced``: n uint32 masks of forced-fail conditions (bit c:
         the c-th condition). Returns (scores, grades) as array('i'), or
         NumPy int32 arrays when ``items`` is one; grades are eg_grade
         numbers (GRADES maps them to names). Use score() for the trace.
@@ -358,7 +363,7 @@ class RuleSet(Owner):
         n_items = self._m()[3]
         it, k1 = in_buffer(items, c_int64, n * n_items, "items")
         bo, k2 = (None, None) if bonus is None else in_buffer(bonus, c_int64, n, "bonus")
-        n_levels = len(self.media_levels) if problems is not None else 0
+        n_levels = (len(self.media_levels) if levels is None else size(levels, "levels")) if problems is not None else 0
         pr, k3 = (None, None) if problems is None else in_buffer(problems, c_int32, n * n_levels, "problems")
         fo, k4 = (None, None) if forced is None else in_buffer(forced, c_uint32, n, "forced")
         scores, grades = new_like(items, "i", n), new_like(items, "i", n)
@@ -370,8 +375,9 @@ class RuleSet(Owner):
 
     @property
     def media_levels(self) -> List[str]:
-        """Media level IDs in the rule set's order (changji-2023: national, regional, prefecture)."""
-        return list(MEDIA_LEVELS.get(self.name, ()))
+        """Penalty (media) level IDs in the rule set's order (changji-2023: national, regional, prefecture)."""
+        h = self._live()
+        return [decs(lib.eg_ruleset_level_id(h, i)) for i in range(lib.eg_ruleset_level_count(h))]
 
     def annual(self, scores: Sequence[int]) -> Annual:
         """CJ-A2-7.2: (mean of the monthly scores, grade); the mean rounded half to even at 0.1."""

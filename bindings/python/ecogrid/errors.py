@@ -64,8 +64,22 @@ class OutOfRange(EcogridError, OverflowError, ValueError):
 
 
 class ParseError(EcogridError, ValueError):
-    """EG_EPARSE: input text could not be parsed."""
+    """EG_EPARSE: input text could not be parsed.
+
+    Raised for every refusal of a scheme document (Scheme.load,
+    Scheme.from_text), whatever its status (``code``): ``pointer`` is the
+    JSON pointer of the offending value ("" for the whole document),
+    ``line`` and ``column`` its 1-based place (None when the error is not
+    about a place), ``expected`` and ``found`` say what was wrong. For other
+    parsers these attributes are None.
+    """
     code = -7
+    pointer = None
+    line = None
+    column = None
+    offset = None
+    expected = None
+    found = None
 
 
 class StateError(EcogridError):

@@ -12,11 +12,11 @@ A state borrows its ladder: after ``ladder.close()`` it raises
 
 from __future__ import annotations
 
-from ctypes import byref, c_int, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from ._core import (LadderH, LadderOutcomeH, LadderStateH, Owner, Record, c_month, decs, enc, in_buffer, new_like,
+from ._core import (LadderH, LadderOutcomeH, LadderStateH, Owner, Record, c_month, dec, decs, enc, in_buffer, new_like,
                     out_buffer, size, str_array, to_int)
 from ._native import lib, options, take_string
 from ._proto_ladder import LadderStepOptions
@@ -24,11 +24,14 @@ from ._proto_ladder import LadderStepOptions
 
 @dataclass(frozen=True, slots=True)
 class Clause(Record):
-    """A clause that fired: .rule, .action, .message (Chinese), .message_en."""
+    """A clause that fired: .rule, .action, .message (Chinese), .message_en, and the
+    source it implements: .article and .quote, the regulation's words (or None)."""
     rule: str
     action: str
     message: str
     message_en: str
+    article: Optional[str] = None
+    quote: Optional[str] = None
 
     def __repr__(self) -> str:
         return "<Clause %s -> %s: %s>" % (self.rule, self.action, self.message_en)
@@ -86,16 +89,20 @@ class LadderState(Owner):
         try:
             result = {}
             for i in range(lib.eg_ladder_outcome_count(out)):
-                clauses = tuple(Clause(decs(lib.eg_ladder_outcome_clause_rule(out, i, k)),
-                                       decs(lib.eg_ladder_outcome_clause_action(out, i, k)),
-                                       decs(lib.eg_ladder_outcome_clause_message(out, i, k, 0)),
-                                       decs(lib.eg_ladder_outcome_clause_message(out, i, k, 1)))
-                                for k in range(lib.eg_ladder_outcome_clause_count(out, i)))
+                clauses = tuple(self._clause(out, i, k) for k in range(lib.eg_ladder_outcome_clause_count(out, i)))
                 result[decs(lib.eg_ladder_outcome_unit(out, i))] = UnitResult(
                     decs(lib.eg_ladder_outcome_action(out, i)), lib.eg_ladder_outcome_severity(out, i), clauses)
             return result
         finally:
             lib.eg_ladder_outcome_free(out)
+
+    @staticmethod
+    def _clause(out: Any, i: int, k: int) -> Clause:
+        art, quote = c_char_p(), c_char_p()
+        lib.eg_ladder_outcome_clause_source(byref(art), byref(quote), out, i, k)
+        return Clause(decs(lib.eg_ladder_outcome_clause_rule(out, i, k)), decs(lib.eg_ladder_outcome_clause_action(out, i, k)),
+                      decs(lib.eg_ladder_outcome_clause_message(out, i, k, 0)),
+                      decs(lib.eg_ladder_outcome_clause_message(out, i, k, 1)), dec(art.value), dec(quote.value))
 
     def serialize(self) -> str:
         """The state as text (store it; Ladder.load_state() reads it back exactly)."""
