@@ -437,7 +437,9 @@ class TestResults(unittest.TestCase):
         rs = ecogrid.RuleSet.preset("changji-2023")
         r = rs.score({"items": {"4": 3}})
         df = pd.DataFrame(r.trace)
-        self.assertEqual(list(df.columns), ["rule", "subject", "count", "before", "after", "message", "message_en"])
+        # Every trace line names the source it applied (issue 15): the article and its quoted words.
+        self.assertEqual(list(df.columns), ["rule", "subject", "count", "before", "after", "message", "message_en",
+                                            "article", "quote"])
         self.assertEqual(len(df), len(r.trace))
         self.assertEqual(df.loc[df["rule"] == "CJ-A2-5.4", "after"].tolist(), [67])
         results = [rs.score({"items": {"4": n}}) for n in (0, 3, 41)]
