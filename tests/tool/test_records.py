@@ -104,7 +104,7 @@ class DiscloseTest(ToolCase):
             (HDR + "E1,2026-07-01 08:00,a,b,,,,,p,\n", "line 2:"),  # before E1's last version
             (HDR + "E1,2026-11-02 09:00,a,b,,,,,,\n", "nothing to record"),
             (HDR + "E1,2026-11-31 09:00,a,b,,,,,p,\n", "line 2:"),
-            ("id,time\nE1,x\n", "line 1: header must be"),
+            ("id,time\nE1,x\n", "line 1: column actor (填报人) is missing"),
             (HDR, "no rows after the header"),
         ]
         for text, needle in cases:
@@ -280,7 +280,7 @@ class DrawTest(ToolCase):
         self.assertIn("DIFFERS", out.stdout)
         doc["selected"][0]["id"] = "E99"
         rec2 = self.write("rec2.json", json.dumps(doc, ensure_ascii=False))
-        err = self.run_tool("verify", rec2, "--frame", self.frame, db=False, expect=1).stderr
+        err = self.run_tool("verify", rec2, "--frame", self.frame, db=False, expect=1, lang="zh").stderr
         self.assertIn("公布为 E99", err)
 
     def test_bad_draw_inputs_change_nothing(self):
@@ -317,7 +317,7 @@ class DrawTest(ToolCase):
              "quota must be a number >= 0, DG-8-city or DG-8-town, not \"some\""),
             (("--per-object", "0", "--inspectors", self.ins), "--per-object must be 1-100, not 0"),
             (("--inspectors", self.ins), "--inspectors and --conflicts need --per-object N"),
-            (("--per-object", "1", "--inspectors", self.write("i2.csv", "inspector\n张\n\"\"\n")), "line 3: empty inspector"),
+            (("--per-object", "1", "--inspectors", self.write("i2.csv", "inspector\n张\n李,王\n")), "line 3: 2 fields, expected 1"),
             (("--per-object", "1", "--inspectors", self.ins, "--conflicts", self.write("c2.csv", "inspector,object\n张,\n")),
              "line 2: inspector and object must not be empty"),
         ]

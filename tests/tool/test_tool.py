@@ -81,7 +81,7 @@ class ToolTest(ToolCase):
         cases = [
             (("grid", "staff", self.write("b1.csv", "node,role,person,detail,covers\nNOPE,head,x,,\n")),
              "b1.csv: line 2: node NOPE not found"),
-            (("grid", "staff", self.write("b2.csv", "node,role\nC,head\n")), "line 1: header must be"),
+            (("grid", "staff", self.write("b2.csv", "node,role\nC,head\n")), "line 1: column person (姓名) is missing"),
             (("grid", "staff", self.write("b3.csv", STAFF + "T1,supervisor,癸,sometimes,\n")),
              "line 21: supervisor detail must be full_time or part_time"),
             (("grid", "staff", self.write("b4.csv", STAFF + "C,head,第三人,,\n")),
@@ -112,7 +112,7 @@ class ToolTest(ToolCase):
 
     def test_usage_errors(self):
         self.assertEqual(self.run_tool("frobnicate", expect=2).returncode, 2)
-        self.assertIn("--lang must be zh or en", self.run_tool("--lang", "fr", "init", expect=2).stderr)
+        self.assertIn("--lang 须为 zh 或 en", self.run_tool("--lang", "fr", "init", expect=2).stderr)
         self.assertIn("grid import", self.run_tool("help").stdout)
         self.assertIn("covers", self.run_tool("grid", "staff", "--help").stdout)
         self.setup_grid()

@@ -667,7 +667,6 @@ static int month_rules(eg_ruleset **rs, eg_airq_profile **prof, const cycle_sche
 
 int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 {
-	json_error_t jerr;
 	json_t *doc, *units = NULL, *missing = NULL;
 	eg_ruleset *rs = NULL;
 	eg_airq_profile *prof = NULL;
@@ -678,9 +677,8 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	int rc;
 	if (!month_valid(month))
 		return tool_fail("month import: \"%s\" is not a month YYYY-MM (1900-01 to 9999-12)", month);
-	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc)
-		return tool_fail("%s: line %d: %s", file, jerr.line, jerr.text);
+	if (month_doc_load(&doc, file)) /* JSON, or CSV with one row per unit (monthin.c) */
+		return TOOL_FAIL;
 	if (in_json_check(doc, file)) {
 		json_decref(doc);
 		return TOOL_FAIL;

@@ -7,28 +7,56 @@
 #define ECOGRID_TOOL_H
 
 #include <ecogrid/ecogrid.h>
+#include <libintl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 
-/* Exit statuses. */
+/* Exit statuses (documented in ecogrid(1) and `ecogrid help`). */
 #define TOOL_OK 0
 #define TOOL_FAIL 1  /* the command failed; the workspace is unchanged */
 #define TOOL_USAGE 2 /* bad command line */
 
 typedef struct tool_ctx {
 	const char *db_path; /* --db, default ./ecogrid.db */
-	int lang;            /* EG_LANG_ZH (default) or EG_LANG_EN (--lang en) */
+	int lang;            /* EG_LANG_ZH (default) or EG_LANG_EN: --lang, else LANGUAGE/LC_ALL/LC_MESSAGES/LANG */
 	int argc;            /* arguments after the command words */
 	char **argv;
+	int verbose;          /* --verbose: the library's own detail (eg_error_last()) after a failure */
+	const char *encoding; /* --encoding of CSV inputs: NULL (detect), "utf-8", "gb18030" */
 } tool_ctx;
 
-/* Messages in the chosen language. */
-#define TR(ctx, zh, en) ((ctx)->lang == EG_LANG_EN ? (en) : (zh))
+/*
+ * Messages: GNU gettext, domain "ecogrid", catalogues po/zh_CN.po and
+ * po/en.po. The English text is the message ID; main() picks the catalogue
+ * of the language in use. tests/check_messages.py fails when a message
+ * marked here is missing from a catalogue.
+ *   _("text")       a message, translated where it is used
+ *   N_("text")      marked for the catalogue, translated later with _()
+ *   tool_fail(...)  its format is a message (translated inside)
+ */
+#define _(s) gettext(s)
+#define N_(s) (s)
+/* Older pairs: the English text is the message ID and the Chinese one is
+ * in po/zh_CN.po (being replaced by _() file by file). */
+#define TR(ctx, zh, en) (sizeof(zh) && (ctx) ? _(en) : _(en))
 
-/* Print "ecogrid: <message>" to stderr; returns TOOL_FAIL. */
+/* Print "ecogrid: <message>" to stderr, the format translated; returns TOOL_FAIL. */
 int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Same, with eg_error_last()'s detail appended; returns TOOL_FAIL. */
+/*
+ * A failed library call (status rc) while doing `what` (already in the
+ * user's language): "ecogrid: <what>: <the library's detail as a sentence in
+ * the user's language>" (see errmsg.c); with --verbose also the raw
+ * eg_error_last() text for developers. Returns TOOL_FAIL.
+ */
 int tool_fail_eg(int rc, const char *what);
+/*
+ * The library's last error (eg_error_last()) as a sentence in the user's
+ * language, with its parameters, never naming internal functions. Static
+ * buffer, valid until the next call.
+ */
+const char *tool_eg_message(void);
+/* Set by main(): --verbose. */
+void tool_set_verbose(int on);
 
 /* Workspace (ws.c). */
 #define WS_SCHEMA_VERSION 5
@@ -71,11 +99,35 @@ int ws_load_grid(eg_grid **out, sqlite3 *db);
 int staff_apply(eg_grid *g, const char *where, const char *node, const char *role,
 		const char *person, const char *detail, const char *covers);
 
-/* Reading CSV files through libcsv (csvin.c). */
+/*
+ * Reading CSV files through libcsv (csvin.c). A file may be UTF-8 (with or
+ * without a BOM) or GB18030/GBK (Excel on Chinese Windows), detected or set
+ * with --encoding; headers and enumerated values may be Chinese or English
+ * (网格长 = head), in any column order; codes that Excel mangled
+ * (6.52327E+11, 652301000000.0, full-width digits) are refused with the fix.
+ */
 typedef int (*csv_row_fn)(void *payload, size_t line, char **fields, size_t n);
-/* Calls fn for every record after the header; header fields are checked against `expect`. */
+/* Calls fn for every non-blank record after the header, fields in the order of `expect`. */
 int csv_read_file(const char *path, const char *const *expect, size_t n_expect,
 		  csv_row_fn fn, void *payload);
+/* The same with optional columns: expect[n_required..] may be absent (their fields are ""). */
+int csv_read_file_ex(const char *path, const char *const *expect, size_t n_expect, size_t n_required,
+		     csv_row_fn fn, void *payload);
+/* TOOL_OK, or an error with the fix when a code is in scientific notation, has a stray ".0" or full-width digits. */
+int csv_check_code(const char *where, const char *column, const char *value);
+/* "node (网格代码), role (角色), ..." for messages; the first Chinese name of a column. Static buffers. */
+const char *csv_columns_text(const char *const *expect, size_t n);
+const char *csv_column_zh(const char *english);
+/* strerror() for the errors people meet (no such file ...), in the user's language. */
+const char *tool_strerror(int errnum);
+/* --encoding for every CSV input: NULL or "auto" (detect), "utf-8", "gbk", "gb18030". */
+int csv_set_encoding(const char *encoding);
+/*
+ * Read a whole input file as UTF-8 text: the BOM dropped, GB18030/GBK
+ * converted (as --encoding says, or detected). *out is NUL-terminated;
+ * free() it. Errors are reported.
+ */
+int text_read_file(char **out, size_t *len, const char *path);
 
 /*
  * Input text (input.c): the one check every text field of every input goes
@@ -121,7 +173,11 @@ void out_abort(out_target *o);
 /* TOOL_OK when format is one of allowed[], otherwise a message naming them. */
 int out_format_ok(const char *format, const char *const *allowed, size_t n, const char *cmd);
 
-/* Command-line options of a subcommand: "--name VALUE", or a flag set to "1". */
+/*
+ * Command-line options of a subcommand (args.c, getopt_long): "--name VALUE"
+ * or "--name=VALUE", or a flag set to "1"; options anywhere, `--` ends them.
+ * args_parse returns TOOL_USAGE after printing the error.
+ */
 typedef struct tool_opt {
 	const char *name;
 	const char **value;
@@ -130,6 +186,14 @@ typedef struct tool_opt {
 /* Parse ctx->argv[start..]: options into their values, the rest into pos[] (at most max_pos). */
 int args_parse(const tool_ctx *ctx, int start, const tool_opt *opts, size_t n_opts, const char **pos,
 	       size_t max_pos, size_t *n_pos, const char *cmd);
+/* The candidate closest to a mistyped word ("reprot" -> "report"), or NULL if none is close. */
+const char *tool_suggest(const char *word, const char *const *candidates, size_t n);
+/* "unknown option/command/subcommand WORD; did you mean ...?" for command cmd (NULL: the tool); returns TOOL_USAGE. */
+#define TOOL_UNKNOWN_OPTION 0
+#define TOOL_UNKNOWN_COMMAND 1
+#define TOOL_UNKNOWN_SUBCOMMAND 2
+#define TOOL_UNKNOWN_SETTING 3
+int tool_unknown(int kind, const char *cmd, const char *word, const char *const *candidates, size_t n);
 /* When --help or -h is among the arguments, print the text for the language and return 1. */
 int wants_help(const tool_ctx *ctx, const char *zh, const char *en);
 
@@ -237,5 +301,17 @@ int cmd_draw(tool_ctx *ctx);
 int cmd_duty(tool_ctx *ctx);
 /* `ecogrid verify ...`: the same as `ecogrid draw verify ...`. */
 int cmd_verify(tool_ctx *ctx);
+/* `ecogrid template KIND`, `ecogrid config ...` (cmd_template.c, cmd_config.c). */
+int cmd_template(tool_ctx *ctx);
+int cmd_config(tool_ctx *ctx);
+/* A workspace setting (config.KEY in the meta table), or NULL when unset; malloc'd. */
+char *config_get(sqlite3 *db, const char *key);
+/*
+ * The month document of FILE for `month import` (monthin.c): the JSON
+ * document (a BOM is fine), or a CSV file with one row per level-2 unit
+ * turned into the same document. Errors are reported.
+ */
+struct json_t;
+int month_doc_load(struct json_t **out, const char *file);
 
 #endif

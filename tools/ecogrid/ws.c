@@ -59,22 +59,6 @@ static const char *const migrations[] = {
 	"CREATE TABLE output_file(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, at TEXT NOT NULL, command TEXT NOT NULL);"),
 };
 
-int tool_fail(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("ecogrid: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return TOOL_FAIL;
-}
-
-int tool_fail_eg(int rc, const char *what)
-{
-	return tool_fail("%s: %s (%s)", what, eg_error_last()->message, eg_strerror(rc));
-}
-
 int ws_exec(sqlite3 *db, const char *sql)
 {
 	char *err = NULL;

@@ -1,0 +1,277 @@
+/*
+ * Error messages in the user's language.
+ *
+ * tool_fail() prints "ecogrid: " and a message whose format is a gettext
+ * message ID (English), so every call site is in the catalogues.
+ *
+ * Library failures: the library keeps one English detail per failure
+ * (eg_error_last(), for developers), often starting with the name of the
+ * function that failed. The tool never shows that text as it stands: it
+ * matches it against the library's message formats listed below, takes
+ * the parameters out (the offending values) and prints the same sentence
+ * from the catalogue in the user's language. A detail that matches no
+ * format becomes the sentence for its status code. --verbose adds the raw
+ * detail. tests/check_messages.py checks that every format below still
+ * occurs in src/, so a changed library message cannot fall out silently.
+ */
+#include "tool.h"
+
+#include <regex.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int verbose_on;
+
+void tool_set_verbose(int on) { verbose_on = on; }
+
+int tool_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs(_("ecogrid: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return TOOL_FAIL;
+}
+
+/* The library's message formats the tool translates (exactly as in src/, escapes resolved). */
+static const char *const lib_formats[] = {
+	/* grid_csv.c: the division CSV */
+	N_("line %u: %d fields, expected %d"),
+	N_("line %u: more than %d fields"),
+	N_("line %u: empty code"),
+	N_("line %u: level \"%s\" is not a number"),
+	N_("line %u: level \"%s\" is not 0-4"),
+	N_("line %u: level %d is not 0-4 (CJ-G.1)"),
+	N_("line %u: kind \"%s\" is not admin, park, key_grid or other"),
+	N_("line %u: unterminated quoted field"),
+	N_("line %u: text after a closing quote"),
+	N_("line %u: quote inside an unquoted field"),
+	N_("line %u: code %s duplicates line %u"),
+	N_("line %u: parent %s of %s not found (only one row may name a parent outside the file, and line %u already does)"),
+	N_("line %u: parent %s of %s not found"),
+	N_("line %u: parent chain loops: %s -> %s"),
+	N_("line %u: level %d of %s is not deeper than its parent %s's level %d"),
+	N_("line %u: level %d of %s becomes %d with root_level %d; levels are 0-4"),
+	N_("line %u: too many rows"),
+	N_("line 1: header must be code,parent_code,level,name with an optional kind column"),
+	N_("root %s is not in the file"),
+	N_("root_level %d is not -1 or 0-4"),
+	N_("cannot open %s: %s"),
+	N_("cannot read %s: %s"),
+	/* grid.c: nodes and staff */
+	N_("node %s not found"),
+	N_("parent %s of %s not found"),
+	N_("node ID %s already exists"),
+	N_("node %s: level %d is not 0-4 (CJ-G.1)"),
+	N_("node %s: level %d is not deeper than its parent %s's level %d"),
+	N_("node %s: both grid heads are %s; dual heads are two people (CJ-G.3)"),
+	N_("node %s is at level %d; sub-grid heads belong to level 2 (CJ-G.4) or level 3 (CJ-G.5)"),
+	N_("%s is already a sub-grid head of %s"),
+	N_("%s is already a supervisor of %s"),
+	N_("sub-grid head %s of %s covers no node"),
+	N_("%s %s is not a level-%d node under %s"),
+	N_("%s %s is listed twice"),
+	N_("%s %s not found"),
+	N_("a grid holds at most %u nodes"),
+	/* assess_score.c: a month's inputs */
+	N_("rule set %s has no item %s"),
+	N_("item %s (%s) is a %s item"),
+	N_("item %s: count %lld is negative"),
+	N_("item %s: count %lld is above %d"),
+	N_("item %s (%s) has no adverse-effects rule"),
+	N_("bonus events %lld is negative"),
+	N_("bonus events %lld is above %d"),
+	N_("rule set %s has no bonus rule"),
+	N_("rule set %s has no media penalties"),
+	N_("rule set %s has no media level %s"),
+	N_("media level %s is listed twice for one problem"),
+	N_("a problem needs at least one exposure level (CJ-A2-5.9)"),
+	N_("more than %d problems"),
+	N_("rule set %s has no forced-fail condition %s"),
+	N_("period %s is outside rule set %s's validity %s to %s"),
+	N_("no preset rule set%s%s is in force on %s"),
+	/* airq.c */
+	N_("%s statistic %g is not a finite value >= 0"),
+	N_("%s statistic %g is implausibly large"),
+	N_("rate: the reference index is 0; the rate is undefined (airquality.md §5)"),
+	N_("rate: indices %g and %g must be finite and >= 0"),
+	/* records.c, disclosure.c, ledger.c */
+	N_("record %s: time \"%s\" is not YYYY-MM-DD HH:MM (CST)"),
+	N_("record %s: time %s is before its last version at %s; history is append-only"),
+	N_("record %s: a new record needs at least one field"),
+	N_("record %s: field %s is given twice"),
+	N_("field %s: value longer than %d bytes"),
+	N_("record %s not found"),
+	N_("record %s did not exist yet at %s"),
+	N_("problem %s is already in the ledger (YL-2)"),
+	N_("problem %s not found"),
+	N_("problem %s was not registered yet on %s"),
+	N_("problem %s: deadline \"%s\" is not YYYY-MM-DD"),
+	N_("problem %s: new deadline %s must be a date after %s"),
+	N_("problem %s is closed; its deadline cannot change (YL-5.5)"),
+	N_("problem %s: %s -> %s is not allowed (YL-5.5)%s"),
+	N_("\"%s\" is not YYYY-MM-DD"),
+	N_("\"%s\" is not a date YYYY-MM-DD"),
+	/* draw.c, inspect.c */
+	N_("stratum %s: object %s is listed twice"),
+	N_("stratum %s has an empty frame"),
+	N_("stratum %s: quota %zu is larger than its %zu objects"),
+	N_("stratum %s is listed twice"),
+	N_("inspector %s is listed twice"),
+	N_("object %s: %zu eligible inspectors after conflicts (回避), %zu needed; nothing drawn"),
+};
+
+/* Sentences for the status codes, when no format matches. */
+static const char *code_sentence(int code)
+{
+	switch (code) {
+	case EG_EINVAL: return _("a value is not valid");
+	case EG_ENOMEM: return _("out of memory; nothing was changed");
+	case EG_ENOTFOUND: return _("something it refers to does not exist");
+	case EG_EEXISTS: return _("something that must be unique is given twice");
+	case EG_ERANGE: return _("a number is out of its allowed range");
+	case EG_EPARSE: return _("the text could not be read");
+	case EG_ESTATE: return _("this step is not allowed in the current state");
+	case EG_EIO: return _("a file could not be opened or read");
+	case EG_EUTF8: return _("a text is not valid UTF-8");
+	case EG_ECYCLE: return _("a parent chain loops back on itself");
+	case EG_ELEVEL: return _("a level is not deeper than its parent's");
+	case EG_EBUFSIZE: return _("an internal buffer is too small");
+	default: return _("the operation failed");
+	}
+}
+
+/* A conversion of a printf format: its length from '%' and whether it takes a string. */
+static size_t conv_len(const char *p)
+{
+	size_t k = 1;
+	while (p[k] && strchr("0123456789.-+ #*hljztL$", p[k]))
+		k++;
+	return p[k] ? k + 1 : k;
+}
+
+/* The format as an anchored POSIX extended regex, one group per conversion. */
+static int format_regex(regex_t *re, const char *fmt)
+{
+	size_t cap = strlen(fmt) * 2 + 64, o = 0;
+	char *pat = malloc(cap * 4), *p = pat;
+	int rc;
+	if (!pat)
+		return -1;
+	p[o++] = '^';
+	for (const char *f = fmt; *f;) {
+		if (*f == '%' && f[1] == '%') {
+			p[o++] = '%';
+			f += 2;
+		} else if (*f == '%') {
+			size_t k = conv_len(f);
+			char c = f[k - 1];
+			const char *g = c == 's' ? "(.*)" : c == 'g' ? "([-+0-9.eEinfa]+)" : c == 'x' ? "([0-9a-f]+)" : "(-?[0-9]+)";
+			memcpy(p + o, g, strlen(g));
+			o += strlen(g);
+			f += k;
+		} else {
+			if (strchr("\\^$.|?*+()[]{}", *f))
+				p[o++] = '\\';
+			p[o++] = *f++;
+		}
+	}
+	p[o++] = '$';
+	p[o] = '\0';
+	rc = regcomp(re, pat, REG_EXTENDED);
+	free(pat);
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Render `fmt` (a translation: conversions in order, or numbered %N$…)
+ * with the captured strings as every argument.
+ */
+static void render(char *out, size_t size, const char *fmt, char args[][256], size_t n_args)
+{
+	size_t o = 0, next = 0;
+	for (const char *f = fmt; *f && o + 1 < size;) {
+		if (*f == '%' && f[1] == '%') {
+			out[o++] = '%';
+			f += 2;
+		} else if (*f == '%') {
+			size_t k = conv_len(f), idx = next++;
+			const char *d = f + 1;
+			if (*d >= '1' && *d <= '9') {
+				size_t v = 0;
+				const char *e = d;
+				while (*e >= '0' && *e <= '9')
+					v = v * 10 + (size_t)(*e++ - '0');
+				if (*e == '$')
+					idx = v - 1;
+			}
+			if (idx < n_args) {
+				size_t l = strlen(args[idx]);
+				if (l > size - 1 - o)
+					l = size - 1 - o;
+				memcpy(out + o, args[idx], l);
+				o += l;
+			}
+			f += k;
+		} else {
+			out[o++] = *f++;
+		}
+	}
+	out[o] = '\0';
+}
+
+const char *tool_eg_message(void)
+{
+	static char buf[1024];
+	const eg_error *e = eg_error_last();
+	const char *detail = e->message;
+	/* "eg_function_name: " says where, not what: it is for developers only. */
+	if (strncmp(detail, "eg_", 3) == 0) {
+		const char *c = strstr(detail, ": ");
+		size_t k = 3;
+		while (detail[k] == '_' || (detail[k] >= 'a' && detail[k] <= 'z') || (detail[k] >= '0' && detail[k] <= '9'))
+			k++;
+		if (c && detail + k == c)
+			detail = c + 2;
+	}
+	for (size_t i = 0; i < sizeof lib_formats / sizeof lib_formats[0]; i++) {
+		regex_t re;
+		regmatch_t m[8];
+		char args[7][256];
+		size_t n = 0;
+		int hit;
+		if (format_regex(&re, lib_formats[i]) < 0)
+			continue;
+		hit = regexec(&re, detail, 8, m, 0) == 0;
+		n = re.re_nsub < 7 ? re.re_nsub : 7;
+		regfree(&re);
+		if (!hit)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			size_t len = (size_t)(m[k + 1].rm_eo - m[k + 1].rm_so);
+			if (m[k + 1].rm_so < 0)
+				len = 0;
+			if (len > 255)
+				len = 255;
+			memcpy(args[k], detail + (m[k + 1].rm_so < 0 ? 0 : m[k + 1].rm_so), len);
+			args[k][len] = '\0';
+		}
+		render(buf, sizeof buf, _(lib_formats[i]), args, n);
+		return buf;
+	}
+	snprintf(buf, sizeof buf, "%s", code_sentence(e->code));
+	return buf;
+}
+
+int tool_fail_eg(int rc, const char *what)
+{
+	const eg_error *e = eg_error_last();
+	(void)rc;
+	tool_fail("%s: %s", what, tool_eg_message());
+	if (verbose_on)
+		fprintf(stderr, _("  (library: %s: %s)\n"), eg_strerror(e->code), e->message);
+	return TOOL_FAIL;
+}
