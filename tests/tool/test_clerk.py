@@ -64,6 +64,12 @@ class ClerkFilesTest(ToolCase):
                              ("zh", "是 UTF-16 文本（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8（逗号分隔）”")):
             with self.subTest(lang=lang):
                 self.assertIn(needle, self.run_tool("grid", "staff", utf16, expect=1, lang=lang).stderr)
+        # Neither UTF-8 nor GB18030: the field is named, and the way out given.
+        bad = self.write_bytes("x.csv", b"node,role,person,detail,covers\nC,head,\xff\xfe,,\n")
+        for lang, needle in (("en", "is neither UTF-8 nor GB18030/GBK text; save it as \"CSV UTF-8 (comma delimited)\""),
+                             ("zh", "既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为“CSV UTF-8（逗号分隔）”")):
+            with self.subTest(lang=lang):
+                self.assertIn(needle, self.run_tool("grid", "staff", bad, expect=1, lang=lang).stderr)
         self.assertIn("--encoding must be auto, utf-8, gbk or gb18030, not latin1",
                       self.run_tool("--encoding", "latin1", "grid", "show", expect=2).stderr)
         self.assertEqual(self.digest(), before)
@@ -237,8 +243,8 @@ class ClerkFilesTest(ToolCase):
                  "日期“2026-02-30”不是 YYYY-MM-DD 格式的日期"),
                 (("config", "set", "ofice", "x"), 'config: unknown setting "ofice"; did you mean "office"?',
                  "config：没有设置项“ofice”；您是否要用“office”？"),
-                (("config", "set", "office", "a\x01b"), "the value has a control character (byte 0x01)",
-                 "值中含有控制字符（字节 0x01）")):
+                (("config", "set", "office", "a\x01b"), "config set: office: control character U+0001 (SOH) at character 2",
+                 "config set：office：第 2 个字符是控制字符 U+0001（SOH）")):
             for lang, needle in (("en", en), ("zh", zh)):
                 with self.subTest(args=args, lang=lang):
                     proc = self.run_tool(*args, expect=None, lang=lang)

@@ -137,11 +137,15 @@ const char *tool_strerror(int errnum)
 	}
 }
 
+/* Set when the last file read was neither UTF-8 nor GB18030 (left as it was). */
+static int last_undecoded;
+
 int text_read_file(char **out, size_t *len, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL, *t;
 	size_t n = 0, cap = 0, got, ok;
+	last_undecoded = 0;
 	if (!f)
 		return tool_fail("cannot open %s: %s", path, tool_strerror(errno));
 	for (;;) {
@@ -184,15 +188,19 @@ int text_read_file(char **out, size_t *len, const char *path)
 	} else if (encoding == ENC_GB18030 || (encoding == ENC_AUTO && utf8_valid((unsigned char *)buf, n) < n)) {
 		size_t bad = 0, m = 0;
 		char *u = from_gb18030(buf, n, &m, &bad);
+		if (!u && encoding == ENC_AUTO) {
+			/* Neither: keep the bytes, so that the field-by-field check names where they are. */
+			(void)bad;
+			last_undecoded = 1;
+			*out = buf;
+			*len = n;
+			return TOOL_OK;
+		}
 		if (!u) {
 			size_t line = line_of(buf, bad);
 			free(buf);
-			return encoding == ENC_AUTO
-				       ? tool_fail("%s: line %zu is neither UTF-8 nor GB18030/GBK text; save the file as "
-						   "\"CSV UTF-8 (comma delimited)\", or give its encoding with --encoding",
-						   path, line)
-				       : tool_fail("%s: line %zu is not GB18030/GBK text; is the file UTF-8? (leave out --encoding)",
-						   path, line);
+			return tool_fail("%s: line %zu is not GB18030/GBK text; is the file UTF-8? (leave out --encoding)", path,
+					 line);
 		}
 		free(buf);
 		buf = u;
@@ -206,11 +214,7 @@ int text_read_file(char **out, size_t *len, const char *path)
 				 "--encoding gbk",
 				 path, line);
 	}
-	if (strlen(buf) != n) {
-		size_t line = line_of(buf, strlen(buf));
-		free(buf);
-		return tool_fail("%s: line %zu contains a NUL byte; is it a text file?", path, line);
-	}
+	/* A NUL byte is left to the field check (input.c), which names the field. */
 	*out = buf;
 	*len = n;
 	return TOOL_OK;
@@ -495,6 +499,9 @@ static void on_field(void *data, size_t len, void *r_)
 		snprintf(field, sizeof field, _("field %zu"), r->n + 1);
 		if (in_text_check(data, len, where,
 				  r->record > 0 && r->n < r->n_cols && r->map[r->n] >= 0 ? r->expect[r->map[r->n]] : field)) {
+			if (last_undecoded)
+				tool_fail("%s is neither UTF-8 nor GB18030/GBK text; save it as \"CSV UTF-8 (comma delimited)\", "
+					  "or give its encoding with --encoding", r->path);
 			r->failed = TOOL_FAIL;
 			return;
 		}

@@ -38,7 +38,7 @@ typedef struct tool_ctx {
 #define N_(s) (s)
 /* Older pairs: the English text is the message ID and the Chinese one is
  * in po/zh_CN.po (being replaced by _() file by file). */
-#define TR(ctx, zh, en) (sizeof(zh) && (ctx) ? _(en) : _(en))
+#define TR(ctx, zh, en) (sizeof(zh) && sizeof(ctx) ? _(en) : _(en))
 
 /* Print "ecogrid: <message>" to stderr, the format translated; returns TOOL_FAIL. */
 int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
