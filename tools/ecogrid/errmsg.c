@@ -115,6 +115,22 @@ static const char *const lib_formats[] = {
 	N_("problem %s: %s -> %s is not allowed (YL-5.5)%s"),
 	N_("\"%s\" is not YYYY-MM-DD"),
 	N_("\"%s\" is not a date YYYY-MM-DD"),
+	N_("record %s (version of %s) lacks the JM-2.1.1 content: %s"),
+	N_("record %s has no version yet at %s"),
+	/* duty_calendar.c: the office's duty records */
+	N_("no duty preset, duty or rule named \"%s\""),
+	N_("record time \"%s\" is not YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+	N_("record end \"%s\" is not YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+	N_("record ends at %s, before its time %s"),
+	N_("record period \"%s\" is not YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www or YYYY-MM-DD"),
+	N_("an exception (R0.8) needs the duty or rule, the period, a reason and an approver"),
+	N_("a conflict needs a subject, and not both \"*\" (CJ-A1-11)"),
+	N_("group member \"%s\" contains ';' or ','"),
+	N_("calendar day \"%s\" is not YYYY-MM-DD"),
+	N_("calendar day %s is set both as a holiday and as a working day"),
+	N_("the working-day calendar does not cover %d (needed for %s; R0.9)"),
+	N_("duty status: from \"%s\" is not YYYY-MM-DD"),
+	N_("duty %s has no start: give the status a first day (from)"),
 	/* draw.c, inspect.c */
 	N_("stratum %s: object %s is listed twice"),
 	N_("stratum %s has an empty frame"),
@@ -262,7 +278,8 @@ const char *tool_eg_message(void)
 		render(buf, sizeof buf, _(lib_formats[i]), args, n);
 		return buf;
 	}
-	snprintf(buf, sizeof buf, "%s", code_sentence(e->code));
+	/* No format matched: the sentence for the code, then the detail for its values. */
+	snprintf(buf, sizeof buf, _("%s (%s)"), code_sentence(e->code), detail);
 	return buf;
 }
 

@@ -265,6 +265,7 @@ int main(int argc, char **argv)
 				return TOOL_OK;
 			}
 			tool_fail("%s: which subcommand? (see `ecogrid help %s`)", rest[0], rest[0]);
+			help_print(stderr, rest[0], NULL);
 			return TOOL_USAGE;
 		}
 		if (!cmd_doc_find(rest[0], rest[1]))
