@@ -159,9 +159,9 @@ class ClerkFilesTest(ToolCase):
         self.assertEqual(rows[1].split(",")[:2], ['"=""652301000000"""', '"昌吉市"'])
         # What the clerk types, as Excel writes it back (no quotes, no BOM, GBK).
         head = rows[0].replace('"', "")
-        body = ("652301000000,昌吉市,是,是,是,5,0,0,0,否,1,自治区级+州级；国家级,,9,38,82,41,1.1,96,4.98,否\r\n"
-                "652302000000,阜康市,是,是,否,2,,,,,,,,,,,,,,,\r\n"
-                ",,,,,,,,,,,,,,,,,,,,\r\n")
+        body = ("652301000000,昌吉市,是,是,是,5,0,0,0,否,1,自治区级+州级；国家级,,9,38,82,41,1.1,96,4.98,否,是\r\n"
+                "652302000000,阜康市,是,是,否,2" + "," * 16 + "否\r\n"   # no air station: no air data
+                + "," * 21 + "\r\n")
         return self.write_bytes("2026-10.csv", (head + "\r\n" + body).encode("gbk"))
 
     def test_excel_saved_month_csv_imports_and_scores(self):

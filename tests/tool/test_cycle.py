@@ -66,7 +66,7 @@ class CompletenessTest(CycleCase):
         out = self.imp("2026-10", month_doc(skip=("C",))).stdout
         self.assertIn("C 丙县：全部数据", out)
         before = self.digest()
-        err = self.run_tool("month", "run", "2026-10", expect=1).stderr
+        err = self.run_tool("month", "run", "2026-10", expect=1, lang="zh").stderr
         self.assertIn("2026-10 数据不完整，未运行", err)
         self.assertIn("C 丙县：全部数据", err)
         self.assertEqual(self.digest(), before)
@@ -105,7 +105,7 @@ class CompletenessTest(CycleCase):
     def test_the_item_a_ladder_is_fed_with_must_be_given(self):
         # An assessment without item 4 read as 0 problems (40 points): now it is a missing block.
         self.imp("2026-10", month_doc(C={"assessment": {"items": {"5": 1}}, "air": unit(0, 2)["air"], "air_ref": 4.0}))
-        err = self.run_tool("month", "run", "2026-10", expect=1).stderr
+        err = self.run_tool("month", "run", "2026-10", expect=1, lang="zh").stderr
         self.assertIn("第4项上级发现问题数（CJ-A2-5.4）", err)
 
     def test_a_unit_without_a_station_says_so(self):
@@ -124,7 +124,7 @@ class CompletenessTest(CycleCase):
             self.run_tool("month", "run", m)
         self.assertEqual(self.report("2026-08")["units"]["A"]["actions"]["CJ-A2-7.3"]["action"], "interview")
         self.imp("2026-10", month_doc())
-        err = self.run_tool("month", "run", "2026-10", expect=1).stderr
+        err = self.run_tool("month", "run", "2026-10", expect=1, lang="zh").stderr
         self.assertIn("2026-09：未导入（问责阶梯需连续月份，R0.4）", err)
         self.run_tool("month", "run", "2026-10", "--allow-missing")
         doc = self.report("2026-10")
@@ -170,7 +170,7 @@ class FreshnessTest(CycleCase):
         self.assertEqual((st["2026-09"]["state"], st["2026-09"]["why"][0]["reason"]), ("stale", "inputs_changed"))
         self.assertEqual((st["2026-10"]["state"], st["2026-10"]["why"][0]["reason"]), ("stale", "predecessor_stale"))
         # Before: report kept printing the old escalation. Now it refuses...
-        err = self.report("2026-10", expect=1).stderr
+        err = self.report("2026-10", "--lang", "zh", expect=1).stderr
         self.assertIn("2026-10 的结果已过期", err)
         self.assertIn("2026-09 已过期", err)
         self.assertIn("month run --from 2026-10", err)
@@ -413,7 +413,7 @@ class OutputTest(CycleCase):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
 
-        p = subprocess.run([TOOL, "--db", self.db, "report", "2026-10", "--format", "html", "--output", out],
+        p = subprocess.run([TOOL, "--db", self.db, "--lang", "en", "report", "2026-10", "--format", "html", "--output", out],
                            capture_output=True, text=True, preexec_fn=small_files, cwd=self.dir.name)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertIn("is unchanged", p.stderr)

@@ -39,6 +39,7 @@ static const tcol t_month[] = {
 	{ "o3", "O3(μg/m3)" },
 	{ "air_ref", "上年同月综合指数" },
 	{ "air_target_missed", "空气质量目标未完成" },
+	{ "air_station", "有空气监测站" },
 	{ NULL, NULL },
 };
 static const tcol t_roster[] = { { "node", "网格代码" }, { "role", "角色" }, { "person", "姓名" },

@@ -265,6 +265,7 @@ static const column columns[] = {
 	{ "o3", "臭氧|o3_8h", COL_TEXT },
 	{ "air_ref", "上年同月综合指数|去年同月综合指数|同比基数", COL_TEXT },
 	{ "air_target_missed", "空气质量目标未完成|年度目标未完成|目标未完成", COL_TEXT },
+	{ "air_station", "有空气监测站|有监测站|空气监测站", COL_TEXT },
 	/* disclosure (JM-2.1.1) and ledger (YL-2) */
 	{ "id", "编号|记录编号|问题编号|对象编号", COL_TEXT },
 	{ "time", "时间|填报时间|记录时间", COL_TEXT },

@@ -88,6 +88,8 @@ static void use_language(int lang)
 			setlocale(LC_MESSAGES, "zh_CN.UTF-8");
 	bindtextdomain("ecogrid", locale_dir());
 	bind_textdomain_codeset("ecogrid", "UTF-8");
+	/* strerror()'s own translations (glibc's "libc" domain) in UTF-8 too, whatever LC_CTYPE says. */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain("ecogrid");
 }
 

@@ -19,6 +19,7 @@
  *   so2 no2 pm10 pm25 co o3         the month's statistics (μg/m³, CO mg/m³), all six or none
  *   air_ref (上年同月综合指数)      the composite index a year before (with the statistics)
  *   air_target_missed (空气质量目标未完成) CJ-A3-4: 是/否
+ *   air_station (有空气监测站)      否 when the unit has no monitoring station (then no air data)
  */
 #include "tool.h"
 
@@ -28,10 +29,10 @@
 
 static const char *const month_cols[] = {
 	"unit", "name", "item1", "item2", "item3", "item4", "item5", "item6", "item7", "item7_adverse", "bonus", "media",
-	"forced_fail", "so2", "no2", "pm10", "pm25", "co", "o3", "air_ref", "air_target_missed",
+	"forced_fail", "so2", "no2", "pm10", "pm25", "co", "o3", "air_ref", "air_target_missed", "air_station",
 };
 enum { C_UNIT, C_NAME, C_ITEM1, C_ITEM4 = C_ITEM1 + 3, C_ADVERSE = C_ITEM4 + 4, C_BONUS, C_MEDIA, C_FORCED, C_AIR,
-       C_REF = C_AIR + 6, C_MISSED, C_COUNT };
+       C_REF = C_AIR + 6, C_MISSED, C_STATION, C_COUNT };
 
 typedef struct month_csv {
 	const char *file;
@@ -221,6 +222,12 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 		if (number_of(&x, where, month_cols[C_REF], f[C_REF]))
 			return TOOL_FAIL;
 		json_object_set_new(unit, "air_ref", json_real(x));
+	}
+	if (f[C_STATION][0]) {
+		int yn = yes_no(f[C_STATION]);
+		if (yn < 0)
+			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, month_cols[C_STATION], f[C_STATION]);
+		json_object_set_new(unit, "air_station", json_boolean(yn));
 	}
 	if (f[C_MISSED][0]) {
 		int yn = yes_no(f[C_MISSED]);
