@@ -107,12 +107,12 @@ class DutyTest(ToolCase):
         con = sqlite3.connect(self.db)
         con.executescript("DROP TABLE duty_record; DROP TABLE duty_member; DROP TABLE duty_day; "
                           "DROP TABLE duty_year; DROP TABLE month_import; DROP TABLE month_run; "
-                          "DROP TABLE output_file; PRAGMA user_version=3;")
+                          "DROP TABLE output_file; DROP TABLE scheme; PRAGMA user_version=3;")
         con.close()
         out = self.run_tool("duty", "import", self.write("d2.csv", SAMPLE), "--preset", "DG-52").stdout
         self.assertIn("新增 13 行", out)
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         con.close()
         doc = self.status("2026-11-01")
         self.assertEqual([(r["period"], r["state"]) for r in doc["rows"]],

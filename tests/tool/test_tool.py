@@ -37,7 +37,7 @@ class ToolTest(ToolCase):
         out = self.run_tool("init").stdout
         self.assertIn("已创建工作库", out)
         out = self.run_tool("--lang", "en", "init").stdout
-        self.assertIn("already exists (schema 5)", out)
+        self.assertIn("already exists (schema 6)", out)
 
     def test_commands_need_a_workspace(self):
         err = self.run_tool("grid", "show", expect=1).stderr

@@ -9,22 +9,78 @@
 #include <string.h>
 #include <unistd.h>
 
+/*
+ * init [--scheme FILE|NAME]: create the workspace (or migrate it), and set
+ * its scheme: the document the monthly cycle runs (cycle.c). A new
+ * workspace without --scheme gets WS_DEFAULT_SCHEME. The scheme is loaded
+ * and checked before anything is written; storing another one makes the
+ * results run under the old one stale (they recorded its hash).
+ */
 int cmd_init(tool_ctx *ctx)
 {
 	sqlite3 *db;
-	int existed = access(ctx->db_path, F_OK) == 0;
-	if (ctx->argc > 0 && strcmp(ctx->argv[0], "--help") == 0) {
-		puts(TR(ctx, "ecogrid init：创建工作库，或把已有工作库升级到当前结构版本",
-			"ecogrid init: create the workspace, or migrate an existing one to the current schema"));
-		return TOOL_OK;
+	const char *scheme_arg = NULL, *pos[1];
+	const tool_opt opts[] = { { "--scheme", &scheme_arg, 0 } };
+	size_t n_pos;
+	cycle_scheme cs, now;
+	int existed = access(ctx->db_path, F_OK) == 0, rc = TOOL_OK, changed = 0, n_run = 0;
+	if (args_parse(ctx, 0, opts, 1, pos, 0, &n_pos, "init"))
+		return TOOL_USAGE;
+	memset(&cs, 0, sizeof cs);
+	if (scheme_arg) {
+		eg_scheme *sc = NULL;
+		/* Everything the monthly cycle needs of the scheme is checked before the workspace is touched. */
+		if (scheme_open(&sc, ctx, scheme_arg) || cycle_scheme_from(&cs, sc))
+			return TOOL_FAIL;
 	}
-	if (ws_open(&db, ctx->db_path, 0))
+	if (ws_open(&db, ctx->db_path, 0)) {
+		cycle_scheme_free(&cs);
 		return TOOL_FAIL;
+	}
+	if (scheme_arg && !(rc = ws_begin(db))) {
+		memset(&now, 0, sizeof now);
+		rc = cycle_scheme_load(&now, db);
+		changed = rc || strcmp(now.hash, cs.hash) != 0;
+		cycle_scheme_free(&now);
+		rc = TOOL_OK; /* a stored scheme that no longer loads is replaced */
+		if (changed) {
+			char detail[300];
+			sqlite3_stmt *st;
+			if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM month_run", -1, &st, NULL) == SQLITE_OK &&
+			    sqlite3_step(st) == SQLITE_ROW)
+				n_run = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+			snprintf(detail, sizeof detail, "scheme %s (%s), sha256 %s", cs.name, scheme_arg, cs.hash);
+			rc = ws_scheme_store(db, cs.scheme, scheme_arg);
+			if (!rc)
+				rc = ws_log(db, "init --scheme", detail);
+		}
+		if (!rc)
+			rc = ws_commit(db);
+		if (rc)
+			ws_rollback(db);
+	}
+	if (!rc && !scheme_arg) {
+		rc = ws_read_begin(db);
+		if (!rc)
+			rc = cycle_scheme_load(&cs, db);
+		ws_commit(db);
+	}
 	ws_close(db);
-	printf(existed ? TR(ctx, "工作库 %s 已存在（结构版本 %d）\n", "workspace %s already exists (schema %d)\n")
-		       : TR(ctx, "已创建工作库 %s（结构版本 %d）\n", "created workspace %s (schema %d)\n"),
-	       ctx->db_path, WS_SCHEMA_VERSION);
-	return TOOL_OK;
+	if (!rc) {
+		printf(existed ? TR(ctx, "工作库 %s 已存在（结构版本 %d）\n", "workspace %s already exists (schema %d)\n")
+			       : TR(ctx, "已创建工作库 %s（结构版本 %d）\n", "created workspace %s (schema %d)\n"),
+		       ctx->db_path, WS_SCHEMA_VERSION);
+		printf(TR(ctx, "考核方案：%s（%s）%s\n", "scheme: %s (%s)%s\n"), cs.name, eg_scheme_title(cs.scheme, ctx->lang),
+		       scheme_arg && existed ? (changed ? TR(ctx, "，已更换", ", changed") : TR(ctx, "，未变", ", unchanged")) : "");
+		if (changed && n_run > 0)
+			printf(TR(ctx, "已运行的 %d 个月的结果已过期（方案已更换）；用 `ecogrid month run --from 月份` 重新运行\n",
+				  "the results of %d month(s) already run are stale (the scheme changed); run "
+				  "`ecogrid month run --from YYYY-MM` again\n"),
+			       n_run);
+	}
+	cycle_scheme_free(&cs);
+	return rc;
 }
 
 /* Replace every grid node in the workspace by the nodes of g, in index order. */

@@ -51,8 +51,8 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 	if (!json_is_object(a))
 		return tool_fail("%s.assessment: must be an object", path);
 	json_object_foreach(a, key, v) {
-		if (strcmp(key, "items") && strcmp(key, "construction") && strcmp(key, "bonus") && strcmp(key, "media") &&
-		    strcmp(key, "forced_fail") && strcmp(key, "item7_adverse"))
+		if (strcmp(key, "items") && strcmp(key, "status") && strcmp(key, "construction") && strcmp(key, "bonus") &&
+		    strcmp(key, "media") && strcmp(key, "forced_fail") && strcmp(key, "item7_adverse"))
 			return tool_fail("%s.assessment.%s: unknown key", path, key);
 	}
 	if ((v = json_object_get(a, "items"))) {
@@ -63,6 +63,17 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 				return tool_fail("%s.assessment.items.%s: must be an integer", path, key);
 			if (eg_assess_input_set_count(in, key, json_integer_value(x)) < 0)
 				return tool_fail("%s.assessment.items.%s: %s", path, key, eg_error_last()->message);
+		}
+	}
+	if ((v = json_object_get(a, "status"))) {
+		/* Status items by the scheme's item ID: met (true) or not (false). */
+		if (!json_is_object(v))
+			return tool_fail("%s.assessment.status: must be an object item -> true|false", path);
+		json_object_foreach(v, key, x) {
+			if (!json_is_boolean(x))
+				return tool_fail("%s.assessment.status.%s: must be true or false", path, key);
+			if (eg_assess_input_set_status(in, key, json_is_true(x)) < 0)
+				return tool_fail("%s.assessment.status.%s: %s", path, key, eg_error_last()->message);
 		}
 	}
 	if ((v = json_object_get(a, "construction"))) {
@@ -113,6 +124,11 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 		eg_assess_input_set_adverse(in, "7", json_is_true(v));
 	}
 	return TOOL_OK;
+}
+
+int month_apply_assessment(eg_assess_input *in, json_t *a, const char *path)
+{
+	return apply_assessment(in, a, path);
 }
 
 static const char *const air_keys[EG_POLLUTANT_COUNT] = { "so2", "no2", "pm10", "pm25", "co", "o3" };
@@ -440,6 +456,9 @@ static int unit_compute(unit_calc *c, json_t *u, const char *path, const char *m
 	eg_assess_input_free(in);
 	if (rc)
 		return rc;
+	if (month && !prof && (json_object_get(u, "air") || json_object_get(u, "air_hourly")))
+		return tool_fail("%s: the workspace's scheme has no air-quality ranking; \"air\" and \"air_hourly\" are not used",
+				 path);
 	c->has_air = read_air(c->stats, &c->ref, u, path, month, prof);
 	if (c->has_air < 0)
 		rc = TOOL_FAIL;
@@ -657,10 +676,10 @@ static int month_rules(eg_ruleset **rs, eg_airq_profile **prof, const cycle_sche
 	month_last_day(day, sizeof day, month);
 	*rs = NULL;
 	*prof = NULL;
-	if (eg_ruleset_for_date(rs, s->family, day) < 0 || eg_airq_profile_for_date(prof, day) < 0) {
+	if (cycle_ruleset(rs, s, day) || cycle_profile(prof, s, day)) {
 		eg_ruleset_free(*rs);
 		*rs = NULL;
-		return tool_fail("%s: %s", month, eg_error_last()->message);
+		return TOOL_FAIL;
 	}
 	return TOOL_OK;
 }
@@ -772,6 +791,7 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 	eg_ruleset_free(rs);
 	eg_airq_profile_free(prof);
 	json_decref(doc);
+	cycle_scheme_free(&scheme);
 	ws_close(db);
 	return rc;
 }
@@ -1009,10 +1029,8 @@ static int job_compute(month_job *j, sqlite3 *db, const eg_ruleset *rs, const eg
 	for (size_t l = 0; l < j->n_ladders && !rc; l++) {
 		int last_place = j->s->last_place && !strcmp(j->ladder[l], j->s->last_place);
 		size_t m = 0;
-		if (eg_ladder_preset(&j->lad[l], j->ladder[l]) < 0) {
-			rc = tool_fail("ladder: %s", eg_error_last()->message);
+		if ((rc = cycle_ladder(&j->lad[l], j->s, j->ladder[l])))
 			break;
-		}
 		if ((rc = job_state(j, db, l, j->pred ? j->pred->month : NULL)))
 			break;
 		if (!(j->slot[l] = malloc((n + 1) * sizeof *j->slot[l])) || !(j->streak[l] = calloc(n + 1, sizeof *j->streak[l]))) {
@@ -1253,6 +1271,7 @@ static int month_run(tool_ctx *ctx, const char *month, int from, int allow_missi
 		if (rc)
 			ws_rollback(db);
 	}
+	cycle_scheme_free(&s);
 	ws_close(db);
 	return rc;
 }
@@ -1283,6 +1302,7 @@ static int month_drop(tool_ctx *ctx, const char *month)
 	if (!rc)
 		rc = ws_begin(db);
 	if (rc) {
+		cycle_scheme_free(&s);
 		ws_close(db);
 		return rc;
 	}
@@ -1314,6 +1334,7 @@ static int month_drop(tool_ctx *ctx, const char *month)
 	}
 	if (rc)
 		ws_rollback(db);
+	cycle_scheme_free(&s);
 	ws_close(db);
 	return rc;
 }

@@ -14,7 +14,27 @@ typedef struct row {
 	json_t *r;
 } row;
 
-static const char *const ladders[3] = { "CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4" };
+/* The ladders of the workspace's scheme, in its order: those the months feed, then the last-place ladder. */
+static size_t scheme_ladders(const cycle_scheme *s, const char **out)
+{
+	size_t n = 0;
+	for (size_t l = 0; l < s->n_ladders; l++)
+		out[n++] = s->ladder[l];
+	if (s->last_place)
+		out[n++] = s->last_place;
+	return n;
+}
+
+/* A score in the rule set's scale units as points: "87", or "93.5" in tenths (R0.2). */
+static const char *points(char *buf, size_t size, long long score, int scale)
+{
+	if (scale == 10)
+		snprintf(buf, size, "%s%lld.%lld", score < 0 ? "-" : "", (score < 0 ? -score : score) / 10,
+			 (score < 0 ? -score : score) % 10);
+	else
+		snprintf(buf, size, "%lld", score);
+	return buf;
+}
 
 static int load(sqlite3 *db, const char *month, row **out, size_t *n_out)
 {
@@ -53,14 +73,13 @@ static int load(sqlite3 *db, const char *month, row **out, size_t *n_out)
  * a JSON array of {reason, month, text}, empty when fresh; `gaps` what the
  * run found missing (month_run.gaps), or NULL.
  */
-static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, json_t **gaps)
+static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, json_t **gaps, const cycle_scheme *s)
 {
-	cycle_scheme s;
 	cycle c;
 	const cyc_month *m;
 	*stale = json_array();
 	*gaps = NULL;
-	if (cycle_scheme_load(&s, db) || cycle_load(&c, db, &s))
+	if (cycle_load(&c, db, s))
 		return TOOL_FAIL;
 	if ((m = cycle_find(&c, month))) {
 		for (size_t w = 0; w < m->n_why; w++) {
@@ -133,13 +152,13 @@ static const char *grade_label(const char *g, int lang)
 	return !strcmp(g, "excellent") ? "优秀" : !strcmp(g, "good") ? "良好" : !strcmp(g, "pass") ? "合格" : "不合格";
 }
 
-/* The ladder's action name in a language, from the preset. */
-static const char *action_name(const char *ladder, const char *action, int lang)
+/* The ladder's action name in a language, from the workspace's scheme. */
+static const char *action_name(const cycle_scheme *sch, const char *ladder, const char *action, int lang)
 {
 	eg_ladder *l = NULL;
 	static char buf[256];
 	buf[0] = '\0';
-	if (eg_ladder_preset(&l, ladder) == EG_OK) {
+	if (eg_scheme_ladder(&l, sch->scheme, ladder) == EG_OK) {
 		for (size_t s = 0; s < eg_ladder_action_count(l); s++)
 			if (!strcmp(eg_ladder_action_id(l, s), action))
 				snprintf(buf, sizeof buf, "%s", eg_ladder_action_name(l, s, lang));
@@ -148,10 +167,14 @@ static const char *action_name(const char *ladder, const char *action, int lang)
 	return buf[0] ? buf : action;
 }
 
-static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines)
+static void text_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines, const cycle_scheme *s,
+			int scale)
 {
-	size_t ln;
+	size_t ln, n_lad;
 	json_t *line;
+	const char *ladders[CYCLE_MAX_LADDERS + 1];
+	char pts[32];
+	n_lad = scheme_ladders(s, ladders);
 	fprintf(f, lang ? "Monthly grid supervision bulletin, %s\n\n" : "网格化环境监管月度通报（%s）\n\n", month);
 	json_array_foreach(lines, ln, line)
 		fprintf(f, "%s%s\n", ln ? "" : (lang ? "Notes:\n" : "说明：\n"), json_string_value(line));
@@ -161,7 +184,8 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air");
 		if (json_object_get(r, "score"))
-			fprintf(f, "%s\t%lld\t%s", rows[i].name, json_integer_value(json_object_get(r, "score")),
+			fprintf(f, "%s\t%s\t%s", rows[i].name,
+				points(pts, sizeof pts, json_integer_value(json_object_get(r, "score")), scale),
 				grade_label(json_string_value(json_object_get(r, "grade")), lang));
 		else
 			fprintf(f, "%s\t-\t%s", rows[i].name, lang ? "not assessed" : "未考核");
@@ -182,13 +206,13 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 				fprintf(f, "%s%s", k ? (lang ? ", " : "、") : "", json_string_value(x));
 			fprintf(f, "%s\n", lang ? ")" : "）");
 		}
-		for (int l = 0; l < 3; l++) {
+		for (size_t l = 0; l < n_lad; l++) {
 			json_t *a = json_object_get(acts, ladders[l]), *cl, *x;
 			size_t k;
 			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
 				continue;
 			fprintf(f, "  %s%s%s\n", rows[i].name, lang ? ": " : "：",
-				action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
+				action_name(s, ladders[l], json_string_value(json_object_get(a, "action")), lang));
 			cl = json_object_get(a, "clauses");
 			json_array_foreach(cl, k, x)
 				fprintf(f, "    %s\n", json_string_value(json_object_get(x, lang ? "message_en" : "message")));
@@ -196,14 +220,27 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	}
 }
 
-static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale)
+/*
+ * Columns: unit, name, score, grade, veto, fail_reasons, one per ladder the
+ * months feed (its action), air_index, air_improvement_percent, air_rank,
+ * the last-place ladder's action (when the scheme has one), missing, stale.
+ */
+static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const cycle_scheme *s, int scale)
 {
-	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons", "CJ-A2-7.3", "CJ-A2-7.1",
-					    "air_index", "air_improvement_percent", "air_rank", "CJ-A3-4", "missing", "stale" };
+	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons" };
+	static const char *const air_head[] = { "air_index", "air_improvement_percent", "air_rank" };
 	if (bom)
 		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
-	for (size_t k = 0; k < 14; k++)
-		out_csv_cell(f, head[k], k == 13);
+	for (size_t k = 0; k < 6; k++)
+		out_csv_cell(f, head[k], 0);
+	for (size_t l = 0; l < s->n_ladders; l++)
+		out_csv_cell(f, s->ladder[l], 0);
+	for (size_t k = 0; k < 3; k++)
+		out_csv_cell(f, air_head[k], 0);
+	if (s->last_place)
+		out_csv_cell(f, s->last_place, 0);
+	out_csv_cell(f, "missing", 0);
+	out_csv_cell(f, "stale", 1);
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air"), *acts = json_object_get(r, "actions"), *x;
 		char score[32], rank[32] = "", fails[512] = "";
@@ -214,7 +251,7 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale)
 			if (om < sizeof missing)
 				om += (size_t)snprintf(missing + om, sizeof missing - om, "%s%s", k ? ";" : "", json_string_value(x));
 		if (json_object_get(r, "score"))
-			snprintf(score, sizeof score, "%lld", json_integer_value(json_object_get(r, "score")));
+			points(score, sizeof score, json_integer_value(json_object_get(r, "score")), scale);
 		else
 			score[0] = '\0';
 		json_array_foreach(json_object_get(r, "fail_reasons"), k, x)
@@ -228,19 +265,24 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale)
 		out_csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
 		out_csv_cell(f, json_object_get(r, "veto") ? (json_is_true(json_object_get(r, "veto")) ? "1" : "0") : "", 0);
 		out_csv_cell(f, fails, 0);
-		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[0]), "action")), 0);
-		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[1]), "action")), 0);
+		for (size_t l = 0; l < s->n_ladders; l++)
+			out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, s->ladder[l]), "action")), 0);
 		out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
 		out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
 		out_csv_cell(f, rank, 0);
-		out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, ladders[2]), "action")), 0);
+		if (s->last_place)
+			out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, s->last_place), "action")), 0);
 		out_csv_cell(f, missing, 0);
 		out_csv_cell(f, stale ? "1" : "0", 1);
 	}
 }
 
-static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines, int stale)
+static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines, int stale,
+			const cycle_scheme *s, int scale)
 {
+	const char *ladders[CYCLE_MAX_LADDERS + 1];
+	size_t n_lad = scheme_ladders(s, ladders);
+	char pts[32];
 	double maxabs = 0.001;
 	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2;
 	char title[128];
@@ -266,7 +308,8 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 		fputs("<tr><td>", f);
 		out_html_escape(f, rows[i].name);
 		if (g)
-			fprintf(f, "</td><td>%lld</td><td class=\"%s\">%s</td>", json_integer_value(json_object_get(r, "score")),
+			fprintf(f, "</td><td>%s</td><td class=\"%s\">%s</td>",
+				points(pts, sizeof pts, json_integer_value(json_object_get(r, "score")), scale),
 				strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
 		else
 			fprintf(f, "</td><td>-</td><td class=\"fail\">%s</td>", lang ? "not assessed" : "未考核");
@@ -296,7 +339,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 			}
 			fputs(lang ? ")</p>\n" : "）</p>\n", f);
 		}
-		for (int l = 0; l < 3; l++) {
+		for (size_t l = 0; l < n_lad; l++) {
 			json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
 			size_t k;
 			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
@@ -304,7 +347,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 			fputs("<p><b>", f);
 			out_html_escape(f, rows[i].name);
 			fputs(lang ? "</b>: " : "</b>：", f);
-			out_html_escape(f, action_name(ladders[l], json_string_value(json_object_get(a, "action")), lang));
+			out_html_escape(f, action_name(s, ladders[l], json_string_value(json_object_get(a, "action")), lang));
 			fputs("</p>\n", f);
 			json_array_foreach(json_object_get(a, "clauses"), k, x) {
 				fputs("<div class=\"act\">", f);
@@ -313,27 +356,29 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 			}
 		}
 	}
-	/* The air ranking as an inline SVG bar chart: improvement rate per unit, 0 in the middle. */
-	fprintf(f, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
-		lang ? "Air quality: year-on-year improvement (CJ-A3-5)" : "环境空气质量综合指数同比改善率（CJ-A3-5）", width,
-		n * (size_t)bar_h + 10);
-	for (size_t i = 0; i < n; i++) {
-		json_t *air = json_object_get(rows[i].r, "air");
-		double rate;
-		int w, y = (int)i * bar_h + 5;
-		if (!air)
-			continue;
-		rate = json_real_value(json_object_get(air, "rate"));
-		w = (int)((rate < 0 ? -rate : rate) / maxabs * (width - label_w) / 2 * 0.95);
-		fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + 17);
-		out_html_escape(f, rows[i].name);
-		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid, y,
-			w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s%%</text>\n", rate < 0 ? mid + 4 : mid - 50, y + 15,
-			json_string_value(json_object_get(air, "rate_percent")));
+	if (s->air) {
+		/* The air ranking as an inline SVG bar chart: improvement rate per unit, 0 in the middle. */
+		fprintf(f, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
+			lang ? "Air quality: year-on-year improvement (CJ-A3-5)" : "环境空气质量综合指数同比改善率（CJ-A3-5）", width,
+			n * (size_t)bar_h + 10);
+		for (size_t i = 0; i < n; i++) {
+			json_t *air = json_object_get(rows[i].r, "air");
+			double rate;
+			int w, y = (int)i * bar_h + 5;
+			if (!air)
+				continue;
+			rate = json_real_value(json_object_get(air, "rate"));
+			w = (int)((rate < 0 ? -rate : rate) / maxabs * (width - label_w) / 2 * 0.95);
+			fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + 17);
+			out_html_escape(f, rows[i].name);
+			fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid, y,
+				w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
+			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s%%</text>\n", rate < 0 ? mid + 4 : mid - 50, y + 15,
+				json_string_value(json_object_get(air, "rate_percent")));
+		}
+		fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n", mid, mid,
+			n * (size_t)bar_h + 10);
 	}
-	fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n", mid, mid,
-		n * (size_t)bar_h + 10);
 	out_html_end(f);
 }
 
@@ -345,6 +390,9 @@ int cmd_report(tool_ctx *ctx)
 	size_t n = 0;
 	sqlite3 *db;
 	json_t *stale = NULL, *gaps = NULL, *lines = json_array();
+	cycle_scheme s;
+	eg_ruleset *rs = NULL;
+	int scale = 1;
 	out_target o;
 	FILE *f;
 	for (int i = 0; i < ctx->argc; i++) {
@@ -381,11 +429,18 @@ int cmd_report(tool_ctx *ctx)
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
 	/* One read transaction: the results and their freshness agree. */
+	memset(&s, 0, sizeof s);
 	rc = ws_read_begin(db);
+	if (!rc)
+		rc = cycle_scheme_load(&s, db);
 	if (!rc)
 		rc = load(db, month, &rows, &n);
 	if (!rc)
-		rc = freshness(db, month, ctx->lang, &stale, &gaps);
+		rc = freshness(db, month, ctx->lang, &stale, &gaps, &s);
+	/* Scores are stored in the rule set's scale units (R0.2); shown as points. */
+	if (!rc && eg_scheme_ruleset(&rs, s.scheme, month) == EG_OK)
+		scale = eg_ruleset_scale(rs);
+	eg_ruleset_free(rs);
 	ws_commit(db);
 	ws_close(db);
 	if (!rc && json_array_size(stale) > 0 && !stale_ok) {
@@ -423,11 +478,11 @@ int cmd_report(tool_ctx *ctx)
 			fputc('\n', f);
 			json_decref(doc);
 		} else if (!strcmp(format, "csv")) {
-			csv_report(f, rows, n, bom, json_array_size(stale) > 0);
+			csv_report(f, rows, n, bom, json_array_size(stale) > 0, &s, scale);
 		} else if (!strcmp(format, "html")) {
-			html_report(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0);
+			html_report(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0, &s, scale);
 		} else {
-			text_report(f, month, rows, n, ctx->lang, lines);
+			text_report(f, month, rows, n, ctx->lang, lines, &s, scale);
 		}
 		rc = out_close(&o);
 	}
@@ -437,5 +492,6 @@ int cmd_report(tool_ctx *ctx)
 	for (size_t i = 0; i < n; i++)
 		json_decref(rows[i].r);
 	free(rows);
+	cycle_scheme_free(&s);
 	return rc;
 }

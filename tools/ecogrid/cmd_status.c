@@ -190,6 +190,7 @@ int cmd_status(tool_ctx *ctx)
 		cycle_free(&c);
 	}
 	ws_commit(db);
+	cycle_scheme_free(&s);
 	ws_close(db);
 	json_decref(months);
 	return rc;

@@ -21,32 +21,110 @@
 /* The scheme                                                            */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The workspace's scheme: the document `ecogrid init --scheme` stored
+ * (table `scheme`, schema 6). What the monthly cycle takes from it: the
+ * rule set in force on each month's last day, the ladders its months feed
+ * (`monthly_ladders`: a deduction item's count or the failing grade), and
+ * its air-quality ranking with the last-place ladder. The rules themselves
+ * are the library's; the tool only reads which of them the scheme names.
+ * Results record the SHA-256 of the document's canonical text, so that a
+ * new scheme (or a revision of it) makes them stale.
+ */
+int cycle_scheme_from(cycle_scheme *s, eg_scheme *sc)
+{
+	int metric = 0, order = 0, decimals = 0;
+	const char *last = NULL;
+	memset(s, 0, sizeof *s);
+	s->scheme = sc;
+	snprintf(s->name, sizeof s->name, "%s", eg_scheme_id(sc));
+	snprintf(s->hash, sizeof s->hash, "%s", eg_scheme_sha256(sc));
+	if (eg_scheme_monthly_count(sc) > CYCLE_MAX_LADDERS) {
+		tool_fail("scheme %s: the monthly cycle steps at most %d ladders, the scheme names %zu", s->name,
+			  CYCLE_MAX_LADDERS, eg_scheme_monthly_count(sc));
+		goto fail;
+	}
+	for (size_t i = 0; i < eg_scheme_monthly_count(sc); i++) {
+		int feed = 0;
+		if (eg_scheme_monthly_at(&s->ladder[i], &feed, &s->feed_item[i], sc, i) < 0) {
+			tool_fail_eg(EG_EINVAL, s->name);
+			goto fail;
+		}
+		s->feed[i] = feed == EG_SCHEME_FEED_ITEM_COUNT ? CYCLE_FEED_ITEM_COUNT : CYCLE_FEED_FAILED;
+		s->n_ladders++;
+	}
+	if (eg_scheme_airq_ranking(&metric, &order, &decimals, &last, sc) < 0) {
+		tool_fail_eg(EG_EINVAL, s->name);
+		goto fail;
+	}
+	if (metric != EG_SCHEME_RANK_METRIC_NONE && metric != EG_SCHEME_RANK_METRIC_IMPROVEMENT_RATE) {
+		/* The run ranks by the improvement rate (month input "air_ref"); another metric needs other inputs. */
+		tool_fail("scheme %s: its air-quality ranking is by composite index; the monthly cycle ranks by "
+				     "year-on-year improvement rate only", s->name);
+		goto fail;
+	}
+	s->air = metric == EG_SCHEME_RANK_METRIC_IMPROVEMENT_RATE;
+	s->last_place = s->air ? last : NULL;
+	return TOOL_OK;
+fail:
+	cycle_scheme_free(s);
+	return TOOL_FAIL;
+}
+
 int cycle_scheme_load(cycle_scheme *s, sqlite3 *db)
 {
-	/*
-	 * Until workspaces store their scheme (issue 15), the tool runs the
-	 * built-in Changji scheme: rule sets by date (CJ-A2), the problem-share
-	 * and failing-month ladders fed by item 4 and by the grade (CJ-A2-7.3,
-	 * CJ-A2-7.1), the air-quality ranking (CJ-A3-5) and its last-place
-	 * ladder (CJ-A3-4). Its identity is hashed like a stored scheme's text,
-	 * so that results record it and a change of scheme makes them stale.
-	 */
-	static const char identity[] = "ecogrid built-in scheme v1: rule sets changji (by date); monthly ladders "
-				       "CJ-A2-7.3 fed by item 4, CJ-A2-7.1 fed by the failing grade; air ranking "
-				       "CJ-A3-5 by improvement rate, last place CJ-A3-4; profile by date\n";
-	(void)db;
+	sqlite3_stmt *st = NULL;
+	eg_scheme *sc = NULL;
+	eg_scheme_error err = EG_SCHEME_ERROR_INIT;
+	int rc;
 	memset(s, 0, sizeof *s);
-	snprintf(s->name, sizeof s->name, "changji (built-in)");
-	s->family = "changji";
-	s->n_ladders = 2;
-	s->ladder[0] = "CJ-A2-7.3";
-	s->feed[0] = CYCLE_FEED_ITEM_COUNT;
-	s->feed_item[0] = "4";
-	s->ladder[1] = "CJ-A2-7.1";
-	s->feed[1] = CYCLE_FEED_FAILED;
-	s->air = 1;
-	s->last_place = "CJ-A3-4";
-	return eg_draw_sha256_hex(s->hash, identity, sizeof identity - 1) < 0 ? tool_fail_eg(EG_EINVAL, "scheme") : TOOL_OK;
+	if (sqlite3_prepare_v2(db, "SELECT text, id FROM scheme WHERE slot = 1", -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? tool_fail("the workspace has no scheme; run `ecogrid init --scheme FILE|NAME`")
+					 : tool_fail("workspace: %s", sqlite3_errmsg(db));
+	}
+	rc = eg_scheme_load_buffer(&sc, &err, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+	if (rc < 0) {
+		/* A document this library no longer reads (or a workspace edited by hand). */
+		tool_fail("the workspace's scheme %s no longer loads: %s; store it again with `ecogrid init --scheme`",
+			  (const char *)sqlite3_column_text(st, 1), eg_error_last()->message);
+		sqlite3_finalize(st);
+		return TOOL_FAIL;
+	}
+	sqlite3_finalize(st);
+	return cycle_scheme_from(s, sc);
+}
+
+void cycle_scheme_free(cycle_scheme *s)
+{
+	if (!s)
+		return;
+	eg_scheme_free(s->scheme);
+	memset(s, 0, sizeof *s);
+}
+
+int cycle_ruleset(eg_ruleset **out, const cycle_scheme *s, const char *day)
+{
+	int rc = eg_scheme_ruleset(out, s->scheme, day);
+	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, eg_error_last()->message) : TOOL_OK;
+}
+
+int cycle_profile(eg_airq_profile **out, const cycle_scheme *s, const char *day)
+{
+	int rc;
+	*out = NULL;
+	if (!s->air)
+		return TOOL_OK;
+	rc = eg_scheme_airq_profile(out, s->scheme, day);
+	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, eg_error_last()->message) : TOOL_OK;
+}
+
+int cycle_ladder(eg_ladder **out, const cycle_scheme *s, const char *name)
+{
+	int rc = eg_scheme_ladder(out, s->scheme, name);
+	return rc < 0 ? tool_fail("%s: %s", s->name, eg_error_last()->message) : TOOL_OK;
 }
 
 json_t *cycle_unit_missing(const cycle_scheme *s, json_t *u)

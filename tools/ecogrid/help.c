@@ -13,10 +13,13 @@
 /* Option lists: names, and "=" after one that takes a value. */
 #define FMT3 "--format= --output= --force"
 const cmd_doc cmd_docs[] = {
-	{ "init", NULL, N_("init"),
+	{ "init", NULL, N_("init [--scheme FILE|NAME]"),
 	  N_("Create the workspace (default ./ecogrid.db, or --db FILE), or bring an existing one to the current "
-	     "schema. Every other command needs one."),
-	  N_("ecogrid --db changji.db init"), "" },
+	     "schema. Every other command needs one. --scheme sets the workspace's scheme, the rules its monthly "
+	     "cycle runs: a scheme document (docs/schemes.md) or a shipped scheme's name (changji-2023, "
+	     "jiangmen-2021, dongguan-2019, mee-2020, yulin-2019); a new workspace without it gets changji-2023. "
+	     "After a change of scheme, the months already run are stale."),
+	  N_("ecogrid --db xiwan.db init --scheme xiwan-2024.json"), "--scheme=" },
 	{ "grid", "import", N_("grid import FILE.csv [--root ID] [--root-level N]"),
 	  N_("Replace the grid with the divisions of FILE.csv: columns code (代码), parent_code (上级代码), level "
 	     "(级别, 0-4), name (名称) and optionally kind (类型: admin/行政, park/园区, key_grid/重点网格, other/其他). "
@@ -119,6 +122,24 @@ const cmd_doc cmd_docs[] = {
 	  N_("The workspace's settings for the bulletin: office (the issuing office), number (the document number, "
 	     "e.g. 昌州环网办〔2026〕12号) and date (YYYY-MM-DD; default: the day the bulletin is made)."),
 	  N_("ecogrid config set office 昌吉回族自治州生态环境局"), "" },
+	{ "scheme", "show", N_("scheme show [FILE|NAME] [--format text|json] [--sources]"),
+	  N_("A scheme's title, document number, dates, rule sets, ladders, what the monthly cycle feeds them and "
+	     "its source citations (--sources lists them); the workspace's scheme when none is given."),
+	  N_("ecogrid scheme show changji-2023 --sources"), "--format= --sources" },
+	{ "scheme", "check", N_("scheme check FILE|NAME [--format text|json]"),
+	  N_("Static checks of a scheme document: grade gaps or overlaps, floors out of reach, items over their "
+	     "section, a veto that is not a status item, ladder clauses that never fire or are shadowed, actions "
+	     "without names, rule IDs cited twice, dates out of order. A document that does not load gets the line, "
+	     "column and JSON pointer of the refusal. Exit status 1 when anything is found."),
+	  N_("ecogrid scheme check mine.json"), "--format=" },
+	{ "scheme", "diff", N_("scheme diff OLD NEW --month YYYY-MM [--format text|json]"),
+	  N_("Re-score the month's stored inputs under two versions of a scheme (files or names) and list, per "
+	     "unit, the old and new score and grade and the rules that make the difference."),
+	  N_("ecogrid scheme diff xiwan-2024.json xiwan-2025.json --month 2024-03"), "--month= --format=" },
+	{ "scheme", "export", N_("scheme export [FILE|NAME] [--output FILE] [--force]"),
+	  N_("The canonical text of a scheme (the workspace's by default): the start of a new jurisdiction's "
+	     "document."),
+	  N_("ecogrid scheme export changji-2023 --output mine.json"), "--output= --force" },
 	{ "demo", NULL, N_("demo"),
 	  N_("Six months of the Changji sample in a temporary workspace, then the last month's bulletin and the "
 	     "path of its HTML page."),

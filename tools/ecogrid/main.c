@@ -144,6 +144,8 @@ static int dispatch(tool_ctx *ctx, const char *cmd)
 		return cmd_template(ctx);
 	if (!strcmp(cmd, "config"))
 		return cmd_config(ctx);
+	if (!strcmp(cmd, "scheme"))
+		return cmd_scheme(ctx);
 	if (!strcmp(cmd, "completion")) {
 		if (ctx->argc != 1 || strcmp(ctx->argv[0], "bash")) {
 			tool_fail("completion: only `ecogrid completion bash` is known");

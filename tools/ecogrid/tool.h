@@ -59,7 +59,7 @@ const char *tool_eg_message(void);
 void tool_set_verbose(int on);
 
 /* Workspace (ws.c). */
-#define WS_SCHEMA_VERSION 5
+#define WS_SCHEMA_VERSION 6
 /* Open an existing workspace and migrate it forward; must_exist=0 creates it. */
 int ws_open(sqlite3 **out, const char *path, int must_exist);
 void ws_close(sqlite3 *db);
@@ -209,24 +209,37 @@ int duty_check_row(eg_duty_log *log, eg_duty_workdays *cal, const char *where, c
 /*
  * The monthly cycle's bookkeeping (cycle.c).
  *
- * cycle_scheme: what the scheme asks of each month. The built-in Changji
- * scheme today; when workspaces store their scheme, cycle_scheme_load()
- * takes it from there and nothing else changes.
+ * cycle_scheme: what the workspace's scheme (the document stored by
+ * `ecogrid init --scheme`, table `scheme`) asks of each month: its rule
+ * sets by date, the ladders its months feed and with what, its air-quality
+ * ranking. Loaded with cycle_scheme_load(), freed with cycle_scheme_free().
  */
-#define CYCLE_FEED_ITEM_COUNT 0 /* the month's count of a deduction item (CJ-A2-7.3: item 4) */
-#define CYCLE_FEED_FAILED 1     /* 1 when the month's grade is fail (CJ-A2-7.1) */
+#define CYCLE_FEED_ITEM_COUNT 0 /* the month's count of a deduction item (e.g. CJ-A2-7.3: item 4) */
+#define CYCLE_FEED_FAILED 1     /* 1 when the month's grade is fail (e.g. CJ-A2-7.1) */
+#define CYCLE_MAX_LADDERS 4
 typedef struct cycle_scheme {
-	char name[64];
-	char hash[65];            /* SHA-256 of the scheme (what results record) */
-	const char *family;       /* the rule sets by date */
+	char name[65];            /* the scheme's ID, e.g. "changji-2023" */
+	char hash[65];            /* SHA-256 of the scheme's canonical text (what results record) */
+	eg_scheme *scheme;        /* the document (owned) */
 	size_t n_ladders;         /* ladders fed by the assessment each month */
-	const char *ladder[4];
-	int feed[4];              /* CYCLE_FEED_* */
-	const char *feed_item[4]; /* the item of CYCLE_FEED_ITEM_COUNT */
+	const char *ladder[CYCLE_MAX_LADDERS];
+	int feed[CYCLE_MAX_LADDERS];              /* CYCLE_FEED_* */
+	const char *feed_item[CYCLE_MAX_LADDERS]; /* the item of CYCLE_FEED_ITEM_COUNT */
 	int air;                  /* an air-quality ranking: every unit needs air data (or "air_station": false) */
 	const char *last_place;   /* its last-place ladder, or NULL */
 } cycle_scheme;
 int cycle_scheme_load(cycle_scheme *s, sqlite3 *db);
+void cycle_scheme_free(cycle_scheme *s);
+/* Fill s from a loaded scheme (taking ownership of sc, also on failure): what the tool can run of it. */
+int cycle_scheme_from(cycle_scheme *s, eg_scheme *sc);
+/* The scheme's rule set in force on a day, its air-quality profile (NULL without a ranking), a ladder by name. */
+int cycle_ruleset(eg_ruleset **out, const cycle_scheme *s, const char *day);
+int cycle_profile(eg_airq_profile **out, const cycle_scheme *s, const char *day);
+int cycle_ladder(eg_ladder **out, const cycle_scheme *s, const char *name);
+/* The name of the scheme a workspace is made with when `init` is given none. */
+#define WS_DEFAULT_SCHEME "changji-2023"
+/* Store a scheme as the workspace's (inside the caller's transaction); `source` is the file or name given. */
+int ws_scheme_store(sqlite3 *db, const eg_scheme *sc, const char *source);
 /* The blocks a unit's month input lacks, as a new JSON array ("inputs" when u is NULL). */
 struct json_t *cycle_unit_missing(const cycle_scheme *s, struct json_t *u);
 
@@ -313,5 +326,11 @@ char *config_get(sqlite3 *db, const char *key);
  */
 struct json_t;
 int month_doc_load(struct json_t **out, const char *file);
+/* `ecogrid scheme show|check|diff|export ...` (cmd_scheme.c). */
+int cmd_scheme(tool_ctx *ctx);
+/* A scheme from a file (a path, or anything with '/' or ending in ".json") or a shipped name; errors printed. */
+int scheme_open(eg_scheme **out, const tool_ctx *ctx, const char *file_or_name);
+/* Apply a unit's "assessment" object of a month document to inputs (cmd_month.c); errors name the JSON path. */
+int month_apply_assessment(eg_assess_input *in, struct json_t *a, const char *path);
 
 #endif

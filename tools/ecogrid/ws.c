@@ -57,6 +57,11 @@ static const char *const migrations[] = {
 	"  grid_hash TEXT NOT NULL, roster_hash TEXT NOT NULL, scheme_hash TEXT NOT NULL, prev_month TEXT NOT NULL,"
 	"  prev_state_hash TEXT NOT NULL, state_hash TEXT NOT NULL, allow_missing INTEGER NOT NULL, gaps TEXT NOT NULL);"
 	"CREATE TABLE output_file(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, at TEXT NOT NULL, command TEXT NOT NULL);"),
+	/* 5 -> 6: the workspace's scheme (issue 15): the canonical text of the
+	 * document the monthly cycle runs, its SHA-256, its ID, the file or name
+	 * it was given as, when. One row; migrate_scheme() fills it. */
+	("CREATE TABLE scheme(slot INTEGER PRIMARY KEY CHECK(slot = 1), id TEXT NOT NULL, sha256 TEXT NOT NULL,"
+	"  text TEXT NOT NULL, source TEXT NOT NULL, at TEXT NOT NULL);"),
 };
 
 int ws_exec(sqlite3 *db, const char *sql)
@@ -135,6 +140,62 @@ static int migrate_months(sqlite3 *db)
 	return rc;
 }
 
+int ws_scheme_store(sqlite3 *db, const eg_scheme *sc, const char *source)
+{
+	sqlite3_stmt *st;
+	char at[32];
+	int ok;
+	ws_now(at, sizeof at);
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO scheme(slot, id, sha256, text, source, at) VALUES(1, ?, ?, ?, ?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(st, 1, eg_scheme_id(sc), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, eg_scheme_sha256(sc), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, eg_scheme_text(sc), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, at, -1, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (!ok)
+		return tool_fail("workspace: %s", sqlite3_errmsg(db));
+	ws_row_written();
+	return TOOL_OK;
+}
+
+/*
+ * Schema 5 -> 6: a workspace of an earlier tool ran the built-in Changji
+ * scheme, which is the shipped document changji-2023 (the library proves
+ * the documents give the results of the presets they replaced): store it,
+ * and let the results that recorded the built-in scheme's identity record
+ * the document's hash instead, so that they stay fresh.
+ */
+static int migrate_scheme(sqlite3 *db)
+{
+	static const char identity[] = "ecogrid built-in scheme v1: rule sets changji (by date); monthly ladders "
+				       "CJ-A2-7.3 fed by item 4, CJ-A2-7.1 fed by the failing grade; air ranking "
+				       "CJ-A3-5 by improvement rate, last place CJ-A3-4; profile by date\n";
+	eg_scheme *sc = NULL;
+	sqlite3_stmt *st;
+	char old[65];
+	int rc, e;
+	if ((e = eg_scheme_named(&sc, WS_DEFAULT_SCHEME)) < 0)
+		return tool_fail_eg(e, WS_DEFAULT_SCHEME);
+	rc = ws_scheme_store(db, sc, WS_DEFAULT_SCHEME);
+	if (!rc && eg_draw_sha256_hex(old, identity, sizeof identity - 1) < 0)
+		rc = tool_fail_eg(EG_EINVAL, "hash");
+	if (!rc && sqlite3_prepare_v2(db, "UPDATE month_run SET scheme_hash = ? WHERE scheme_hash = ?", -1, &st, NULL) != SQLITE_OK)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	else if (!rc) {
+		sqlite3_bind_text(st, 1, eg_scheme_sha256(sc), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, old, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+	}
+	eg_scheme_free(sc);
+	return rc;
+}
+
 static int user_version(sqlite3 *db, int *v)
 {
 	sqlite3_stmt *st;
@@ -173,7 +234,7 @@ int ws_open(sqlite3 **out, const char *path, int must_exist)
 		if (ws_begin(db))
 			goto fail;
 		for (; v < WS_SCHEMA_VERSION; v++)
-			if (ws_exec(db, migrations[v]) || (v == 4 && migrate_months(db))) {
+			if (ws_exec(db, migrations[v]) || (v == 4 && migrate_months(db)) || (v == 5 && migrate_scheme(db))) {
 				ws_rollback(db);
 				goto fail;
 			}

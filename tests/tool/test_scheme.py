@@ -1,0 +1,356 @@
+"""The tool runs any scheme (issue 15): `init --scheme`, `scheme show|check|
+diff|export`, a second jurisdiction (Xiwan, tests/tool/data/) through the
+whole monthly cycle with hand-computed results, and the migration of a
+schema-5 workspace, which ran the built-in Changji scheme."""
+import csv
+import hashlib
+import io
+import json
+import os
+import sqlite3
+
+from toolbase import ToolCase
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+XIWAN = os.path.join(HERE, "data", "scheme-xiwan-2024.json")
+
+GRID = ("code,parent_code,level,name\n"
+        "XW,,1,西湾市\nXA,XW,2,甲县\nXB,XW,2,乙县\nXC,XW,2,丙区\nXD,XW,2,丁县\n")
+
+# Xiwan (scheme-xiwan-2024.json, scale 10: points in tenths). Items: A1 status
+# 100 (a veto: the month scores 0, XW-4.1), A2 status 100, B1 deduction 500
+# at 25 per problem, floor 0 (XW-3.3), B2 deduction 300 at 50, floor 0
+# (XW-3.4); bonus 15 per case, at most 50 (XW-3.5); excellent >= 900,
+# pass 700-899, else fail (XW-4.2); XW-4.3-a forces a fail.
+MARCH = {"units": {
+    "XA": {"assessment": {"items": {"B1": 3, "B2": 0}, "bonus": 5}},
+    "XB": {"assessment": {"items": {"B1": 5, "B2": 1}, "status": {"A2": False}}},
+    "XC": {"assessment": {"items": {"B1": 2, "B2": 1}}},
+    "XD": {"assessment": {"items": {"B1": 10, "B2": 2}}},
+}}
+APRIL = {"units": {
+    "XA": {"assessment": {"items": {"B1": 6, "B2": 0}}},
+    "XB": {"assessment": {"items": {"B1": 4, "B2": 0}, "status": {"A1": False}}},
+    "XC": {"assessment": {"items": {"B1": 2, "B2": 1}, "forced_fail": ["XW-4.3-a"]}},
+    "XD": {"assessment": {"items": {"B1": 22, "B2": 0}}},
+}}
+
+# The identity the tool of schema 5 hashed for its built-in Changji scheme.
+BUILTIN_IDENTITY = ("ecogrid built-in scheme v1: rule sets changji (by date); monthly ladders "
+                    "CJ-A2-7.3 fed by item 4, CJ-A2-7.1 fed by the failing grade; air ranking "
+                    "CJ-A3-5 by improvement rate, last place CJ-A3-4; profile by date\n")
+
+
+def xiwan_doc():
+    with open(XIWAN, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class SchemeCase(ToolCase):
+    def scheme_file(self, name, doc):
+        return self.write(name, json.dumps(doc, ensure_ascii=False, indent=2))
+
+    def xiwan_workspace(self):
+        self.run_tool("init", "--scheme", XIWAN)
+        self.run_tool("grid", "import", self.write("g.csv", GRID))
+        self.run_tool("month", "import", "2024-03", self.write("m03.json", json.dumps(MARCH)))
+        self.run_tool("month", "run", "2024-03")
+        self.run_tool("month", "import", "2024-04", self.write("m04.json", json.dumps(APRIL)))
+        self.run_tool("month", "run", "2024-04")
+
+    def report(self, month):
+        return json.loads(self.run_tool("report", month, "--format", "json").stdout)["units"]
+
+
+class XiwanEndToEndTest(SchemeCase):
+    """A second jurisdiction: init --scheme, month import, month run, report."""
+
+    def test_march(self):
+        self.xiwan_workspace()
+        u = self.report("2024-03")
+        # XA: A1 100 + A2 100 + B1 500-3*25=425 + B2 300 = 925; bonus 5*15=75 capped at 50: 975 (97.5).
+        self.assertEqual((u["XA"]["score"], u["XA"]["grade"]), (975, "excellent"))
+        # XB: A2 not met: 100 + B1 500-5*25=375 + B2 300-50=250 = 725 (72.5): pass.
+        self.assertEqual((u["XB"]["score"], u["XB"]["grade"]), (725, "pass"))
+        # XC: 200 + B1 500-2*25=450 + B2 250 = 900: exactly the excellent threshold (90 分以上).
+        self.assertEqual((u["XC"]["score"], u["XC"]["grade"]), (900, "excellent"))
+        # XD: 200 + B1 500-10*25=250 + B2 300-2*50=200 = 650 (65.0): fail.
+        self.assertEqual((u["XD"]["score"], u["XD"]["grade"]), (650, "fail"))
+        # XW-5.1, B1 shares of 3+5+2+10 = 20: XA 3/20 = 15 % exactly (15%以上: criticism);
+        # XB 5/20 = 25 % exactly (25%以上: interview); XC 2/20 = 10 %: none; XD 10/20 = 50 %: interview.
+        acts = {k: v["actions"]["XW-5.1"]["action"] for k, v in u.items()}
+        self.assertEqual(acts, {"XA": "criticism", "XB": "interview", "XC": "none", "XD": "interview"})
+        # XW-5.2: one failing month is not two.
+        self.assertEqual(u["XD"]["actions"]["XW-5.2"]["action"], "none")
+        # Nothing of Changji: no CJ ladder, no air block.
+        self.assertEqual(sorted(u["XA"]["actions"]), ["XW-5.1", "XW-5.2"])
+        self.assertNotIn("air", u["XA"])
+
+    def test_april_and_the_bulletin(self):
+        self.xiwan_workspace()
+        u = self.report("2024-04")
+        # XA: 200 + B1 500-6*25=350 + B2 300 = 850: pass.
+        self.assertEqual((u["XA"]["score"], u["XA"]["grade"]), (850, "pass"))
+        # XB: A1 not met: the veto makes the month 0 (XW-4.1).
+        self.assertEqual((u["XB"]["score"], u["XB"]["grade"], u["XB"]["veto"]), (0, "fail", True))
+        # XC: 900 points, but XW-4.3-a forces a fail.
+        self.assertEqual((u["XC"]["score"], u["XC"]["grade"]), (900, "fail"))
+        self.assertEqual(u["XC"]["fail_reasons"], ["XW-4.3"])
+        # XD: B1 500-22*25 < 0 stops at the floor 0; 200 + 0 + 300 = 500: fail.
+        self.assertEqual((u["XD"]["score"], u["XD"]["grade"]), (500, "fail"))
+        # XW-5.1, shares of 6+4+2+22 = 34: XA 6/34 = 17.6 % after 15 % in March: two months
+        # at 15 % or more: interview; XB 4/34 = 11.8 % after 25 %: none (the run is broken);
+        # XC 2/34 = 5.9 %: none; XD 22/34 = 64.7 %: interview.
+        acts = {k: v["actions"]["XW-5.1"]["action"] for k, v in u.items()}
+        self.assertEqual(acts, {"XA": "interview", "XB": "none", "XC": "none", "XD": "interview"})
+        # XW-5.2: XD failed March and April: rectification order; XB and XC failed April only.
+        acts = {k: v["actions"]["XW-5.2"]["action"] for k, v in u.items()}
+        self.assertEqual(acts, {"XA": "none", "XB": "none", "XC": "none", "XD": "rectification_order"})
+        # The text bulletin shows points in tenths and the scheme's action names.
+        text = self.run_tool("report", "2024-04").stdout
+        self.assertIn("甲县\t85.0\t合格", text)
+        self.assertIn("乙县\t0.0\t不合格", text)
+        self.assertIn("丁县：责令限期整改", text)
+        self.assertIn("3/20 = 15.0%，2024-04：6/34 = 17.6%；连续 2 个月占比 ≥ 15%", text)
+        self.assertNotIn("CJ-", text)
+        # CSV: one column per ladder of the scheme, no last-place column.
+        rows = list(csv.reader(io.StringIO(self.run_tool("report", "2024-04", "--format", "csv").stdout)))
+        self.assertEqual(rows[0], ["unit", "name", "score", "grade", "veto", "fail_reasons", "XW-5.1", "XW-5.2",
+                                   "air_index", "air_improvement_percent", "air_rank", "missing", "stale"])
+        self.assertEqual(rows[4][:8], ["XD", "丁县", "50.0", "fail", "0", "XW-4.2", "interview", "rectification_order"])
+        html = self.run_tool("report", "2024-04", "--format", "html").stdout
+        self.assertIn("责令限期整改", html)
+        self.assertNotIn("CJ-A3-5", html)  # no air chart: the scheme ranks no air quality
+
+    def test_month_inputs_match_the_schema(self):
+        try:
+            import jsonschema
+        except ImportError:
+            self.skipTest("python3-jsonschema is not installed")
+        with open(os.path.join(HERE, "..", "..", "docs", "schema", "month-input.schema.json"), encoding="utf-8") as fh:
+            v = jsonschema.Draft202012Validator(json.load(fh))
+        for doc in (MARCH, APRIL):
+            self.assertEqual([e.message for e in v.iter_errors(doc)], [])
+        self.assertFalse(v.is_valid({"units": {"XA": {"assessment": {"status": {"A1": 0}}}}}))
+
+    def test_inputs_the_scheme_does_not_have(self):
+        self.run_tool("init", "--scheme", XIWAN)
+        self.run_tool("grid", "import", self.write("g.csv", GRID))
+        before = self.digest()
+        bad = {"units": {"XA": {"assessment": {"items": {"4": 1}}}}}
+        err = self.run_tool("month", "import", "2024-03", self.write("b.json", json.dumps(bad)), expect=1).stderr
+        self.assertIn("units.XA.assessment.items.4", err)
+        bad = {"units": {"XA": {"assessment": {"status": {"B1": True}}}}}
+        err = self.run_tool("month", "import", "2024-03", self.write("b.json", json.dumps(bad)), expect=1).stderr
+        self.assertIn("assessment.status.B1", err)
+        bad = {"units": {"XA": {"assessment": {"status": {"A1": 1}}}}}
+        err = self.run_tool("month", "import", "2024-03", self.write("b.json", json.dumps(bad)), expect=1).stderr
+        self.assertIn("must be true or false", err)
+        bad = {"units": {"XA": {"assessment": {}, "air": {"so2": 1, "no2": 1, "pm10": 1, "pm25": 1, "co": 1, "o3": 1},
+                                "air_ref": 4.0}}}
+        err = self.run_tool("month", "import", "2024-03", self.write("b.json", json.dumps(bad)), expect=1).stderr
+        self.assertIn("no air-quality ranking", err)
+        # Before the scheme is in force there is no rule set.
+        ok = {"units": {"XA": {"assessment": {}}}}
+        err = self.run_tool("month", "import", "2023-12", self.write("o.json", json.dumps(ok)), expect=1).stderr
+        self.assertIn("xiwan-2024", err)
+        self.assertEqual(self.digest(), before)
+        # A unit without the item a ladder is fed with is incomplete (B1 feeds XW-5.1).
+        out = self.run_tool("month", "import", "2024-03", self.write("o.json", json.dumps(ok))).stdout
+        self.assertIn("assessment.items.B1", out)
+
+
+class InitSchemeTest(SchemeCase):
+    def test_default_and_change(self):
+        out = self.run_tool("init").stdout
+        self.assertIn("考核方案：changji-2023", out)
+        con = sqlite3.connect(self.db)
+        sid, sha, text = con.execute("SELECT id, sha256, text FROM scheme").fetchone()
+        con.close()
+        self.assertEqual(sid, "changji-2023")
+        self.assertEqual(sha, hashlib.sha256(text.encode()).hexdigest())
+        self.assertEqual(self.run_tool("scheme", "export").stdout, text)
+        # Another scheme: stored, logged, said.
+        out = self.run_tool("--lang", "en", "init", "--scheme", XIWAN).stdout
+        self.assertIn("scheme: xiwan-2024", out)
+        self.assertIn("changed", out)
+        out = self.run_tool("--lang", "en", "init", "--scheme", XIWAN).stdout
+        self.assertIn("unchanged", out)
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("SELECT COUNT(*) FROM run_log WHERE command = 'init --scheme'").fetchone()[0], 1)
+        con.close()
+        with open(XIWAN, encoding="utf-8") as fh:
+            self.assertEqual(self.run_tool("scheme", "export").stdout, fh.read())
+
+    def test_refused_scheme_changes_nothing(self):
+        self.run_tool("init")
+        before = self.digest()
+        doc = xiwan_doc()
+        doc["rulesets"][0]["items"][2]["per_occurrence"] = -25
+        err = self.run_tool("init", "--scheme", self.scheme_file("bad.json", doc), expect=1).stderr
+        self.assertIn("/rulesets/0/items/2/per_occurrence", err)
+        err = self.run_tool("init", "--scheme", "nosuch-2020", expect=1).stderr
+        self.assertIn("changji-2023", err)  # the shipped schemes are listed
+        # A scheme with more monthly ladders than the cycle steps.
+        doc = xiwan_doc()
+        doc["monthly_ladders"] = doc["monthly_ladders"] * 3
+        err = self.run_tool("init", "--scheme", self.scheme_file("many.json", doc), expect=1).stderr
+        self.assertIn("at most 4 ladders, the scheme names 6", err)
+        self.assertEqual(self.digest(), before)
+        # A new workspace is not created for a refused scheme.
+        other = self.path("other.db")
+        self.run_tool("--db", other, "init", "--scheme", "nosuch-2020", expect=1, db=False)
+        self.assertFalse(os.path.exists(other))
+
+    def test_a_new_scheme_makes_results_stale(self):
+        self.xiwan_workspace()
+        doc = xiwan_doc()
+        doc["rulesets"][0]["items"][2]["per_occurrence"] = 50
+        out = self.run_tool("init", "--scheme", self.scheme_file("x2.json", doc)).stdout
+        self.assertIn("2 个月的结果已过期", out)
+        st = json.loads(self.run_tool("status", "--format", "json").stdout)
+        self.assertEqual([(m["state"], m["why"][0]["reason"]) for m in st["months"]],
+                         [("stale", "scheme_changed"), ("stale", "scheme_changed")])
+        self.run_tool("report", "2024-03", expect=1)
+        self.run_tool("month", "run", "--from", "2024-03")
+        # XA in March under 50 per B1 problem: 200 + 500-150=350 + 300 = 850, bonus 50: 900.
+        self.assertEqual(self.report("2024-03")["XA"]["score"], 900)
+
+    def test_migration_from_schema_5(self):
+        """A schema-5 workspace ran the built-in Changji scheme: it gets the
+        changji-2023 document, and its results stay fresh."""
+        self.run_tool("init")
+        self.run_tool("grid", "import", self.write("g.csv", "code,parent_code,level,name\nP,,1,州\nA,P,2,甲县\n"))
+        month = {"units": {"A": {"assessment": {"items": {"4": 1}}, "air_station": False}}}
+        self.run_tool("month", "import", "2026-09", self.write("m.json", json.dumps(month)))
+        self.run_tool("month", "run", "2026-09")
+        con = sqlite3.connect(self.db)
+        con.executescript("DROP TABLE scheme; PRAGMA user_version=5;")
+        con.execute("UPDATE month_run SET scheme_hash = ?", (hashlib.sha256(BUILTIN_IDENTITY.encode()).hexdigest(),))
+        con.commit()
+        con.close()
+        st = json.loads(self.run_tool("status", "--format", "json").stdout)
+        self.assertEqual(st["scheme"], "changji-2023")
+        self.assertEqual(st["months"][0]["state"], "fresh")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
+        con.close()
+        # 100 - 1 problem on item 4 (CJ-A2-5.4, 1 point each): 99.
+        self.assertEqual(self.report("2026-09")["A"]["score"], 99)
+
+
+class SchemeCommandTest(SchemeCase):
+    def test_show(self):
+        out = self.run_tool("scheme", "show", XIWAN).stdout
+        self.assertIn("考核方案 xiwan-2024：西湾市网格化环境监管考核办法（2024年修订）", out)
+        self.assertIn("西环委办发〔2024〕3号", out)
+        self.assertIn("月度运行：XW-5.1 ← 当月该项问题数，项目B1", out)
+        d = json.loads(self.run_tool("scheme", "show", "changji-2023", "--format", "json").stdout)
+        self.assertEqual(d["id"], "changji-2023")
+        self.assertEqual(d["air_ranking"], {"metric": "improvement_rate", "last_place_ladder": "CJ-A3-4"})
+        self.assertEqual([m["ladder"] for m in d["monthly_ladders"]], ["CJ-A2-7.3", "CJ-A2-7.1"])
+        self.assertTrue(any(s["rule"] == "CJ-A2-5.4" for s in d["sources"]))
+        out = self.run_tool("--lang", "en", "scheme", "show", XIWAN, "--sources").stdout
+        self.assertIn("XW-3.3\t/rulesets/0/items/2\t第三条（二）3", out)
+        # The workspace's own.
+        self.run_tool("init", "--scheme", XIWAN)
+        self.assertIn("xiwan-2024", self.run_tool("scheme", "show").stdout)
+        self.run_tool("scheme", "show", "--format", "xml", expect=2)
+        self.run_tool("scheme", expect=2)
+
+    def test_check_clean_and_defects(self):
+        self.assertIn("未发现问题", self.run_tool("scheme", "check", XIWAN).stdout)
+        for name in ("changji-2023", "jiangmen-2021", "dongguan-2019", "mee-2020", "yulin-2019"):
+            self.run_tool("scheme", "check", name)
+        # A grade gap: pass 600-799, excellent from 900: 800-899 has no grade.
+        doc = xiwan_doc()
+        doc["rulesets"][0]["grades"][1].update(min_points=600, max_points=799)
+        path = self.scheme_file("gap.json", doc)
+        out = self.run_tool("scheme", "check", path, expect=1, lang="zh").stdout
+        self.assertIn("grade-gap [/rulesets/0/grades/1]", out)
+        self.assertIn("其间的得分没有等次", out)
+        d = json.loads(self.run_tool("scheme", "check", path, "--format", "json", expect=1).stdout)
+        self.assertEqual([(f["id"], f["pointer"]) for f in d["findings"]], [("grade-gap", "/rulesets/0/grades/1")])
+        self.assertIn("have no grade", d["findings"][0]["message_en"])
+        # A veto on a deduction item (refused by the loader, reported as a finding).
+        doc = xiwan_doc()
+        doc["rulesets"][0]["items"][2]["veto"] = True
+        out = self.run_tool("--lang", "en", "scheme", "check", self.scheme_file("veto.json", doc), expect=1).stdout
+        self.assertIn("veto-not-status [/rulesets/0/items/2", out)
+        # A ladder clause that never fires: a share above 100 %.
+        doc = xiwan_doc()
+        doc["ladders"][0]["clauses"][0]["threshold"] = 150
+        out = self.run_tool("scheme", "check", self.scheme_file("never.json", doc), expect=1).stdout
+        self.assertIn("clause-never-fires", out)
+
+    def test_check_names_line_column_and_pointer(self):
+        doc = xiwan_doc()
+        doc["rulesets"][0]["items"][2]["per_occurrence"] = -25
+        path = self.scheme_file("bad.json", doc)
+        with open(path, encoding="utf-8") as fh:
+            line, col = next((i, t.index("-25") + 1) for i, t in enumerate(fh, 1) if '"per_occurrence": -25' in t)
+        self.assertEqual(col, 29)  # 10 spaces of indentation, then "per_occurrence": and a space
+        out = self.run_tool("scheme", "check", path, expect=1, lang="zh").stdout  # Chinese by default
+        self.assertIn(f"第 {line} 行第 {col} 列（JSON 指针 /rulesets/0/items/2/per_occurrence）：应为 an integer from 0 to "
+                      "1000000，实为 -25", out)
+        out = self.run_tool("--lang", "en", "scheme", "check", path, expect=1).stdout
+        self.assertIn(f"line {line}, column {col} (JSON pointer /rulesets/0/items/2/per_occurrence): expected an integer "
+                      "from 0 to 1000000, found -25", out)
+        d = json.loads(self.run_tool("scheme", "check", path, "--format", "json", expect=1).stdout)
+        self.assertEqual((d["ok"], d["error"]["line"], d["error"]["column"], d["error"]["pointer"]),
+                         (False, line, col, "/rulesets/0/items/2/per_occurrence"))
+        # An unknown key lists the valid ones.
+        doc = xiwan_doc()
+        doc["rulesets"][0]["items"][0]["points"] = 1
+        out = self.run_tool("--lang", "en", "scheme", "check", self.scheme_file("k.json", doc), expect=1).stdout
+        self.assertIn("/rulesets/0/items/0/points", out)
+        self.assertIn("max_points", out)
+        # Not JSON at all.
+        out = self.run_tool("--lang", "en", "scheme", "check", self.write("t.json", "{\n  \"id\": \n"), expect=1).stdout
+        self.assertIn("line 3", out)
+        self.run_tool("scheme", "check", self.path("missing.json"), expect=1)
+        self.run_tool("scheme", "check", expect=1)
+
+    def test_diff(self):
+        """Xiwan 2025 (hypothetical): 5 points per B1 problem instead of 2.5,
+        judged on the stored March 2024 before it is in force."""
+        self.xiwan_workspace()
+        doc = xiwan_doc()
+        doc.update(id="xiwan-2025", valid_from="2025-01-01", document="西环委办发〔2025〕1号")
+        doc["rulesets"][0].update(id="xiwan-2025", document="西环委办发〔2025〕1号")
+        doc["rulesets"][0]["items"][2]["per_occurrence"] = 50
+        new = self.scheme_file("x25.json", doc)
+        d = json.loads(self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-03", "--format", "json").stdout)
+        self.assertEqual((d["old"], d["new"]), ("xiwan-2024", "xiwan-2025"))
+        got = {u["unit"]: (u["old_score"], u["new_score"], u["old_grade"], u["new_grade"]) for u in d["units"]}
+        # B1 costs 50 instead of 25 per problem:
+        # XA 3 problems: 975 -> 975-75 = 900, excellent still (the bonus keeps its cap 50);
+        # XB 5: 725 -> 600, pass -> fail; XC 2: 900 -> 850, excellent -> pass; XD 10: 650 -> 400.
+        self.assertEqual(got, {"XA": (975, 900, "excellent", "excellent"), "XB": (725, 600, "pass", "fail"),
+                               "XC": (900, 850, "excellent", "pass"), "XD": (650, 400, "fail", "fail")})
+        self.assertTrue(all(u["changed"] for u in d["units"]))
+        self.assertTrue(all(any(r["rule"] == "XW-3.3" for r in u["reasons"]) for u in d["units"]))
+        self.assertTrue(any("XW-3.3" in r["message_en"] for r in d["rules"]))
+        out = self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-03").stdout
+        self.assertIn("4 个单位，4 个结果有变化", out)
+        self.assertIn("乙县（XB）：72.5 分 合格 → 60.0 分 不合格", out)
+        # The same version: nothing changes.
+        d = json.loads(self.run_tool("scheme", "diff", XIWAN, XIWAN, "--month", "2024-03", "--format", "json").stdout)
+        self.assertFalse(any(u["changed"] for u in d["units"]))
+        self.assertEqual(d["rules"], [])
+        # Errors: no month, a month without inputs, inputs the other scheme does not have.
+        self.run_tool("scheme", "diff", XIWAN, new, expect=1)
+        self.assertIn("2024-05", self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-05", expect=1).stderr)
+        err = self.run_tool("scheme", "diff", XIWAN, "changji-2023", "--month", "2024-03", expect=1).stderr
+        self.assertIn("units.XA", err)
+
+    def test_export_output(self):
+        self.run_tool("init", "--scheme", "jiangmen-2021")
+        out = self.path("jm.json")
+        self.run_tool("scheme", "export", "--output", out)
+        with open(out, encoding="utf-8") as fh:
+            text = fh.read()
+        self.assertEqual(json.loads(text)["id"], "jiangmen-2021")
+        # What was exported loads back as the same document.
+        self.assertEqual(self.run_tool("scheme", "export", out).stdout, text)
+        self.run_tool("scheme", "export", "--output", self.db, expect=1)  # never the workspace
