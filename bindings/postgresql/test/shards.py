@@ -22,7 +22,7 @@ import re
 
 import pgcluster
 
-N_STATIONS = 240
+N_STATIONS = 90
 
 DATA = """
 SELECT 's' || lpad(s::text, 4, '0') AS station, ts,
