@@ -176,6 +176,80 @@ COMMENT ON FUNCTION ecogrid.score_many(text, text, jsonb) IS
   'Score many units ({unit: inputs}) for one period in one call, all or nothing';
 
 -- ---------------------------------------------------------------------
+-- Schemes (issue 15): a jurisdiction's rules as a versioned JSON document
+-- (docs/schema/scheme.schema.json), kept in a table as text or jsonb, or a
+-- shipped one by name. The library loads and checks the document and
+-- chooses the rule set in force on a date (R0.3); a document is loaded once
+-- per distinct document in a query.
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION ecogrid.scheme_names() RETURNS SETOF text
+  AS 'MODULE_PATHNAME', 'egpg_scheme_names' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION ecogrid.scheme_names() IS
+  'The IDs of the schemes shipped in the library (changji-2023, jiangmen-2021, dongguan-2019, mee-2020, yulin-2019)';
+
+CREATE FUNCTION ecogrid.scheme_named(name text) RETURNS text
+  AS 'MODULE_PATHNAME', 'egpg_scheme_named' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.scheme_named(text) IS
+  'A shipped scheme''s document, as canonical text (to store in a table and edit into a local version)';
+
+CREATE FUNCTION ecogrid.scheme_canonical(doc text) RETURNS text
+  AS 'MODULE_PATHNAME', 'egpg_scheme_canonical' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ecogrid.scheme_canonical(doc jsonb) RETURNS text
+  AS 'MODULE_PATHNAME', 'egpg_scheme_canonical' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.scheme_canonical(text) IS
+  'A scheme document checked by the library and written canonically (its sha256 is the one scheme_info gives)';
+
+CREATE TYPE ecogrid.scheme_info AS (
+  id text,
+  family text,          -- the jurisdiction, e.g. changji
+  title text,
+  title_en text,
+  document text,        -- the document number
+  issuer text,
+  issuer_en text,
+  valid_from date,      -- R0.3, inclusive
+  valid_to date,        -- NULL: open-ended
+  sha256 text,          -- of the canonical text: which rules a month was run under
+  rulesets text[],
+  ladders text[]
+);
+CREATE FUNCTION ecogrid.scheme_info(doc text) RETURNS ecogrid.scheme_info
+  AS 'MODULE_PATHNAME', 'egpg_scheme_info' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ecogrid.scheme_info(doc jsonb) RETURNS ecogrid.scheme_info
+  AS 'MODULE_PATHNAME', 'egpg_scheme_info' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.scheme_info(text) IS
+  'Load and check a scheme document (an error names the place); what it says about itself';
+
+CREATE TYPE ecogrid.ruleset_info AS (
+  name text,
+  document text,
+  valid_from date,
+  valid_to date,        -- NULL: open-ended
+  scale integer         -- 1 whole points, 10 tenths (R0.2)
+);
+CREATE FUNCTION ecogrid.scheme_ruleset(doc text, day text) RETURNS ecogrid.ruleset_info
+  AS 'MODULE_PATHNAME', 'egpg_scheme_ruleset' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ecogrid.scheme_ruleset(doc jsonb, day text) RETURNS ecogrid.ruleset_info
+  AS 'MODULE_PATHNAME', 'egpg_scheme_ruleset' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.scheme_ruleset(text, text) IS
+  'The scheme''s rule set in force on a day (YYYY-MM-DD, or YYYY-MM: the month''s last day), R0.3';
+
+-- Scoring under a scheme document: the rule set in force in the period.
+-- (A text literal as the first argument is a preset's name, above.)
+CREATE FUNCTION ecogrid.score(scheme jsonb, period text, inputs jsonb)
+  RETURNS ecogrid.score_result AS 'MODULE_PATHNAME', 'egpg_score_scheme'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.score(jsonb, text, jsonb) IS
+  'Score one unit for one period under the rule set of a scheme document in force in the period';
+CREATE FUNCTION ecogrid.score_many(scheme jsonb, period text, units jsonb)
+  RETURNS TABLE(unit text, score numeric, grade text, veto boolean, fail_reasons text[], trace jsonb)
+  AS 'MODULE_PATHNAME', 'egpg_score_many_scheme'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION ecogrid.score_many(jsonb, text, jsonb) IS
+  'Score many units ({unit: inputs}) under the rule set of a scheme document in force in the period, all or nothing';
+
+-- ---------------------------------------------------------------------
 -- Escalation ladders (CJ-A2-7.3, CJ-A2-7.1, CJ-A3-4, CJ-M-4.3, DG-65, DG-63, JM-2.3)
 -- ---------------------------------------------------------------------
 

@@ -30,7 +30,13 @@ SELECT pg_temp.err(q) FROM (VALUES
   ($$SELECT ecogrid.score('changji-2023', '2026-10', '{"problems": [["regional", "regional"]]}')$$),
   ($$SELECT ecogrid.ladder_step('CJ-A2-7.3', 'ecogrid-ladder-state 9', '2026-09', array['A'], array[1]::bigint[])$$),
   ($$SELECT ecogrid.ladder_step('CJ-A2-7.3', NULL, '2026-09', array['A', 'A'], array[1, 1]::bigint[])$$),
-  ($$SELECT ecogrid.inspect_quota('DG-11', 9223372036854775807)$$)
+  ($$SELECT ecogrid.inspect_quota('DG-11', 9223372036854775807)$$),
+  ($$SELECT ecogrid.scheme_named('changji')$$),
+  ($$SELECT ecogrid.scheme_info('{"ecogrid_scheme": 1')$$),
+  ($$SELECT ecogrid.scheme_info(jsonb_set(ecogrid.scheme_named('changji-2023')::jsonb, '{rulesets,0,items,3,per_occurrence}', '-1'))$$),
+  ($$SELECT ecogrid.scheme_ruleset(ecogrid.scheme_named('changji-2023'), '2026-02-30')$$),
+  ($$SELECT ecogrid.score(ecogrid.scheme_named('jiangmen-2021')::jsonb, '2026-01', '{}')$$),
+  ($$SELECT ecogrid.scheme_info(42::text::jsonb)$$)
 ) AS v(q);
 
 -- After errors in a loop, the session goes on (and keeps giving the same answers).

@@ -201,20 +201,16 @@ static void result_values(Datum *values, bool *nulls, const eg_assess_result *r,
 	values[4] = egpg_jsonb_from_text(t.data);
 }
 
-/* score(scheme text, period text, inputs jsonb) → ecogrid.score_result. */
-PG_FUNCTION_INFO_V1(egpg_score);
-Datum egpg_score(PG_FUNCTION_ARGS)
+/* One unit's score under rs: ecogrid.score_result. */
+static Datum score_one(FunctionCallInfo fcinfo, const eg_ruleset *rs, const char *period, Jsonb *inputs, const char *what)
 {
-	char *scheme = egpg_text_utf8(PG_GETARG_TEXT_PP(0)), *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
-	Jsonb *inputs = PG_GETARG_JSONB_P(2);
-	const eg_ruleset *rs = ruleset_for(fcinfo, scheme, "ecogrid.score");
-	egpg_guard *in = inputs_from(rs, &inputs->root, "inputs", "ecogrid.score");
+	egpg_guard *in = inputs_from(rs, &inputs->root, "inputs", what);
 	egpg_guard *res = egpg_guard_new(CurrentMemoryContext, egpg_free_result);
 	eg_assess_result *r = NULL;
 	Datum values[SCORE_COLS];
 	bool nulls[SCORE_COLS];
 	TupleDesc td = egpg_result_tupdesc(fcinfo);
-	EGPG_CHECK(eg_assess_score(&r, rs, in->obj, period), "ecogrid.score");
+	EGPG_CHECK(eg_assess_score(&r, rs, in->obj, period), what);
 	res->obj = r;
 	result_values(values, nulls, r, eg_ruleset_scale(rs));
 	egpg_guard_release(res);
@@ -222,14 +218,31 @@ Datum egpg_score(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, values, nulls)));
 }
 
-/* score_many(scheme, period, units jsonb {unit: inputs}) → SETOF (unit, score, grade, veto, fail_reasons, trace). */
-PG_FUNCTION_INFO_V1(egpg_score_many);
-Datum egpg_score_many(PG_FUNCTION_ARGS)
+/* score(scheme text, period text, inputs jsonb) → ecogrid.score_result, scheme a preset's name. */
+PG_FUNCTION_INFO_V1(egpg_score);
+Datum egpg_score(PG_FUNCTION_ARGS)
+{
+	char *scheme = egpg_text_utf8(PG_GETARG_TEXT_PP(0)), *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
+	const eg_ruleset *rs = ruleset_for(fcinfo, scheme, "ecogrid.score");
+	return score_one(fcinfo, rs, period, PG_GETARG_JSONB_P(2), "ecogrid.score");
+}
+
+/*
+ * score(scheme jsonb, period text, inputs jsonb) → ecogrid.score_result under
+ * the rule set of a scheme document in force in the period (eg_scheme_ruleset()).
+ */
+PG_FUNCTION_INFO_V1(egpg_score_scheme);
+Datum egpg_score_scheme(PG_FUNCTION_ARGS)
+{
+	char *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
+	const eg_ruleset *rs = egpg_scheme_ruleset_arg(fcinfo, 0, period, "ecogrid.score");
+	return score_one(fcinfo, rs, period, PG_GETARG_JSONB_P(2), "ecogrid.score");
+}
+
+/* Many units ({unit: inputs}) under rs → SETOF (unit, score, grade, veto, fail_reasons, trace), all or nothing. */
+static Datum score_many(FunctionCallInfo fcinfo, const eg_ruleset *rs, const char *period, Jsonb *units)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
-	char *scheme = egpg_text_utf8(PG_GETARG_TEXT_PP(0)), *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
-	Jsonb *units = PG_GETARG_JSONB_P(2);
-	const eg_ruleset *rs = ruleset_for(fcinfo, scheme, "ecogrid.score_many");
 	int n = 0, cap, scale = eg_ruleset_scale(rs);
 	char **ids;
 	egpg_guard **inputs, **results;
@@ -279,4 +292,22 @@ Datum egpg_score_many(PG_FUNCTION_ARGS)
 		egpg_guard_release(inputs[i]);
 	}
 	return (Datum)0;
+}
+
+/* score_many(scheme text, period, units jsonb {unit: inputs}), scheme a preset's name. */
+PG_FUNCTION_INFO_V1(egpg_score_many);
+Datum egpg_score_many(PG_FUNCTION_ARGS)
+{
+	char *scheme = egpg_text_utf8(PG_GETARG_TEXT_PP(0)), *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
+	const eg_ruleset *rs = ruleset_for(fcinfo, scheme, "ecogrid.score_many");
+	return score_many(fcinfo, rs, period, PG_GETARG_JSONB_P(2));
+}
+
+/* score_many(scheme jsonb, period, units jsonb) under the rule set of a scheme document in force in the period. */
+PG_FUNCTION_INFO_V1(egpg_score_many_scheme);
+Datum egpg_score_many_scheme(PG_FUNCTION_ARGS)
+{
+	char *period = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
+	const eg_ruleset *rs = egpg_scheme_ruleset_arg(fcinfo, 0, period, "ecogrid.score_many");
+	return score_many(fcinfo, rs, period, PG_GETARG_JSONB_P(2));
 }

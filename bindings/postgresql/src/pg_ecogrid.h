@@ -51,6 +51,7 @@ void egpg_free_outcome(void *p);
 void egpg_free_profile(void *p);
 void egpg_free_draw(void *p);
 void egpg_free_string(void *p);
+void egpg_free_scheme(void *p);
 
 /*
  * Raise the library's failure `rc` as an SQL error: the SQLSTATE follows the
@@ -58,6 +59,8 @@ void egpg_free_string(void *p);
  * ...), the message is "<what>: <the library's message>".
  */
 pg_attribute_noreturn() void egpg_raise(int rc, const char *what);
+/* The SQLSTATE of a library status code (as egpg_raise() uses). */
+int egpg_sqlstate(int rc);
 
 #define EGPG_CHECK(call, what)                          \
 	do {                                            \
@@ -96,6 +99,16 @@ char *egpg_jsonb_string(const JsonbValue *v, const char *path);
 void egpg_jsonb_keys_only(JsonbContainer *obj, const char *const *keys, int n, const char *path);
 /* The elements of a jsonb array container as palloc'd JsonbValues (scalars copied, containers as binary). */
 JsonbValue *egpg_jsonb_elements(JsonbContainer *arr, int *n, const char *path);
+
+/*
+ * The scheme document of argument `arg` (text or jsonb), loaded by the
+ * library once per distinct document on this call site (fn_extra) and freed
+ * with it; an invalid document is an error naming the place. The second
+ * form gives the scheme's rule set in force on `date` (eg_scheme_ruleset()),
+ * kept until the document or the date changes.
+ */
+const eg_scheme *egpg_scheme_arg(FunctionCallInfo fcinfo, int arg, const char *what);
+const eg_ruleset *egpg_scheme_ruleset_arg(FunctionCallInfo fcinfo, int arg, const char *date, const char *what);
 
 /* The tuple descriptor of the calling function's composite result. */
 TupleDesc egpg_result_tupdesc(FunctionCallInfo fcinfo);

@@ -55,7 +55,7 @@ void egpg_free_draw(void *p) { eg_draw_free(p); }
 void egpg_free_string(void *p) { eg_string_free(p); }
 
 /* SQLSTATE of a library status code. */
-static int sqlstate_of(int rc)
+int egpg_sqlstate(int rc)
 {
 	switch (rc) {
 	case EG_EINVAL:
@@ -86,7 +86,7 @@ void egpg_raise(int rc, const char *what)
 	const eg_error *e = eg_error_last();
 	/* Copy before anything else can call the library. */
 	char *msg = egpg_utf8_server(e->code == rc && e->message[0] ? e->message : eg_strerror(rc));
-	ereport(ERROR, (errcode(sqlstate_of(rc)), errmsg("%s: %s", what, msg),
+	ereport(ERROR, (errcode(egpg_sqlstate(rc)), errmsg("%s: %s", what, msg),
 			errdetail("ecogrid status %d: %s", rc, eg_strerror(rc))));
 }
 
