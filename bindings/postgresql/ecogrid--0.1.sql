@@ -278,6 +278,25 @@ CREATE FUNCTION ecogrid.ladder_step(ladder text, state text, month text, units t
 COMMENT ON FUNCTION ecogrid.ladder_step(text, text, text, text[], bigint[], boolean[]) IS
   'Step a ladder one month from a stored state (NULL: none yet); the result carries the new state';
 
+-- The same over a ladder of a scheme document (eg_scheme_ladder(), e.g. a local version of a
+-- jurisdiction's ladder): ecogrid.ladder(doc, 'CJ-A2-7.3', month, unit, value ORDER BY month), and
+-- ecogrid.ladder_step(doc, 'CJ-A2-7.3', state, month, units, vals [, flags]).
+CREATE FUNCTION ecogrid.ladder_scheme_trans(internal, jsonb, text, text, text, bigint) RETURNS internal
+  AS 'MODULE_PATHNAME', 'egpg_ladder_scheme_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ecogrid.ladder_scheme_trans(internal, jsonb, text, text, text, bigint, boolean) RETURNS internal
+  AS 'MODULE_PATHNAME', 'egpg_ladder_scheme_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE ecogrid.ladder(scheme jsonb, ladder text, month text, unit text, value bigint) (
+  SFUNC = ecogrid.ladder_scheme_trans, STYPE = internal, FINALFUNC = ecogrid.ladder_final,
+  FINALFUNC_MODIFY = READ_WRITE, PARALLEL = SAFE);
+CREATE AGGREGATE ecogrid.ladder(scheme jsonb, ladder text, month text, unit text, value bigint, flag boolean) (
+  SFUNC = ecogrid.ladder_scheme_trans, STYPE = internal, FINALFUNC = ecogrid.ladder_final,
+  FINALFUNC_MODIFY = READ_WRITE, PARALLEL = SAFE);
+CREATE FUNCTION ecogrid.ladder_step(scheme jsonb, ladder text, state text, month text, units text[], vals bigint[],
+                                    flags boolean[] DEFAULT NULL)
+  RETURNS jsonb AS 'MODULE_PATHNAME', 'egpg_ladder_step_scheme' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ecogrid.ladder_step(jsonb, text, text, text, text[], bigint[], boolean[]) IS
+  'Step a ladder of a scheme document one month from a stored state (NULL: none yet)';
+
 CREATE FUNCTION ecogrid.ladder_actions(result jsonb)
   RETURNS TABLE(month text, unit text, severity integer, action text, clauses jsonb)
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

@@ -91,3 +91,37 @@ SELECT ecogrid.scheme_ruleset(doc, '2026-13') FROM local_scheme;
 SELECT ecogrid.score(doc, '2023-04', '{}') FROM local_scheme;
 SELECT ecogrid.score(doc, '2026-01', '{"items": {"4": -1}}') FROM local_scheme;
 SELECT s.* FROM local_scheme, ecogrid.score_many(doc, '2026-01', '{"652301": {}, "652302": {"items": {"99": 1}}}') AS s;
+
+-- Ladders of a scheme document (eg_scheme_ladder()). CJ-A2-7.3 (the share of the prefecture's
+-- problems): 2026-09 A 12/80 = 15 %, B 68/80 = 85 %; 2026-10 A 9/60 = 15 %, B 51/60 = 85 %.
+CREATE TABLE scheme_problems (unit text, month text, n bigint);
+INSERT INTO scheme_problems VALUES ('A', '2026-09', 12), ('B', '2026-09', 68), ('A', '2026-10', 9), ('B', '2026-10', 51);
+-- The shipped document's ladder is the preset's: the same months, actions, clauses and state.
+SELECT ecogrid.ladder(ecogrid.scheme_named('changji-2023')::jsonb, 'CJ-A2-7.3', month, unit, n ORDER BY month)
+       = ecogrid.ladder('CJ-A2-7.3', month, unit, n ORDER BY month) AS same_as_preset
+FROM scheme_problems;
+-- A local version with the single-month criticism at 16 % instead of 10 % (the first clause): A's 15 %
+-- in 2026-09 is below it (no action; exactly 15 % would be criticism at 15 %); in 2026-10 A has two
+-- months >= 10 %: interview (unchanged clause). B: 85 % interview, then two months >= 20 %: accountability.
+CREATE TABLE local_ladder AS
+SELECT jsonb_set(ecogrid.scheme_named('changji-2023')::jsonb, '{ladders,0,clauses,0,threshold}', '16') AS doc;
+SELECT a.month, a.unit, a.severity, a.action
+FROM (SELECT ecogrid.ladder(doc, 'CJ-A2-7.3', month, unit, n ORDER BY month) AS r
+      FROM local_ladder, scheme_problems GROUP BY doc) t, ecogrid.ladder_actions(t.r) a
+ORDER BY a.month, a.unit;
+SELECT a.month, a.unit, a.severity, a.action
+FROM (SELECT ecogrid.ladder(jsonb_set(doc, '{ladders,0,clauses,0,threshold}', '15'), 'CJ-A2-7.3', month, unit, n ORDER BY month) AS r
+      FROM local_ladder, scheme_problems WHERE month = '2026-09' GROUP BY doc) t, ecogrid.ladder_actions(t.r) a
+ORDER BY a.month, a.unit;
+-- One month from a stored state under the document: October after September gives what the aggregate gave.
+WITH sep AS (SELECT ecogrid.ladder_step(doc, 'CJ-A2-7.3', NULL, '2026-09', array['A', 'B'], array[12, 68]::bigint[]) AS s
+             FROM local_ladder),
+     oct AS (SELECT ecogrid.ladder_step(doc, 'CJ-A2-7.3', sep.s->>'state', '2026-10', array['A', 'B'], array[9, 51]::bigint[]) AS s
+             FROM local_ladder, sep)
+SELECT u->>'unit' AS unit, u->>'action' AS action FROM oct, jsonb_array_elements(oct.s->'months'->0->'units') u ORDER BY 1;
+-- A ladder the document does not have; two documents in one group; NULL ladder.
+SELECT ecogrid.ladder_step(ecogrid.scheme_named('mee-2020')::jsonb, 'CJ-A2-7.3', NULL, '2026-09', array['A'], array[1]::bigint[]);
+SELECT ecogrid.ladder(CASE WHEN unit = 'A' THEN doc ELSE ecogrid.scheme_named('changji-2023')::jsonb END,
+                      'CJ-A2-7.3', month, unit, n ORDER BY month)
+FROM local_ladder, scheme_problems;
+SELECT ecogrid.ladder(doc, NULL, month, unit, n ORDER BY month) FROM local_ladder, scheme_problems;

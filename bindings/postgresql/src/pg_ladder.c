@@ -34,9 +34,12 @@ typedef struct ladder_run {
 	StringInfoData months; /* JSON of the months stepped so far */
 	int n_months;
 	MemoryContext cxt;
+	struct varlena *scheme; /* the scheme document the ladder is from (a copy), or NULL: a preset */
 } ladder_run;
 
-static void run_init(ladder_run *r, MemoryContext cxt, const char *name, const char *state, const char *what)
+/* Set up a run of the ladder `name`: a preset's, or the scheme's when `scheme` is given (eg_scheme_ladder()). */
+static void run_init(ladder_run *r, MemoryContext cxt, const eg_scheme *scheme, const char *name, const char *state,
+		     const char *what)
 {
 	eg_ladder *l = NULL;
 	eg_ladder_state *s = NULL;
@@ -47,7 +50,10 @@ static void run_init(ladder_run *r, MemoryContext cxt, const char *name, const c
 	r->state = egpg_guard_new(cxt, egpg_free_ladder_state);
 	initStringInfo(&r->months);
 	MemoryContextSwitchTo(old);
-	EGPG_CHECK(eg_ladder_preset(&l, name), what);
+	if (scheme)
+		EGPG_CHECK(eg_scheme_ladder(&l, scheme, name), what);
+	else
+		EGPG_CHECK(eg_ladder_preset(&l, name), what);
 	r->ladder->obj = l;
 	if (state)
 		EGPG_CHECK(eg_ladder_state_parse(&s, l, state, strlen(state)), what);
@@ -162,11 +168,11 @@ static Datum run_result(ladder_run *r, const char *what)
 }
 
 /*
- * Transition of ecogrid.ladder(ladder, month, unit, value [, flag]) ORDER BY month.
+ * Transition of ecogrid.ladder([scheme jsonb,] ladder, month, unit, value [, flag]) ORDER BY month.
  * A row with a NULL value leaves the unit out of that month (not observed: a gap, R0.4).
+ * `from` is 1, or 2 when a scheme document comes first.
  */
-PG_FUNCTION_INFO_V1(egpg_ladder_trans);
-Datum egpg_ladder_trans(PG_FUNCTION_ARGS)
+static Datum ladder_trans(FunctionCallInfo fcinfo, int from)
 {
 	MemoryContext aggcxt;
 	ladder_run *r;
@@ -174,27 +180,54 @@ Datum egpg_ladder_trans(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "ecogrid.ladder: transition function called outside an aggregate");
 	r = PG_ARGISNULL(0) ? NULL : (ladder_run *)PG_GETARG_POINTER(0);
-	for (int i = 1; i <= 3; i++)
+	for (int i = 1; i < from + 3; i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					errmsg("ecogrid.ladder: the %s is NULL", i == 1 ? "ladder" : i == 2 ? "month" : "unit")));
-	name = egpg_text_utf8(PG_GETARG_TEXT_PP(1));
+					errmsg("ecogrid.ladder: the %s is NULL",
+					       i < from ? "scheme" : i == from ? "ladder" : i == from + 1 ? "month" : "unit")));
+	name = egpg_text_utf8(PG_GETARG_TEXT_PP(from));
 	if (!r) {
 		r = MemoryContextAllocZero(aggcxt, sizeof *r);
-		run_init(r, aggcxt, name, NULL, "ecogrid.ladder");
+		if (from > 1) {
+			struct varlena *doc = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+			run_init(r, aggcxt, egpg_scheme_arg(fcinfo, 1, "ecogrid.ladder"), name, NULL, "ecogrid.ladder");
+			r->scheme = MemoryContextAlloc(aggcxt, VARSIZE_ANY(doc));
+			memcpy(r->scheme, doc, VARSIZE_ANY(doc));
+		} else {
+			run_init(r, aggcxt, NULL, name, NULL, "ecogrid.ladder");
+		}
 	} else if (strcmp(r->name, name) != 0) {
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("ecogrid.ladder: ladders %s and %s in one group", r->name, name)));
+	} else if (from > 1) {
+		struct varlena *doc = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+		if (VARSIZE_ANY(doc) != VARSIZE_ANY(r->scheme) || memcmp(doc, r->scheme, VARSIZE_ANY(doc)) != 0)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("ecogrid.ladder: two scheme documents in one group")));
 	}
-	if (PG_ARGISNULL(4))
+	if (PG_ARGISNULL(from + 3))
 		PG_RETURN_POINTER(r);
-	month = egpg_text_utf8(PG_GETARG_TEXT_PP(2));
+	month = egpg_text_utf8(PG_GETARG_TEXT_PP(from + 1));
 	if (r->month && strcmp(r->month, month) != 0)
 		run_step(r, "ecogrid.ladder", AGG_HINT);
 	if (!r->month)
 		r->month = MemoryContextStrdup(aggcxt, month);
-	run_add(r, egpg_text_utf8(PG_GETARG_TEXT_PP(3)), PG_GETARG_INT64(4), PG_NARGS() > 5 && !PG_ARGISNULL(5) && PG_GETARG_BOOL(5));
+	run_add(r, egpg_text_utf8(PG_GETARG_TEXT_PP(from + 2)), PG_GETARG_INT64(from + 3),
+		PG_NARGS() > from + 4 && !PG_ARGISNULL(from + 4) && PG_GETARG_BOOL(from + 4));
 	PG_RETURN_POINTER(r);
+}
+
+PG_FUNCTION_INFO_V1(egpg_ladder_trans);
+Datum egpg_ladder_trans(PG_FUNCTION_ARGS)
+{
+	return ladder_trans(fcinfo, 1);
+}
+
+/* Transition of ecogrid.ladder(scheme jsonb, ladder, month, unit, value [, flag]): the scheme's ladder. */
+PG_FUNCTION_INFO_V1(egpg_ladder_scheme_trans);
+Datum egpg_ladder_scheme_trans(PG_FUNCTION_ARGS)
+{
+	return ladder_trans(fcinfo, 2);
 }
 
 PG_FUNCTION_INFO_V1(egpg_ladder_final);
@@ -208,31 +241,33 @@ Datum egpg_ladder_final(PG_FUNCTION_ARGS)
 }
 
 /*
- * ladder_step(ladder, state, month, units, values, flags): one month from a
- * stored state (NULL: a fresh one); flags may be NULL.
+ * ladder_step([scheme jsonb,] ladder, state, month, units, values, flags):
+ * one month from a stored state (NULL: a fresh one); flags may be NULL.
+ * `from` is 0, or 1 when a scheme document comes first.
  */
-PG_FUNCTION_INFO_V1(egpg_ladder_step);
-Datum egpg_ladder_step(PG_FUNCTION_ARGS)
+static Datum ladder_step(FunctionCallInfo fcinfo, int from)
 {
 	ladder_run r;
 	Datum *u, *v, *f = NULL;
 	bool *un, *vn, *fn = NULL;
 	int nu, nv, nf = 0;
-	for (int i = 0; i < 5; i++)
-		if (i != 1 && PG_ARGISNULL(i))
+	for (int i = 0; i < from + 5; i++)
+		if (i != from + 1 && PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	memset(&r, 0, sizeof r);
-	run_init(&r, CurrentMemoryContext, egpg_text_utf8(PG_GETARG_TEXT_PP(0)),
-		 PG_ARGISNULL(1) ? NULL : egpg_text_utf8(PG_GETARG_TEXT_PP(1)), "ecogrid.ladder_step");
-	deconstruct_array(PG_GETARG_ARRAYTYPE_P(3), TEXTOID, -1, false, TYPALIGN_INT, &u, &un, &nu);
-	deconstruct_array(PG_GETARG_ARRAYTYPE_P(4), INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &v, &vn, &nv);
-	if (!PG_ARGISNULL(5))
-		deconstruct_array(PG_GETARG_ARRAYTYPE_P(5), BOOLOID, 1, true, TYPALIGN_CHAR, &f, &fn, &nf);
+	run_init(&r, CurrentMemoryContext, from ? egpg_scheme_arg(fcinfo, 0, "ecogrid.ladder_step") : NULL,
+		 egpg_text_utf8(PG_GETARG_TEXT_PP(from)),
+		 PG_ARGISNULL(from + 1) ? NULL : egpg_text_utf8(PG_GETARG_TEXT_PP(from + 1)), "ecogrid.ladder_step");
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(from + 3), TEXTOID, -1, false, TYPALIGN_INT, &u, &un, &nu);
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(from + 4), INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &v, &vn,
+			  &nv);
+	if (!PG_ARGISNULL(from + 5))
+		deconstruct_array(PG_GETARG_ARRAYTYPE_P(from + 5), BOOLOID, 1, true, TYPALIGN_CHAR, &f, &fn, &nf);
 	if (nv != nu || (f && nf != nu))
 		ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				errmsg("ecogrid.ladder_step: %d units, %d values%s; one value%s per unit", nu, nv,
 				       f ? psprintf(" and %d flags", nf) : "", f ? " and one flag" : "")));
-	r.month = egpg_text_utf8(PG_GETARG_TEXT_PP(2));
+	r.month = egpg_text_utf8(PG_GETARG_TEXT_PP(from + 2));
 	for (int i = 0; i < nu; i++) {
 		if (un[i] || vn[i] || (f && fn[i]))
 			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -241,4 +276,17 @@ Datum egpg_ladder_step(PG_FUNCTION_ARGS)
 	}
 	run_step(&r, "ecogrid.ladder_step", "The state has seen that month or a later one: step the month after its last_month.");
 	PG_RETURN_DATUM(run_result(&r, "ecogrid.ladder_step"));
+}
+
+PG_FUNCTION_INFO_V1(egpg_ladder_step);
+Datum egpg_ladder_step(PG_FUNCTION_ARGS)
+{
+	return ladder_step(fcinfo, 0);
+}
+
+/* ladder_step(scheme jsonb, ladder, state, month, units, values, flags): a ladder of a scheme document. */
+PG_FUNCTION_INFO_V1(egpg_ladder_step_scheme);
+Datum egpg_ladder_step_scheme(PG_FUNCTION_ARGS)
+{
+	return ladder_step(fcinfo, 1);
 }
