@@ -825,8 +825,11 @@ static json_t *unit_result(const unit_calc *u, json_t *actions)
 			json_array_append_new(fails, json_string(eg_assess_result_fail_at(r, k)));
 		for (size_t k = 0; k < eg_assess_result_trace_count(r); k++) {
 			const eg_trace *t = eg_assess_result_trace_at(r, k);
-			json_array_append_new(trace, json_pack("{s:s, s:i, s:i, s:s, s:s}", "rule", eg_trace_rule(t), "before",
-							       (int)eg_trace_before(t), "after", (int)eg_trace_after(t), "message",
+			/* count and subject: what the bulletin's per-unit reasons are picked by (cmd_report.c). */
+			json_array_append_new(trace, json_pack("{s:s, s:s, s:I, s:i, s:i, s:s, s:s}", "rule", eg_trace_rule(t),
+							       "subject", eg_trace_subject(t), "count",
+							       (json_int_t)eg_trace_count(t), "before", (int)eg_trace_before(t),
+							       "after", (int)eg_trace_after(t), "message",
 							       eg_trace_message(t, EG_LANG_ZH), "message_en",
 							       eg_trace_message(t, EG_LANG_EN)));
 		}

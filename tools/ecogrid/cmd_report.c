@@ -3,11 +3,18 @@
  * self-contained HTML page with an inline SVG chart of the air ranking.
  * Reads the results stored by `month run`; writes nothing.
  */
+#define _XOPEN_SOURCE 700 /* mkdtemp, nftw */
 #include "tool.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct row {
 	char id[72], name[300];
@@ -277,109 +284,508 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const c
 	}
 }
 
+/*
+ * The publishable bulletin (HTML, and PDF printed from it). Citations as
+ * the public reads them: the article of the scheme's document that a rule
+ * implements (eg_scheme_source_at), with the catalogue's rule ID only in
+ * the tooltip (title attribute), never in the text.
+ */
+typedef struct citer {
+	const eg_scheme *s; /* the workspace's scheme (borrowed), or NULL */
+	eg_ruleset *rs;     /* its rule set for the month (its items' kinds), or NULL */
+	char buf[600];
+} citer;
+
+static void citer_open(citer *c, const cycle_scheme *s, const char *month)
+{
+	c->s = s->scheme;
+	if (eg_scheme_ruleset(&c->rs, s->scheme, month) != EG_OK)
+		c->rs = NULL;
+}
+
+/* The article a rule implements: its sources' common part ("附件2 第五条(四)" for items 8 to 10), else the first. */
+static const char *citer_article(citer *c, const char *rule)
+{
+	size_t len = 0;
+	int n = 0;
+	c->buf[0] = '\0';
+	for (size_t i = 0; c->s && i < eg_scheme_source_count(c->s); i++) {
+		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
+		if (eg_scheme_source_at(&r, &p, &a, &q, c->s, i) != EG_OK || strcmp(r, rule) || !a)
+			continue;
+		if (n++ == 0) {
+			snprintf(c->buf, sizeof c->buf, "%s", a);
+			len = strlen(c->buf);
+		} else {
+			size_t k = 0;
+			while (k < len && a[k] == c->buf[k])
+				k++;
+			while (k > 0 && ((unsigned char)c->buf[k] & 0xC0) == 0x80) /* not inside a UTF-8 character */
+				k--;
+			if (k > 0) {
+				while (k > 0 && c->buf[k - 1] == ' ')
+					k--;
+				len = k;
+				c->buf[len] = '\0';
+			}
+		}
+	}
+	return c->buf[0] ? c->buf : NULL;
+}
+
+/* " （附件2 第五条(二)4）" with the rule ID as its tooltip; nothing for a rule the document does not cite. */
+static void cite(FILE *f, citer *c, const char *rule, int lang)
+{
+	const char *a = rule ? citer_article(c, rule) : NULL;
+	if (!a)
+		return;
+	fputs("<span class=\"cite\" title=\"", f);
+	out_html_escape(f, rule);
+	fputs(lang ? "\"> (" : "\">（", f);
+	out_html_escape(f, a);
+	fputs(lang ? ")</span>" : "）</span>", f);
+}
+
+/* A rule-catalogue ID ("CJ-A2-5.4", "R0.4"): capitals, digits, dots and hyphens, with a hyphen or R and a digit. */
+static int is_rule_id(const char *s, size_t n)
+{
+	int hyphen = 0, digit = 0;
+	if (n < 2 || n > 24 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-')
+			hyphen = 1;
+		else if (s[i] >= '0' && s[i] <= '9')
+			digit = 1;
+		else if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != '.')
+			return 0;
+	}
+	return digit && (hyphen || (s[0] == 'R' && s[1] >= '0' && s[1] <= '9'));
+}
+
+/*
+ * A library message as the public reads it: its rule citations taken out
+ * ("…得 10 分（CJ-A2-5.1）" → "…得 10 分", "（1 个问题，扣完为止，CJ-A2-5.9）"
+ * → "（1 个问题，扣完为止）"), HTML-escaped. The bulletin cites the article
+ * beside it instead.
+ */
+static void public_text(FILE *f, const char *msg)
+{
+	static const char *const open[] = { "\xEF\xBC\x88", "(" }, *const close[] = { "\xEF\xBC\x89", ")" };
+	char *out = malloc(strlen(msg) + 1);
+	size_t o = 0;
+	if (!out) {
+		out_html_escape(f, msg);
+		return;
+	}
+	for (const char *p = msg; *p;) {
+		int done = 0;
+		for (int b = 0; b < 2 && !done; b++) {
+			size_t ol = strlen(open[b]), cl = strlen(close[b]);
+			const char *end, *last;
+			if (strncmp(p, open[b], ol))
+				continue;
+			if (!(end = strstr(p + ol, close[b])))
+				continue;
+			/* The group's last part, after its last "，" or ", ". */
+			last = p + ol;
+			for (const char *q = p + ol; q < end; q++) {
+				if (!strncmp(q, "\xEF\xBC\x8C", 3))
+					last = q + 3;
+				else if (!strncmp(q, ", ", 2))
+					last = q + 2;
+			}
+			if (!is_rule_id(last, (size_t)(end - last)))
+				continue;
+			if (last == p + ol) { /* the whole group is the citation: drop it, and a space before it */
+				while (o > 0 && out[o - 1] == ' ')
+					o--;
+			} else { /* keep the group, without its last part and the separator before it */
+				size_t keep = (size_t)(last - p);
+				keep -= !strncmp(last - 3, "\xEF\xBC\x8C", 3) ? 3 : 2;
+				memcpy(out + o, p, keep);
+				o += keep;
+				memcpy(out + o, close[b], cl);
+				o += cl;
+			}
+			p = end + cl;
+			done = 1;
+		}
+		if (!done)
+			out[o++] = *p++;
+	}
+	out[o] = '\0';
+	out_html_escape(f, out);
+	free(out);
+}
+
+/*
+ * The trace entries that explain a unit's points: an item not met (a status
+ * item's count is 1 when met), an item with occurrences, counted events
+ * (media problems, bonus), points taken (veto, media), a fail reason. Items
+ * at full points, the total and the grade are not listed.
+ */
+static int is_reason(json_t *t, json_t *fails, const eg_ruleset *rs)
+{
+	json_int_t before = json_integer_value(json_object_get(t, "before")), after = json_integer_value(json_object_get(t, "after"));
+	json_int_t count = json_integer_value(json_object_get(t, "count"));
+	const char *rule = json_string_value(json_object_get(t, "rule")), *subject = json_string_value(json_object_get(t, "subject"));
+	size_t k;
+	json_t *x;
+	for (size_t i = 0; rs && subject && rule && i < eg_ruleset_item_count(rs); i++)
+		if (!strcmp(eg_ruleset_item_id(rs, i), subject) && !strcmp(eg_ruleset_item_rule(rs, i), rule))
+			return eg_ruleset_item_kind(rs, i) == EG_ITEM_KIND_STATUS ? count == 0 : count > 0;
+	if (count > 0 || after < before)
+		return 1;
+	json_array_foreach(fails, k, x)
+		if (rule && !strcmp(rule, json_string_value(x)))
+			return 1;
+	return 0;
+}
+
+/* Today in CST (R0.3), YYYY-MM-DD. */
+static void today(char *out, size_t size)
+{
+	char at[32];
+	ws_now(at, sizeof at);
+	snprintf(out, size, "%.10s", at);
+}
+
+/* "2026年11月5日" / "5 November 2026" from YYYY-MM-DD. */
+static void long_date(char *out, size_t size, const char *d, int lang)
+{
+	static const char *const months[12] = { "January", "February", "March", "April", "May", "June", "July",
+						"August", "September", "October", "November", "December" };
+	int y = 0, m = 0, day = 0;
+	if (sscanf(d, "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 || m > 12)
+		snprintf(out, size, "%s", d);
+	else if (lang)
+		snprintf(out, size, "%d %s %d", day, months[m - 1], y);
+	else
+		snprintf(out, size, "%d年%d月%d日", y, m, day);
+}
+
+typedef struct issue_info {
+	char *office, *number, *date; /* `ecogrid config`; date defaults to today */
+} issue_info;
+
 static void html_report(FILE *f, const char *month, row *rows, size_t n, int lang, json_t *lines, int stale,
-			const cycle_scheme *s, int scale)
+			const issue_info *iss, citer *c, const cycle_scheme *sch, int scale)
 {
 	const char *ladders[CYCLE_MAX_LADDERS + 1];
-	size_t n_lad = scheme_ladders(s, ladders);
+	size_t n_lad = scheme_ladders(sch, ladders);
 	char pts[32];
 	double maxabs = 0.001;
-	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2;
-	char title[128];
-	snprintf(title, sizeof title, lang ? "Grid supervision bulletin, %s" : "网格化环境监管月度通报（%s）", month);
-	out_html_begin(f, title, lang);
+	int bar_h = 26, width = 640, label_w = 170, mid = label_w + (width - label_w) / 2, y_m = 0, m_m = 0, n_air = 0;
+	char title[160], period[64], date[64];
+	const char *doc = c->s ? eg_scheme_title(c->s, EG_LANG_ZH) : NULL, *docno = c->s ? eg_scheme_document(c->s) : NULL;
+	sscanf(month, "%4d-%2d", &y_m, &m_m);
+	if (lang)
+		snprintf(period, sizeof period, "%s", month);
+	else
+		snprintf(period, sizeof period, "%d年%d月", y_m, m_m);
+	snprintf(title, sizeof title, _("Grid-based environmental supervision: monthly bulletin, %s"), period);
+	long_date(date, sizeof date, iss->date, lang);
+	out_html_head(f, title, lang);
+
+	/* The head of an official document: issuing office, document number, title. */
+	fputs("<header class=\"doc\">\n", f);
+	if (iss->office) {
+		fputs("<p class=\"office\">", f);
+		out_html_escape(f, iss->office);
+		fputs("</p>\n", f);
+	}
+	if (iss->number) {
+		fputs("<p class=\"docno\">", f);
+		out_html_escape(f, iss->number);
+		fputs("</p>\n", f);
+	}
+	fputs("<hr class=\"red\">\n<h1>", f);
+	out_html_escape(f, title);
+	fputs("</h1>\n</header>\n", f);
+	if (stale)
+		fprintf(f, "<p class=\"fail\">%s</p>\n", _("DRAFT: these results are stale and must be run again before publishing."));
+	if (doc) {
+		fputs("<p>", f);
+		if (docno)
+			fprintf(f, _("This bulletin applies 《%s》 (%s); the articles cited below are of that document."), doc, docno);
+		else
+			fprintf(f, _("This bulletin applies 《%s》; the articles cited below are of that document."), doc);
+		fputs("</p>\n", f);
+	}
 	if (json_array_size(lines)) {
 		size_t k;
 		json_t *x;
-		fprintf(f, "<div class=\"%s\"><p><b>%s</b></p>\n", stale ? "fail" : "note", lang ? "Notes" : "说明");
+		fprintf(f, "<div class=\"%s\"><p><b>%s</b></p>\n", stale ? "fail" : "note", _("Notes"));
 		json_array_foreach(lines, k, x) {
 			fputs("<p>", f);
-			out_html_escape(f, json_string_value(x));
+			public_text(f, json_string_value(x));
 			fputs("</p>\n", f);
 		}
 		fputs("</div>\n", f);
 	}
-	fprintf(f, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-		lang ? "Unit" : "单位", lang ? "Score" : "得分", lang ? "Grade" : "等次", lang ? "Air rank" : "空气排名",
-		lang ? "Composite index" : "综合指数", lang ? "Improvement" : "同比改善率");
+
+	/* 1. Scores, grades and the reasons of every deduction, unit by unit. */
+	fprintf(f, "<h2>%s</h2>\n<div class=\"scroll\"><table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+		_("1. Assessment results"), _("Unit"), _("Score"), _("Grade"), _("Points deducted or added, and why"));
 	for (size_t i = 0; i < n; i++) {
-		json_t *r = rows[i].r, *air = json_object_get(r, "air");
+		json_t *r = rows[i].r, *t, *fails = json_object_get(r, "fail_reasons");
 		const char *g = json_string_value(json_object_get(r, "grade"));
+		size_t k, shown = 0;
 		fputs("<tr><td>", f);
 		out_html_escape(f, rows[i].name);
-		if (g)
-			fprintf(f, "</td><td>%s</td><td class=\"%s\">%s</td>",
-				points(pts, sizeof pts, json_integer_value(json_object_get(r, "score")), scale),
-				strcmp(g, "fail") ? "" : "fail", grade_label(g, lang));
-		else
-			fprintf(f, "</td><td>-</td><td class=\"fail\">%s</td>", lang ? "not assessed" : "未考核");
-		if (air) {
-			double rate = json_real_value(json_object_get(air, "rate"));
-			if (rate > maxabs || -rate > maxabs)
-				maxabs = rate > 0 ? rate : -rate;
-			fprintf(f, "<td>%lld</td><td>%s</td><td>%s%%</td>", json_integer_value(json_object_get(air, "rank")),
-				json_string_value(json_object_get(air, "reported")), json_string_value(json_object_get(air, "rate_percent")));
-		} else {
-			fputs("<td></td><td></td><td></td>", f);
+		if (!g) {
+			fprintf(f, "</td><td>-</td><td class=\"fail\">%s</td><td>%s</td></tr>\n", _("not assessed"),
+				_("no assessment inputs this month"));
+			continue;
 		}
-		fputs("</tr>\n", f);
-	}
-	fputs("</table>\n", f);
-	fprintf(f, "<h2>%s</h2>\n", lang ? "Escalations" : "问责与通报");
-	for (size_t i = 0; i < n; i++) {
-		json_t *fails = json_object_get(rows[i].r, "fail_reasons"), *y;
-		size_t j;
-		if (json_array_size(fails) > 0) {
-			fputs("<p><b>", f);
-			out_html_escape(f, rows[i].name);
-			fputs(lang ? "</b>: <span class=\"fail\">graded fail</span> (" : "</b>：<span class=\"fail\">考核不合格</span>（", f);
-			json_array_foreach(fails, j, y) {
-				fputs(j ? (lang ? ", " : "、") : "", f);
-				out_html_escape(f, json_string_value(y));
-			}
-			fputs(lang ? ")</p>\n" : "）</p>\n", f);
-		}
-		for (size_t l = 0; l < n_lad; l++) {
-			json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
-			size_t k;
-			if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n%s\">%s</td><td>",
+			points(pts, sizeof pts, json_integer_value(json_object_get(r, "score")), scale),
+			strcmp(g, "fail") ? "" : " fail", grade_label(g, lang));
+		json_array_foreach(json_object_get(r, "trace"), k, t) {
+			if (!is_reason(t, fails, c->rs))
 				continue;
-			fputs("<p><b>", f);
-			out_html_escape(f, rows[i].name);
-			fputs(lang ? "</b>: " : "</b>：", f);
-			out_html_escape(f, action_name(s, ladders[l], json_string_value(json_object_get(a, "action")), lang));
-			fputs("</p>\n", f);
-			json_array_foreach(json_object_get(a, "clauses"), k, x) {
-				fputs("<div class=\"act\">", f);
-				out_html_escape(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
-				fputs("</div>\n", f);
+			fputs(shown++ ? "<li>" : "<ul class=\"why\"><li>", f);
+			public_text(f, json_string_value(json_object_get(t, lang ? "message_en" : "message")));
+			cite(f, c, json_string_value(json_object_get(t, "rule")), lang);
+			fputs("</li>", f);
+		}
+		fputs(shown ? "</ul></td></tr>\n" : "</td></tr>\n", f); /* nothing: full points in every item */
+	}
+	fputs("</table></div>\n", f);
+
+	/* 2. Escalations: one entry per unit and ladder, its strongest action and the clauses that reached it. */
+	fprintf(f, "<h2>%s</h2>\n", _("2. Escalations and public criticism"));
+	{
+		int any = 0;
+		for (size_t i = 0; i < n; i++) {
+			json_t *fails = json_object_get(rows[i].r, "fail_reasons"), *y;
+			size_t j;
+			if (json_array_size(fails) > 0) {
+				any = 1;
+				fputs("<p><b>", f);
+				out_html_escape(f, rows[i].name);
+				fprintf(f, "</b>%s<span class=\"fail\">%s</span>", lang ? ": " : "：", _("graded fail"));
+				json_array_foreach(fails, j, y)
+					cite(f, c, json_string_value(y), lang);
+				fputs("</p>\n", f);
+			}
+			for (size_t l = 0; l < n_lad; l++) {
+				json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
+				const char *action = json_string_value(json_object_get(a, "action"));
+				size_t k, shown = 0;
+				if (!a || json_integer_value(json_object_get(a, "severity")) == 0)
+					continue;
+				any = 1;
+				fputs("<p><b>", f);
+				out_html_escape(f, rows[i].name);
+				fputs(lang ? "</b>: " : "</b>：", f);
+				out_html_escape(f, action_name(sch, ladders[l], action, lang));
+				cite(f, c, ladders[l], lang);
+				fputs("</p>\n", f);
+				/* What led to it: the clauses that reached the strongest action (every clause: the appendix). */
+				json_array_foreach(json_object_get(a, "clauses"), k, x) {
+					if (strcmp(json_string_value(json_object_get(x, "action")), action))
+						continue;
+					fprintf(f, "<div class=\"act\">%s", shown++ ? "" : _("Grounds: "));
+					public_text(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
+					fputs("</div>\n", f);
+				}
 			}
 		}
+		if (!any)
+			fprintf(f, "<p>%s</p>\n", _("None this month."));
 	}
-	if (s->air) {
-		/* The air ranking as an inline SVG bar chart: improvement rate per unit, 0 in the middle. */
-		fprintf(f, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
-			lang ? "Air quality: year-on-year improvement (CJ-A3-5)" : "环境空气质量综合指数同比改善率（CJ-A3-5）", width,
-			n * (size_t)bar_h + 10);
+
+	/* 3. The air ranking: a table, and the same as a chart with its title and text alternative. */
+	for (size_t i = 0; sch->air && i < n; i++) {
+		json_t *air = json_object_get(rows[i].r, "air");
+		double rate;
+		if (!air)
+			continue;
+		n_air++;
+		rate = json_real_value(json_object_get(air, "rate"));
+		if (rate > maxabs || -rate > maxabs)
+			maxabs = rate > 0 ? rate : -rate;
+	}
+	if (n_air > 0) {
+		int k = 0;
+		fprintf(f, "<h2>%s", _("3. Air quality: composite index and year-on-year improvement"));
+		cite(f, c, "CJ-A3-5", lang);
+		fprintf(f, "</h2>\n<div class=\"scroll\"><table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+			_("Unit"), _("Rank"), _("Composite index"), _("Improvement"));
+		for (size_t i = 0; i < n; i++) {
+			json_t *air = json_object_get(rows[i].r, "air");
+			fputs("<tr><td>", f);
+			out_html_escape(f, rows[i].name);
+			if (air)
+				fprintf(f, "</td><td>%lld</td><td>%s</td><td>%s%%</td></tr>\n",
+					json_integer_value(json_object_get(air, "rank")),
+					json_string_value(json_object_get(air, "reported")),
+					json_string_value(json_object_get(air, "rate_percent")));
+			else
+				fprintf(f, "</td><td colspan=\"3\">%s</td></tr>\n", _("not ranked (no monitoring station)"));
+		}
+		fputs("</table></div>\n", f);
+		fprintf(f, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+			   "role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n<title id=\"chart-title\">",
+			width, n_air * bar_h + 10, width, n_air * bar_h + 10);
+		fprintf(f, _("Year-on-year improvement of the composite index, %s"), period);
+		fputs("</title>\n<desc id=\"chart-desc\">", f);
+		for (size_t i = 0; i < n; i++) {
+			json_t *air = json_object_get(rows[i].r, "air");
+			if (!air)
+				continue;
+			out_html_escape(f, rows[i].name);
+			fprintf(f, lang ? ": %s%% (rank %lld). " : "：%s%%（第%lld名）。", json_string_value(json_object_get(air, "rate_percent")),
+				json_integer_value(json_object_get(air, "rank")));
+		}
+		fputs("</desc>\n", f);
 		for (size_t i = 0; i < n; i++) {
 			json_t *air = json_object_get(rows[i].r, "air");
 			double rate;
-			int w, y = (int)i * bar_h + 5;
+			int w, y = k * bar_h + 5;
 			if (!air)
 				continue;
+			k++;
 			rate = json_real_value(json_object_get(air, "rate"));
 			w = (int)((rate < 0 ? -rate : rate) / maxabs * (width - label_w) / 2 * 0.95);
 			fprintf(f, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + 17);
 			out_html_escape(f, rows[i].name);
-			fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid, y,
-				w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
+			fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", rate < 0 ? mid - w : mid,
+				y, w > 0 ? w : 1, bar_h - 8, rate < 0 ? "#d9534f" : "#5cb85c");
 			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s%%</text>\n", rate < 0 ? mid + 4 : mid - 50, y + 15,
 				json_string_value(json_object_get(air, "rate_percent")));
 		}
-		fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%zu\" stroke=\"#333\"/></svg>\n", mid, mid,
-			n * (size_t)bar_h + 10);
+		fprintf(f, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/></svg>\n<figcaption>", mid, mid,
+			n_air * bar_h + 10);
+		fprintf(f, _("Figure: year-on-year improvement of the composite index, %s (green: improved, red: worse; the "
+			     "figures are in the table above)."), period);
+		fputs("</figcaption></figure>\n", f);
 	}
+
+	/* Signature: issuing office and date. */
+	fputs("<div class=\"sign\">", f);
+	if (iss->office) {
+		out_html_escape(f, iss->office);
+		fputs("<br>", f);
+	}
+	out_html_escape(f, date);
+	fputs("</div>\n", f);
+
+	/* Appendix: every clause that fired, ladder by ladder. */
+	fprintf(f, "<section class=\"appendix\"><h2>%s</h2>\n", _("Appendix: every escalation clause that applied"));
+	{
+		int any = 0;
+		for (size_t i = 0; i < n; i++)
+			for (size_t l = 0; l < n_lad; l++) {
+				json_t *a = json_object_get(json_object_get(rows[i].r, "actions"), ladders[l]), *x;
+				size_t k;
+				if (!json_array_size(json_object_get(a, "clauses")))
+					continue;
+				any = 1;
+				fputs("<p><b>", f);
+				out_html_escape(f, rows[i].name);
+				fputs("</b>", f);
+				cite(f, c, ladders[l], lang);
+				fputs("</p><ul>\n", f);
+				json_array_foreach(json_object_get(a, "clauses"), k, x) {
+					fputs("<li>", f);
+					public_text(f, json_string_value(json_object_get(x, lang ? "message_en" : "message")));
+					fputs("</li>\n", f);
+				}
+				fputs("</ul>\n", f);
+			}
+		if (!any)
+			fprintf(f, "<p>%s</p>\n", _("None this month."));
+	}
+	fputs("</section>\n", f);
 	out_html_end(f);
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/*
+ * --format pdf: the HTML bulletin printed by headless Chromium (its print
+ * style sheet: A4, page numbers) in a private temporary directory, then
+ * copied to the output. ECOGRID_CHROMIUM names the browser (default
+ * `chromium` on PATH).
+ */
+static int print_pdf(FILE *out, const char *month, row *rows, size_t n, int lang, json_t *lines, int stale,
+		     const issue_info *iss, citer *c, const cycle_scheme *sch, int scale)
+{
+	const char *tmp = getenv("TMPDIR"), *browser = getenv("ECOGRID_CHROMIUM");
+	char dir[512], html[600], pdf[600], profile[600], url[620], print_to[620], buf[65536];
+	FILE *f;
+	pid_t pid;
+	int status = 0, rc = TOOL_OK;
+	size_t got;
+	snprintf(dir, sizeof dir, "%s/ecogrid-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return tool_fail("report: cannot make a temporary directory in %s: %s", tmp && *tmp ? tmp : "/tmp",
+				 strerror(errno));
+	snprintf(html, sizeof html, "%s/bulletin.html", dir);
+	snprintf(pdf, sizeof pdf, "%s/bulletin.pdf", dir);
+	snprintf(profile, sizeof profile, "--user-data-dir=%s/profile", dir);
+	snprintf(url, sizeof url, "file://%s", html);
+	snprintf(print_to, sizeof print_to, "--print-to-pdf=%s", pdf);
+	if (!(f = fopen(html, "w"))) {
+		rc = tool_fail("cannot write %s: %s", html, strerror(errno));
+		goto done;
+	}
+	html_report(f, month, rows, n, lang, lines, stale, iss, c, sch, scale);
+	if (fclose(f) != 0) {
+		rc = tool_fail("cannot write %s: %s", html, strerror(errno));
+		goto done;
+	}
+	if (!browser || !*browser)
+		browser = "chromium";
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		char prog[512];
+		char *argv[] = { prog, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+				 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				 "--no-pdf-header-footer", profile, print_to, url, NULL };
+		int null = open("/dev/null", O_RDWR);
+		snprintf(prog, sizeof prog, "%s", browser);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		execvp(prog, argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+		rc = tool_fail("report: cannot run %s: %s", browser, strerror(errno));
+		goto done;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+		rc = tool_fail("report: --format pdf prints the page with headless Chromium, and %s was not found "
+			       "(Debian: apt-get install chromium; or set ECOGRID_CHROMIUM)", browser);
+		goto done;
+	}
+	if (!(f = fopen(pdf, "rb"))) {
+		rc = tool_fail("report: %s did not print the bulletin to PDF (exit status %d)", browser,
+			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		goto done;
+	}
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+		if (fwrite(buf, 1, got, out) != got)
+			break;
+	if (ferror(f))
+		rc = tool_fail("cannot read %s: %s", pdf, strerror(errno));
+	fclose(f);
+done:
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return rc;
 }
 
 int cmd_report(tool_ctx *ctx)
@@ -395,6 +801,9 @@ int cmd_report(tool_ctx *ctx)
 	int scale = 1;
 	out_target o;
 	FILE *f;
+	issue_info iss = { NULL, NULL, NULL };
+	char day[16];
+	citer c = { NULL, NULL, { 0 } };
 	for (int i = 0; i < ctx->argc; i++) {
 		if (!strcmp(ctx->argv[i], "--format") && i + 1 < ctx->argc)
 			format = ctx->argv[++i];
@@ -407,9 +816,9 @@ int cmd_report(tool_ctx *ctx)
 		else if (!strcmp(ctx->argv[i], "--force"))
 			force = 1;
 		else if (!strcmp(ctx->argv[i], "--help")) {
-			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html] [--output 文件] [--force] [--bom] [--stale-ok]\n"
+			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html|pdf] [--output 文件] [--force] [--bom] [--stale-ok]\n"
 				     "  过期（输入、网格或方案在运行后有变化，或前一月已过期）的月份拒绝出通报；--stale-ok 照出并在通报上注明",
-				"ecogrid report YYYY-MM [--format text|json|csv|html] [--output FILE] [--force] [--bom] [--stale-ok]\n"
+				"ecogrid report YYYY-MM [--format text|json|csv|html|pdf] [--output FILE] [--force] [--bom] [--stale-ok]\n"
 				"  refused for a stale month (inputs, grid or scheme changed after the run, or the month before is\n"
 				"  stale); --stale-ok prints it marked as stale"));
 			json_decref(lines);
@@ -424,8 +833,11 @@ int cmd_report(tool_ctx *ctx)
 	json_decref(lines);
 	if (!month || !month_valid(month))
 		return tool_fail("report: which month? (ecogrid report YYYY-MM)");
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html"))
-		return tool_fail("report: --format must be text, json, csv or html, not %s", format);
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html") &&
+	    strcmp(format, "pdf"))
+		return tool_fail("report: --format must be text, json, csv, html or pdf, not %s", format);
+	if (!strcmp(format, "pdf") && !out_path)
+		return tool_fail("report: --format pdf needs --output FILE.pdf");
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
 	/* One read transaction: the results and their freshness agree. */
@@ -437,6 +849,11 @@ int cmd_report(tool_ctx *ctx)
 		rc = load(db, month, &rows, &n);
 	if (!rc)
 		rc = freshness(db, month, ctx->lang, &stale, &gaps, &s);
+	if (!rc) {
+		iss.office = config_get(db, "office");
+		iss.number = config_get(db, "number");
+		iss.date = config_get(db, "date");
+	}
 	/* Scores are stored in the rule set's scale units (R0.2); shown as points. */
 	if (!rc && eg_scheme_ruleset(&rs, s.scheme, month) == EG_OK)
 		scale = eg_ruleset_scale(rs);
@@ -479,13 +896,28 @@ int cmd_report(tool_ctx *ctx)
 			json_decref(doc);
 		} else if (!strcmp(format, "csv")) {
 			csv_report(f, rows, n, bom, json_array_size(stale) > 0, &s, scale);
-		} else if (!strcmp(format, "html")) {
-			html_report(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0, &s, scale);
+		} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
+			if (!iss.date) {
+				today(day, sizeof day);
+				iss.date = strdup(day);
+			}
+			citer_open(&c, &s, month);
+			if (!strcmp(format, "html"))
+				html_report(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0, &iss, &c, &s, scale);
+			else if (print_pdf(f, month, rows, n, ctx->lang, lines, json_array_size(stale) > 0, &iss, &c, &s, scale))
+				rc = TOOL_FAIL;
 		} else {
 			text_report(f, month, rows, n, ctx->lang, lines, &s, scale);
 		}
-		rc = out_close(&o);
+		if (rc)
+			out_abort(&o);
+		else
+			rc = out_close(&o);
 	}
+	eg_ruleset_free(c.rs);
+	free(iss.office);
+	free(iss.number);
+	free(iss.date);
 	json_decref(lines);
 	json_decref(stale);
 	json_decref(gaps);

@@ -65,16 +65,35 @@ void out_html_escape(FILE *f, const char *s)
 	}
 }
 
-void out_html_begin(FILE *f, const char *title, int lang)
+/*
+ * The page's head: one style sheet for screens (a phone's narrow screen
+ * too: tables scroll sideways in their own box rather than the page) and
+ * for print (A4, the page number and count at the foot of every page,
+ * no row cut across two pages).
+ */
+void out_html_head(FILE *f, const char *title, int lang)
 {
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
 		lang == EG_LANG_EN ? "en" : "zh-CN");
 	out_html_escape(f, title);
-	fputs("</title><style>body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
-	      "td,th{border:1px solid #999;padding:4px 10px;text-align:left;vertical-align:top}th{background:#eee}"
+	fputs("</title><style>body{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222;line-height:1.5}"
+	      "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 10px;text-align:left;vertical-align:top}th{background:#eee;white-space:nowrap}.n{white-space:nowrap}"
 	      ".fail{color:#b00;font-weight:bold}.act{margin:0.2em 0 0.2em 1em}.note{color:#555;font-size:90%}"
-	      "</style></head><body>\n<h1>", f);
+	      ".scroll{overflow-x:auto}.doc{text-align:center}.office{font-size:150%;color:#b00;letter-spacing:0.1em;margin:0}"
+	      ".docno{margin:0.3em 0 0.8em}hr.red{border:0;border-top:2px solid #b00}.sign{text-align:right;margin-top:2em}"
+	      ".cite{color:#555}ul.why{margin:0;padding-left:1.2em}svg{max-width:100%;height:auto}.appendix{page-break-before:always}"
+	      "@media (max-width:600px){body{margin:0.8em auto;padding:0 0.5em;font-size:15px}td,th{padding:3px 5px}.office{font-size:130%}}"
+	      "@page{size:A4;margin:20mm 16mm 22mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:10pt}}"
+	      "@media print{body{margin:0;max-width:none;padding:0;font-size:11pt}.scroll{overflow:visible}tr,li,p{page-break-inside:avoid}"
+	      "h2{page-break-after:avoid}th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
+	      "</style></head><body>\n", f);
+}
+
+void out_html_begin(FILE *f, const char *title, int lang)
+{
+	out_html_head(f, title, lang);
+	fputs("<h1>", f);
 	out_html_escape(f, title);
 	fputs("</h1>\n", f);
 }

@@ -152,6 +152,8 @@ void out_csv_cell(FILE *f, const char *s, int last);
 void out_html_escape(FILE *f, const char *s);
 /* A self-contained page: <head> with inline CSS, then <h1>title</h1>. */
 void out_html_begin(FILE *f, const char *title, int lang);
+/* The same page's head and style sheet up to <body>, without the <h1> (a page that heads itself). */
+void out_html_head(FILE *f, const char *title, int lang);
 void out_html_end(FILE *f);
 /*
  * --output (out.c): written to a temporary file beside it and renamed over
