@@ -43,7 +43,7 @@ SELECT pg_temp.err(q) FROM (VALUES
 DO $$
 DECLARE i integer; n integer := 0;
 BEGIN
-  FOR i IN 1..2000 LOOP
+  FOR i IN 1..500 LOOP
     BEGIN
       PERFORM ecogrid.score('changji-2023', '2026-10', '{"items": {"4": -1}}');
     EXCEPTION WHEN invalid_parameter_value THEN n := n + 1;
