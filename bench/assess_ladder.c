@@ -4,19 +4,26 @@
  * CJ-A2-7.3 ladder (share of the month's CJ-A2-5.4 problems, units in
  * prefectures of 10) and the CJ-A2-7.1 ladder (three failing months) over
  * the series. Inputs are synthetic but plausible and reproducible
- * (xorshift64*, fixed seed): most months pass, some units collect problems.
+ * (xorshift64*, fixed seed), and built so that every branch users hit is
+ * measured: most units pass most months; a tenth are struggling (more
+ * problems, so that the CJ-A2-7.3 clauses fire up to accountability);
+ * one in twenty has spells of 3-5 failing months (veto, forced fail,
+ * national exposure or a low score), so that CJ-A2-7.1 fires; the counts
+ * of every severity are printed.
  *
  * Two paths over the same data, checked to agree:
  *   batch  eg_assess_score_table() per month, eg_ladder_evaluate_table()
  *          per ladder (the figure reported, and what the Python binding calls)
  *   api    per unit: eg_assess_input_* setters, eg_assess_score_many() per
  *          month, eg_ladder_step() per prefecture and month
- * Baseline in the same run: one pass over the same input arrays computing
+ * Baseline in the same round: one pass over the same input arrays computing
  * a naive point total and the group shares (the arithmetic floor).
  *
- * Usage: bench_assess_ladder [--scale S] [--rounds R] [--dump FILE]
+ * Usage: bench_assess_ladder [--scale S] [--rounds R] [--dump FILE] [--no-api] [--scaling]
  *   --scale S   S × 3,000 units (120 months always)
  *   --dump FILE write the inputs for bench/python_batch.py (see there)
+ *   --scaling   1x, 2x, 4x the units, interleaved round by round, CPU time
+ *               (bench=scaling line)
  */
 #include <ecogrid/ecogrid.h>
 
@@ -31,7 +38,7 @@
 #define GROUP 10
 #define N_ITEMS 7
 #define N_LEVELS 3
-#define MAX_ROUNDS 64
+#define MAX_ROUNDS BU_MAX_ROUNDS
 
 typedef struct data {
 	size_t units, groups;
@@ -75,12 +82,24 @@ static int make_data(data *d, const eg_ruleset *rs, size_t units)
 	for (size_t g = 0; g < d->groups; g++)
 		d->group_sizes[g] = g + 1 < d->groups || units % GROUP == 0 ? GROUP : units % GROUP;
 	for (size_t i = 0; i < n; i++) {
+		size_t u = i % units;
+		int m = (int)(i / units);
+		/* Unit profiles (fixed per unit): 85 % ordinary, 10 % struggling, 5 % with failing spells. */
+		int struggling = u % 20 == 3 || u % 20 == 11, spells = u % 20 == 7;
+		/* A failing spell: months [s, s + 3 + u % 3) for s = 12, 40, 77 (shifted per unit). */
+		int shift = (int)(u % 9), in_spell = 0;
 		int64_t *it = d->items + i * N_ITEMS;
 		int32_t *pr = d->problems + i * N_LEVELS;
+		for (int k = 0; k < 3 && spells; k++) {
+			int s0 = (k == 0 ? 12 : k == 1 ? 40 : 77) + shift;
+			in_spell |= m >= s0 && m < s0 + 3 + (int)(u % 3);
+		}
 		/* Items "1"-"3": construction status, rarely not met (veto, CJ-A2-6.1). */
 		for (int k = 0; k < 3; k++)
 			it[k] = bu_below(&rng, 400) != 0;
-		it[3] = bu_below(&rng, 100) < 80 ? (int64_t)bu_below(&rng, 4) : 4 + (int64_t)bu_below(&rng, 9); /* "4": problems found */
+		/* "4": problems found (CJ-A2-5.4); struggling units find more. */
+		it[3] = bu_below(&rng, 100) < (struggling ? 30 : 80) ? (int64_t)bu_below(&rng, 4)
+								     : 4 + (int64_t)bu_below(&rng, struggling ? 20 : 9);
 		it[4] = bu_below(&rng, 100) < 10 ? 1 + (int64_t)bu_below(&rng, 3) : 0; /* "5" */
 		it[5] = bu_below(&rng, 100) < 5 ? 1 : 0;                               /* "6" */
 		it[6] = bu_below(&rng, 100) < 3 ? 1 + (int64_t)bu_below(&rng, 2) : 0;  /* "7" */
@@ -89,6 +108,15 @@ static int make_data(data *d, const eg_ruleset *rs, size_t units)
 		pr[1] = bu_below(&rng, 100) < 2;     /* regional: -30 */
 		pr[2] = bu_below(&rng, 100) < 5;     /* prefecture: -20 */
 		d->forced[i] = bu_below(&rng, 1000) < 3 ? 1u << bu_below(&rng, 4) : 0;
+		if (in_spell) {
+			/* Each failing month fails a different way: veto, forced fail, national exposure, low score. */
+			switch ((m + (int)u) % 4) {
+			case 0: it[bu_below(&rng, 3)] = 0; break;
+			case 1: d->forced[i] |= 1u << bu_below(&rng, 4); break;
+			case 2: pr[0] = 1; break;
+			default: it[3] = 30; pr[1] = 1; pr[2] = 2; break;
+			}
+		}
 		d->item4[i] = it[3];
 	}
 	return 0;
@@ -260,19 +288,90 @@ static int dump(const data *d, const char *path)
 	return fclose(f);
 }
 
+static void data_free(data *d)
+{
+	for (size_t u = 0; u < d->units; u++)
+		free(d->ids[u]);
+	free(d->ids);
+	free(d->group_sizes);
+	free(d->items);
+	free(d->bonus);
+	free(d->problems);
+	free(d->forced);
+	free(d->item4);
+}
+
+typedef struct outputs {
+	int32_t *scores, *grades, *sev73, *sev71;
+	int *fails;
+} outputs;
+
+static int outputs_new(outputs *o, size_t n)
+{
+	o->scores = malloc(n * sizeof *o->scores);
+	o->grades = malloc(n * sizeof *o->grades);
+	o->sev73 = malloc(n * sizeof *o->sev73);
+	o->sev71 = malloc(n * sizeof *o->sev71);
+	o->fails = malloc(n * sizeof *o->fails);
+	return o->scores && o->grades && o->sev73 && o->sev71 && o->fails ? 0 : -1;
+}
+
+static void outputs_free(outputs *o)
+{
+	free(o->scores);
+	free(o->grades);
+	free(o->sev73);
+	free(o->sev71);
+	free(o->fails);
+}
+
+/* --scaling: 1x, 2x, 4x the units, each with its own data, interleaved round by round (CPU time). */
+static int scaling(const eg_ruleset *rs, const eg_ladder *l73, const eg_ladder *l71, int scale, int rounds)
+{
+	data d[3];
+	outputs o[3];
+	double t[MAX_ROUNDS * 3], b[MAX_ROUNDS * 3], c;
+	long long fold_b = 0;
+	for (int k = 0; k < 3; k++)
+		if (make_data(&d[k], rs, (size_t)UNITS * (size_t)scale << k) < 0 || outputs_new(&o[k], d[k].units * MONTHS) < 0)
+			return 1;
+	for (int r = 0; r < rounds; r++)
+		for (int k = 0; k < 3; k++) {
+			/* The naive pass is short (milliseconds): ten of them. */
+			c = bu_cpu_now();
+			for (int rep = 0; rep < 10; rep++)
+				fold_b += run_baseline(&d[k]);
+			b[r * 3 + k] = bu_cpu_now() - c;
+			c = bu_cpu_now();
+			if (run_batch(&d[k], rs, l73, l71, o[k].scores, o[k].grades, o[k].fails, o[k].sev73, o[k].sev71) < 0) {
+				fprintf(stderr, "batch path failed: %s\n", eg_error_last()->message);
+				return 1;
+			}
+			t[r * 3 + k] = bu_cpu_now() - c;
+		}
+	printf("# assess_ladder scaling: %zu / %zu / %zu units x %d months (baseline: 10 naive passes, fold %lld)\n",
+	       d[0].units, d[1].units, d[2].units, MONTHS, fold_b);
+	bu_print_scaling("assess_ladder", "naive_pass", t, b, rounds);
+	for (int k = 0; k < 3; k++) {
+		data_free(&d[k]);
+		outputs_free(&o[k]);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	int scale = 1, rounds = 5, no_api = 0;
+	int scale = 1, rounds = 5, no_api = 0, want_scaling = 0;
 	const char *dump_path = NULL;
 	eg_ruleset *rs = NULL;
 	eg_ladder *l73 = NULL, *l71 = NULL;
 	data d;
+	outputs o;
 	size_t n;
-	int32_t *scores, *grades, *sev73, *sev71;
-	int *fails;
-	double tb[MAX_ROUNDS], tw[MAX_ROUNDS], ta[MAX_ROUNDS], cw_[MAX_ROUNDS], t, c0, mb, mw, ma = 0;
+	double tb[MAX_ROUNDS], tw[MAX_ROUNDS], ta[MAX_ROUNDS], cw_[MAX_ROUNDS], rate[MAX_ROUNDS], crate[MAX_ROUNDS], t, c0, mb, mw, ma = 0;
 	long long cw = 0, ca = 0, cb = 0;
-	size_t n_fail = 0, n_interview = 0, n_special = 0;
+	size_t n_fail = 0, h73[4] = { 0, 0, 0, 0 }, h71[2] = { 0, 0 };
+	bu_spread rs_rate, rs_crate;
 
 	if (bu_options(argc, argv, &scale, &rounds) < 0)
 		return 2;
@@ -281,12 +380,21 @@ int main(int argc, char **argv)
 			dump_path = argv[++i];
 		else if (strcmp(argv[i], "--no-api") == 0)
 			no_api = 1;
+		else if (strcmp(argv[i], "--scaling") == 0)
+			want_scaling = 1;
 	}
 	if (rounds > MAX_ROUNDS)
 		rounds = MAX_ROUNDS;
 	if (eg_ruleset_preset(&rs, "changji-2023") != EG_OK || eg_ladder_preset(&l73, "CJ-A2-7.3") != EG_OK ||
 	    eg_ladder_preset(&l71, "CJ-A2-7.1") != EG_OK)
 		return 1;
+	if (want_scaling) {
+		int rc = scaling(rs, l73, l71, scale, rounds);
+		eg_ruleset_free(rs);
+		eg_ladder_free(l73);
+		eg_ladder_free(l71);
+		return rc;
+	}
 	if (make_data(&d, rs, (size_t)UNITS * (size_t)scale) < 0)
 		return 1;
 	if (dump_path && dump(&d, dump_path) != 0) {
@@ -294,12 +402,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	n = d.units * MONTHS;
-	scores = malloc(n * sizeof *scores);
-	grades = malloc(n * sizeof *grades);
-	sev73 = malloc(n * sizeof *sev73);
-	sev71 = malloc(n * sizeof *sev71);
-	fails = malloc(n * sizeof *fails);
-	if (!scores || !grades || !sev73 || !sev71 || !fails)
+	if (outputs_new(&o, n) < 0)
 		return 1;
 	for (int r = 0; r < rounds; r++) {
 		t = bu_now();
@@ -307,11 +410,13 @@ int main(int argc, char **argv)
 		tb[r] = bu_now() - t;
 		c0 = bu_cpu_now();
 		t = bu_now();
-		cw = run_batch(&d, rs, l73, l71, scores, grades, fails, sev73, sev71);
+		cw = run_batch(&d, rs, l73, l71, o.scores, o.grades, o.fails, o.sev73, o.sev71);
 		tw[r] = bu_now() - t;
 		cw_[r] = bu_cpu_now() - c0;
+		rate[r] = (double)n / tw[r];
+		crate[r] = (double)n / cw_[r];
 		if (cw == 0)
-			cw = fold(n, scores, grades, sev73, sev71);
+			cw = fold(n, o.scores, o.grades, o.sev73, o.sev71);
 		if (cw < 0) {
 			fprintf(stderr, "batch path failed: %s\n", eg_error_last()->message);
 			return 1;
@@ -327,37 +432,31 @@ int main(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		n_fail += grades[i] == EG_GRADE_FAIL;
-		n_interview += sev73[i] >= 2;
-		n_special += sev71[i] >= 1;
+		n_fail += o.grades[i] == EG_GRADE_FAIL;
+		h73[o.sev73[i] & 3]++;
+		h71[o.sev71[i] & 1]++;
 	}
+	rs_rate = bu_spread_of(rate, rounds);
+	rs_crate = bu_spread_of(crate, rounds);
 	mb = bu_median(tb, rounds);
 	mw = bu_median(tw, rounds);
 	if (!no_api)
 		ma = bu_median(ta, rounds);
-	printf("bench=assess_ladder scale=%d units=%zu months=%d unit_months=%zu rounds=%d batch_s=%.4f "
-	       "unit_months_per_s=%.0f batch_cpu_s=%.4f api_s=%.4f api_over_batch=%.2f baseline_s=%.5f ratio=%.1f fails=%zu "
-	       "interviews_or_worse=%zu special_inspections=%zu checksum=%lld baseline_checksum=%lld\n",
-	       scale, d.units, MONTHS, n, rounds, mw, (double)n / mw, bu_median(cw_, rounds), ma, no_api ? 0 : ma / mw, mb, mw / mb, n_fail,
-	       n_interview, n_special, cw, cb);
-	printf("assess_ladder: %zu units x %d months scored and escalated in %.3f s = %.0f unit-months/s (median of "
-	       "%d; per-unit API %.3f s); %.0fx a naive pass over the inputs; %zu failing months, %zu interviews or "
-	       "worse, %zu special inspections\n",
-	       d.units, MONTHS, mw, (double)n / mw, rounds, ma, mw / mb, n_fail, n_interview, n_special);
-	for (size_t u = 0; u < d.units; u++)
-		free(d.ids[u]);
-	free(d.ids);
-	free(d.group_sizes);
-	free(d.items);
-	free(d.bonus);
-	free(d.problems);
-	free(d.forced);
-	free(d.item4);
-	free(scores);
-	free(grades);
-	free(sev73);
-	free(sev71);
-	free(fails);
+	printf("bench=assess_ladder scale=%d units=%zu months=%d unit_months=%zu rounds=%d batch_s=%.4f", scale, d.units,
+	       MONTHS, n, rounds, mw);
+	bu_print_spread("unit_months_per_s", rs_rate, 0);
+	bu_print_spread("unit_months_per_cpu_s", rs_crate, 0);
+	printf(" batch_cpu_s=%.4f api_s=%.4f api_over_batch=%.2f baseline_s=%.5f ratio=%.1f fails=%zu "
+	       "sev73=%zu,%zu,%zu,%zu sev71=%zu,%zu checksum=%lld baseline_checksum=%lld\n",
+	       bu_median(cw_, rounds), ma, no_api ? 0 : ma / mw, mb, mw / mb, n_fail, h73[0], h73[1], h73[2], h73[3],
+	       h71[0], h71[1], cw, cb);
+	printf("assess_ladder: %zu units x %d months scored and escalated in %.3f s = %.2f M unit-months/s (median of "
+	       "%d, rounds %.2f-%.2f M/s; in CPU time %.2f M/s; per-unit API %.3f s); %.0fx a naive pass over the inputs; %zu failing months; "
+	       "CJ-A2-7.3 none/criticism/interview/accountability %zu/%zu/%zu/%zu; CJ-A2-7.1 special inspections %zu\n",
+	       d.units, MONTHS, mw, rs_rate.med / 1e6, rounds, rs_rate.min / 1e6, rs_rate.max / 1e6, rs_crate.med / 1e6, ma, mw / mb, n_fail,
+	       h73[0], h73[1], h73[2], h73[3], h71[1]);
+	data_free(&d);
+	outputs_free(&o);
 	eg_ruleset_free(rs);
 	eg_ladder_free(l73);
 	eg_ladder_free(l71);

@@ -22,6 +22,15 @@ Identical work, identical data:
                  for CJ-A2-7.3 (prefectures of 10) and CJ-A2-7.1 (failing
                  months), from the same int64/int32 arrays
 
+Per-call costs (issue 19's goals), timed in the same process, median of R
+rounds of N calls each, in microseconds per call (wall; CPU printed too):
+
+  score_us      RuleSet.score() of one unit-month (typical inputs: item
+                counts, a bonus, a media exposure) and reading .score and
+                .grade: goal <= 15 us;
+  composite_us  ecogrid.composite_index() of one station's six monthly
+                statistics and reading .index: goal <= 3 us.
+
 Usage: python3 bench/python_batch.py [--build DIR] [--scale S] [--rounds R]
 (ECOGRID_LIBRARY is set to DIR/src/libecogrid.so unless already set.)
 """
@@ -63,7 +72,8 @@ def bench_airq(ecogrid, build, scale, rounds, tmp):
     from ecogrid._native import lib
     from ecogrid._proto_airq import AirqStat
     path = os.path.join(tmp, "airq.bin")
-    args = ["--scale", str(scale), "--rounds", str(rounds)]
+    # --no-flags: monthly_indices() takes no dust or interference flags.
+    args = ["--scale", str(scale), "--rounds", str(rounds), "--no-flags"]
     c = run_c(build, "airq_stats", args + ["--dump", path])
     stations = int(c["stations"])
     hourly, _ = load(path, "d", stations * 6 * 744, 0)
@@ -185,6 +195,28 @@ def bench_assess(ecogrid, build, scale, rounds, tmp):
             "py_cpu_s": statistics.median(cpu)}
 
 
+def per_call(ecogrid, rounds, calls=2000):
+    """Microseconds per call of RuleSet.score and composite_index (median, min, max of rounds)."""
+    rs = ecogrid.RuleSet.preset("changji-2023")
+    profile = ecogrid.Profile.named("CN2026")
+    inputs = {"items": {"4": 3, "5": 1, "6": 0, "7": 0}, "construction": [True, True, True], "bonus": 1,
+              "media": [["prefecture"]]}
+    stats = {"so2": 8.0, "no2": 31.0, "pm10": 72.0, "pm25": 36.0, "co": 0.9, "o3": 121.0}
+    out = {}
+    for name, fn in (("score", lambda: (lambda r: (r.score, r.grade))(rs.score(inputs, "2026-10"))),
+                     ("composite", lambda: ecogrid.composite_index(stats, profile).index)):
+        fn()  # warm
+        wall, cpu = [], []
+        for _ in range(rounds):
+            t, c0 = time.perf_counter(), time.process_time()
+            for _ in range(calls):
+                fn()
+            wall.append((time.perf_counter() - t) / calls * 1e6)
+            cpu.append((time.process_time() - c0) / calls * 1e6)
+        out[name] = (min(wall), statistics.median(wall), max(wall), statistics.median(cpu))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build-bench"))
@@ -198,20 +230,27 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ecogrid-bench-") as tmp:
         a = bench_airq(ecogrid, args.build, args.scale, args.rounds, tmp)
         s = bench_assess(ecogrid, args.build, args.scale, args.rounds, tmp)
+        pc = per_call(ecogrid, args.rounds)
     ra, rs_ = a["py_s"] / a["c_s"], s["py_s"] / s["c_s"]
     da, ds = a["py_s"] / a["direct_s"], s["py_s"] / s["direct_s"]
     print("bench=python_batch scale=%d rounds=%d airq_stations=%d airq_c_s=%.4f airq_py_s=%.4f airq_py_over_c=%.2f "
           "airq_cpu_py_over_c=%.2f airq_direct_s=%.4f airq_py_over_direct=%.2f airq_agree=%d assess_units=%d "
           "assess_c_s=%.4f assess_py_s=%.4f assess_py_over_c=%.2f assess_cpu_py_over_c=%.2f assess_direct_s=%.4f "
-          "assess_py_over_direct=%.2f assess_agree=%d"
+          "assess_py_over_direct=%.2f assess_agree=%d score_us=%.2f score_us_min=%.2f score_us_max=%.2f "
+          "score_cpu_us=%.2f composite_us=%.2f composite_us_min=%.2f composite_us_max=%.2f composite_cpu_us=%.2f"
           % (args.scale, args.rounds, a["stations"], a["c_s"], a["py_s"], ra, a["py_cpu_s"] / a["c_cpu_s"],
              a["direct_s"], da, a["agree"], s["units"], s["c_s"], s["py_s"], rs_, s["py_cpu_s"] / s["c_cpu_s"],
-             s["direct_s"], ds, s["agree"]))
+             s["direct_s"], ds, s["agree"], pc["score"][1], pc["score"][0], pc["score"][2], pc["score"][3],
+             pc["composite"][1], pc["composite"][0], pc["composite"][2], pc["composite"][3]))
     print("python_batch: monthly air statistics %.3f s in Python vs %.3f s for the C program (%.2fx) and %.3f s "
           "for the same C calls from this process (%.2fx); assessment and escalation %.3f s vs %.3f s (%.2fx) and "
           "%.3f s (%.2fx); results %s the C programs' (median of %d)"
           % (a["py_s"], a["c_s"], ra, a["direct_s"], da, s["py_s"], s["c_s"], rs_, s["direct_s"], ds,
              "match" if a["agree"] and s["agree"] else "DO NOT MATCH", args.rounds))
+    print("python_batch per call: RuleSet.score %.1f us (%.1f-%.1f; CPU %.1f), composite_index %.1f us (%.1f-%.1f; "
+          "CPU %.1f); median of %d rounds of 2000 calls"
+          % (pc["score"][1], pc["score"][0], pc["score"][2], pc["score"][3], pc["composite"][1], pc["composite"][0],
+             pc["composite"][2], pc["composite"][3], args.rounds))
     return 0 if a["agree"] and s["agree"] else 1
 
 
