@@ -25,9 +25,6 @@
  * level order are reported as before; the caller's *out is untouched on
  * failure.
  */
-#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE /* madvise */
-#endif
 #include "grid_internal.h"
 
 #include <errno.h>
@@ -42,27 +39,6 @@
 #if defined(__SSE2__) && !defined(EG_NO_SIMD)
 #include <emmintrin.h>
 #endif
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
-/*
- * Ask for transparent huge pages on a large block (Linux, where THP is in
- * "madvise" mode by default): one fault per 2 MiB instead of 512. Advice
- * only; nothing depends on it.
- */
-static void advise_huge(void *p, size_t size)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-	const uintptr_t huge = 2u << 20;
-	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + size) & ~(huge - 1);
-	if (size >= 4 * huge && e > a)
-		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)size;
-#endif
-}
 
 #define ROW_ROOT UINT32_MAX          /* empty parent_code */
 #define ROW_EXTERNAL (UINT32_MAX - 1) /* parent not in the file */
@@ -704,7 +680,7 @@ static int finish_fast(loader *L)
 
 	if ((rc = eg__hmap_reserve(&g->index, n, "indexing the grid")) < 0)
 		return rc;
-	advise_huge(g->index.slot, g->index.cap * sizeof *g->index.slot);
+	eg__advise_huge(g->index.slot, g->index.cap * sizeof *g->index.slot);
 	ix = g->index; /* a local copy of the map (the same slots), not reloaded through g */
 	for (size_t r = 0; r < n; r++) {
 		node_key k;
@@ -1010,7 +986,7 @@ static int reserve_nodes(eg_grid *g, size_t rows)
 	block = eg__malloc(bytes);
 	if (!block)
 		return eg__error_nomem("allocating nodes");
-	advise_huge(block, bytes);
+	eg__advise_huge(block, bytes);
 	g->node_block = block;
 	for (size_t i = 0; i < n_chunks; i++)
 		g->chunks[i] = block + i * EG_NODE_CHUNK;
@@ -1029,7 +1005,7 @@ static int load(eg_grid **out, loader *L, const eg_grid_csv_options *opts)
 	L->info = eg__malloc(L->cap_info * sizeof *L->info);
 	if (!L->info)
 		return eg__error_nomem("reading CSV rows");
-	advise_huge(L->info, L->cap_info * sizeof *L->info);
+	eg__advise_huge(L->info, L->cap_info * sizeof *L->info);
 	if ((rc = read_rows(L)) < 0)
 		return rc;
 	rc = L->general || opts->root ? 1 : finish_fast(L);
@@ -1075,7 +1051,7 @@ static eg_pool_chunk *new_arena(size_t len)
 {
 	eg_pool_chunk *c = eg__malloc(sizeof *c + len + 1 + PAD);
 	if (c) {
-		advise_huge(c, sizeof *c + len + 1 + PAD);
+		eg__advise_huge(c, sizeof *c + len + 1 + PAD);
 		c->prev = NULL;
 		c->used = 0;
 		c->cap = len;

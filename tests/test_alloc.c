@@ -532,6 +532,24 @@ static int sc_grid_check(void)
 	return rc;
 }
 
+/* Made on first request: NULL with an EG_ENOMEM detail when that fails; kept after. */
+static int sc_finding_message(void)
+{
+	eg_grid *g = fx_grid();
+	eg_findings *f = NULL;
+	const char *m = NULL;
+	int rc;
+	assert_int_equal(eg_grid_check(&f, g), EG_OK);
+	rc = INJECT((m = eg_finding_message(eg_findings_at(f, 0), EG_LANG_EN)) != NULL ? EG_OK : eg_error_last()->code);
+	if (rc == EG_OK) {
+		assert_non_null(strstr(m, "(CJ-G."));
+		assert_ptr_equal(eg_finding_message(eg_findings_at(f, 0), EG_LANG_EN), m); /* kept, not made again */
+	}
+	eg_findings_free(f);
+	eg_grid_free(g);
+	return rc;
+}
+
 #define CSV "code,parent_code,level,name\nT,C,3,镇\nC,P,2,县\nV,T,4,村\nP,,1,州\n"
 
 static int sc_grid_parse_csv(void)
@@ -1992,6 +2010,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_grid_walk_new", sc_grid_walk_new, EG_ENOMEM },
 	{ "eg_grid_rollup", sc_grid_rollup, EG_ENOMEM },
 	{ "eg_grid_check", sc_grid_check, EG_ENOMEM },
+	{ "eg_finding_message", sc_finding_message, EG_ENOMEM },
 	{ "eg_grid_parse_csv", sc_grid_parse_csv, EG_ENOMEM },
 	{ "eg_grid_load_csv", sc_grid_load_csv, EG_ENOMEM },
 	/* assess.h */
@@ -2097,7 +2116,7 @@ static const char *const non_allocating[] = {
 	"eg_node_depth", "eg_node_child_count", "eg_node_first_child", "eg_node_next_sibling",
 	"eg_grid_walk_next", "eg_grid_walk_free", "eg_grid_heads", "eg_grid_supervisors",
 	"eg_grid_key_grid_info", "eg_grid_key_grid_township", "eg_findings_free", "eg_findings_count",
-	"eg_findings_at", "eg_finding_rule", "eg_finding_node", "eg_finding_unit", "eg_finding_message",
+	"eg_findings_at", "eg_finding_rule", "eg_finding_node", "eg_finding_unit",
 	"eg_findings_cj_a2_5_2", "eg_grid_csv_options_init",
 	/* assess.h */
 	"eg_ruleset_builder_free", "eg_ruleset_builder_set_validity", "eg_ruleset_builder_set_veto_mode", "eg_ruleset_builder_set_per_situation", "eg_ruleset_free",

@@ -409,11 +409,15 @@ EG_API const eg_node *eg_grid_key_grid_township(const eg_grid *grid,
  * Findings come in a stable order: by node (pre-order), then by rule.
  * Each finding names the rule, the node, the level-2 unit it falls under
  * and a message in Chinese and English stating the measured value and the
- * requirement.
+ * requirement. The findings keep copies of the IDs and names they need, so
+ * they stay valid when the grid changes or is freed; they are stored
+ * compactly (about 32 bytes each plus the names) and each message is made
+ * when first asked for (eg_finding_message()).
  *
  * @param[out] out Receives the findings (possibly none); free with eg_findings_free().
  * @param grid The grid.
- * @return ::EG_OK, ::EG_EINVAL or ::EG_ENOMEM.
+ * @return ::EG_OK, ::EG_EINVAL, ::EG_ENOMEM or ::EG_ERANGE (more than 4 GiB of
+ *         names in the findings).
  */
 EG_API int eg_grid_check(eg_findings **out, const eg_grid *grid);
 
@@ -434,9 +438,16 @@ EG_API const char *eg_finding_node(const eg_finding *finding);
 EG_API const char *eg_finding_unit(const eg_finding *finding);
 /**
  * @brief The message, stating the measured value and the requirement.
+ *
+ * Made on the first request for this finding and language, then kept by
+ * the findings (a later request returns the same pointer without
+ * allocating). Like every use of one ::eg_findings, one thread at a time.
+ *
  * @param finding The finding.
  * @param lang ::EG_LANG_ZH (default) or ::EG_LANG_EN; other values give Chinese.
- * @return UTF-8 text borrowed from the findings; NULL for NULL.
+ * @return UTF-8 text borrowed from the findings (valid until eg_findings_free());
+ *         NULL for NULL, or when memory runs out making it (eg_error_last()
+ *         then holds ::EG_ENOMEM).
  */
 EG_API const char *eg_finding_message(const eg_finding *finding, int lang);
 

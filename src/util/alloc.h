@@ -23,6 +23,16 @@ int eg__mul_ok(size_t *out, size_t n, size_t size);
 char *eg__strndup(const char *s, size_t n);
 
 /*
+ * Ask for transparent huge pages on a large block (Linux, where THP is in
+ * "madvise" mode by default): one page fault per 2 MiB instead of 512, for
+ * the block's 2 MiB-aligned interior; blocks under 8 MiB are left alone.
+ * Advice only: nothing depends on it. Advise a block once, at its final
+ * size (a block grown by realloc may be copied into pages taken before
+ * the advice).
+ */
+void eg__advise_huge(void *p, size_t size);
+
+/*
  * Test hook: after `n` more successful allocations, every allocation fails
  * until eg__alloc_fail_reset(). n < 0 disables injection.
  * eg__alloc_count() counts allocations made on this thread since the last

@@ -66,6 +66,19 @@ class ToolTest(ToolCase):
                              capture_output=True, check=True).stdout.decode("utf-8")
         self.assertTrue(raw.startswith('"rule","node","unit","message"\r\n"CJ-G.6","T2","C",'), raw[:80])
 
+    def test_grid_check_json_escapes_names_and_empty_lists(self):
+        # The JSON is streamed (no document is built): a name with a quote and
+        # a backslash must come back exactly; an empty list is [].
+        self.run_tool("init")
+        self.run_tool("grid", "import", self.write("grid.csv", 'code,parent_code,level,name\nP,,1,州\nC,P,2,"县""\\xy"\n'))
+        doc = json.loads(self.run_tool("--lang", "en", "grid", "check", "--format", "json").stdout)
+        self.assertEqual(doc["units"], [{"unit": "C", "name": '县"\\xy', "CJ-A2-5.2": True}])
+        self.assertEqual(doc["findings"][0]["message"],
+                         '县"\\xy (C) has 0 grid head(s); dual grid heads (2) are required (CJ-G.3)')
+        self.run_tool("grid", "import", self.write("grid.csv", "code,parent_code,level,name\nP,,1,州\n"))
+        self.assertEqual(json.loads(self.run_tool("grid", "check", "--format", "json").stdout),
+                         {"findings": [], "units": []})
+
     def test_cj_a2_5_2_uncovered_township_fails_item2(self):
         self.setup_grid()
         staff = STAFF.replace("deputy_division,T1 T2", "deputy_division,T1")

@@ -4,7 +4,6 @@
  */
 #include "tool.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -244,12 +243,83 @@ static int grid_staff(tool_ctx *ctx)
 	return rc;
 }
 
+/*
+ * A JSON string. The library's text is valid UTF-8 (the grid checks every
+ * ID and name), so only the quote, the backslash and control characters
+ * need escaping (RFC 8259 §7). Written here rather than through jansson so
+ * that two million findings stream out without building a document.
+ */
+static void json_str(FILE *f, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	putc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(s - run), f);
+		run = s + 1;
+		switch (c) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			fputs("\\u00", f);
+			putc(hex[c >> 4], f);
+			putc(hex[c & 15], f);
+			break;
+		}
+	}
+	fwrite(run, 1, (size_t)(s - run), f);
+	putc('"', f);
+}
+
+/* CJ-A2-5.2 for each level-2 unit, in grid order: calls fn(payload, unit, met). */
+static void each_unit(const eg_grid *g, const eg_findings *f, void (*fn)(void *, const eg_node *, int), void *payload)
+{
+	for (size_t i = 0; i < eg_grid_size(g); i++) {
+		const eg_node *u = eg_grid_node_at(g, i);
+		int met = 0;
+		if (eg_node_level(u) != EG_LEVEL_COUNTY || eg_node_kind(u) == EG_KIND_KEY_GRID)
+			continue;
+		eg_findings_cj_a2_5_2(&met, f, g, eg_node_id(u));
+		fn(payload, u, met);
+	}
+}
+
+typedef struct unit_out {
+	tool_ctx *ctx;
+	size_t n;
+} unit_out;
+
+static void unit_json(void *p, const eg_node *u, int met)
+{
+	unit_out *o = p;
+	fputs(o->n++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ", stdout);
+	json_str(stdout, eg_node_id(u));
+	fputs(", \"name\": ", stdout);
+	json_str(stdout, eg_node_name(u));
+	fputs(met ? ", \"CJ-A2-5.2\": true}" : ", \"CJ-A2-5.2\": false}", stdout);
+}
+
+static void unit_text(void *p, const eg_node *u, int met)
+{
+	unit_out *o = p;
+	printf("  %s\t%s\t%s\n", eg_node_id(u), eg_node_name(u), met ? TR(o->ctx, "达标", "met") : TR(o->ctx, "未达标", "not met"));
+}
+
+/* The findings in the chosen format: one pass over them, then one over the units. */
 static int grid_check(tool_ctx *ctx)
 {
 	const char *format = "text";
 	eg_grid *g = NULL;
 	eg_findings *f = NULL;
 	sqlite3 *db;
+	size_t n;
+	unit_out uo;
 	int rc;
 	for (int i = 0; i < ctx->argc; i++) {
 		if (strcmp(ctx->argv[i], "--format") == 0 && i + 1 < ctx->argc)
@@ -269,63 +339,68 @@ static int grid_check(tool_ctx *ctx)
 		eg_grid_free(g);
 		return tool_fail_eg(rc, "grid check");
 	}
+	n = eg_findings_count(f);
+	uo.ctx = ctx;
+	uo.n = 0;
 	if (strcmp(format, "json") == 0) {
-		json_t *root = json_object(), *arr = json_array(), *units = json_array();
-		for (size_t i = 0; i < eg_findings_count(f); i++) {
+		fputs("{\n  \"findings\": [", stdout);
+		for (size_t i = 0; i < n; i++) {
 			const eg_finding *x = eg_findings_at(f, i);
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "rule", eg_finding_rule(x),
-							     "node", eg_finding_node(x), "unit", eg_finding_unit(x),
-							     "message", eg_finding_message(x, ctx->lang)));
+			const char *msg = eg_finding_message(x, ctx->lang);
+			if (!msg)
+				break;
+			fputs(i ? ",\n    {\"rule\": " : "\n    {\"rule\": ", stdout);
+			json_str(stdout, eg_finding_rule(x));
+			fputs(", \"node\": ", stdout);
+			json_str(stdout, eg_finding_node(x));
+			fputs(", \"unit\": ", stdout);
+			json_str(stdout, eg_finding_unit(x));
+			fputs(", \"message\": ", stdout);
+			json_str(stdout, msg);
+			putc('}', stdout);
 		}
-		for (size_t i = 0; i < eg_grid_size(g); i++) {
-			const eg_node *u = eg_grid_node_at(g, i);
-			int met = 0;
-			if (eg_node_level(u) != EG_LEVEL_COUNTY || eg_node_kind(u) == EG_KIND_KEY_GRID)
-				continue;
-			eg_findings_cj_a2_5_2(&met, f, g, eg_node_id(u));
-			json_array_append_new(units, json_pack("{s:s, s:s, s:b}", "unit", eg_node_id(u),
-							       "name", eg_node_name(u), "CJ-A2-5.2", met));
-		}
-		json_object_set_new(root, "findings", arr);
-		json_object_set_new(root, "units", units);
-		json_dumpf(root, stdout, JSON_INDENT(2));
-		fputc('\n', stdout);
-		json_decref(root);
+		fputs(n ? "\n  ],\n  \"units\": [" : "],\n  \"units\": [", stdout);
+		each_unit(g, f, unit_json, &uo);
+		fputs(uo.n ? "\n  ]\n}\n" : "]\n}\n", stdout);
 	} else if (strcmp(format, "csv") == 0) {
 		out_csv_cell(stdout, "rule", 0);
 		out_csv_cell(stdout, "node", 0);
 		out_csv_cell(stdout, "unit", 0);
 		out_csv_cell(stdout, "message", 1);
-		for (size_t i = 0; i < eg_findings_count(f); i++) {
+		for (size_t i = 0; i < n; i++) {
 			const eg_finding *x = eg_findings_at(f, i);
+			const char *msg = eg_finding_message(x, ctx->lang);
+			if (!msg)
+				break;
 			out_csv_cell(stdout, eg_finding_rule(x), 0);
 			out_csv_cell(stdout, eg_finding_node(x), 0);
 			out_csv_cell(stdout, eg_finding_unit(x), 0);
-			out_csv_cell(stdout, eg_finding_message(x, ctx->lang), 1);
+			out_csv_cell(stdout, msg, 1);
 		}
 	} else {
 		printf(TR(ctx, "网格 %zu 个（一至四级：%zu/%zu/%zu/%zu），发现 %zu 项问题\n",
 			  "%zu grid nodes (levels 1-4: %zu/%zu/%zu/%zu), %zu finding(s)\n"),
 		       eg_grid_size(g), eg_grid_count(g, 1), eg_grid_count(g, 2), eg_grid_count(g, 3),
-		       eg_grid_count(g, 4), eg_findings_count(f));
-		for (size_t i = 0; i < eg_findings_count(f); i++) {
+		       eg_grid_count(g, 4), n);
+		for (size_t i = 0; i < n; i++) {
 			const eg_finding *x = eg_findings_at(f, i);
-			printf("  [%s] %s\n", eg_finding_rule(x), eg_finding_message(x, ctx->lang));
+			const char *msg = eg_finding_message(x, ctx->lang);
+			if (!msg)
+				break;
+			printf("  [%s] %s\n", eg_finding_rule(x), msg);
 		}
 		puts(TR(ctx, "考核第2项（CJ-A2-5.2）：", "Assessment item 2 (CJ-A2-5.2):"));
-		for (size_t i = 0; i < eg_grid_size(g); i++) {
-			const eg_node *u = eg_grid_node_at(g, i);
-			int met = 0;
-			if (eg_node_level(u) != EG_LEVEL_COUNTY || eg_node_kind(u) == EG_KIND_KEY_GRID)
-				continue;
-			eg_findings_cj_a2_5_2(&met, f, g, eg_node_id(u));
-			printf("  %s\t%s\t%s\n", eg_node_id(u), eg_node_name(u),
-			       met ? TR(ctx, "达标", "met") : TR(ctx, "未达标", "not met"));
-		}
+		each_unit(g, f, unit_text, &uo);
 	}
+	/* A message the library could not make (out of memory) ends the output early: say so. */
+	for (size_t i = 0; i < n && rc == EG_OK; i++)
+		if (!eg_finding_message(eg_findings_at(f, i), ctx->lang))
+			rc = tool_fail_eg(eg_error_last()->code, "grid check");
 	eg_findings_free(f);
 	eg_grid_free(g);
-	return TOOL_OK;
+	if (rc == EG_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		return tool_fail("grid check: cannot write the output");
+	return rc ? TOOL_FAIL : TOOL_OK;
 }
 
 static int grid_show(tool_ctx *ctx)
