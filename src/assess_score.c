@@ -22,8 +22,7 @@
 
 struct eg_assess_input {
 	const eg_ruleset *rs;
-	unsigned char *status;  /* per item: 1 met */
-	int64_t *count;         /* per item */
+	int64_t *item;          /* per item: status (1 met, 0 not) or occurrence count, as a table row */
 	unsigned char *adverse; /* per item */
 	unsigned char *forced;  /* per condition */
 	int64_t bonus;
@@ -43,15 +42,16 @@ int eg_assess_input_new(eg_assess_input **out, const eg_ruleset *rs)
 	if (!in)
 		return eg__error_nomem("creating assessment inputs");
 	in->rs = rs;
-	in->status = eg__malloc(ni);
-	in->count = eg__calloc(ni, sizeof *in->count);
-	in->adverse = eg__calloc(ni, 1);
+	in->item = eg__calloc(ni ? ni : 1, sizeof *in->item);
+	in->adverse = eg__calloc(ni ? ni : 1, 1);
 	in->forced = eg__calloc(nc ? nc : 1, 1);
-	if (!in->status || !in->count || !in->adverse || !in->forced) {
+	if (!in->item || !in->adverse || !in->forced) {
 		eg_assess_input_free(in);
 		return eg__error_nomem("creating assessment inputs");
 	}
-	memset(in->status, 1, ni);
+	/* Status items start met, counts at 0. */
+	for (size_t i = 0; i < ni; i++)
+		in->item[i] = rs->body.items[i].kind == EG_ITEM_KIND_STATUS;
 	*out = in;
 	return EG_OK;
 }
@@ -60,8 +60,7 @@ void eg_assess_input_free(eg_assess_input *in)
 {
 	if (!in)
 		return;
-	eg__free(in->status);
-	eg__free(in->count);
+	eg__free(in->item);
 	eg__free(in->adverse);
 	eg__free(in->forced);
 	eg__free(in->problems);
@@ -87,7 +86,7 @@ int eg_assess_input_set_status(eg_assess_input *in, const char *item_id, int met
 	int i = item_of(in, item_id, EG_ITEM_KIND_STATUS, "eg_assess_input_set_status");
 	if (i < 0)
 		return i;
-	in->status[i] = met != 0;
+	in->item[i] = met != 0;
 	return EG_OK;
 }
 
@@ -101,7 +100,7 @@ int eg_assess_input_status_from_grid(eg_assess_input *in, const char *item_id, c
 		return i;
 	if ((rc = eg_findings_cj_a2_5_2(&met, f, g, unit_id)) < 0)
 		return rc;
-	in->status[i] = met != 0;
+	in->item[i] = met != 0;
 	return EG_OK;
 }
 
@@ -115,7 +114,7 @@ int eg_assess_input_set_count(eg_assess_input *in, const char *item_id, int64_t 
 	if (count > COUNT_MAX)
 		return eg__error(EG_ERANGE, "item %s: count %lld is above %d", item_id, (long long)count, COUNT_MAX);
 	/* JM-2.2 per situation (option): one situation however many occurrences. */
-	in->count[i] = in->rs->body.items[i].situation && count > 0 ? 1 : count;
+	in->item[i] = in->rs->body.items[i].situation && count > 0 ? 1 : count;
 	return EG_OK;
 }
 
@@ -253,7 +252,6 @@ struct eg_assess_result {
 	size_t n_fails, cap_fails;
 	eg_trace *trace;
 	size_t n_trace, cap_trace;
-	int quiet; /* batch scoring: the same arithmetic, no trace text (eg_assess_score_table) */
 };
 
 /* Free what a result holds (its trace and fail reasons), not the result itself. */
@@ -280,8 +278,6 @@ static int add_trace(eg_assess_result *r, const char *rule, const char *subject,
 	size_t la = src && src->article ? strlen(src->article) + 1 : 0, lq = src && src->article ? strlen(src->quote) + 1 : 0;
 	eg_trace *t;
 	char *mem;
-	if (r->quiet)
-		return EG_OK;
 	if (!(t = eg__vec_reserve(r->trace, &r->cap_trace, r->n_trace + 1, sizeof *t, 16)))
 		return eg__error_nomem("recording the trace");
 	r->trace = t;
@@ -392,16 +388,164 @@ static int check_period(const as_body *b, const char *period)
 	return EG_OK;
 }
 
-/* Trace text; a quiet result (batch scoring) skips the formatting, arguments included. */
-#define ZH(...) (r->quiet ? 0 : snprintf(zh, sizeof zh, __VA_ARGS__))
-#define EN(...) (r->quiet ? 0 : snprintf(en, sizeof en, __VA_ARGS__))
+/* ------------------------------------------------------------------ */
+/* The kernel: numbers only (CJ-A2-5.1 to CJ-A2-6.3)                    */
+/* ------------------------------------------------------------------ */
 
-/* CJ-A2-5.10 for any rule set; fills a fresh result. */
-static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_input *in)
+/*
+ * One unit-period as the kernel reads it: what eg_assess_input holds, or a
+ * row of eg_assess_score_table()'s arrays, without copying either.
+ */
+typedef struct as_facts {
+	const int64_t *item;          /* per item: status (nonzero: met) or occurrence count */
+	const unsigned char *adverse; /* per item: adverse effects (CJ-A2-5.7), or NULL for none */
+	int64_t bonus;                /* CJ-A2-5.8 events */
+	int64_t n_problems;           /* CJ-A2-5.9 problems */
+	const int32_t *worst;         /* per media level: problems whose worst level it is, or NULL */
+	size_t n_worst;               /* levels in worst (the first n_worst of the rule set's) */
+	const unsigned char *forced;  /* per condition (CJ-A2-6.3), or NULL: then forced_mask */
+	uint32_t forced_mask;         /* conditions 0-31 */
+} as_facts;
+
+/* The numbers of one scoring, from which the trace is narrated. */
+typedef struct as_tally {
+	int64_t score; /* the total, after the veto */
+	int grade;     /* EG_GRADE_*, EG_GRADE_NONE without grades */
+	int reached;   /* the grade of the threshold reached, before a fail condition applies */
+	int veto;      /* a veto item was not met (CJ-A2-6.1) */
+	int forced;    /* a fail condition applies: adverse effects, a "fail" media level, CJ-A2-6.3 */
+	size_t hit;    /* the grade threshold reached (the lowest when none is) */
+} as_tally;
+
+/* CJ-A2-5.1 to CJ-A2-5.7: an item's points for v (status or count); *spill what its floor absorbed into the total. */
+static int64_t item_points(const as_item *it, int64_t v, int64_t *spill)
+{
+	int64_t raw;
+	*spill = 0;
+	if (it->kind == EG_ITEM_KIND_STATUS)
+		return v ? it->max : 0;
+	if (it->situation && v > 0)
+		v = 1; /* JM-2.2 per situation (option): once per period */
+	raw = it->max - v * it->per;
+	if (it->floor == EG_ITEM_NO_FLOOR || raw >= it->floor)
+		return raw;
+	if (it->overflow)
+		*spill = it->floor - raw;
+	return it->floor;
+}
+
+/* CJ-A2-5.9: a problem's worst level ("fail" is worse than any amount, else the larger amount); -1 for none. */
+static int worst_level(const as_body *b, uint32_t mask)
+{
+	int w = -1;
+	for (size_t l = 0; l < b->n_levels; l++) {
+		const as_level *lv = &b->levels[l];
+		if (!(mask & (1u << l)))
+			continue;
+		if (w < 0 || (lv->fail && !b->levels[w].fail) || (!lv->fail && !b->levels[w].fail && lv->amount > b->levels[w].amount))
+			w = (int)l;
+	}
+	return w;
+}
+
+/* CJ-A2-5.10 for any rule set: the score and grade, no text, no allocation. */
+static int tally(as_tally *t, const as_body *b, const as_facts *f)
+{
+	int64_t total = 0, penalty_sum = 0, overflow = 0;
+	int veto = 0, forced = 0;
+
+	for (size_t i = 0; i < b->n_items; i++) {
+		const as_item *it = &b->items[i];
+		int64_t spill, points = item_points(it, f->item[i], &spill);
+		if (it->kind == EG_ITEM_KIND_STATUS)
+			veto |= !f->item[i] && it->veto;
+		else if (f->adverse && f->adverse[i])
+			forced = 1; /* CJ-A2-5.7: adverse effects */
+		total += points;
+		overflow += spill;
+		if (it->section == b->penalty_section)
+			penalty_sum += points;
+	}
+	/* CJ-A2-5.9: worst level per problem, summed, drawn from the section down to 0 (扣完为止). */
+	if (b->penalty_section >= 0 && f->n_problems > 0) {
+		int64_t media = 0;
+		for (size_t l = 0; f->worst && l < f->n_worst; l++) {
+			if (!f->worst[l])
+				continue;
+			if (b->levels[l].fail)
+				forced = 1;
+			else
+				media += (int64_t)b->levels[l].amount * f->worst[l];
+		}
+		total += (penalty_sum - media < 0 ? 0 : penalty_sum - media) - penalty_sum;
+	}
+	/* CJ-A2-5.7 / CJ-A2-5.10: what the floors could not absorb comes off the total. */
+	total -= overflow;
+	/* CJ-A2-5.8: bonus per event, capped. */
+	if (b->has_bonus && f->bonus > 0)
+		total += f->bonus * b->bonus_per > b->bonus_cap ? b->bonus_cap : f->bonus * b->bonus_per;
+	/* CJ-A2-6.1: a failed veto item zeroes the period (default) or only itself. */
+	if (veto && b->veto_mode == EG_VETO_MODE_TOTAL)
+		total = 0;
+	if (total > INT32_MAX || total < INT32_MIN)
+		return eg__error(EG_ERANGE, "rule set %s: the score %lld does not fit 32 bits", b->name, (long long)total);
+	/* CJ-A2-6.3: forced-fail conditions. */
+	for (size_t c = 0; c < b->n_conds && !forced; c++)
+		forced = f->forced ? f->forced[c] != 0 : c < 32 && ((f->forced_mask >> c) & 1u);
+	t->score = total;
+	t->veto = veto;
+	t->forced = forced;
+	/* CJ-A2-6.2: grades from the highest threshold down; a fail condition makes it a fail. */
+	t->grade = b->n_grades ? EG_GRADE_FAIL : EG_GRADE_NONE;
+	t->hit = b->n_grades ? b->n_grades - 1 : 0;
+	for (size_t g = 0; g < b->n_grades; g++)
+		if (total >= b->grades[g].min) {
+			t->grade = b->grades[g].grade;
+			t->hit = g;
+			break;
+		}
+	t->reached = t->grade;
+	if (forced && b->n_grades)
+		t->grade = EG_GRADE_FAIL;
+	return EG_OK;
+}
+
+/* The facts of a per-unit input; `worst` (AS_MAX_LEVELS) receives the problems' worst levels. */
+static void facts_of_input(as_facts *f, int32_t *worst, const as_body *b, const eg_assess_input *in)
+{
+	memset(worst, 0, AS_MAX_LEVELS * sizeof *worst);
+	for (size_t p = 0; p < in->n_problems; p++) {
+		int w = worst_level(b, in->problems[p]);
+		if (w >= 0) /* a problem has at least one level (eg_assess_input_add_problem) */
+			worst[w]++;
+	}
+	f->item = in->item;
+	f->adverse = in->adverse;
+	f->bonus = in->bonus;
+	f->n_problems = (int64_t)in->n_problems;
+	f->worst = worst;
+	f->n_worst = b->n_levels;
+	f->forced = in->forced;
+	f->forced_mask = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Narration: the trace of a tally                                      */
+/* ------------------------------------------------------------------ */
+
+#define ZH(...) snprintf(zh, sizeof zh, __VA_ARGS__)
+#define EN(...) snprintf(en, sizeof en, __VA_ARGS__)
+
+/*
+ * The bilingual trace and the fail reasons of a scoring whose numbers are
+ * `t` (from tally() on the same input): every step with its rule, its
+ * subject and the running total before and after. Fills a fresh result.
+ */
+static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input *in, const as_tally *t)
 {
 	char zh[768], en[768], p1[32], p2[32], p3[32], p4[32], p5[32];
 	int64_t running = 0, overflow = 0;
-	int sc = b->scale, rc, vetoed = 0, forced = 0;
+	int sc = b->scale, rc, vetoed = 0;
 	const as_item *veto_item = NULL;
 	const as_grade *hit;
 
@@ -409,13 +553,13 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 		int64_t section_sum = 0;
 		for (size_t i = 0; i < b->n_items; i++) {
 			const as_item *it = &b->items[i];
-			int64_t before = running, points;
+			int64_t before = running, spill, points;
 			if (it->section != (int)s)
 				continue;
+			points = item_points(it, in->item[i], &spill);
 			if (it->kind == EG_ITEM_KIND_STATUS) {
 				/* CJ-A2-5.1 to CJ-A2-5.3: met or not. */
-				int met = in->status[i];
-				points = met ? it->max : 0;
+				int met = in->item[i] != 0;
 				if (met) {
 					ZH("第%s项 %s：已落实，得 %s 分（%s）", it->id, it->zh, pts(p1, points, sc), it->rule);
 					EN("item %s (%s): met, %s points (%s)", it->id, it->en, pts(p1, points, sc), it->rule);
@@ -433,14 +577,7 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			}
 			/* Deduction items: CJ-A2-5.4 to CJ-A2-5.7, JM-2.2. */
 			{
-				int64_t n = in->count[i], ded = n * it->per, raw = it->max - ded;
-				int64_t spill = 0;
-				points = raw;
-				if (it->floor != EG_ITEM_NO_FLOOR && raw < it->floor) {
-					points = it->floor;
-					if (it->overflow)
-						spill = it->floor - raw;
-				}
+				int64_t n = in->item[i], ded = n * it->per, raw = it->max - ded;
 				if (n == 0) {
 					ZH("第%s项 %s：0 起，得 %s 分（%s）", it->id, it->zh, pts(p1, points, sc), it->rule);
 					EN("item %s (%s): 0 occurrences, %s points (%s)", it->id, it->en, pts(p1, points, sc), it->rule);
@@ -478,7 +615,6 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en, &it->src)) < 0 ||
 					    (rc = add_fail(r, it->rule)) < 0)
 						return rc;
-					forced = 1;
 				}
 			}
 		}
@@ -488,26 +624,19 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 			int64_t media = 0, before = running, after_section;
 			for (size_t p = 0; p < in->n_problems; p++) {
 				uint32_t mask = in->problems[p];
-				const as_level *worst = NULL;
+				const as_level *worst = &b->levels[worst_level(b, mask)];
 				char names[512] = "", names_en[512] = "";
 				size_t o = 0, oe = 0;
 				for (size_t l = 0; l < b->n_levels; l++) {
-					const as_level *lv = &b->levels[l];
 					if (!(mask & (1u << l)))
 						continue;
-					if (!r->quiet && o < sizeof names)
+					if (o < sizeof names)
 						o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? "、" : "",
-								      level_name(lv, EG_LANG_ZH));
-					if (!r->quiet && oe < sizeof names_en)
+								      level_name(&b->levels[l], EG_LANG_ZH));
+					if (oe < sizeof names_en)
 						oe += (size_t)snprintf(names_en + oe, sizeof names_en - oe, "%s%s", oe ? ", " : "",
-								       level_name(lv, EG_LANG_EN));
-					/* CJ-A2-5.9: "fail" is worse than any amount, else the larger amount. */
-					if (!worst || (lv->fail && !worst->fail) ||
-					    (!lv->fail && !worst->fail && lv->amount > worst->amount))
-						worst = lv;
+								       level_name(&b->levels[l], EG_LANG_EN));
 				}
-				if (!worst) /* cannot happen: a problem has at least one level */
-					return eg__error(EG_ESTATE, "problem %zu has no media level", p + 1);
 				if (worst->fail) {
 					ZH("问题%zu（%s）：按最高一项（%s）处理，直接判定为不合格（%s）", p + 1, names,
 					   level_name(worst, EG_LANG_ZH), worst->rule);
@@ -515,7 +644,6 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 					   p + 1, names_en, level_name(worst, EG_LANG_EN), worst->rule);
 					if ((rc = add_fail(r, worst->rule)) < 0)
 						return rc;
-					forced = 1;
 				} else {
 					media += worst->amount;
 					ZH("问题%zu（%s）：按最高一项（%s）扣 %s 分，不累计扣分（%s）", p + 1, names,
@@ -583,7 +711,6 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 
 	/* CJ-A2-6.1: a failed mandatory item vetoes the month (default) or only itself. */
 	if (veto_item) {
-		r->veto = 1;
 		if (b->veto_mode == EG_VETO_MODE_TOTAL) {
 			ZH("第%s项未落实，实行一票否决，本期得分为 0（%s）", veto_item->id, b->veto_rule);
 			EN("item %s not met: one-vote veto, the period scores 0 (%s)", veto_item->id, b->veto_rule);
@@ -600,11 +727,10 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 				return rc;
 		}
 	}
-
-	if (running > INT32_MAX || running < INT32_MIN)
-		return eg__error(EG_ERANGE, "rule set %s: the score %lld does not fit 32 bits", b->name,
-				 (long long)running);
-	r->score = (int32_t)running;
+	/* The narration walks the same arithmetic as tally(): running == t->score here. */
+	r->score = (int32_t)t->score;
+	r->grade = t->grade;
+	r->veto = t->veto;
 	{
 		const char *total_rule = b->total_rule ? b->total_rule : b->name;
 		ZH("总分 %s 分（%s）", pts(p1, running, sc), total_rule);
@@ -622,36 +748,25 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en, &b->conds[c].src)) < 0 ||
 		    (rc = add_fail(r, b->conds[c].rule)) < 0)
 			return rc;
-		forced = 1;
 	}
 
 	/* CJ-A2-6.2: grades from the highest threshold down. */
-	if (b->n_grades == 0) {
-		r->grade = EG_GRADE_NONE;
+	if (b->n_grades == 0)
 		return EG_OK;
-	}
-	r->grade = EG_GRADE_FAIL;
-	hit = &b->grades[b->n_grades - 1];
-	for (size_t g = 0; g < b->n_grades; g++)
-		if (running >= b->grades[g].min) {
-			r->grade = b->grades[g].grade;
-			hit = &b->grades[g];
-			break;
-		}
-	if (forced && r->grade != EG_GRADE_FAIL) {
+	hit = &b->grades[t->hit];
+	if (t->forced && t->reached != EG_GRADE_FAIL) {
 		ZH("得分 %s 分，但存在不合格情形，等次为不合格（%s）", pts(p1, running, sc), r->fails[0]);
 		EN("score %s, but a fail condition applies: graded fail (%s)", pts(p1, running, sc), r->fails[0]);
-		r->grade = EG_GRADE_FAIL;
-	} else if (r->grade == EG_GRADE_FAIL) {
+	} else if (t->reached == EG_GRADE_FAIL) {
 		ZH("%s 分低于 %s 分，等次为不合格（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
 		EN("%s is below %s: graded fail (%s)", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
-		if (!vetoed && !forced && (rc = add_fail(r, hit->rule)) < 0)
+		if (!vetoed && !t->forced && (rc = add_fail(r, hit->rule)) < 0)
 			return rc;
 	} else {
-		ZH("%s 分，不低于 %s 分，等次为%s（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), grade_zh(r->grade),
+		ZH("%s 分，不低于 %s 分，等次为%s（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), grade_zh(t->grade),
 		   hit->rule);
 		EN("%s is at least %s: graded %s (%s)", pts(p1, running, sc), pts(p2, hit->min, sc),
-		   eg_grade_name(r->grade), hit->rule);
+		   eg_grade_name(t->grade), hit->rule);
 	}
 	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en, &hit->src);
 }
@@ -659,6 +774,9 @@ static int score_into(eg_assess_result *r, const as_body *b, const eg_assess_inp
 int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
 {
 	eg_assess_result *r;
+	as_facts f;
+	as_tally t;
+	int32_t worst[AS_MAX_LEVELS];
 	int rc;
 	if (!out || !rs || !in)
 		return eg__error(EG_EINVAL, "eg_assess_score: NULL argument");
@@ -670,13 +788,17 @@ int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_asses
 	/* CJ-A2-5.7: "造成不良影响的" qualifies item 7's problems; adverse effects with
 	 * none are a contradiction (adverse effects of their own are CJ-A2-6.3 (d)). */
 	for (size_t i = 0; i < rs->body.n_items; i++)
-		if (in->adverse[i] && in->count[i] == 0)
+		if (in->adverse[i] && in->item[i] == 0)
 			return eg__error(EG_EINVAL, "item %s: adverse effects with no problem of the item (%s); effects not tied "
 					 "to its problems are a forced fail of CJ-A2-6.3", rs->body.items[i].id, rs->body.items[i].rule);
+	/* Compute, then narrate. */
+	facts_of_input(&f, worst, &rs->body, in);
+	if ((rc = tally(&t, &rs->body, &f)) < 0)
+		return rc;
 	r = eg__calloc(1, sizeof *r);
 	if (!r)
 		return eg__error_nomem("scoring");
-	if ((rc = score_into(r, &rs->body, in)) < 0) {
+	if ((rc = narrate(r, &rs->body, in, &t)) < 0) {
 		eg_assess_result_free(r);
 		return rc;
 	}
@@ -820,8 +942,6 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 			  const uint32_t *forced, size_t n, const char *period)
 {
 	const as_body *b;
-	eg_assess_input *in = NULL;
-	eg_assess_result r;
 	int rc;
 	if (!scores || !grades || !rs || (!items && n))
 		return eg__error(EG_EINVAL, "eg_assess_score_table: NULL argument");
@@ -864,37 +984,26 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 			return eg__error(EG_EINVAL, "row %zu: forced-fail mask 0x%x names a condition beyond the %zu of %s",
 					 i, (unsigned)forced[i], b->n_conds, b->name);
 	}
-	if ((rc = eg_assess_input_new(&in, rs)) < 0)
-		return rc;
+	/* The numbers only: no trace, no allocation (the per-unit path narrates the same tally). */
 	for (size_t i = 0; i < n; i++) {
-		const int64_t *row = items + i * n_items;
-		/* The inputs the per-unit setters would make. */
-		for (size_t k = 0; k < b->n_items; k++) {
-			in->status[k] = b->items[k].kind == EG_ITEM_KIND_STATUS ? row[k] != 0 : 1;
-			in->count[k] = b->items[k].kind != EG_ITEM_KIND_DEDUCT ? 0 : b->items[k].situation && row[k] > 0 ? 1 : row[k];
-		}
-		in->bonus = bonus ? bonus[i] : 0;
-		for (size_t c = 0; c < b->n_conds; c++)
-			in->forced[c] = forced && c < 32 ? (forced[i] >> c) & 1u : 0;
-		in->n_problems = 0;
-		rc = EG_OK;
-		/* Each problem counted at level l was exposed at that level alone. */
-		for (size_t l = 0; problems && l < n_levels && rc == EG_OK; l++)
-			for (int32_t k = 0; k < problems[i * n_levels + l] && rc == EG_OK; k++)
-				rc = push_problem(in, 1u << l);
-		if (rc == EG_OK) {
-			memset(&r, 0, sizeof r);
-			r.quiet = 1;
-			rc = score_into(&r, b, in);
-			scores[i] = r.score;
-			grades[i] = r.grade;
-			result_clear(&r);
-		}
-		if (rc < 0) {
-			eg_assess_input_free(in);
+		as_facts f;
+		as_tally t;
+		int64_t n_problems = 0;
+		f.item = items + i * n_items;
+		f.adverse = NULL;
+		f.bonus = bonus ? bonus[i] : 0;
+		/* Each problem counted at level l was exposed at that level alone: l is its worst. */
+		f.worst = problems ? problems + i * n_levels : NULL;
+		f.n_worst = problems ? n_levels : 0; /* the first n_levels levels (a table may predate later ones) */
+		for (size_t l = 0; problems && l < n_levels; l++)
+			n_problems += problems[i * n_levels + l];
+		f.n_problems = n_problems;
+		f.forced = NULL;
+		f.forced_mask = forced ? forced[i] : 0;
+		if ((rc = tally(&t, b, &f)) < 0)
 			return rc;
-		}
+		scores[i] = (int32_t)t.score;
+		grades[i] = t.grade;
 	}
-	eg_assess_input_free(in);
 	return EG_OK;
 }

@@ -627,13 +627,15 @@ EG_API int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *
  * eg_assess_input_add_problem() with a single level per problem counted
  * in `problems`, and eg_assess_input_add_forced_fail() for every bit of
  * `forced`; adverse effects (CJ-A2-5.7) are not taken from a table. Only
- * the score and the grade come back; score a unit with eg_assess_score()
- * for its trace.
+ * the score and the grade come back: the table runs the numbers-only half
+ * of eg_assess_score() (the same computation, no trace) and allocates
+ * nothing; score a unit with eg_assess_score() for its trace.
  *
  * @param[out] scores Array of n scores in scale units (caller-owned).
  * @param[out] grades Array of n grades (::eg_grade) (caller-owned). Both
  *        are filled on success and untouched on a bad argument; after
- *        ::EG_ENOMEM their contents are unspecified.
+ *        ::EG_ERANGE for a score past 32 bits, the rows before it are
+ *        written.
  * @param rs The rule set (borrowed).
  * @param items n × n_items values, row-major, items in the rule set's
  *        order (eg_ruleset_item_id()): a status item is met when nonzero,
@@ -652,7 +654,7 @@ EG_API int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *
  *         set's, a negative value, a bonus without a bonus rule, a mask bit
  *         beyond the conditions, bad period; the row is named),
  *         ::EG_ERANGE (a count above 1,000,000, period outside the
- *         validity), ::EG_ENOMEM.
+ *         validity, a score that does not fit 32 bits).
  * @see eg_assess_score(), CJ-A2-5.10, CJ-A2-6.2, JM-2.2.
  */
 EG_API int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs, const int64_t *items,
