@@ -239,11 +239,12 @@ static size_t unique_units(uint32_t *u, size_t n, const char *pool)
 {
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
+		const uint32_t v = u[i]; /* read before the shift below, which may overwrite u[i] when m == i */
 		size_t lo = 0, hi = m;
 		int found = 0;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			int c = strcmp(pool + u[mid], pool + u[i]);
+			int c = strcmp(pool + u[mid], pool + v);
 			if (c == 0) {
 				found = 1;
 				break;
@@ -256,7 +257,7 @@ static size_t unique_units(uint32_t *u, size_t n, const char *pool)
 		if (found)
 			continue;
 		memmove(u + lo + 1, u + lo, (m - lo) * sizeof *u);
-		u[lo] = u[i];
+		u[lo] = v;
 		m++;
 	}
 	return m;

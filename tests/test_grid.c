@@ -800,6 +800,39 @@ static void test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding(void **sta
 	eg_grid_free(g);
 }
 
+/*
+ * CJ-A2-5.2 when the grid's order is not the IDs' order: counties added as
+ * CB, CA, CC (pre-order CB, CA, CC), each with one township. CA and CB have
+ * an uncovered township (a CJ-G.4 finding each); CC's township is covered by
+ * a deputy-division sub-head (no CJ-G.4/CJ-G.5 finding). So item 2: CA not
+ * met, CB not met, CC met. (The sorted unit list once lost CA here.)
+ */
+static void test_cj_a2_5_2_units_out_of_id_order(void **state)
+{
+	(void)state;
+	static const char *const tc[] = { "TC" };
+	eg_grid *g = NULL;
+	eg_findings *f;
+	assert_int_equal(eg_grid_new(&g), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "P", NULL, "州", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_PREFECTURE, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "CB", "P", "乙县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "CA", "P", "甲县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "CC", "P", "丙县", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_COUNTY, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "TB", "CB", "乙镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "TA", "CA", "甲镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add(NULL, g, "TC", "CC", "丙镇", &(eg_grid_add_options){ EG_GRID_ADD_OPTIONS_VERSION, EG_LEVEL_TOWNSHIP, EG_KIND_ADMIN }), EG_OK);
+	assert_int_equal(eg_grid_add_subhead(g, "CC", "丙", EG_RANK_DEPUTY_DIVISION, tc, 1), EG_OK);
+	f = check(g);
+	assert_int_equal(count_findings(f, "CJ-G.4", "TA"), 1);
+	assert_int_equal(count_findings(f, "CJ-G.4", "TB"), 1);
+	assert_int_equal(count_findings(f, "CJ-G.4", NULL), 2);
+	assert_int_equal(item2(f, g, "CA"), 0);
+	assert_int_equal(item2(f, g, "CB"), 0);
+	assert_int_equal(item2(f, g, "CC"), 1);
+	eg_findings_free(f);
+	eg_grid_free(g);
+}
+
 static void test_cj_a2_5_2_errors_and_finding_accessors(void **state)
 {
 	(void)state;
@@ -931,6 +964,7 @@ int main(void)
 		cmocka_unit_test(test_cj_g_3_to_7_every_allocation_failure_is_clean),
 		cmocka_unit_test(test_cj_g_4_g_5_rank_messages_in_both_languages),
 		cmocka_unit_test(test_cj_g_level_gaps_have_no_unit_and_no_coverage_finding),
+		cmocka_unit_test(test_cj_a2_5_2_units_out_of_id_order),
 		cmocka_unit_test(test_cj_a2_5_2_errors_and_finding_accessors),
 		cmocka_unit_test(test_grid_add_options_init_and_versions),
 		cmocka_unit_test(test_grid_key_grid_options_init_and_versions),

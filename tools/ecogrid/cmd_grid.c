@@ -247,11 +247,14 @@ static int grid_staff(tool_ctx *ctx)
  * A JSON string. The library's text is valid UTF-8 (the grid checks every
  * ID and name), so only the quote, the backslash and control characters
  * need escaping (RFC 8259 §7). Written here rather than through jansson so
- * that two million findings stream out without building a document.
+ * that two million findings stream out without building a document; the
+ * escapes and the layout (grid_check()) are those of json_dumpf() with
+ * JSON_INDENT(2), which the tool used before, so the report is byte for
+ * byte the same.
  */
 static void json_str(FILE *f, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
+	static const char hex[] = "0123456789ABCDEF";
 	const char *run = s;
 	putc('"', f);
 	for (; *s; s++) {
@@ -266,6 +269,8 @@ static void json_str(FILE *f, const char *s)
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
+		case '\b': fputs("\\b", f); break;
+		case '\f': fputs("\\f", f); break;
 		default:
 			fputs("\\u00", f);
 			putc(hex[c >> 4], f);
@@ -298,11 +303,11 @@ typedef struct unit_out {
 static void unit_json(void *p, const eg_node *u, int met)
 {
 	unit_out *o = p;
-	fputs(o->n++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ", stdout);
+	fputs(o->n++ ? ",\n    {\n      \"unit\": " : "\n    {\n      \"unit\": ", stdout);
 	json_str(stdout, eg_node_id(u));
-	fputs(", \"name\": ", stdout);
+	fputs(",\n      \"name\": ", stdout);
 	json_str(stdout, eg_node_name(u));
-	fputs(met ? ", \"CJ-A2-5.2\": true}" : ", \"CJ-A2-5.2\": false}", stdout);
+	fputs(met ? ",\n      \"CJ-A2-5.2\": true\n    }" : ",\n      \"CJ-A2-5.2\": false\n    }", stdout);
 }
 
 static void unit_text(void *p, const eg_node *u, int met)
@@ -349,15 +354,15 @@ static int grid_check(tool_ctx *ctx)
 			const char *msg = eg_finding_message(x, ctx->lang);
 			if (!msg)
 				break;
-			fputs(i ? ",\n    {\"rule\": " : "\n    {\"rule\": ", stdout);
+			fputs(i ? ",\n    {\n      \"rule\": " : "\n    {\n      \"rule\": ", stdout);
 			json_str(stdout, eg_finding_rule(x));
-			fputs(", \"node\": ", stdout);
+			fputs(",\n      \"node\": ", stdout);
 			json_str(stdout, eg_finding_node(x));
-			fputs(", \"unit\": ", stdout);
+			fputs(",\n      \"unit\": ", stdout);
 			json_str(stdout, eg_finding_unit(x));
-			fputs(", \"message\": ", stdout);
+			fputs(",\n      \"message\": ", stdout);
 			json_str(stdout, msg);
-			putc('}', stdout);
+			fputs("\n    }", stdout);
 		}
 		fputs(n ? "\n  ],\n  \"units\": [" : "],\n  \"units\": [", stdout);
 		each_unit(g, f, unit_json, &uo);
@@ -399,7 +404,7 @@ static int grid_check(tool_ctx *ctx)
 	eg_findings_free(f);
 	eg_grid_free(g);
 	if (rc == EG_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		return tool_fail("grid check: cannot write the output");
+		return tool_fail("cannot write to standard output"); /* the message out_close() gives */
 	return rc ? TOOL_FAIL : TOOL_OK;
 }
 
