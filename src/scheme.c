@@ -252,6 +252,15 @@ typedef struct sc_cadence {
 	sc_src src;
 } sc_cadence;
 
+/* A duty of the duty calendar (section 9 of the catalogue, R0.5–R0.11), as eg_duty_def. */
+typedef struct sc_duty {
+	eg_duty_def d;    /* strings point into the arena; start and end into the arrays below */
+	sc_text name;
+	char start[11], end[11];
+	int has_src;
+	sc_src src;
+} sc_duty;
+
 typedef struct sc_feed {
 	const char *ladder, *item;
 	int value;
@@ -276,6 +285,8 @@ typedef struct sc_model {
 	size_t n_deadlines;
 	sc_cadence *cadences;
 	size_t n_cadences;
+	sc_duty *duties;
+	size_t n_duties;
 	sc_feed *feeds;
 	size_t n_feeds;
 } sc_model;
@@ -1588,6 +1599,123 @@ static int parse_cadence(sp *p, sc_cadence *c, json_t *o)
 	return sp_src(p, &c->src, o, "a cadence");
 }
 
+/* The words of the duty calendar's enums, in the order of their values (include/ecogrid/duty.h). */
+static const char *const duty_shape_words[] = { "periodic", "event", "once", "conflict", "gap", NULL };
+static const char *const duty_period_words[] = { "day", "week", "month", "quarter", "year", "half_year", NULL };
+static const char *const duty_match_words[] = { "event_id", "subject", "actor", NULL };
+static const char *const duty_unit_words[] = { "none", "days", "workdays", "months", "minutes", "window", "before",
+					       "valid_at", NULL };
+/* Bit k of EG_DUTY_FLAG_* is word k. */
+static const char *const duty_flag_words[] = { "night_or_holiday", "in_principle", "start_containing", "for_period",
+					       "no_due", "extend", "rolling_week", "cover_times", "clamp_start",
+					       "same_tags", NULL };
+
+/* "flags": an array of distinct flag words. */
+static int parse_duty_flags(sp *p, unsigned int *flags, json_t *o)
+{
+	json_t *arr;
+	size_t n, at;
+	int rc;
+	*flags = 0;
+	if ((rc = sp_array(p, &arr, &n, o, "flags", 16, "an array of flag words")) < 0 || !arr)
+		return rc;
+	at = sp_key(p, "flags");
+	for (size_t i = 0; i < n && rc == EG_OK; i++) {
+		json_t *v = json_array_get(arr, i);
+		size_t a2 = sp_index(p, i);
+		int k = -1;
+		for (int w = 0; json_is_string(v) && duty_flag_words[w]; w++)
+			if (strcmp(duty_flag_words[w], json_string_value(v)) == 0)
+				k = w;
+		if (k < 0)
+			rc = sp_type(p, v, "a duty flag (night_or_holiday, in_principle, start_containing, for_period, "
+					   "no_due, extend, rolling_week, cover_times, clamp_start, same_tags)");
+		else if (*flags & (1u << k))
+			rc = sp_fail(p, EG_EEXISTS, json_string_value(v), "each flag once");
+		else
+			*flags |= 1u << k;
+		sp_pop(p, a2);
+	}
+	sp_pop(p, at);
+	return rc;
+}
+
+/*
+ * A duty of the duty calendar: the fields of eg_duty_def, each optional
+ * with eg_duty_def's default except id, rule, shape and kind. Whether the
+ * fields fit together is eg_duty_set_add()'s check, in phase 2.
+ */
+static int parse_duty(sp *p, sc_duty *u, json_t *o)
+{
+	static const char *const keys[] = { "id", "rule", "name", "shape", "kind", "actor", "group", "period",
+					    "min_count", "tags", "cover_group", "start", "end", "due_months", "due_day",
+					    "event_kind", "match", "limit_unit", "limit", "flags", "source", NULL };
+	static const char *const req[] = { "id", "rule", "shape", "kind", NULL };
+	static const eg_duty_def init = EG_DUTY_DEF_INIT;
+	eg_duty_def *d = &u->d;
+	int64_t day;
+	int rc;
+	*d = init;
+	if ((rc = sp_keys(p, o, "a duty", keys, req)) < 0 || (rc = sp_id(p, &d->id, o, "id", 1, "a duty")) < 0 ||
+	    (rc = sp_str(p, &d->rule, o, "rule", 1, ID_MAX, "a duty")) < 0 ||
+	    (rc = sp_text(p, &u->name, o, "name", 0, NAME_MAX_B, "a duty")) < 0 ||
+	    (rc = sp_enum(p, &d->shape, o, "shape", 1, duty_shape_words, 0, "a duty")) < 0 ||
+	    (rc = sp_str(p, &d->kind, o, "kind", 1, 512, "a duty")) < 0 ||
+	    (rc = sp_str(p, &d->actor, o, "actor", 0, 1024, "a duty")) < 0 ||
+	    (rc = sp_id(p, &d->group, o, "group", 0, "a duty")) < 0 ||
+	    (rc = sp_enum(p, &d->period, o, "period", 0, duty_period_words, EG_DUTY_PERIOD_MONTH, "a duty")) < 0 ||
+	    (rc = sp_i32(p, &d->min_count, NULL, o, "min_count", 0, 1, 1000000, 1, "a duty")) < 0 ||
+	    (rc = sp_str(p, &d->tags, o, "tags", 0, 512, "a duty")) < 0 ||
+	    (rc = sp_id(p, &d->cover_group, o, "cover_group", 0, "a duty")) < 0 ||
+	    (rc = sp_date(p, u->start, &day, o, "start", 0, "a duty")) < 0 ||
+	    (rc = sp_date(p, u->end, &day, o, "end", 0, "a duty")) < 0 ||
+	    (rc = sp_i32(p, &d->due_months, NULL, o, "due_months", 0, -120, 120, 0, "a duty")) < 0 ||
+	    (rc = sp_i32(p, &d->due_day, NULL, o, "due_day", 0, 0, 31, 0, "a duty")) < 0 ||
+	    (rc = sp_str(p, &d->event_kind, o, "event_kind", 0, 512, "a duty")) < 0 ||
+	    (rc = sp_enum(p, &d->match, o, "match", 0, duty_match_words, EG_DUTY_MATCH_EVENT_ID, "a duty")) < 0 ||
+	    (rc = sp_enum(p, &d->limit_unit, o, "limit_unit", 0, duty_unit_words, EG_DUTY_UNIT_NONE, "a duty")) < 0 ||
+	    (rc = sp_i32(p, &d->limit, NULL, o, "limit", 0, 0, 1000000, 0, "a duty")) < 0 ||
+	    (rc = parse_duty_flags(p, &d->flags, o)) < 0)
+		return rc;
+	if (json_object_get(o, "source")) {
+		u->has_src = 1;
+		if ((rc = sp_src(p, &u->src, o, "a duty")) < 0)
+			return rc;
+	}
+	return EG_OK;
+}
+
+/* The definition of a parsed duty, its strings borrowed from the model. */
+static eg_duty_def duty_def_of(const sc_duty *u)
+{
+	eg_duty_def d = u->d;
+	d.start = u->start[0] ? u->start : NULL;
+	d.end = u->end[0] ? u->end : NULL;
+	d.name_zh = u->name.zh;
+	d.name_en = u->name.en;
+	return d;
+}
+
+static int sp_built(sp *p, int rc, const char *fmt, ...) EG_PRINTF(3, 4);
+
+/* The duties of a model as a new duty set; with a parser, a refusal is placed on /duties/i. */
+static int build_duties(eg_duty_set **out, const sc_model *m, sp *p)
+{
+	eg_duty_set *set = NULL;
+	int rc;
+	if ((rc = eg_duty_set_new(&set)) < 0)
+		return sp_built(p, rc, "/duties");
+	for (size_t i = 0; i < m->n_duties; i++) {
+		eg_duty_def d = duty_def_of(&m->duties[i]);
+		if ((rc = eg_duty_set_add(set, &d)) < 0) {
+			eg_duty_set_free(set);
+			return sp_built(p, rc, "/duties/%zu", i);
+		}
+	}
+	*out = set;
+	return EG_OK;
+}
+
 static int parse_feed(sp *p, sc_feed *f, json_t *o)
 {
 	static const char *const keys[] = { "ladder", "value", "item", NULL };
@@ -1649,7 +1777,7 @@ static int parse_doc(sp *p, sc_model *m, json_t *doc)
 {
 	static const char *const keys[] = { "ecogrid_scheme", "id", "family", "title", "document", "issuer", "valid_from",
 					    "valid_to", "rulesets", "ladders", "air_quality", "deadlines", "cadences",
-					    "monthly_ladders", NULL };
+					    "duties", "monthly_ladders", NULL };
 	static const char *const req[] = { "ecogrid_scheme", "id", "family", "title", "document", "issuer", "valid_from", NULL };
 	int64_t format;
 	json_t *v;
@@ -1684,6 +1812,7 @@ static int parse_doc(sp *p, sc_model *m, json_t *doc)
 	UNIQUE("deadlines", deadlines, n_deadlines, "deadline");
 	PARSE_ARRAY("cadences", cadences, n_cadences, 256, "an array of cadences", parse_cadence);
 	UNIQUE("cadences", cadences, n_cadences, "cadence");
+	PARSE_ARRAY("duties", duties, n_duties, 512, "an array of duties", parse_duty);
 	PARSE_ARRAY("monthly_ladders", feeds, n_feeds, 64, "an array of monthly ladders", parse_feed);
 	return EG_OK;
 }
@@ -1967,6 +2096,12 @@ static int phase2(sp *p, const sc_model *m)
 			p->ptr[0] = '\0';
 		}
 	}
+	if (m->n_duties) {
+		eg_duty_set *set = NULL;
+		if ((rc = build_duties(&set, m, p)) < 0)
+			return rc;
+		eg_duty_set_free(set);
+	}
 	for (size_t i = 0; i < m->n_feeds; i++) {
 		const sc_feed *f = &m->feeds[i];
 		int k = find_ladder(m, f->ladder);
@@ -2248,6 +2383,60 @@ static json_t *w_air(wr *w, const sc_air *a)
 }
 
 /* The canonical text of a model, in the arena; EG_ENOMEM on failure. */
+/*
+ * A duty: every field that differs from eg_duty_def's default, with the
+ * shape always, the period of a periodic duty and the match of an event
+ * duty always (so that a reader sees them), in the order of eg_duty_def.
+ */
+static json_t *w_duty(wr *w, const sc_duty *u)
+{
+	const eg_duty_def *d = &u->d;
+	json_t *e = new_object();
+	put(w, e, "id", json_string(d->id));
+	put(w, e, "rule", json_string(d->rule));
+	if (u->name.zh)
+		put(w, e, "name", w_text(w, u->name));
+	put(w, e, "shape", json_string(duty_shape_words[d->shape]));
+	put(w, e, "kind", json_string(d->kind));
+	if (d->actor)
+		put(w, e, "actor", json_string(d->actor));
+	if (d->group)
+		put(w, e, "group", json_string(d->group));
+	if (d->shape == EG_DUTY_SHAPE_PERIODIC || d->period != EG_DUTY_PERIOD_MONTH)
+		put(w, e, "period", json_string(duty_period_words[d->period]));
+	if (d->min_count != 1)
+		put(w, e, "min_count", json_integer(d->min_count));
+	if (d->tags)
+		put(w, e, "tags", json_string(d->tags));
+	if (d->cover_group)
+		put(w, e, "cover_group", json_string(d->cover_group));
+	if (u->start[0])
+		put(w, e, "start", json_string(u->start));
+	if (u->end[0])
+		put(w, e, "end", json_string(u->end));
+	if (d->due_months)
+		put(w, e, "due_months", json_integer(d->due_months));
+	if (d->due_day)
+		put(w, e, "due_day", json_integer(d->due_day));
+	if (d->event_kind)
+		put(w, e, "event_kind", json_string(d->event_kind));
+	if (d->shape == EG_DUTY_SHAPE_EVENT || d->match != EG_DUTY_MATCH_EVENT_ID)
+		put(w, e, "match", json_string(duty_match_words[d->match]));
+	if (d->limit_unit != EG_DUTY_UNIT_NONE)
+		put(w, e, "limit_unit", json_string(duty_unit_words[d->limit_unit]));
+	if (d->limit)
+		put(w, e, "limit", json_integer(d->limit));
+	if (d->flags) {
+		json_t *fl = put(w, e, "flags", json_array());
+		for (int k = 0; duty_flag_words[k]; k++)
+			if (d->flags & (1u << k))
+				push(w, fl, json_string(duty_flag_words[k]));
+	}
+	if (u->has_src)
+		put(w, e, "source", w_src(w, u->src));
+	return e;
+}
+
 static int write_model(char **out, size_t *len, arena *a, const sc_model *m)
 {
 	wr w = { 0 };
@@ -2307,6 +2496,11 @@ static int write_model(char **out, size_t *len, arena *a, const sc_model *m)
 			put(&w, e, "actor", w_text(&w, c->actor));
 			put(&w, e, "source", w_src(&w, c->src));
 		}
+	}
+	if (m->n_duties) {
+		arr = put(&w, o, "duties", json_array());
+		for (size_t i = 0; i < m->n_duties; i++)
+			push(&w, arr, w_duty(&w, &m->duties[i]));
 	}
 	if (m->n_feeds) {
 		arr = put(&w, o, "monthly_ladders", json_array());
@@ -2907,6 +3101,14 @@ int eg_scheme_cadence_at(eg_scheme_cadence *out, const eg_scheme *s, size_t i)
 	out->min_count = s->m.cadences[i].min;
 	out->flags = s->m.cadences[i].night ? EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY : 0;
 	return EG_OK;
+}
+
+/* Section 9 of the catalogue: the scheme's duty calendar. */
+int eg_scheme_duties(eg_duty_set **out, const eg_scheme *s)
+{
+	if (!out || !s)
+		return eg__error(EG_EINVAL, "eg_scheme_duties: NULL argument");
+	return build_duties(out, &s->m, NULL);
 }
 
 size_t eg_scheme_monthly_count(const eg_scheme *s) { return s ? s->m.n_feeds : 0; }

@@ -1774,6 +1774,20 @@ static int sc_scheme_write(void)
 	return rc;
 }
 
+static int sc_scheme_duties(void)
+{
+	eg_scheme *s = fx_scheme();
+	eg_duty_set *d = NULL;
+	int rc = INJECT(eg_scheme_duties(&d, s));
+	if (rc == EG_OK)
+		assert_int_equal(eg_duty_set_count(d), 29); /* changji-2023's duties */
+	else
+		assert_null(d);
+	eg_duty_set_free(d);
+	eg_scheme_free(s);
+	return rc;
+}
+
 static int sc_scheme_ruleset(void)
 {
 	eg_scheme *s = fx_scheme();
@@ -2066,6 +2080,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_scheme_load", sc_scheme_load, EG_ENOMEM },
 	{ "eg_scheme_named", sc_scheme_named, EG_ENOMEM },
 	{ "eg_scheme_write", sc_scheme_write, EG_ENOMEM },
+	{ "eg_scheme_duties", sc_scheme_duties, EG_ENOMEM },
 	{ "eg_scheme_ruleset", sc_scheme_ruleset, EG_ENOMEM },
 	{ "eg_scheme_ruleset_named", sc_scheme_ruleset_named, EG_ENOMEM },
 	{ "eg_scheme_ladder", sc_scheme_ladder, EG_ENOMEM },

@@ -395,6 +395,75 @@ static void test_ladders_air_cadences_and_monthly_feeds(void **state)
 	eg_scheme_free(s);
 }
 
+
+/* Section 9 of the catalogue: a scheme carries its duty calendar; the presets are the shipped documents' duties. */
+static void test_duties_of_a_scheme(void **state)
+{
+	eg_scheme *s = NULL;
+	eg_duty_set *set = NULL, *preset = NULL;
+	eg_duty_def d = EG_DUTY_DEF_INIT;
+	char *t;
+	(void)state;
+	assert_int_equal(eg_scheme_named(&s, "mee-2020"), EG_OK);
+	assert_int_equal(eg_scheme_duties(&set, s), EG_OK);
+	assert_int_equal(eg_duty_set_preset(&preset, "mee-2020"), EG_OK);
+	assert_int_equal(eg_duty_set_count(set), 9);
+	assert_int_equal(eg_duty_set_count(preset), 9);
+	/* MEE-2.1 (a): published within 20 working days of adoption (R0.9(a)). */
+	assert_int_equal(eg_duty_set_at(&d, set, 0), EG_OK);
+	assert_string_equal(d.id, "MEE-2.1-procedure");
+	assert_string_equal(d.rule, "MEE-2.1");
+	assert_int_equal(d.shape, EG_DUTY_SHAPE_EVENT);
+	assert_string_equal(d.event_kind, "procedure_adopted");
+	assert_int_equal(d.limit_unit, EG_DUTY_UNIT_WORKDAYS);
+	assert_int_equal(d.limit, 20);
+	assert_string_equal(d.start, "2020-10-05");
+	for (size_t i = 0; i < eg_duty_set_count(set); i++) {
+		eg_duty_def a = EG_DUTY_DEF_INIT, b = EG_DUTY_DEF_INIT;
+		assert_int_equal(eg_duty_set_at(&a, set, i), EG_OK);
+		assert_int_equal(eg_duty_set_at(&b, preset, i), EG_OK);
+		assert_string_equal(a.id, b.id);
+		assert_int_equal(a.flags, b.flags);
+	}
+	eg_duty_set_free(set);
+	eg_duty_set_free(preset);
+	set = NULL;
+	assert_error(eg_scheme_duties(NULL, s), EG_EINVAL, NULL);
+	assert_error(eg_scheme_duties(&set, NULL), EG_EINVAL, NULL);
+	assert_null(set);
+	/* Flags are written in the order of their bits, whatever the order given. */
+	t = replaced(eg_scheme_text(s), "\"kind\": \"procedure_published\",",
+		     "\"kind\": \"procedure_published\", \"flags\": [\"extend\", \"no_due\"],");
+	eg_scheme_free(s);
+	s = NULL;
+	assert_int_equal(eg_scheme_load_buffer(&s, NULL, t, strlen(t)), EG_OK);
+	assert_non_null(strstr(eg_scheme_text(s), "\"flags\": [\n        \"no_due\",\n        \"extend\"\n      ]"));
+	assert_int_equal(eg_scheme_duties(&set, s), EG_OK);
+	assert_int_equal(eg_duty_set_at(&d, set, 0), EG_OK);
+	assert_int_equal(d.flags, EG_DUTY_FLAG_NO_DUE | EG_DUTY_FLAG_EXTEND);
+	eg_duty_set_free(set);
+	eg_scheme_free(s);
+	free(t);
+	/* A scheme without duties gives an empty set. */
+	assert_int_equal(eg_scheme_named(&s, "changji-2023"), EG_OK);
+	t = strdup(eg_scheme_text(s));
+	eg_scheme_free(s);
+	{
+		char *cut = strstr(t, ",\n  \"duties\": [");
+		char *rest = strstr(t, "\n  \"monthly_ladders\"");
+		assert_non_null(cut);
+		assert_non_null(rest);
+		memmove(cut + 1, rest, strlen(rest) + 1);
+	}
+	assert_int_equal(eg_scheme_load_buffer(&s, NULL, t, strlen(t)), EG_OK);
+	assert_string_equal(eg_scheme_text(s), t);
+	assert_int_equal(eg_scheme_duties(&set, s), EG_OK);
+	assert_int_equal(eg_duty_set_count(set), 0);
+	eg_duty_set_free(set);
+	eg_scheme_free(s);
+	free(t);
+}
+
 static void test_deadlines(void **state)
 {
 	eg_scheme *s = NULL;
@@ -728,6 +797,18 @@ static const mutation mutations[] = {
 	{ "jiangmen-2021", "\"id\": \"list_update\",", "\"id\": \"district_update\",", EG_EEXISTS, "/deadlines/1/id", "no other deadline" },
 	/* rule sets of one scheme must not overlap; two rule sets or ladders with one ID */
 	{ "jiangmen-2021", "\"total_rule\": \"JM-2.2\",", "\"valid_from\": \"2021-01-01\", \"valid_to\": \"2022-01-01\", \"total_rule\": \"JM-2.2\",", EG_ERANGE, "/rulesets/0/valid_to", "within the scheme's 2021-01-01 to 2021-12-31" },
+	/* duties (section 9 of the catalogue, read by eg_duty_set_add()'s rules) */
+	{ "mee-2020", "\"shape\": \"event\",\n      \"kind\": \"procedure_published\",", "\"shape\": \"weekly\",\n      \"kind\": \"procedure_published\",", EG_EPARSE, "/duties/0/shape", "\"conflict\"" },
+	{ "mee-2020", "\"limit_unit\": \"workdays\",", "\"limit_unit\": \"hours\",", EG_EPARSE, "/duties/0/limit_unit", "\"valid_at\"" },
+	{ "mee-2020", "\"kind\": \"procedure_published\",", "\"kind\": \"procedure_published\", \"flags\": [\"no_due\", \"bogus\"],", EG_EPARSE, "/duties/0/flags/1", "a duty flag" },
+	{ "mee-2020", "\"kind\": \"procedure_published\",", "\"kind\": \"procedure_published\", \"flags\": [\"no_due\", \"no_due\"],", EG_EEXISTS, "/duties/0/flags/1", "each flag once" },
+	{ "mee-2020", "\"kind\": \"procedure_published\",", "\"kind\": \"procedure_published\", \"flags\": [\"extend\", \"no_due\"],", 0, NULL, NULL }, /* any order: loads */
+	{ "mee-2020", "\"kind\": \"procedure_published\",", "\"kind\": \"procedure_published\", \"min_count\": 0,", EG_ERANGE, "/duties/0/min_count", "1 to 1000000" },
+	{ "mee-2020", "\"kind\": \"procedure_published\",", "\"kind\": \"procedure_published\", \"every\": 2,", EG_EPARSE, "/duties/0/every", "one of the keys of a duty" },
+	{ "mee-2020", "\"event_kind\": \"procedure_adopted\",", "", EG_EINVAL, "/duties/0", "needs its event kind" },
+	{ "mee-2020", "\"start\": \"2020-10-05\",\n      \"event_kind\": \"procedure_adopted\",", "\"start\": \"2020-13-05\",\n      \"event_kind\": \"procedure_adopted\",", EG_EPARSE, "/duties/0/start", "a date YYYY-MM-DD" },
+	{ "mee-2020", "\"id\": \"MEE-2.1-onsite\",", "\"id\": \"MEE-2.1-procedure\",", EG_EEXISTS, "/duties/1", "already in the set" },
+	{ "yulin-2019", "\"group\": \"body\",", "\"group\": \"body\", \"actor\": \"市委\",", EG_EINVAL, "/duties/0", "not both" },
 	/* keys that need escaping in a pointer: "~" and "/" */
 	{ "changji-2023", "\"ecogrid_scheme\": 1,", "\"ecogrid_scheme\": 1, \"a/b~c\": 1,", EG_EPARSE, "/a~1b~0c", "the unknown key \"a/b~c\"" },
 	{ "changji-2023", "\"ecogrid_scheme\": 1,", "\"ecogrid_scheme\": 1, \"\\u00e9t\\u00e9\": 1,", EG_EPARSE, "/été", "the unknown key" },
@@ -1467,6 +1548,7 @@ int main(void)
 		cmocka_unit_test(test_ruleset_in_force_by_date),
 		cmocka_unit_test(test_ladders_air_cadences_and_monthly_feeds),
 		cmocka_unit_test(test_deadlines),
+		cmocka_unit_test(test_duties_of_a_scheme),
 		cmocka_unit_test(test_error_unknown_key_lists_the_valid_keys),
 		cmocka_unit_test(test_error_numbers_out_of_range),
 		cmocka_unit_test(test_error_duplicates),

@@ -39,6 +39,7 @@
 #include <ecogrid/airq.h>
 #include <ecogrid/assess.h>
 #include <ecogrid/common.h>
+#include <ecogrid/duty.h>
 #include <ecogrid/ladder.h>
 
 #ifdef __cplusplus
@@ -421,6 +422,25 @@ EG_API int eg_scheme_cadence_init(eg_scheme_cadence *c, unsigned int version);
  * @return ::EG_OK, ::EG_EINVAL (NULL, unknown version), ::EG_ERANGE (i past the end).
  */
 EG_API int eg_scheme_cadence_at(eg_scheme_cadence *out, const eg_scheme *s, size_t i);
+
+/**
+ * @brief The duties of a scheme (its `duties` array) as a new duty set.
+ *
+ * A scheme carries its duty calendar (section 9 of the rule catalogue,
+ * with the older cadences and per-event deadlines, R0.5–R0.11): each duty
+ * is an ::eg_duty_def written as JSON (`shape`, `kind`, `actor` or
+ * `group`, `period`, `min_count`, `tags`, `cover_group`, `start`, `end`,
+ * `due_months`, `due_day`, `event_kind`, `match`, `limit_unit`, `limit`,
+ * `flags` as words such as "in_principle" for R0.8's 原则上). The loader
+ * refuses a document whose duties eg_duty_set_add() would refuse, at the
+ * duty's JSON pointer. The presets of eg_duty_set_preset() are the duties
+ * of the shipped schemes.
+ *
+ * @param[out] out Receives the set (possibly empty); free with eg_duty_set_free(). Untouched on failure.
+ * @param s The scheme.
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ENOMEM.
+ */
+EG_API int eg_scheme_duties(eg_duty_set **out, const eg_scheme *s);
 
 /* ------------------------------------------------------------------ */
 /* The monthly cycle                                                     */

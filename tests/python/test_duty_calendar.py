@@ -78,6 +78,26 @@ class TestDutyCalendar(unittest.TestCase):
         self.assertEqual(ecogrid.due_date("2021-01-31", 1, "months"), "2021-02-28")
         self.assertGreaterEqual(len(ecogrid.duties("changji-2023")), 25)
 
+    def test_duties_of_a_scheme(self):
+        # Section 9 lives in the scheme document: ecogrid.duties(scheme) is the document's duty calendar.
+        # DG-56 「每周定期……通报环境违法典型案例」: from the week of Monday 2 December 2019 (R0.7).
+        scheme = ecogrid.Scheme.named("dongguan-2019")
+        self.assertEqual(ecogrid.duties(scheme).ids(), ecogrid.duties("dongguan-2019").ids())
+        recs = [{"kind": "typical_case_published", "actor": "市生态环境局", "date": "2019-12-08"}]
+        rows = [r for r in ecogrid.duties(scheme).status(recs, "2019-12-16") if r.rule == "DG-56"]
+        # Week 2019-W49 is Monday 2 to Sunday 8 December: the 8th, its last day, counts in it;
+        # week 2019-W50 (9-15 December) has no record and is missed on the 16th.
+        self.assertEqual([(r.period, r.counted, r.state) for r in rows],
+                         [("2019-W49", 1, "met"), ("2019-W50", 0, "missed"), ("2019-W51", 0, "not_due")])
+        # A jurisdiction's own document may carry another duty (here DG-56 on each platform, the alternative).
+        text = scheme.to_text().replace('"kind": "typical_case_published",',
+                                        '"kind": "typical_case_published", "min_count": 2,', 1)
+        other = ecogrid.Scheme.from_text(text)
+        rows = [r for r in ecogrid.duties(other).status(recs, "2019-12-09") if r.rule == "DG-56"]
+        self.assertEqual([(r.period, r.required, r.counted, r.state) for r in rows][0], ("2019-W49", 2, 1, "missed"))
+        with self.assertRaises(ecogrid.ParseError):
+            ecogrid.Scheme.from_text(text.replace('"shape": "gap"', '"shape": "sometimes"', 1))
+
 
 if __name__ == "__main__":
     unittest.main()

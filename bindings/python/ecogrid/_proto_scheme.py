@@ -3,6 +3,7 @@ import ctypes
 from ctypes import POINTER, c_char, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 
 from ._core import AirqProfileH, AssessInputH, LadderH, RulesetH, handle_type
+from ._proto_duty_calendar import DutySetH
 from ._types import STATUS
 
 SchemeH = handle_type("eg_scheme")
@@ -81,6 +82,7 @@ PROTOTYPES = {
     "eg_scheme_cadence_id": (c_char_p, [P, c_size_t]),
     "eg_scheme_cadence_init": (STATUS, [POINTER(SchemeCadence), c_uint]),
     "eg_scheme_cadence_at": (STATUS, [POINTER(SchemeCadence), P, c_size_t]),
+    "eg_scheme_duties": (STATUS, [POINTER(DutySetH), P]),
     "eg_scheme_monthly_count": (c_size_t, [P]),
     "eg_scheme_monthly_at": (STATUS, [SP, POINTER(c_int), SP, P, c_size_t]),
     "eg_scheme_check": (STATUS, [POINTER(SchemeFindingsH), P]),

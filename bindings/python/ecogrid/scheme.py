@@ -30,6 +30,8 @@ from ._proto_scheme import (SCHEME_ERROR_VERSION, DiffUnit, SchemeCadence, Schem
                             SchemeFamilyH, SchemeFindingsH, SchemeH, SchemeInfo)
 from .airq import Profile
 from .assess import GRADES, RuleSet
+from ._proto_duty_calendar import DutySetH
+from .duty_calendar import Duties
 from .ladder import Ladder
 
 LANGS = {"zh": 0, "en": 1}
@@ -272,6 +274,13 @@ class Scheme(Owner):
         buf = create_string_buffer(11)
         lib.eg_scheme_deadline(buf, self._live(), enc(deadline_id, "deadline"), enc(str(anchor), "anchor"))
         return buf.value.decode("ascii")
+
+    def duties(self) -> Duties:
+        """The scheme's duty calendar (its "duties": section 9 of the catalogue) as ecogrid.Duties;
+        ``ecogrid.duties(scheme)`` calls this."""
+        h = DutySetH()
+        lib.eg_scheme_duties(byref(h), self._live())
+        return Duties(h)
 
     @property
     def cadences(self) -> Dict[str, Dict[str, Any]]:
