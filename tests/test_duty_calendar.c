@@ -894,6 +894,43 @@ static void test_dg_70_certificate_valid_on_the_day(void **state)
 	RUN("DG-70", "2020-03-31", NULL, recs, NULL, exp);
 }
 
+/* DG-60 「撤销考核年度市授予的有关环境保护方面的荣誉称号」: a revocation tied to the failing
+ * result; no limit (R0.9(b)), so a missing one is open with its delay, never late. */
+static void test_dg_60_honours_revoked_open_until_done(void **state)
+{
+	(void)state;
+	static const char *const recs[] = {
+		"annual_fail|塘厦镇|2021-01-31||F1", "honour_revocation|市环委会|2021-02-15|||F1",
+		"annual_fail|凤岗镇|2021-01-31||F2",
+		NULL,
+	};
+	static const expect exp[] = {
+		{ "DG-60-honours", "塘厦镇", "F1", MET, 1, 15 }, /* 31 January → 15 February: 15 days */
+		{ "DG-60-honours", "凤岗镇", "F2", OPEN, 0, 31 }, /* 31 January → 3 March: 31 days, still open */
+	};
+	RUN("DG-60-honours", "2021-03-03", NULL, recs, NULL, exp);
+}
+
+/* DG-70 「其他辅助监管人员一律考取《采样资格证》」: each sampling by an auxiliary needs a
+ * certificate valid that day: its last day of validity counts, the day after does not. */
+static void test_dg_70_sampling_certificate_last_valid_day(void **state)
+{
+	(void)state;
+	static const char *const recs[] = {
+		"sampling_certificate|辅助员甲|2019-06-01|||||||2020-06-30",
+		"sampling|辅助员甲|2020-06-30||S1", /* the certificate's last day */
+		"sampling|辅助员甲|2020-07-01||S2", /* the day after */
+		"sampling|辅助员乙|2020-01-30||S0", /* before 31 January 2020: not checked */
+		NULL,
+	};
+	static const expect exp[] = {
+		{ "DG-70-sampling", "辅助员甲", "S1", MET, 1, 0 },
+		{ "DG-70-sampling", "辅助员甲", "S2", MISSED, 0, 0 },
+		{ "DG-70-sampling", "辅助员乙", "S0", NO_ROW, 0, 0 },
+	};
+	RUN("DG-70-sampling", "2020-07-31", NULL, recs, NULL, exp);
+}
+
 /* DG-73 "due for rotation at 3 years … At 5 years it is a breach … Tenure runs
  * from the later of the appointment and 1 January 2020". */
 static void test_dg_73_rotation_at_3_years_breach_at_5_and_home_place(void **state)
@@ -969,6 +1006,57 @@ static void test_dg_9_15_17_cadences(void **state)
 		{ "DG-17-town", "市生态环境局", "2026", NOT_DUE, 1, 0 },
 	};
 	RUN("dongguan-2019", "2026-11-01", "2026-10-01", recs, mems, exp);
+}
+
+/* DG-15 specialists ≥ 4 a month at night (22:00–06:00) or on a rest day; DG-17
+ * 「4市联合交叉执法不少于5次」 and cross-village checks ≥ 12 a year for each town:
+ * the last day of the window counts, the day after counts in the next one (R0.6). */
+static void test_dg_15_specialist_and_dg_17_city_village_windows(void **state)
+{
+	(void)state;
+	static const char *const recs[] = {
+		/* 专管员甲: 05:59, 22:00, Sunday 18 October, and 23:59 on 31 October, its last day: 4 */
+		"inspection|专管员甲|2026-10-09 05:59", "inspection|专管员甲|2026-10-13 22:00",
+		"inspection|专管员甲|2026-10-18 10:00", "inspection|专管员甲|2026-10-31 23:59",
+		/* 专管员乙: 06:00 is not night, 1 November is the next month: 3 in October */
+		"inspection|专管员乙|2026-10-09 05:59", "inspection|专管员乙|2026-10-13 22:00",
+		"inspection|专管员乙|2026-10-15 06:00", "inspection|专管员乙|2026-10-18 10:00",
+		"inspection|专管员乙|2026-11-01 00:30",
+		/* the city: 4 joint cross-city actions in 2026 plus one on 31 December = 5; 1 January 2027 is 2027's */
+		"cross_city|市生态环境局|2026-02-01", "cross_city|市生态环境局|2026-05-01", "cross_city|市生态环境局|2026-08-01",
+		"cross_city|市生态环境局|2026-11-01", "cross_city|市生态环境局|2026-12-31", "cross_city|市生态环境局|2027-01-01",
+		NULL,
+	};
+	static const char *const mems[] = { "specialist=专管员甲", "specialist=专管员乙", "town=塘厦镇", "town=凤岗镇", NULL };
+	static const expect exp[] = {
+		{ "DG-15-specialist", "专管员甲", "2026-10", MET, 4, 0 },
+		{ "DG-15-specialist", "专管员乙", "2026-10", MISSED, 3, 62 }, /* due 31 October, judged 1 January: 62 days */
+		{ "DG-17-city", "市生态环境局", "2026", MET, 5, 0 },
+		{ "DG-17-city", "市生态环境局", "2027", NOT_DUE, 1, 0 },
+		{ "DG-17-village", "塘厦镇", "2026", MET, 12, 0 },
+		{ "DG-17-village", "凤岗镇", "2026", MISSED, 11, 1 }, /* 11 < 12, due 31 December, judged 1 January */
+	};
+	const char *all[64];
+	char buf[24][48];
+	size_t n = 0, b = 0;
+	for (size_t i = 0; recs[i]; i++)
+		all[n++] = recs[i];
+	/* 12 cross-village checks by 塘厦镇 in 2026 (one a month, the last on 31 December), 11 by 凤岗镇. */
+	for (int m = 1; m <= 12; m++) {
+		snprintf(buf[b], sizeof buf[b], "cross_village|塘厦镇|2026-%02d-%02d", m, m == 12 ? 31 : 15);
+		all[n++] = buf[b++];
+		if (m < 12) {
+			snprintf(buf[b], sizeof buf[b], "cross_village|凤岗镇|2026-%02d-15", m);
+			all[n++] = buf[b++];
+		}
+	}
+	snprintf(buf[b], sizeof buf[b], "cross_village|凤岗镇|2027-01-01"); /* the day after: 2027's */
+	all[n++] = buf[b++];
+	all[n] = NULL;
+	{
+		dcase c = { "dongguan-2019", "2027-01-01", "2026-10-01", all, mems, exp, N(exp) };
+		eg_duty_rows_free(run_case(&c));
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1162,6 +1250,28 @@ static void test_yl_5_6_plan_in_20_working_days_and_columns(void **state)
 	static const expect exp2[] = { { "YL-5.6-plan", "市委宣传部", "", LATE, 1, 3 } };
 	RUN("YL-5.6", "2019-08-01", NULL, on_time, NULL, exp1);
 	RUN("YL-5.6", "2019-08-01", NULL, late, NULL, exp2);
+}
+
+/* YL-5.6 (c) "Default: no fixed period (R0.11). Dates are recorded and the longest
+ * gap is reported"; (d) counties and departments, no period either. Never a finding. */
+static void test_yl_5_6_progress_longest_gap_noted(void **state)
+{
+	(void)state;
+	static const char *const recs[] = {
+		"progress_report|市委宣传部|2019-07-01", "progress_report|市委宣传部|2019-09-01",
+		"progress_report|榆阳区|2019-08-01",
+		NULL,
+	};
+	static const char *const mems[] = { "body=榆阳区", "body=神木市", NULL };
+	static const expect exp[] = {
+		/* 28 June → 1 July: 3; 1 July → 1 September: 62; 1 September → 1 December: 91 */
+		{ "YL-5.6-progress", "市委宣传部", "", NOTED, 2, 91 },
+		/* 28 June → 1 August: 34; 1 August → 1 December: 122 */
+		{ "YL-5.6-counties", "榆阳区", "", NOTED, 1, 122 },
+		/* nothing: 28 June → 1 December, 156 days */
+		{ "YL-5.6-counties", "神木市", "", NOTED, 0, 156 },
+	};
+	RUN("YL-5.6", "2019-12-01", NULL, recs, mems, exp);
 }
 
 /* YL-5.3 "one bulletin per calendar month from July 2019 (R0.7) … gives each lead unit's progress";
@@ -1636,6 +1746,9 @@ int main(void)
 		cmocka_unit_test(test_dg_73_rotation_at_3_years_breach_at_5_and_home_place),
 		cmocka_unit_test(test_dg_60_61_after_a_failing_annual_result),
 		cmocka_unit_test(test_dg_9_15_17_cadences),
+		cmocka_unit_test(test_dg_15_specialist_and_dg_17_city_village_windows),
+		cmocka_unit_test(test_dg_60_honours_revoked_open_until_done),
+		cmocka_unit_test(test_dg_70_sampling_certificate_last_valid_day),
 		cmocka_unit_test(test_mee_2_1_publication_and_onsite_review),
 		cmocka_unit_test(test_mee_2_2_2_3_2_4_grading_integrity),
 		cmocka_unit_test(test_mee_3_1_filed_by_30_september),
@@ -1645,6 +1758,7 @@ int main(void)
 		cmocka_unit_test(test_yl_4_2_3_soil_list_change_published),
 		cmocka_unit_test(test_yl_4_4_7_column_exposure_and_facilities),
 		cmocka_unit_test(test_yl_5_6_plan_in_20_working_days_and_columns),
+		cmocka_unit_test(test_yl_5_6_progress_longest_gap_noted),
 		cmocka_unit_test(test_yl_5_3_monthly_bulletin_and_yl_5_4_three_months),
 		cmocka_unit_test(test_duty_presets_are_well_formed_and_found_by_rule),
 		cmocka_unit_test(test_r0_7_start_containing_and_r0_5_rolling_weeks),
