@@ -12,6 +12,8 @@
  *
  * tests/data/duty_presets.txt was written with --write by a build whose
  * presets were still the C table of src/duty_presets.c, and is committed.
+ * A duty added since (MEE-2.2-review) was written into it with --write from
+ * the documents, the diff checked to add that duty's lines and change none.
  * Besides each jurisdiction's duties, it records for every duty ID and
  * every rule ID the duties eg_duty_set_preset() returns for that name, so
  * lookups by duty and by rule are pinned as well. A period is written only

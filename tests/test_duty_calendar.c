@@ -1089,6 +1089,31 @@ static void test_mee_2_1_publication_and_onsite_review(void **state)
 	RUN("MEE-2.1", "2021-05-31", NULL, recs2, NULL, exp2);
 }
 
+/* MEE-2.2 "The provincial grading authority reviews strictly every enterprise that
+ * applies (申報) for grade A, B or leading (「嚴格審核」)": a review of the enterprise
+ * on or before the decision on its application; the day after is late, none at all
+ * is missed: both are findings. */
+static void test_mee_2_2_strict_review_before_the_decision(void **state)
+{
+	(void)state;
+	static const char *const recs[] = {
+		"high_application_decided|陕西省生态环境厅|2021-04-10||HA1||企业甲",
+		"strict_review|陕西省生态环境厅|2021-04-10||||企业甲", /* the decision's day: in time */
+		"high_application_decided|陕西省生态环境厅|2021-04-20||HA2||企业乙",
+		"strict_review|陕西省生态环境厅|2021-04-21||||企业乙", /* the day after */
+		"high_application_decided|陕西省生态环境厅|2021-05-06||HA3||企业丁", /* no review */
+		"high_application_decided|陕西省生态环境厅|2020-10-04||HA0||企业丙", /* before the notice */
+		NULL,
+	};
+	static const expect exp[] = {
+		{ "MEE-2.2-review", "陕西省生态环境厅", "HA1", MET, 1, 0 },
+		{ "MEE-2.2-review", "陕西省生态环境厅", "HA2", LATE, 1, 1 },
+		{ "MEE-2.2-review", "陕西省生态环境厅", "HA3", MISSED, 0, 0 },
+		{ "MEE-2.2-review", "陕西省生态环境厅", "HA0", NO_ROW, 0, 0 },
+	};
+	RUN("MEE-2.2-review", "2021-05-31", NULL, recs, NULL, exp);
+}
+
 /* MEE-2.2 pledge "missing, or dated after the record, is a finding"; MEE-2.3
  * recusal; MEE-2.4 "After that date: a grade for that enterprise is an error;
  * that unit or expert taking part in grading is a finding." */
@@ -1750,6 +1775,7 @@ int main(void)
 		cmocka_unit_test(test_dg_60_honours_revoked_open_until_done),
 		cmocka_unit_test(test_dg_70_sampling_certificate_last_valid_day),
 		cmocka_unit_test(test_mee_2_1_publication_and_onsite_review),
+		cmocka_unit_test(test_mee_2_2_strict_review_before_the_decision),
 		cmocka_unit_test(test_mee_2_2_2_3_2_4_grading_integrity),
 		cmocka_unit_test(test_mee_3_1_filed_by_30_september),
 		cmocka_unit_test(test_mee_3_2_plan_for_the_current_grade),

@@ -47,6 +47,8 @@ static void test_dg_6_pool_85_percent_with_ties_at_the_cut(void **state)
 	}
 }
 
+/* DG-8 (key objects: 10 % by the city, 25 % by the town), DG-10 (general objects: staff × 5
+ * for the city, staff × 10 for the town), DG-11 (specialists × 25): minimums, rounded up. */
 static void test_dg_8_10_11_quotas_round_up(void **state)
 {
 	(void)state;

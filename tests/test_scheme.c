@@ -407,8 +407,8 @@ static void test_duties_of_a_scheme(void **state)
 	assert_int_equal(eg_scheme_named(&s, "mee-2020"), EG_OK);
 	assert_int_equal(eg_scheme_duties(&set, s), EG_OK);
 	assert_int_equal(eg_duty_set_preset(&preset, "mee-2020"), EG_OK);
-	assert_int_equal(eg_duty_set_count(set), 9);
-	assert_int_equal(eg_duty_set_count(preset), 9);
+	assert_int_equal(eg_duty_set_count(set), 10);
+	assert_int_equal(eg_duty_set_count(preset), 10);
 	/* MEE-2.1 (a): published within 20 working days of adoption (R0.9(a)). */
 	assert_int_equal(eg_duty_set_at(&d, set, 0), EG_OK);
 	assert_string_equal(d.id, "MEE-2.1-procedure");
