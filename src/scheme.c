@@ -2102,6 +2102,23 @@ static int phase2(sp *p, const sc_model *m)
 			return rc;
 		eg_duty_set_free(set);
 	}
+	/* A cadence and a duty of one ID are one duty: they must agree (a contradiction is refused). */
+	for (size_t i = 0; i < m->n_duties; i++) {
+		const eg_duty_def *d = &m->duties[i].d;
+		for (size_t k = 0; k < m->n_cadences; k++) {
+			const sc_cadence *c = &m->cadences[k];
+			if (strcmp(c->id, d->id) != 0)
+				continue;
+			if (d->shape != EG_DUTY_SHAPE_PERIODIC || strcmp(c->kind, d->kind) != 0 || c->period != d->period ||
+			    c->min != d->min_count || (c->night != 0) != ((d->flags & EG_DUTY_FLAG_NIGHT_OR_HOLIDAY) != 0)) {
+				snprintf(p->ptr, sizeof p->ptr, "/duties/%zu", i);
+				return sp_fail(p, EG_EPARSE, d->id,
+					       "a duty that agrees with cadence %s (periodic, kind %s, period %s, at least %d%s)",
+					       c->id, c->kind, period_words[c->period], (int)c->min,
+					       c->night ? ", night or holiday" : "");
+			}
+		}
+	}
 	for (size_t i = 0; i < m->n_feeds; i++) {
 		const sc_feed *f = &m->feeds[i];
 		int k = find_ladder(m, f->ladder);

@@ -808,6 +808,7 @@ static const mutation mutations[] = {
 	{ "mee-2020", "\"event_kind\": \"procedure_adopted\",", "", EG_EINVAL, "/duties/0", "needs its event kind" },
 	{ "mee-2020", "\"start\": \"2020-10-05\",\n      \"event_kind\": \"procedure_adopted\",", "\"start\": \"2020-13-05\",\n      \"event_kind\": \"procedure_adopted\",", EG_EPARSE, "/duties/0/start", "a date YYYY-MM-DD" },
 	{ "mee-2020", "\"id\": \"MEE-2.1-onsite\",", "\"id\": \"MEE-2.1-procedure\",", EG_EEXISTS, "/duties/1", "already in the set" },
+	{ "yulin-2019", "\"kind\": \"progress_bulletin\",\n      \"actor\": \"市整改办\",", "\"kind\": \"progress_bulletin\",\n      \"actor\": \"市整改办\", \"min_count\": 2,", EG_EPARSE, "/duties/5", "agrees with cadence YL-5.3" },
 	{ "yulin-2019", "\"group\": \"body\",", "\"group\": \"body\", \"actor\": \"市委\",", EG_EINVAL, "/duties/0", "not both" },
 	/* keys that need escaping in a pointer: "~" and "/" */
 	{ "changji-2023", "\"ecogrid_scheme\": 1,", "\"ecogrid_scheme\": 1, \"a/b~c\": 1,", EG_EPARSE, "/a~1b~0c", "the unknown key \"a/b~c\"" },
