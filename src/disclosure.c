@@ -474,7 +474,8 @@ int eg_disclosure_heads_check(eg_disclosure_heads **out, const eg_grid *g, const
 		pub[npub].action = c->action, pub[npub].order = i;
 		npub++;
 	}
-	qsort(pub, npub, sizeof *pub, cmp_pub);
+	if (npub) /* qsort() takes no NULL array, even empty */
+		qsort(pub, npub, sizeof *pub, cmp_pub);
 	{
 		size_t channels = 0;
 		/* An entry is in force when its last published change (by publication

@@ -1291,7 +1291,8 @@ static int run_periodic(ctx *c, const char *const *actors, size_t na)
 				p = e ? e + 1 : NULL;
 			}
 		}
-		qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+		if (npairs) /* qsort() takes no NULL array, even empty */
+			qsort(pairs, npairs, sizeof *pairs, cmp_pair);
 		total_pairs = npairs;
 	}
 	for (size_t a = 0; a < na; a++) {
@@ -1668,7 +1669,8 @@ static int run_gap(ctx *c, const char *const *actors, size_t na)
 			    has_word(r->actor, ';', actors[a]))
 				c->days[n++] = r->day;
 		}
-		qsort(c->days, n, sizeof *c->days, cmp_by_day);
+		if (n)
+			qsort(c->days, n, sizeof *c->days, cmp_by_day);
 		for (size_t i = 0; i <= n; i++) {
 			int64_t at = i < n ? c->days[i] : c->date;
 			if (at - prev > gap)
