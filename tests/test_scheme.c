@@ -396,6 +396,50 @@ static void test_ladders_air_cadences_and_monthly_feeds(void **state)
 }
 
 
+/* JM-2.2: "the text never says 每起": per occurrence (30 late records = −30, the
+ * default) or per situation (−1), chosen in the jurisdiction's document. */
+static void test_jm_2_2_per_situation_in_the_document(void **state)
+{
+	eg_scheme *s = NULL;
+	eg_ruleset *rs = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	char *t;
+	(void)state;
+	assert_int_equal(eg_scheme_named(&s, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_scheme_ruleset(&rs, s, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", 30), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -30); /* 30 occurrences x 1 */
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	/* Item 2 per situation: the first "per_occurrence": 1 of the document is item 2's. */
+	t = replaced(eg_scheme_text(s), "\"per_occurrence\": 1,", "\"per_occurrence\": 1,\n          \"per_situation\": true,");
+	eg_scheme_free(s);
+	s = NULL;
+	assert_int_equal(eg_scheme_load_buffer(&s, NULL, t, strlen(t)), EG_OK);
+	assert_int_equal(eg_scheme_ruleset(&rs, s, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", 30), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -1); /* one situation */
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", 0), EG_OK);
+	assert_int_equal(eg_assess_score(&r, rs, in, "2021-06-30"), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), 0); /* no occurrence, no situation */
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	/* The option is written back: the document round-trips with it. */
+	assert_non_null(strstr(eg_scheme_text(s), "\"per_situation\": true"));
+	eg_scheme_free(s);
+	free(t);
+}
+
 /* Section 9 of the catalogue: a scheme carries its duty calendar; the presets are the shipped documents' duties. */
 static void test_duties_of_a_scheme(void **state)
 {
@@ -1550,6 +1594,7 @@ int main(void)
 		cmocka_unit_test(test_ladders_air_cadences_and_monthly_feeds),
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_duties_of_a_scheme),
+		cmocka_unit_test(test_jm_2_2_per_situation_in_the_document),
 		cmocka_unit_test(test_error_unknown_key_lists_the_valid_keys),
 		cmocka_unit_test(test_error_numbers_out_of_range),
 		cmocka_unit_test(test_error_duplicates),
