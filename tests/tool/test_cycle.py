@@ -180,7 +180,7 @@ class FreshnessTest(CycleCase):
         self.assertEqual(doc["stale_reasons"][0]["reason"], "predecessor_stale")
         self.assertIn("已过期：2026-09 已过期", self.run_tool("report", "2026-10", "--stale-ok").stdout)
         csv = self.run_tool("report", "2026-10", "--stale-ok", "--format", "csv").stdout.splitlines()
-        self.assertTrue(csv[0].endswith('"missing","stale"') and csv[1].endswith('"","1"'), csv[:2])
+        self.assertTrue(csv[0].endswith('"缺少的数据","已过期"') and csv[1].endswith('"","是"'), csv[:2])
         self.assertIn('class="fail"', self.run_tool("report", "2026-10", "--stale-ok", "--format", "html").stdout)
         # 2026-10 alone cannot resume from a stale month.
         self.assertIn("2026-09 is stale", self.run_tool("month", "run", "2026-10", expect=1).stderr)

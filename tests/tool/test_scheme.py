@@ -115,9 +115,12 @@ class XiwanEndToEndTest(SchemeCase):
         self.assertNotIn("CJ-", text)
         # CSV: one column per ladder of the scheme, no last-place column.
         rows = list(csv.reader(io.StringIO(self.run_tool("report", "2024-04", "--format", "csv").stdout)))
-        self.assertEqual(rows[0], ["unit", "name", "score", "grade", "veto", "fail_reasons", "XW-5.1", "XW-5.2",
-                                   "air_index", "air_improvement_percent", "air_rank", "missing", "stale"])
-        self.assertEqual(rows[4][:8], ["XD", "丁县", "50.0", "fail", "0", "XW-4.2", "interview", "rectification_order"])
+        self.assertEqual(rows[0], ["单位代码", "单位", "得分", "等次", "等次代码", "一票否决", "不合格依据（规则编号）",
+                                   "问责措施（XW-5.1）", "问责措施代码（XW-5.1）", "问责措施（XW-5.2）",
+                                   "问责措施代码（XW-5.2）", "综合指数", "同比改善率（%）", "空气质量排名", "缺少的数据", "已过期"])
+        self.assertEqual([rows[4][k] for k in (0, 1, 2, 3, 4, 5, 6, 8, 9, 10)],
+                         ["XD", "丁县", "50.0", "不合格", "fail", "否", "XW-4.2", "interview", "责令限期整改",
+                          "rectification_order"])
         html = self.run_tool("report", "2024-04", "--format", "html").stdout
         self.assertIn("责令限期整改", html)
         self.assertNotIn("CJ-A3-5", html)  # no air chart: the scheme ranks no air quality

@@ -172,7 +172,7 @@ class ToolTest(ToolCase):
         self.assertIn("约谈相关负责同志", text)
         raw = subprocess.run([TOOL, "--db", self.db, "report", "2026-10", "--format", "csv", "--bom"],
                              capture_output=True, check=True).stdout
-        self.assertTrue(raw.startswith(b"\xef\xbb\xbf\"unit\",\"name\",\"score\""))
+        self.assertTrue(raw.startswith("\ufeff\"单位代码\",\"单位\",\"得分\"".encode("utf-8")), raw[:60])
         html = self.run_tool("--lang", "en", "report", "2026-10", "--format", "html").stdout
         self.assertIn("<svg", html)
         self.assertIn("interview of the unit&#39;s leaders".replace("&#39;", "'"), html)

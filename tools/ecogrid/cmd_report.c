@@ -228,35 +228,49 @@ static void text_report(FILE *f, const char *month, row *rows, size_t n, int lan
 }
 
 /*
- * Columns: unit, name, score, grade, veto, fail_reasons, one per ladder the
- * months feed (its action), air_index, air_improvement_percent, air_rank,
- * the last-place ladder's action (when the scheme has one), missing, stale.
+ * The CSV for people (Excel): headers and values in the user's language
+ * (Chinese by default), with the codes kept in their own columns for
+ * machines. Columns: unit code, name, score, grade, grade code, veto,
+ * fail reasons (rule IDs), per ladder the months feed its action and the
+ * action's code, the air index, improvement and rank, the last-place
+ * ladder's action and code (when the scheme has one), the missing blocks,
+ * stale.
  */
-static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const cycle_scheme *s, int scale)
+static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const cycle_scheme *s, int scale, int lang)
 {
-	static const char *const head[] = { "unit", "name", "score", "grade", "veto", "fail_reasons" };
-	static const char *const air_head[] = { "air_index", "air_improvement_percent", "air_rank" };
+	const char *ladders[CYCLE_MAX_LADDERS + 1];
+	size_t n_lad = scheme_ladders(s, ladders);
+	const char *head[] = { _("unit code"), _("unit"), _("score"), _("grade"), _("grade code"), _("veto"),
+			       _("fail reasons (rule IDs)") };
+	const char *air_head[] = { _("composite index"), _("improvement (%)"), _("air quality rank") };
+	char h[160];
 	if (bom)
 		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
-	for (size_t k = 0; k < 6; k++)
+	for (size_t k = 0; k < 7; k++)
 		out_csv_cell(f, head[k], 0);
-	for (size_t l = 0; l < s->n_ladders; l++)
-		out_csv_cell(f, s->ladder[l], 0);
-	for (size_t k = 0; k < 3; k++)
-		out_csv_cell(f, air_head[k], 0);
-	if (s->last_place)
-		out_csv_cell(f, s->last_place, 0);
-	out_csv_cell(f, "missing", 0);
-	out_csv_cell(f, "stale", 1);
+	for (size_t l = 0; l < n_lad; l++) {
+		if (l == s->n_ladders)
+			for (size_t k = 0; k < 3; k++)
+				out_csv_cell(f, air_head[k], 0);
+		snprintf(h, sizeof h, _("action (%s)"), ladders[l]);
+		out_csv_cell(f, h, 0);
+		snprintf(h, sizeof h, _("action code (%s)"), ladders[l]);
+		out_csv_cell(f, h, 0);
+	}
+	if (!s->last_place)
+		for (size_t k = 0; k < 3; k++)
+			out_csv_cell(f, air_head[k], 0);
+	out_csv_cell(f, _("missing inputs"), 0);
+	out_csv_cell(f, _("stale"), 1);
 	for (size_t i = 0; i < n; i++) {
 		json_t *r = rows[i].r, *air = json_object_get(r, "air"), *acts = json_object_get(r, "actions"), *x;
-		char score[32], rank[32] = "", fails[512] = "";
-		size_t k, o = 0;
-		char missing[256] = "";
-		size_t om = 0;
+		const char *g = json_string_value(json_object_get(r, "grade"));
+		char score[32], rank[32] = "", fails[512] = "", missing[512] = "";
+		size_t k, o = 0, om = 0;
 		json_array_foreach(json_object_get(r, "missing"), k, x)
 			if (om < sizeof missing)
-				om += (size_t)snprintf(missing + om, sizeof missing - om, "%s%s", k ? ";" : "", json_string_value(x));
+				om += (size_t)snprintf(missing + om, sizeof missing - om, "%s%s", k ? (lang ? "; " : "；") : "",
+						       cycle_block_label(json_string_value(x), lang));
 		if (json_object_get(r, "score"))
 			points(score, sizeof score, json_integer_value(json_object_get(r, "score")), scale);
 		else
@@ -269,18 +283,27 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const c
 		out_csv_cell(f, rows[i].id, 0);
 		out_csv_cell(f, rows[i].name, 0);
 		out_csv_cell(f, score, 0);
-		out_csv_cell(f, json_string_value(json_object_get(r, "grade")), 0);
-		out_csv_cell(f, json_object_get(r, "veto") ? (json_is_true(json_object_get(r, "veto")) ? "1" : "0") : "", 0);
+		out_csv_cell(f, g ? grade_label(g, lang) : "", 0);
+		out_csv_cell(f, g, 0);
+		out_csv_cell(f, json_object_get(r, "veto") ? (json_is_true(json_object_get(r, "veto")) ? _("yes") : _("no")) : "", 0);
 		out_csv_cell(f, fails, 0);
-		for (size_t l = 0; l < s->n_ladders; l++)
-			out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, s->ladder[l]), "action")), 0);
-		out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
-		out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
-		out_csv_cell(f, rank, 0);
-		if (s->last_place)
-			out_csv_cell(f, json_string_value(json_object_get(json_object_get(acts, s->last_place), "action")), 0);
+		for (size_t l = 0; l < n_lad; l++) {
+			const char *code = json_string_value(json_object_get(json_object_get(acts, ladders[l]), "action"));
+			if (l == s->n_ladders) {
+				out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
+				out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
+				out_csv_cell(f, rank, 0);
+			}
+			out_csv_cell(f, code ? action_name(s, ladders[l], code, lang) : "", 0);
+			out_csv_cell(f, code, 0);
+		}
+		if (!s->last_place) {
+			out_csv_cell(f, air ? json_string_value(json_object_get(air, "reported")) : "", 0);
+			out_csv_cell(f, air ? json_string_value(json_object_get(air, "rate_percent")) : "", 0);
+			out_csv_cell(f, rank, 0);
+		}
 		out_csv_cell(f, missing, 0);
-		out_csv_cell(f, stale ? "1" : "0", 1);
+		out_csv_cell(f, stale ? _("yes") : _("no"), 1);
 	}
 }
 
@@ -788,6 +811,220 @@ done:
 	return rc;
 }
 
+/*
+ * report YYYY: the annual result of every unit. The scheme's annual rule
+ * (changji-2023: CJ-A2-7.2, the mean of the year's monthly scores graded
+ * with the month's grades) is the library's eg_assess_annual(); the tool
+ * gathers the months that count (every month of the year with a stored
+ * score for the unit) and prints what the regulation says follows a
+ * failing year (the rule's source).
+ */
+typedef struct year_unit {
+	char id[72], name[300];
+	int32_t scores[12];
+	char months[12][8];
+	size_t n;
+} year_unit;
+
+/* The scheme's annual rule: its ID, article and words (the source whose pointer ends in "/annual"). */
+static int annual_rule(const eg_scheme *sc, const char **rule, const char **article, const char **quote)
+{
+	for (size_t i = 0; i < eg_scheme_source_count(sc); i++) {
+		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
+		size_t lp;
+		if (eg_scheme_source_at(&r, &p, &a, &q, sc, i) != EG_OK || !p)
+			continue;
+		lp = strlen(p);
+		if (lp >= 7 && !strcmp(p + lp - 7, "/annual") && !strncmp(p, "/rulesets/", 10)) {
+			*rule = r;
+			*article = a;
+			*quote = q;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void mean_text(char *buf, size_t size, int64_t tenths, int scale)
+{
+	/* tenths of a scale unit: points with one decimal (scale 1) or two (scale 10, R0.2). */
+	int64_t a = tenths < 0 ? -tenths : tenths;
+	if (scale == 10)
+		snprintf(buf, size, "%s%lld.%02lld", tenths < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+	else
+		snprintf(buf, size, "%s%lld.%lld", tenths < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
+}
+
+static int report_year(tool_ctx *ctx, const char *year, const char *format, const char *out_path, int force, int bom,
+		       int stale_ok)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st = NULL;
+	cycle_scheme s;
+	cycle c;
+	year_unit *u = NULL;
+	size_t n = 0;
+	int rc, have_cycle = 0;
+	const char *rule = NULL, *article = NULL, *quote = NULL, *rs_name = NULL;
+	eg_ruleset *rs = NULL;
+	char like[16], ruleset_name[128] = "";
+	json_t *doc = NULL, *units = NULL;
+	out_target o;
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+		return tool_fail("report: the annual result is printed as text, json or csv, not %s", format);
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	memset(&s, 0, sizeof s);
+	rc = ws_read_begin(db);
+	if (!rc)
+		rc = cycle_scheme_load(&s, db);
+	if (!rc && !annual_rule(s.scheme, &rule, &article, &quote))
+		rc = tool_fail("report %s: the workspace's scheme %s has no annual result", year, s.name);
+	if (!rc && !(rc = cycle_load(&c, db, &s)))
+		have_cycle = 1;
+	/* The months of the year that were run: fresh (or --stale-ok), one rule set. */
+	for (int m = 1; !rc && m <= 12; m++) {
+		char mon[8];
+		const cyc_month *cm;
+		snprintf(mon, sizeof mon, "%.4s-%02d", year, m);
+		if (!(cm = cycle_find(&c, mon)) || !cm->run)
+			continue;
+		if (cm->state == CYCLE_STALE && !stale_ok) {
+			rc = tool_fail("report %s: the results of %s are stale; run `ecogrid month run --from %s` first (or "
+				       "--stale-ok)", year, mon, mon);
+			break;
+		}
+		if (eg_scheme_ruleset(&rs, s.scheme, mon) != EG_OK) {
+			rc = tool_fail_eg(EG_ENOTFOUND, mon);
+			break;
+		}
+		if (!ruleset_name[0]) {
+			snprintf(ruleset_name, sizeof ruleset_name, "%s", eg_ruleset_name(rs));
+		} else if (strcmp(ruleset_name, eg_ruleset_name(rs))) {
+			rc = tool_fail("report %s: the months were scored under two rule sets (%s, then %s from %s); the "
+				       "annual mean needs one", year, ruleset_name, eg_ruleset_name(rs), mon);
+			break;
+		}
+		eg_ruleset_free(rs);
+		rs = NULL;
+	}
+	if (!rc && !ruleset_name[0])
+		rc = tool_fail("report %s: no month of %s has been run (`ecogrid month run YYYY-MM`)", year, year);
+	snprintf(like, sizeof like, "%.4s-__", year);
+	if (!rc && sqlite3_prepare_v2(db,
+				      "SELECT r.unit, COALESCE(g.name, r.unit), r.month, r.json FROM month_result r "
+				      "LEFT JOIN grid_node g ON g.id = r.unit WHERE r.month LIKE ? "
+				      "ORDER BY COALESCE(g.seq, 0), r.unit, r.month", -1, &st, NULL) != SQLITE_OK)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (!rc) {
+		sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(st, 0);
+			json_t *r = json_loads((const char *)sqlite3_column_text(st, 3), 0, NULL), *score = json_object_get(r, "score");
+			if (score && (n == 0 || strcmp(u[n - 1].id, id))) {
+				year_unit *t = realloc(u, (n + 1) * sizeof *u);
+				if (!t) {
+					json_decref(r);
+					rc = tool_fail("out of memory");
+					break;
+				}
+				u = t;
+				memset(&u[n], 0, sizeof u[n]);
+				snprintf(u[n].id, sizeof u[n].id, "%s", id);
+				snprintf(u[n].name, sizeof u[n].name, "%s", (const char *)sqlite3_column_text(st, 1));
+				n++;
+			}
+			if (score && u[n - 1].n < 12) {
+				u[n - 1].scores[u[n - 1].n] = (int32_t)json_integer_value(score);
+				snprintf(u[n - 1].months[u[n - 1].n], 8, "%s", (const char *)sqlite3_column_text(st, 2));
+				u[n - 1].n++;
+			}
+			json_decref(r);
+		}
+		sqlite3_finalize(st);
+	}
+	if (!rc && eg_scheme_ruleset_named(&rs, s.scheme, ruleset_name) != EG_OK)
+		rc = tool_fail_eg(EG_ENOTFOUND, ruleset_name);
+	ws_commit(db);
+	ws_close(db);
+	if (!rc)
+		rc = out_open(&o, ctx, out_path, force, "report");
+	if (!rc) {
+		FILE *f = o.f;
+		int scale = eg_ruleset_scale(rs);
+		rs_name = ruleset_name;
+		units = json_object();
+		if (!strcmp(format, "text"))
+			fprintf(f, _("Annual result %s (%s, the mean of the monthly scores)\n\n"), year, rs_name);
+		if (!strcmp(format, "csv")) {
+			if (bom)
+				fputs("\xEF\xBB\xBF", f);
+			out_csv_cell(f, _("unit code"), 0);
+			out_csv_cell(f, _("unit"), 0);
+			out_csv_cell(f, _("months that count"), 0);
+			out_csv_cell(f, _("mean score"), 0);
+			out_csv_cell(f, _("grade"), 0);
+			out_csv_cell(f, _("grade code"), 0);
+			out_csv_cell(f, _("what follows"), 1);
+		}
+		for (size_t i = 0; i < n && !rc; i++) {
+			int64_t tenths = 0;
+			int grade = 0;
+			char mean[32], months[12 * 9] = "";
+			const char *g;
+			int e = eg_assess_annual(&tenths, &grade, rs, u[i].scores, u[i].n);
+			if (e != EG_OK) {
+				rc = tool_fail_eg(e, u[i].name);
+				break;
+			}
+			g = eg_grade_name(grade);
+			mean_text(mean, sizeof mean, tenths, scale);
+			for (size_t k = 0; k < u[i].n; k++)
+				snprintf(months + strlen(months), sizeof months - strlen(months), "%s%s", k ? ";" : "", u[i].months[k] + 5);
+			if (!strcmp(format, "json")) {
+				json_t *ms = json_array();
+				for (size_t k = 0; k < u[i].n; k++)
+					json_array_append_new(ms, json_pack("{s:s, s:i}", "month", u[i].months[k], "score", (int)u[i].scores[k]));
+				json_object_set_new(units, u[i].id,
+						    json_pack("{s:s, s:o, s:s, s:I, s:s, s:s}", "name", u[i].name, "months", ms, "mean",
+							      mean, "mean_tenths", (json_int_t)tenths, "grade", g, "rule", rule));
+				if (!strcmp(g, "fail") && quote)
+					json_object_set_new(json_object_get(units, u[i].id), "follows",
+							    json_pack("{s:s, s:s}", "article", article ? article : "", "quote", quote));
+			} else if (!strcmp(format, "csv")) {
+				out_csv_cell(f, u[i].id, 0);
+				out_csv_cell(f, u[i].name, 0);
+				out_csv_cell(f, months, 0);
+				out_csv_cell(f, mean, 0);
+				out_csv_cell(f, grade_label(g, ctx->lang), 0);
+				out_csv_cell(f, g, 0);
+				out_csv_cell(f, !strcmp(g, "fail") && quote ? quote : "", 1);
+			} else {
+				fprintf(f, _("%s: %zu months (%s), mean %s, %s\n"), u[i].name, u[i].n, months, mean, grade_label(g, ctx->lang));
+				if (!strcmp(g, "fail") && quote)
+					fprintf(f, _("  a failing year: %s (%s, %s)\n"), quote, article ? article : "", rule);
+			}
+		}
+		if (!rc && !strcmp(format, "json")) {
+			doc = json_pack("{s:s, s:s, s:s, s:O}", "year", year, "ruleset", rs_name, "rule", rule, "units", units);
+			json_dumpf(doc, f, JSON_INDENT(2));
+			fputc('\n', f);
+		}
+		if (rc)
+			out_abort(&o);
+		else
+			rc = out_close(&o);
+	}
+	json_decref(doc);
+	json_decref(units);
+	eg_ruleset_free(rs);
+	free(u);
+	if (have_cycle)
+		cycle_free(&c);
+	cycle_scheme_free(&s);
+	return rc;
+}
+
 int cmd_report(tool_ctx *ctx)
 {
 	const char *month = NULL, *format = "text", *out_path = NULL;
@@ -831,8 +1068,10 @@ int cmd_report(tool_ctx *ctx)
 		}
 	}
 	json_decref(lines);
+	if (month && strlen(month) == 4 && strspn(month, "0123456789") == 4 && strcmp(month, "1900") >= 0)
+		return report_year(ctx, month, format, out_path, force, bom, stale_ok);
 	if (!month || !month_valid(month))
-		return tool_fail("report: which month? (ecogrid report YYYY-MM)");
+		return tool_fail("report: which month? (ecogrid report YYYY-MM, or YYYY for the year)");
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html") &&
 	    strcmp(format, "pdf"))
 		return tool_fail("report: --format must be text, json, csv, html or pdf, not %s", format);
@@ -895,7 +1134,7 @@ int cmd_report(tool_ctx *ctx)
 			fputc('\n', f);
 			json_decref(doc);
 		} else if (!strcmp(format, "csv")) {
-			csv_report(f, rows, n, bom, json_array_size(stale) > 0, &s, scale);
+			csv_report(f, rows, n, bom, json_array_size(stale) > 0, &s, scale, ctx->lang);
 		} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
 			if (!iss.date) {
 				today(day, sizeof day);
