@@ -202,9 +202,12 @@ static void show_text(const tool_ctx *ctx, json_t *d, int with_sources)
 		       json_is_string(json_object_get(x, "last_place_ladder")) ? json_string_value(json_object_get(x, "last_place_ladder")) : "-");
 	else
 		puts(TR(ctx, "  空气质量排名：无", "  air-quality ranking: none"));
-	printf(TR(ctx, "  期限 %lld 项，周期性职责 %lld 项，出处 %zu 条%s\n", "  %lld deadlines, %lld cadences, %zu source citations%s\n"),
-	       json_integer_value(json_object_get(d, "deadlines")), json_integer_value(json_object_get(d, "cadences")),
-	       json_array_size(json_object_get(d, "sources")), with_sources ? TR(ctx, "：", ":") : TR(ctx, "（--sources 列出）", " (--sources lists them)"));
+	{
+		const char *more = with_sources ? TR(ctx, "：", ":") : TR(ctx, "（--sources 列出）", " (--sources lists them)");
+		printf(TR(ctx, "  期限 %lld 项，周期性职责 %lld 项，出处 %zu 条%s\n", "  %lld deadlines, %lld cadences, %zu source citations%s\n"),
+		       json_integer_value(json_object_get(d, "deadlines")), json_integer_value(json_object_get(d, "cadences")),
+		       json_array_size(json_object_get(d, "sources")), more ? more : "");
+	}
 	if (with_sources)
 		json_array_foreach(json_object_get(d, "sources"), i, x)
 			printf("    %s\t%s\t%s\t%s\n", json_string_value(json_object_get(x, "rule")),
