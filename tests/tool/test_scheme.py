@@ -286,6 +286,22 @@ class SchemeCommandTest(SchemeCase):
         out = self.run_tool("scheme", "check", self.scheme_file("never.json", doc), expect=1).stdout
         self.assertIn("clause-never-fires", out)
 
+    def test_check_finds_each_kind_of_defect(self):
+        """The documents made for each defect (tests/data/schemes/defect-<id>.json) through the tool."""
+        defects = os.path.join(HERE, "..", "data", "schemes")
+        kinds = ["action-unnamed", "clause-never-fires", "clause-shadowed", "dates-out-of-order", "floor-unreachable",
+                 "grade-gap", "grade-overlap", "item-exceeds-section", "rule-cited-twice", "veto-not-status"]
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                path = os.path.join(defects, f"defect-{kind}.json")
+                d = json.loads(self.run_tool("scheme", "check", path, "--format", "json", expect=1).stdout)
+                self.assertFalse(d["ok"])
+                self.assertIn(kind, [f["id"] for f in d["findings"]])
+                self.assertTrue(all(f["message"] and f["message_en"] and f["pointer"].startswith("/")
+                                    for f in d["findings"] if f["id"] == kind))
+        # The document they are all made from is clean.
+        self.run_tool("scheme", "check", os.path.join(defects, "check-base.json"))
+
     def test_check_names_line_column_and_pointer(self):
         doc = xiwan_doc()
         doc["rulesets"][0]["items"][2]["per_occurrence"] = -25
