@@ -328,7 +328,7 @@ class SchemeCommandTest(SchemeCase):
         out = self.run_tool("--lang", "en", "scheme", "check", self.write("t.json", "{\n  \"id\": \n"), expect=1).stdout
         self.assertIn("line 3", out)
         self.run_tool("scheme", "check", self.path("missing.json"), expect=1)
-        self.run_tool("scheme", "check", expect=1)
+        self.run_tool("scheme", "check", expect=2)
 
     def test_diff(self):
         """Xiwan 2025 (hypothetical): 5 points per B1 problem instead of 2.5,
@@ -358,7 +358,7 @@ class SchemeCommandTest(SchemeCase):
         self.assertFalse(any(u["changed"] for u in d["units"]))
         self.assertEqual(d["rules"], [])
         # Errors: no month, a month without inputs, inputs the other scheme does not have.
-        self.run_tool("scheme", "diff", XIWAN, new, expect=1)
+        self.run_tool("scheme", "diff", XIWAN, new, expect=2)
         self.assertIn("2024-05", self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-05", expect=1).stderr)
         err = self.run_tool("scheme", "diff", XIWAN, "changji-2023", "--month", "2024-03", expect=1).stderr
         self.assertIn("units.XA", err)

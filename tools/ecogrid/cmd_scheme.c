@@ -289,9 +289,11 @@ static int scheme_check(tool_ctx *ctx)
 	int rc, json = 0;
 	if (args_parse(ctx, 1, opts, 1, pos, 1, &n_pos, "scheme check") || out_format_ok(format, fmts, 2, "scheme check"))
 		return TOOL_USAGE;
-	if (n_pos == 0)
-		return tool_fail(TR(ctx, "scheme check：检查哪个文件？（ecogrid scheme check 文件|名称）",
-				    "scheme check: which document? (ecogrid scheme check FILE|NAME)"));
+	if (n_pos == 0) {
+		tool_fail(TR(ctx, "scheme check：检查哪个文件？（ecogrid scheme check 文件|名称）",
+			     "scheme check: which document? (ecogrid scheme check FILE|NAME)"));
+		return TOOL_USAGE;
+	}
 	json = !strcmp(format, "json");
 	if (is_file(pos[0])) {
 		if (!(text = read_whole(pos[0], &len)))
@@ -477,9 +479,11 @@ static int scheme_diff(tool_ctx *ctx)
 	memset(&r, 0, sizeof r);
 	if (args_parse(ctx, 1, opts, 2, pos, 2, &n_pos, "scheme diff") || out_format_ok(format, fmts, 2, "scheme diff"))
 		return TOOL_USAGE;
-	if (n_pos != 2 || !month)
-		return tool_fail(TR(ctx, "scheme diff：用法 ecogrid scheme diff 旧方案 新方案 --month 月份",
-				    "scheme diff: usage: ecogrid scheme diff OLD NEW --month YYYY-MM"));
+	if (n_pos != 2 || !month) {
+		tool_fail(TR(ctx, "scheme diff：用法 ecogrid scheme diff 旧方案 新方案 --month 月份",
+			     "scheme diff: usage: ecogrid scheme diff OLD NEW --month YYYY-MM"));
+		return TOOL_USAGE;
+	}
 	if (!month_valid(month))
 		return tool_fail(TR(ctx, "scheme diff：\"%s\" 不是月份 YYYY-MM", "scheme diff: \"%s\" is not a month YYYY-MM"), month);
 	rc = scheme_open(&old_sc, ctx, pos[0]);
