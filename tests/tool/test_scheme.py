@@ -160,7 +160,7 @@ class XiwanEndToEndTest(SchemeCase):
         self.assertEqual(self.digest(), before)
         # A unit without the item a ladder is fed with is incomplete (B1 feeds XW-5.1).
         out = self.run_tool("month", "import", "2024-03", self.write("o.json", json.dumps(ok))).stdout
-        self.assertIn("assessment.items.B1", out)
+        self.assertIn("第B1项问题数（用于问责阶梯）", out)
 
 
 class InitSchemeTest(SchemeCase):

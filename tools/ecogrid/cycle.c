@@ -406,5 +406,12 @@ const char *cycle_block_label(const char *block, int lang)
 		return lang == EG_LANG_EN ? "air quality (CJ-A3)" : "空气质量数据（CJ-A3）";
 	if (!strcmp(block, "assessment.items.4"))
 		return lang == EG_LANG_EN ? "item 4, problems found by higher levels (CJ-A2-5.4)" : "第4项上级发现问题数（CJ-A2-5.4）";
+	if (!strncmp(block, "assessment.items.", 17)) {
+		/* Another scheme's item that feeds a monthly ladder (the tool is single-threaded; used at once). */
+		static char buf[128];
+		snprintf(buf, sizeof buf, lang == EG_LANG_EN ? "the count of item %s (it feeds a ladder)" : "第%s项问题数（用于问责阶梯）",
+			 block + 17);
+		return buf;
+	}
 	return block;
 }
