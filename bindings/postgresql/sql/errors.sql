@@ -7,7 +7,9 @@ BEGIN
   EXECUTE q;
   RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
+  -- A jsonb scheme document reaches the library as one line of text whose length follows the shipped
+  -- documents: its column is not part of the expected output (the JSON pointer is).
+  RETURN SQLSTATE || ': ' || regexp_replace(SQLERRM, 'line 1, column \d+', 'line 1, column N');
 END $$;
 
 -- EG_EINVAL -> 22023, EG_ERANGE -> 22003, EG_ENOTFOUND -> 42704, EG_EEXISTS -> 42710,
