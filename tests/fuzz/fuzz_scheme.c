@@ -8,7 +8,9 @@
  * untouched and fill the error struct with the code it returned and a
  * message. An accepted scheme is then read through its queries: the rule
  * set in force on its first day (scored once), every ladder (stepped once),
- * the air profile, deadlines, cadences, sources and its own static checks.
+ * the air profile, deadlines, cadences, sources, its duties (which always
+ * build; judged once on an empty log at the scheme's first day) and its own
+ * static checks.
  */
 #include <ecogrid/ecogrid.h>
 #include <stdint.h>
@@ -67,6 +69,20 @@ static void read_back(const eg_scheme *s)
 	for (size_t i = 0; i < eg_scheme_source_count(s); i++)
 		if (eg_scheme_source_at(&a, &b, &c, &d, s, i) != EG_OK)
 			abort();
+	{
+		eg_duty_set *set = NULL;
+		eg_duty_log *log = NULL;
+		eg_duty_rows *rows = NULL;
+		eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
+		int rc = eg_scheme_duties(&set, s);
+		o.from = from; /* one day reported, whatever start a duty was given */
+		if (rc != EG_OK && rc != EG_ENOMEM)
+			abort(); /* a loaded scheme's duties always build */
+		if (rc == EG_OK && eg_duty_log_new(&log) == EG_OK && eg_duty_status(&rows, set, log, from, &o) == EG_OK)
+			eg_duty_rows_free(rows);
+		eg_duty_log_free(log);
+		eg_duty_set_free(set);
+	}
 	if (eg_scheme_check(&f, s) == EG_OK)
 		eg_scheme_findings_free(f);
 }
