@@ -413,7 +413,10 @@ EG_API int eg_duty_set_add(eg_duty_set *set, const eg_duty_def *def);
  * "jiangmen-2021", "mee-2020", "yulin-2019": every duty of section 9 of the
  * rule catalogue for it, with the older cadences and deadlines), a duty ID
  * ("DG-52-bulletin") or a rule ID ("DG-52": every duty citing it).
- * docs/rules.md lists the duties, their kinds, groups and readings.
+ * The duties are those of the shipped scheme documents (their `duties`
+ * arrays, data/schemes/); a jurisdiction with its own document takes its
+ * duties with eg_scheme_duties(). docs/rules.md lists the duties, their
+ * kinds, groups and readings.
  *
  * @param[out] out Receives a new set (caller frees).
  * @param name The preset.
