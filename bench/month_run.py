@@ -36,7 +36,7 @@ def month_name(i):
 
 
 def timed(cmd):
-    """Run cmd; (seconds, peak RSS KiB of the child). Fails loudly on a non-zero exit."""
+    """Run cmd; (wall seconds, peak RSS KiB, CPU seconds of the child). Fails loudly on a non-zero exit."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, ru = os.wait4(p.pid, 0)
@@ -45,7 +45,7 @@ def timed(cmd):
     p.stderr.close()
     if status != 0:
         sys.exit("month_run: %s failed: %s" % (" ".join(cmd), err))
-    return dt, ru.ru_maxrss
+    return dt, ru.ru_maxrss, ru.ru_utime + ru.ru_stime
 
 
 def main():
@@ -84,30 +84,36 @@ def main():
             runs.append(timed(tool + ["month", "run", month_name(m)]))
         t_setup = time.perf_counter() - t_setup
         first, last = month_name(0), month_name(args.months - 1)
-        t1, r1, tn, rn = [], [], [], []
+        t1, r1, c1, tn, rn, cn = [], [], [], [], [], []
         for _ in range(args.repeats):  # interleaved, so that drift hits both alike
-            dt, rss = timed(tool + ["month", "run", first])
+            dt, rss, cpu = timed(tool + ["month", "run", first])
             t1.append(dt)
             r1.append(rss)
-            dt, rss = timed(tool + ["month", "run", last])
+            c1.append(cpu)
+            dt, rss, cpu = timed(tool + ["month", "run", last])
             tn.append(dt)
             rn.append(rss)
+            cn.append(cpu)
         status = json.loads(subprocess.run(tool + ["status", "--format", "json"], check=True, capture_output=True,
                                            text=True).stdout)
         fresh = all(m["state"] == "fresh" for m in status["months"])
         size_mib = os.path.getsize(db) / 2**20
     m1, mn = statistics.median(t1), statistics.median(tn)
     ratio, rss_ratio = mn / m1, statistics.median(rn) / statistics.median(r1)
+    cpu1, cpun = statistics.median(c1), statistics.median(cn)
     ok = ratio <= 1.3 and fresh
     print("bench=month_run units=%d months=%d repeats=%d run_first_s=%.4f run_last_s=%.4f ratio=%.3f "
+          "cpu_first_s=%.4f cpu_last_s=%.4f cpu_ratio=%.3f "
           "rss_first_kib=%d rss_last_kib=%d rss_ratio=%.3f chain_fresh=%d workspace_mib=%.1f setup_s=%.1f "
           "first_runs_s=%.4f/%.4f target=1.3 verdict=%s"
-          % (args.units, args.months, args.repeats, m1, mn, ratio, statistics.median(r1), statistics.median(rn),
-             rss_ratio, fresh, size_mib, t_setup, runs[0][0], runs[-1][0], "PASS" if ok else "FAIL"))
+          % (args.units, args.months, args.repeats, m1, mn, ratio, cpu1, cpun, cpun / cpu1, statistics.median(r1),
+             statistics.median(rn), rss_ratio, fresh, size_mib, t_setup, runs[0][0], runs[-1][0],
+             "PASS" if ok else "FAIL"))
     print("month_run: %d units; month 1 %.3f s, month %d (after %d stored months) %.3f s: ratio %.2f (target <= 1.3); "
-          "peak RSS %.1f / %.1f MiB; every month still fresh: %s; %s"
-          % (args.units, m1, args.months, args.months - 1, mn, ratio, statistics.median(r1) / 1024,
-             statistics.median(rn) / 1024, "yes" if fresh else "NO", "PASS" if ok else "FAIL"))
+          "CPU %.3f / %.3f s (ratio %.2f); peak RSS %.1f / %.1f MiB; every month still fresh: %s; %s"
+          % (args.units, m1, args.months, args.months - 1, mn, ratio, cpu1, cpun, cpun / cpu1,
+             statistics.median(r1) / 1024, statistics.median(rn) / 1024, "yes" if fresh else "NO",
+             "PASS" if ok else "FAIL"))
     return 0
 
 

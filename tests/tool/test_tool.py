@@ -6,6 +6,7 @@ killed command leaves the workspace byte-for-byte as it was.
 """
 import json
 import os
+import shutil
 import subprocess
 import unittest
 
@@ -222,6 +223,20 @@ class ToolTest(ToolCase):
             page = fh.read()
         self.assertIn("</svg>", page)
         self.assertNotIn("<script", page)
+        # The temporary directory keeps the bulletin only (workspace, grid and month files removed).
+        self.assertEqual(os.listdir(os.path.dirname(path)), [os.path.basename(path)])
+        shutil.rmtree(os.path.dirname(path))
+
+    def test_demo_leaves_nothing_when_it_fails(self):
+        # TMPDIR a file, not a directory: the demo fails and leaves nothing behind.
+        self.assertIn("cannot create a temporary directory",
+                      self.run_tool("demo", env={"TMPDIR": self.write("f", "x")}, expect=1).stderr)
+        tmp = os.path.join(self.dir.name, "t")
+        os.mkdir(tmp)
+        out = self.run_tool("--lang", "en", "demo", env={"TMPDIR": tmp}).stdout
+        self.assertIn("removed afterwards", out)
+        (left,) = os.listdir(tmp)
+        self.assertEqual(os.listdir(os.path.join(tmp, left)), ["bulletin-2026-10.html"])
 
     @unittest.skipUnless(os.path.exists(CHANGJI), "../shared/data/divisions/changji.csv is absent")
     def test_cj_g_1_changji_import(self):

@@ -2,7 +2,8 @@
  * demo: six months of the Changji monthly cycle on an embedded sample, in a
  * temporary workspace: grid import, month import and run (CJ-A2, CJ-A2-7.3,
  * CJ-A2-7.1, CJ-A3-3/5, CJ-A3-4), then the last month's bulletin on the
- * terminal and as an HTML page whose path is printed.
+ * terminal and as an HTML page whose path is printed; the temporary
+ * directory is then emptied but for that page.
  *
  * The data are synthetic but plausible: 奇台县 keeps over half of the
  * problems found by higher-level checks (accountability, CJ-A2-7.3), 昌吉市
@@ -106,14 +107,40 @@ static int month_file(const char *path, int m)
 	return rc;
 }
 
+/* Remove the demo's files: everything but the bulletin (keep_html), or everything and the directory. */
+static void demo_cleanup(const char *dir, const char *db, const char *csv, const char *html, int keep_html)
+{
+	char path[700];
+	snprintf(path, sizeof path, "%s-journal", db);
+	unlink(path);
+	unlink(db);
+	unlink(csv);
+	for (int m = 0; m < MONTHS; m++) {
+		snprintf(path, sizeof path, "%s/%s.json", dir, months[m]);
+		unlink(path);
+	}
+	if (!keep_html) {
+		unlink(html);
+		rmdir(dir);
+	}
+}
+
+/*
+ * The demo runs in a temporary directory ($TMPDIR or /tmp) and removes it
+ * when it is done, except the HTML bulletin, which it leaves there alone
+ * and whose path it prints: something to open in a browser, nothing
+ * written into the current directory, no file of the user's replaced.
+ */
 int cmd_demo(tool_ctx *ctx)
 {
-	char dir[] = "/tmp/ecogrid-demo-XXXXXX", db[512], csv[512], file[512], html[512];
+	const char *tmp = getenv("TMPDIR");
+	char dir[512], db[600], csv[600], file[600], html[600];
 	tool_ctx c = *ctx;
 	int rc;
 	FILE *devnull;
+	snprintf(dir, sizeof dir, "%s/ecogrid-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))
-		return tool_fail("demo: cannot create a temporary directory");
+		return tool_fail("demo: cannot create a temporary directory in %s", tmp && *tmp ? tmp : "/tmp");
 	snprintf(db, sizeof db, "%s/ecogrid.db", dir);
 	snprintf(csv, sizeof csv, "%s/changji-sample.csv", dir);
 	snprintf(html, sizeof html, "%s/bulletin-%s.html", dir, months[MONTHS - 1]);
@@ -154,9 +181,9 @@ int cmd_demo(tool_ctx *ctx)
 		hargv[2] = kind;
 		hargv[3] = outopt;
 		hargv[4] = html;
-		printf(TR(ctx, "ecogrid %s 演示：昌吉州样例，%s 至 %s 六个月，工作库 %s\n\n",
-			  "ecogrid %s demo: Changji sample, six months %s to %s, workspace %s\n\n"),
-		       eg_version(), months[0], months[MONTHS - 1], db);
+		printf(TR(ctx, "ecogrid %s 演示：昌吉州样例，%s 至 %s 六个月（临时工作库，结束后删除）\n\n",
+			  "ecogrid %s demo: Changji sample, six months %s to %s (a temporary workspace, removed afterwards)\n\n"),
+		       eg_version(), months[0], months[MONTHS - 1]);
 		c.argc = 1;
 		c.argv = argv;
 		rc = cmd_report(&c);
@@ -164,8 +191,9 @@ int cmd_demo(tool_ctx *ctx)
 		c.argv = hargv;
 		if (!rc)
 			rc = cmd_report(&c);
-		if (!rc)
-			printf(TR(ctx, "\nHTML 通报：%s\n", "\nHTML bulletin: %s\n"), html);
 	}
+	demo_cleanup(dir, db, csv, html, !rc);
+	if (!rc)
+		printf(TR(ctx, "\nHTML 通报：%s\n", "\nHTML bulletin: %s\n"), html);
 	return rc;
 }
