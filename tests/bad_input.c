@@ -470,6 +470,9 @@ static void cases_rows(void)
 
 /* ------------------------------------------------------------------ */
 
+/* Where the tool's section of the catalogue begins (written by tests/tool/test_bad_input.py). */
+#define TOOL_SECTION "\n## The ecogrid tool\n"
+
 static char *read_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -493,7 +496,7 @@ static char *read_file(const char *path)
 
 int main(int argc, char **argv)
 {
-	char *text = NULL, *old;
+	char *text = NULL, *old, *tail;
 	size_t len = 0;
 	int write = argc == 3 && strcmp(argv[1], "--write") == 0;
 	if (argc != 3 || (!write && strcmp(argv[1], "--check") != 0)) {
@@ -529,18 +532,23 @@ int main(int argc, char **argv)
 		free(text);
 		return 1;
 	}
+	old = read_file(argv[2]);
+	/* The file's last section, the tool's, is tests/tool/test_bad_input.py's: kept as it is. */
+	tail = old ? strstr(old, TOOL_SECTION) : NULL;
 	if (write) {
 		FILE *f = fopen(argv[2], "wb");
-		if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+		if (!f || fwrite(text, 1, len, f) != len || (tail && fputs(tail, f) < 0) || fclose(f) != 0) {
 			fprintf(stderr, "bad_input: cannot write %s\n", argv[2]);
 			free(text);
 			return 2;
 		}
 		printf("bad_input: %d rows written to %s\n", rows, argv[2]);
+		free(old);
 		free(text);
 		return 0;
 	}
-	old = read_file(argv[2]);
+	if (tail)
+		*tail = '\0';
 	if (!old || strcmp(old, text) != 0) {
 		fprintf(stderr, "bad_input: %s is %s; regenerate it with: bad_input --write %s\n", argv[2],
 			old ? "out of date" : "missing", argv[2]);

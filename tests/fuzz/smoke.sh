@@ -42,7 +42,7 @@ max_len() {
 	case "$1" in
 	fuzz_ruleset) echo 2048 ;;
 	fuzz_airq) echo 4096 ;;
-	fuzz_tool_month | fuzz_tool_csv | fuzz_tool_duty) echo 8192 ;;
+	fuzz_tool_month | fuzz_tool_csv | fuzz_tool_duty | fuzz_tool_records | fuzz_tool_draw) echo 8192 ;;
 	fuzz_scheme) echo 24576 ;;
 	*) echo 4096 ;;
 	esac

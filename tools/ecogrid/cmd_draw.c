@@ -278,6 +278,30 @@ static void print_record(FILE *f, const json_t *doc, int lang)
 			json_string_value(json_object_get(x, "inspector")), json_string_value(json_object_get(x, "object")));
 }
 
+/* Read a draw's input files, draw (and pair) with the library, and make the published record. */
+static int draw_prepare(draw_in *in, eg_draw **d, json_t **doc, const char *id, const char *seed, const char *frame,
+			const char *quotas, const char *inspectors, const char *conflicts, size_t per_object)
+{
+	static const char *const qh[] = { "stratum", "quota" };
+	char people[65];
+	int rc = read_frame(in, frame);
+	in->file = quotas;
+	if (!rc)
+		rc = csv_read_file(quotas, qh, 2, quota_row, in);
+	for (size_t s = 0; !rc && s < in->strata.n; s++)
+		if (!in->quota_rule[s] && in->quotas[s] == 0)
+			rc = tool_fail("%s: no quota for stratum %s", quotas, in->strata.s[s]);
+	if (!rc)
+		rc = read_people(in, inspectors, conflicts);
+	if (!rc && per_object)
+		rc = people_hash(people, in);
+	if (!rc)
+		rc = do_draw(d, in, seed, per_object);
+	if (!rc && !(*doc = draw_record(id, seed, in, *d, per_object, per_object ? people : NULL)))
+		rc = tool_fail("out of memory");
+	return rc;
+}
+
 static int draw_run(tool_ctx *ctx)
 {
 	const char *force = NULL;
@@ -288,13 +312,13 @@ static int draw_run(tool_ctx *ctx)
 				  { "--conflicts", &conflicts, 0 }, { "--per-object", &per, 0 },
 				  { "--format", &format, 0 },	  { "--output", &output, 0 },
 				  { "--force", &force, 1 } };
-	static const char *const fmts[] = { "text", "json" }, *const qh[] = { "stratum", "quota" };
+	static const char *const fmts[] = { "text", "json" };
 	draw_in in;
 	eg_draw *d = NULL;
 	json_t *doc = NULL;
 	sqlite3 *db = NULL;
 	size_t n_pos, per_object = 0;
-	char people[65], *text = NULL, at[32];
+	char *text = NULL, at[32];
 	int rc;
 	memset(&in, 0, sizeof in);
 	if (args_parse(ctx, 1, opts, 9, pos, 1, &n_pos, "draw run") || out_format_ok(format, fmts, 2, "draw run"))
@@ -316,22 +340,9 @@ static int draw_run(tool_ctx *ctx)
 	}
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
-	rc = read_frame(&in, frame);
-	in.file = quotas;
-	if (!rc)
-		rc = csv_read_file(quotas, qh, 2, quota_row, &in);
-	for (size_t s = 0; !rc && s < in.strata.n; s++)
-		if (!in.quota_rule[s] && in.quotas[s] == 0)
-			rc = tool_fail("%s: no quota for stratum %s", quotas, in.strata.s[s]);
-	if (!rc)
-		rc = read_people(&in, inspectors, conflicts);
-	if (!rc && per_object)
-		rc = people_hash(people, &in);
-	if (!rc)
-		rc = do_draw(&d, &in, seed, per_object);
+	rc = draw_prepare(&in, &d, &doc, pos[0], seed, frame, quotas, inspectors, conflicts, per_object);
 	if (!rc) {
-		doc = draw_record(pos[0], seed, &in, d, per_object, per_object ? people : NULL);
-		text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+		text = json_dumps(doc, JSON_COMPACT);
 		if (!text)
 			rc = tool_fail("out of memory");
 	}
@@ -681,6 +692,42 @@ static int draw_verify(tool_ctx *ctx, int start)
 	published_free(&p);
 	draw_in_free(&in);
 	json_decref(doc);
+	return rc;
+}
+
+int draw_selfcheck(const char *frame, const char *quotas, const char *inspectors, const char *conflicts, const char *seed,
+		   size_t per_object)
+{
+	draw_in in;
+	published p;
+	eg_draw *d = NULL;
+	json_t *doc = NULL;
+	eg_draw_inputs di = EG_DRAW_INPUTS_INIT;
+	unsigned int failed = 0;
+	int rc;
+	memset(&in, 0, sizeof in);
+	memset(&p, 0, sizeof p);
+	rc = draw_prepare(&in, &d, &doc, "fuzz", seed, frame, quotas, inspectors, conflicts, per_object);
+	/* A fresh draw's record, read back as verify reads it, must verify on every check. */
+	if (!rc && parse_published(&p, doc, "record"))
+		rc = -1;
+	if (!rc) {
+		di.strata = (const char *const *)in.strata.s;
+		di.frame_sizes = in.sizes;
+		di.frame = (const char *const *)in.frame.s;
+		di.n_strata = in.strata.n;
+		di.inspectors = (const char *const *)in.inspectors.s;
+		di.n_inspectors = in.inspectors.n;
+		di.conflict_inspector = (const char *const *)in.conflict_inspector.s;
+		di.conflict_object = (const char *const *)in.conflict_object.s;
+		di.n_conflicts = in.conflict_inspector.n;
+		if (eg_draw_record_check(&failed, NULL, &p.rec, &di, EG_LANG_EN) < 0 || failed)
+			rc = -1;
+	}
+	published_free(&p);
+	json_decref(doc);
+	eg_draw_free(d);
+	draw_in_free(&in);
 	return rc;
 }
 

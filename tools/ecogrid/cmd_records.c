@@ -762,3 +762,13 @@ int cmd_ledger(tool_ctx *ctx)
 	fputs(TR(ctx, ledger_help_zh, ledger_help_en), stderr);
 	return TOOL_USAGE;
 }
+
+int records_apply_csv(eg_records *r, const char *kind, const char *file, size_t *rows)
+{
+	import_state s = { r, file, 0 };
+	int is_ledger = !strcmp(kind, LEDGER);
+	int rc = csv_read_file(file, is_ledger ? ledger_hdr : disclose_hdr, is_ledger ? 13 : 10,
+			       is_ledger ? ledger_row : disclose_row, &s);
+	*rows = s.rows;
+	return rc;
+}

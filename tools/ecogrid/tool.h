@@ -304,6 +304,18 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file);
  */
 int month_validate(struct json_t *doc, const char *file, const eg_ruleset *rs, const eg_grid *g);
 int cmd_month_run(tool_ctx *ctx, const char *month);
+/*
+ * For the fuzz harnesses (tests/fuzz/fuzz_tool_*.c), the row paths of the
+ * record and draw imports without a workspace. records_apply_csv applies a
+ * disclosure ("disclosure") or ledger ("ledger") CSV file to a store, row by
+ * row through the library. draw_selfcheck reads a draw's files, draws, and
+ * checks that the record it would publish verifies (eg_draw_record_check):
+ * TOOL_OK, TOOL_FAIL for refused input, -1 when a fresh record does not verify.
+ */
+int records_apply_csv(eg_records *r, const char *kind, const char *file, size_t *rows);
+int draw_selfcheck(const char *frame, const char *quotas, const char *inspectors, const char *conflicts, const char *seed,
+		   size_t per_object);
+
 /* `ecogrid month import|run|drop ...` */
 int cmd_month(tool_ctx *ctx);
 /* `ecogrid status`: every month imported / run / stale and why, and the units missing. */

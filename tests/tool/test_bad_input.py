@@ -1,0 +1,248 @@
+"""The tool's part of the bad-input catalogue (docs/bad-input.md, section
+"The ecogrid tool"), executed: each row runs the `ecogrid` command on a
+hand-made input and checks the exit status and a piece of the message; the
+test fails when a row behaves otherwise or when the section of the file is
+not what the rows render. After changing a row, regenerate it with
+
+    ECOGRID_TOOL=build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md
+
+Every row also checks that the workspace is unchanged (byte for byte)
+whenever the command failed.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TOOL = os.environ.get("ECOGRID_TOOL")
+DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "bad-input.md")
+MARK = "\n## The ecogrid tool\n"
+
+GRID = "code,parent_code,level,name\nP,,1,州\nA,P,2,甲县\nB,P,2,乙县\n"
+AIR = {"so2": 24, "no2": 16, "pm10": 28, "pm25": 14, "co": 1.6, "o3": 64}
+
+
+def month(units):
+    return json.dumps({"units": units}, ensure_ascii=False)
+
+
+def unit(n4=3, air=True):
+    u = {"assessment": {"items": {"4": n4}}}
+    if air:
+        u["air"] = dict(AIR)
+        u["air_ref"] = 4.0
+    return u
+
+
+FULL = month({"A": unit(3), "B": unit(5)})
+DHDR = "id,time,actor,reason,name,district,category,target,progress,quarter\n"
+LHDR = "id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
+FRAME = "stratum,id\nkey,E1\nkey,E2\nkey,E3\n"
+
+# (input, command, files, extra setup commands, exit status, message mentions)
+# Commands run in a workspace with the grid P > A 甲县, B 乙县 and 2026-09 imported and run
+# (both units complete), unless the setup says more. Files are written first.
+ROWS = [
+    ("grid", [
+        ("node name with a bidi override", "grid import g.csv", {"g.csv": GRID + "C,P,2,\u202e县丙\n"}, [], 1,
+         "g.csv: node C: name: U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("staff row with a NUL", "grid staff s.csv", {"s.csv": "node,role,person,detail,covers\nA,head,甲\0乙,,\n"}, [], 1,
+         "s.csv: line 2: person: control character U+0000 (NUL)"),
+        ("unknown staff role", "grid staff s.csv", {"s.csv": "node,role,person,detail,covers\nA,boss,甲,,\n"}, [], 1,
+         "role must be head, subhead or supervisor"),
+    ]),
+    ("month import", [
+        ("month with a sign (2026-+9)", "month import 2026-+9 m.json", {"m.json": FULL}, [], 1,
+         "\"2026-+9\" is not a month YYYY-MM"),
+        ("month without its leading zero", "month import 2026-9 m.json", {"m.json": FULL}, [], 1, "is not a month"),
+        ("not JSON", "month import 2026-10 m.json", {"m.json": "{\"units\": "}, [], 1, "m.json: line 1"),
+        ("number too large for JSON (1e400)", "month import 2026-10 m.json", {"m.json": "{\"units\": {\"A\": {\"air_ref\": 1e400}}}"},
+         [], 1, "m.json: line 1"),
+        ("unit not in the grid", "month import 2026-10 m.json", {"m.json": month({"Z": unit()})}, [], 1,
+         "units.Z: unknown unit"),
+        ("unknown key", "month import 2026-10 m.json", {"m.json": month({"A": {"airq": {}}})}, [], 1,
+         "units.A.airq: unknown key"),
+        ("statistic a run would refuse (1e308)", "month import 2026-10 m.json",
+         {"m.json": month({"A": dict(unit(), air=dict(AIR, so2=1e308))})}, [], 1,
+         "units.A.air: SO2 statistic 1e+308 is implausibly large"),
+        ("reference index that overflows the rate", "month import 2026-10 m.json",
+         {"m.json": month({"A": dict(unit(), air_ref=1e-320)})}, [], 1, "units.A.air_ref: rate:"),
+        ("rate too large to rank (CJ-A3-5)", "month import 2026-10 m.json",
+         {"m.json": month({"A": dict(unit(), air_ref=1e-300)})}, [], 1, "units.A.air_ref: the improvement rate"),
+        ("count above the rule set's range", "month import 2026-10 m.json",
+         {"m.json": month({"A": {"assessment": {"items": {"4": 10 ** 7}}}})}, [], 1, "units.A.assessment.items.4"),
+        ("no station, yet air data", "month import 2026-10 m.json",
+         {"m.json": month({"A": dict(unit(), air_station=False)})}, [], 1, "\"air_station\": false"),
+        ("control character in a JSON string", "month import 2026-10 m.json",
+         {"m.json": month({"A": {"assessment": {"forced_fail": ["CJ-A2-6.3\u0007"]}}})}, [], 1,
+         "units.A.assessment.forced_fail[0]: control character U+0007 (BEL)"),
+    ]),
+    ("month run", [
+        ("a unit without inputs", "month run 2026-10", {"m.json": month({"A": unit()})},
+         ["month import 2026-10 m.json"], 1, "B 乙县：全部数据"),
+        ("a unit without its air block", "month run 2026-10", {"m.json": month({"A": unit(), "B": unit(air=False)})},
+         ["month import 2026-10 m.json"], 1, "B 乙县：空气质量数据（CJ-A3）"),
+        ("a month missing before it", "month run 2026-11", {"m.json": FULL}, ["month import 2026-11 m.json"], 1,
+         "2026-10：未导入"),
+        ("the month before imported, not run", "month run 2026-11", {"m.json": FULL},
+         ["month import 2026-10 m.json", "month import 2026-11 m.json"], 1, "2026-10 is imported but not run"),
+        ("the month before stale", "month run 2026-10", {"m.json": FULL, "c.json": month({"A": unit(0), "B": unit(5)})},
+         ["month import 2026-10 m.json", "month import 2026-09 c.json"], 1, "2026-09 is stale"),
+        ("a unit no longer in the grid", "month run 2026-09", {"g.csv": GRID.replace("B,P,2,乙县\n", "")},
+         ["grid import g.csv"], 1, "unit B, which is no longer a level-2 unit of the grid"),
+        ("no inputs", "month run 2026-12", {}, [], 1, "no inputs for 2026-12"),
+        ("a month and --from", "month run 2026-10 --from 2026-09", {}, [], 1, "give a month, or --from a month"),
+        ("nothing to drop", "month drop 2026-12", {}, [], 1, "the workspace has nothing for 2026-12"),
+    ]),
+    ("report", [
+        ("stale month", "report 2026-09", {"c.json": month({"A": unit(0), "B": unit(5)})},
+         ["month import 2026-09 c.json"], 1, "2026-09 的结果已过期"),
+        ("month not run", "report 2026-10", {}, [], 1, "no results for 2026-10"),
+        ("--output onto the workspace", "report 2026-09 --output ws.db --force", {}, [], 1, "is the workspace itself"),
+        ("--output onto a file not written by ecogrid", "report 2026-09 --output notes.txt", {"notes.txt": "会议记录\n"},
+         [], 1, "is not an unchanged earlier output of ecogrid"),
+        ("--output into a missing directory", "report 2026-09 --output nodir/b.html", {}, [], 1, "cannot write nodir/b.html"),
+        ("unknown format", "status --format xml", {}, [], 2, "--format must be text or json"),
+    ]),
+    ("records", [
+        ("NUL in a field", "disclose import d.csv", {"d.csv": DHDR + "E1,2026-07-01 09:00,a,b,厂\0名,区,类,目标,进展,\n"},
+         [], 1, "d.csv: line 2: name: control character U+0000 (NUL)"),
+        ("bidi isolate in a field", "disclose import d.csv",
+         {"d.csv": DHDR + "E1,2026-07-01 09:00,a,b,厂\u2067名,区,类,目标,进展,\n"}, [], 1, "U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+        ("bad quarter", "disclose import d.csv", {"d.csv": DHDR + "E1,2026-07-01 09:00,a,b,厂,区,类,目标,进展,2026Q5\n"},
+         [], 1, "quarter \"2026Q5\" must be YYYYQ1 to YYYYQ4"),
+        ("header not the format's", "ledger import l.csv", {"l.csv": "id,time\nP1,2026-01-01 00:00\n"}, [], 1,
+         "line 1: header must be"),
+        ("CR inside a quoted field", "ledger import l.csv",
+         {"l.csv": LHDR + "P1,2026-01-05 10:00,办,open,县政府,\"目标\r伪造\",2026-06-30,,,,,,\n"}, [], 1,
+         "target: control character U+000D (CR)"),
+    ]),
+    ("draw", [
+        ("quota larger than its stratum", "draw run D1 --seed s --frame f.csv --quotas q.csv",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,4\n"}, [], 1, "quota 4 is larger than stratum key (3 objects)"),
+        ("seed with a bidi override", "draw run D1 --seed s\u202d --frame f.csv --quotas q.csv",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n"}, [], 1, "draw run: --seed: U+202D"),
+        ("frame ID with a NUL", "draw run D1 --seed s --frame f.csv --quotas q.csv",
+         {"f.csv": "stratum,id\nkey,E1\0x\n", "q.csv": "stratum,quota\nkey,1\n"}, [], 1, "f.csv: line 2: id: control character U+0000"),
+        ("record with an unknown key", "verify r.json --frame f.csv",
+         {"r.json": json.dumps({"id": "D", "rule": "双随机", "algorithm": 1, "seed": "s", "frame_hash": "0", "strata": [],
+                                "per_object": 0, "selected": [], "skips": [], "inspectors_hash": None, "x": 1}),
+          "f.csv": FRAME}, [], 1, "record.x: unknown key"),
+        ("record whose stratum size is not the frame's", "verify r.json --frame f.csv",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n"}, ["draw run D1 --seed s --frame f.csv --quotas q.csv",
+                                                               "@size:draw show D1 --format json --output r.json"], 1,
+         "对象数：公布为 4，名录为 3"),
+    ]),
+]
+
+
+def run(db, cwd, line, expect=None):
+    args = line.split(" ")
+    p = subprocess.run([TOOL, "--db", db, *args], capture_output=True, text=True, cwd=cwd)
+    if expect is not None and p.returncode != expect:
+        raise AssertionError("%s: exit %d, expected %d: %s" % (line, p.returncode, expect, p.stderr))
+    return p
+
+
+def digest(path):
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+def execute(row):
+    """Run one row in a fresh workspace; returns the error text (stderr) after checking it."""
+    title, cmd, files, setup, code, needle = row
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "ws.db")
+        with open(os.path.join(tmp, "base.csv"), "w", encoding="utf-8") as fh:
+            fh.write(GRID)
+        with open(os.path.join(tmp, "base.json"), "w", encoding="utf-8") as fh:
+            fh.write(FULL)
+        for line in ("init", "grid import base.csv", "month import 2026-09 base.json", "month run 2026-09"):
+            run(db, tmp, line, 0)
+        for name, text in files.items():
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
+                fh.write(text)
+        for line in setup:
+            if line.startswith("@size:"):
+                # The published record, its first stratum's size changed by hand.
+                run(db, tmp, line[6:], 0)
+                path = os.path.join(tmp, "r.json")
+                with open(path, encoding="utf-8") as fh:
+                    doc = json.load(fh)
+                doc["strata"][0]["size"] += 1
+                with open(path, "w", encoding="utf-8") as fh:
+                    json.dump(doc, fh, ensure_ascii=False)
+            else:
+                run(db, tmp, line, 0)
+        before = digest(db)
+        p = run(db, tmp, cmd)
+        if p.returncode != code:
+            raise AssertionError("%s: %s: exit %d, expected %d: %s" % (title, cmd, p.returncode, code, p.stderr))
+        if needle not in p.stderr:
+            raise AssertionError("%s: %s: %r not in %r" % (title, cmd, needle, p.stderr))
+        if digest(db) != before:
+            raise AssertionError("%s: %s failed but changed the workspace" % (title, cmd))
+
+
+def cell(text):
+    return text.replace("|", "\\|").replace("\0", "\\0").encode("unicode_escape").decode("ascii") \
+        if any(ord(c) < 32 or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in text) \
+        else text.replace("|", "\\|")
+
+
+def render():
+    out = [MARK.lstrip("\n").rstrip("\n"), "",
+           "The `ecogrid` tool's inputs: each row is run by `tests/tool/test_bad_input.py` on a hand-made file in a",
+           "workspace with the grid P > A 甲县, B 乙县 and 2026-09 imported and run (after the setup the row names);",
+           "the command must exit with the status given (1: refused, the workspace byte for byte unchanged; 2: bad",
+           "command line) and its message must contain the text given. Control characters and bidi overrides in",
+           "the inputs are written as escapes here. Regenerate with",
+           "`ECOGRID_TOOL=build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md`.",
+           ""]
+    n = 0
+    for group, rows in ROWS:
+        out += ["### " + group, "", "| Bad input | Setup | Command | Exit | Message mentions |", "|---|---|---|---|---|"]
+        for title, cmd, files, setup, code, needle in rows:
+            shown_setup = "; ".join("`%s`" % s.replace("@size:", "") for s in setup)
+            if title.startswith("record whose stratum size"):
+                shown_setup += "; size edited in r.json"
+            out.append("| %s | %s | `%s` | %d | %s |" % (cell(title), cell(shown_setup), cell(cmd), code, cell(needle)))
+            n += 1
+        out.append("")
+    out.append("%d rows." % n)
+    return "\n".join(out) + "\n"
+
+
+@unittest.skipUnless(TOOL, "ECOGRID_TOOL is not set (tool not built)")
+class BadInputCatalogue(unittest.TestCase):
+    def test_every_row_behaves_as_catalogued(self):
+        for _group, rows in ROWS:
+            for row in rows:
+                with self.subTest(row=row[0]):
+                    execute(row)
+
+    def test_the_catalogue_is_what_the_rows_render(self):
+        with open(DOC, encoding="utf-8") as fh:
+            text = fh.read()
+        self.assertIn(MARK, text, "docs/bad-input.md has no tool section; regenerate it (see this file's docstring)")
+        self.assertEqual(text[text.index(MARK) + 1:], render(),
+                         "docs/bad-input.md is out of date; regenerate it (see this file's docstring)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--write":
+        for _group, rows in ROWS:
+            for row in rows:
+                execute(row)
+        with open(sys.argv[2], encoding="utf-8") as fh:
+            text = fh.read()
+        head = text[:text.index(MARK)] if MARK in text else text
+        with open(sys.argv[2], "w", encoding="utf-8") as fh:
+            fh.write(head + "\n" + render())
+        print("test_bad_input: the tool's section written to %s" % sys.argv[2])
+    else:
+        unittest.main()
