@@ -165,7 +165,7 @@ class FreshnessTest(CycleCase):
         self.assertEqual(self.report("2026-10")["units"]["A"]["actions"]["CJ-A2-7.3"]["action"], "interview")
         # Correction: A had no problem in 2026-09.
         out = self.imp("2026-09", month_doc({"A": 0, "B": 34, "C": 34})).stdout
-        self.assertIn("以下月份的结果已过期： 2026-10", out)
+        self.assertIn("以下月份的结果已过期： 2026-09 2026-10（用 `ecogrid month run --from 2026-09` 重新运行）", out)
         st = self.status()
         self.assertEqual((st["2026-09"]["state"], st["2026-09"]["why"][0]["reason"]), ("stale", "inputs_changed"))
         self.assertEqual((st["2026-10"]["state"], st["2026-10"]["why"][0]["reason"]), ("stale", "predecessor_stale"))
@@ -173,7 +173,7 @@ class FreshnessTest(CycleCase):
         err = self.report("2026-10", "--lang", "zh", expect=1).stderr
         self.assertIn("2026-10 的结果已过期", err)
         self.assertIn("2026-09 已过期", err)
-        self.assertIn("month run --from 2026-10", err)
+        self.assertIn("month run --from 2026-09", err)  # the chain is brought up to date from its first stale month
         # ... or, with --stale-ok, says so on the page.
         doc = self.report("2026-10", "--stale-ok")
         self.assertTrue(doc["stale"])
@@ -182,6 +182,13 @@ class FreshnessTest(CycleCase):
         csv = self.run_tool("report", "2026-10", "--stale-ok", "--format", "csv").stdout.splitlines()
         self.assertTrue(csv[0].endswith('"缺少的数据","已过期"') and csv[1].endswith('"","是"'), csv[:2])
         self.assertIn('class="fail"', self.run_tool("report", "2026-10", "--stale-ok", "--format", "html").stdout)
+        # A chain that fails halfway keeps nothing and says so.
+        self.imp("2026-10", month_doc(skip=("C",)))
+        err = self.run_tool("month", "run", "--from", "2026-09", expect=1).stderr
+        self.assertIn("nothing was changed", self.run_tool("--lang", "en", "month", "run", "--from", "2026-09", expect=1).stderr)
+        self.assertIn("C 丙县：全部数据", err)
+        self.assertEqual(self.status()["2026-09"]["why"][0]["reason"], "inputs_changed")
+        self.imp("2026-10", month_doc())
         # 2026-10 alone cannot resume from a stale month.
         self.assertIn("2026-09 is stale", self.run_tool("month", "run", "2026-10", expect=1).stderr)
         self.run_tool("month", "run", "--from", "2026-09")
@@ -292,7 +299,7 @@ class ImportValidationTest(CycleCase):
             self.run_tool("month", "run", m)
         out = self.run_tool("month", "drop", "2026-09").stdout
         self.assertIn("已删除 2026-09：3 个单位的输入及考核结果、问责阶梯状态", out)
-        self.assertIn("以下月份的结果已过期： 2026-10", out)
+        self.assertIn("以下月份的结果已过期： 2026-10（用 `ecogrid month run --from 2026-10` 重新运行）", out)
         st = self.status()
         self.assertEqual(st["2026-09"]["state"], "not_imported")
         self.assertEqual(st["2026-10"]["why"][0]["reason"], "predecessor_changed")

@@ -644,24 +644,30 @@ static json_t *month_missing(const cycle_scheme *s, const unit_set *set, json_t 
 	return out;
 }
 
-/* Print the later months that are stale now (after a change inside the transaction). */
-static void print_stale_after(tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month)
+/*
+ * Print the months from `month` on (or after it) that are stale now, after a
+ * change inside the transaction, and the command that brings them up to date.
+ */
+static void print_stale_after(FILE *out, tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month, int self)
 {
 	cycle c;
 	size_t shown = 0;
 	const char *first = NULL;
 	if (cycle_load(&c, db, s))
 		return;
-	for (size_t i = 0; i < c.n; i++)
-		if (strcmp(c.m[i].month, month) > 0 && c.m[i].state == CYCLE_STALE) {
+	for (size_t i = 0; i < c.n; i++) {
+		int cmp = strcmp(c.m[i].month, month);
+		if ((cmp > 0 || (self && cmp == 0)) && c.m[i].state == CYCLE_STALE) {
 			if (!shown++) {
 				first = c.m[i].month;
-				fputs(TR(ctx, "以下月份的结果已过期：", "results now stale:"), stdout);
+				fputs(TR(ctx, "以下月份的结果已过期：", "results now stale:"), out);
 			}
-			printf(" %s", c.m[i].month);
+			fprintf(out, " %s", c.m[i].month);
 		}
+	}
 	if (shown)
-		printf(TR(ctx, "（用 `ecogrid month run --from %s` 重新运行）\n", " (run `ecogrid month run --from %s` again)\n"), first);
+		fprintf(out, TR(ctx, "（用 `ecogrid month run --from %s` 重新运行）\n", " (run `ecogrid month run --from %s` again)\n"),
+			first);
 	cycle_free(&c);
 }
 
@@ -765,23 +771,37 @@ int cmd_month_import(tool_ctx *ctx, const char *month, const char *file)
 		if (!rc)
 			rc = ws_log(db, "month import", detail);
 		if (!rc) {
+			/* What to say, said once the transaction is committed. */
+			char *said = NULL;
+			size_t said_len = 0;
+			FILE *msg = open_memstream(&said, &said_len);
 			const char *id;
 			json_t *m, *b;
 			size_t k;
-			printf(TR(ctx, "已导入 %s 月度数据：%zu 个单位\n", "imported %s: %zu units\n"), month, json_object_size(units));
-			if (json_object_size(missing) > 0) {
-				printf(TR(ctx, "以下单位缺少数据，`month run` 将拒绝运行（或用 --allow-missing 运行并在通报中注明）：\n",
-					  "these units lack inputs; `month run` refuses the month (or runs it with --allow-missing, "
-					  "and the bulletin says so):\n"));
-				json_object_foreach(missing, id, m) {
-					printf(TR(ctx, "  %s %s：", "  %s %s: "), id, set.name[unit_set_find(&set, id)]);
-					json_array_foreach(m, k, b)
-						printf("%s%s", k ? TR(ctx, "、", ", ") : "", cycle_block_label(json_string_value(b), ctx->lang));
-					putchar('\n');
+			if (!msg) {
+				rc = tool_fail("out of memory");
+			} else {
+				fprintf(msg, TR(ctx, "已导入 %s 月度数据：%zu 个单位\n", "imported %s: %zu units\n"), month,
+					json_object_size(units));
+				if (json_object_size(missing) > 0) {
+					fputs(TR(ctx, "以下单位缺少数据，`month run` 将拒绝运行（或用 --allow-missing 运行并在通报中注明）：\n",
+						 "these units lack inputs; `month run` refuses the month (or runs it with --allow-missing, "
+						 "and the bulletin says so):\n"), msg);
+					json_object_foreach(missing, id, m) {
+						fprintf(msg, TR(ctx, "  %s %s：", "  %s %s: "), id, set.name[unit_set_find(&set, id)]);
+						json_array_foreach(m, k, b)
+							fprintf(msg, "%s%s", k ? TR(ctx, "、", ", ") : "",
+								cycle_block_label(json_string_value(b), ctx->lang));
+						fputc('\n', msg);
+					}
 				}
+				print_stale_after(msg, ctx, db, &scheme, month, 1);
+				fclose(msg);
+				rc = ws_commit(db);
+				if (!rc)
+					fputs(said, stdout);
+				free(said);
 			}
-			print_stale_after(ctx, db, &scheme, month);
-			rc = ws_commit(db);
 		}
 		if (rc)
 			ws_rollback(db);
@@ -962,11 +982,11 @@ static int job_check(tool_ctx *ctx, month_job *j, const cycle *c)
 				month_format(j->gap[j->n_gap++], m);
 	if (j->pred && !j->pred->run && !j->pred->legacy)
 		return tool_fail("month run: %s is imported but not run; the ladders of %s resume from it: run `ecogrid month run "
-				 "--from %s`", j->pred->month, j->month, j->pred->month);
+				 "--from %s`", j->pred->month, j->month, cycle_root(c, j->pred->month)->month);
 	if (j->pred && j->pred->state != CYCLE_FRESH) {
 		tool_fail("month run: %s is stale (%s); the ladders of %s resume from it: run `ecogrid month run --from %s`",
 			  j->pred->month, j->pred->n_why ? cycle_why_text(&j->pred->why[0], ctx->lang, why, sizeof why) : "",
-			  j->month, j->pred->month);
+			  j->month, cycle_root(c, j->pred->month)->month);
 		return TOOL_FAIL;
 	}
 	for (size_t i = 0; i < j->set.n; i++)
@@ -1163,7 +1183,8 @@ static int job_store(tool_ctx *ctx, month_job *j, sqlite3 *db, const cycle *c, s
 			sqlite3_bind_text(st, 7, j->pred ? j->pred->month : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 8, j->pred ? j->pred->state_hash : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 9, state_hash, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 10, j->allow_missing);
+			/* Recorded when --allow-missing let something missing through. */
+			sqlite3_bind_int(st, 10, j->allow_missing && (json_object_size(missing) > 0 || j->n_gap > 0));
 			sqlite3_bind_text(st, 11, gtext, -1, SQLITE_STATIC);
 			if (sqlite3_step(st) != SQLITE_DONE)
 				rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
@@ -1173,7 +1194,8 @@ static int job_store(tool_ctx *ctx, month_job *j, sqlite3 *db, const cycle *c, s
 		free(gtext);
 	}
 	snprintf(detail, sizeof detail, "%s: %zu units, %zu scored, %zu incomplete, %zu months missing before it%s", j->month,
-		 j->set.n, *n_scored, json_object_size(missing), j->n_gap, j->allow_missing ? " (--allow-missing)" : "");
+		 j->set.n, *n_scored, json_object_size(missing), j->n_gap,
+		 j->allow_missing && (json_object_size(missing) > 0 || j->n_gap > 0) ? " (--allow-missing)" : "");
 	if (!rc)
 		rc = ws_log(db, "month run", detail);
 	(void)ctx;
@@ -1186,7 +1208,7 @@ static int job_store(tool_ctx *ctx, month_job *j, sqlite3 *db, const cycle *c, s
 }
 
 /* Run one month inside the caller's transaction. */
-static int run_one(tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month, int allow_missing)
+static int run_one(FILE *msg, tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char *month, int allow_missing)
 {
 	month_job j;
 	cycle c;
@@ -1231,11 +1253,14 @@ static int run_one(tool_ctx *ctx, sqlite3 *db, const cycle_scheme *s, const char
 	if (!rc)
 		rc = job_store(ctx, &j, db, &c, &n_scored);
 	if (!rc) {
-		printf(TR(ctx, "已完成 %s 月度考核：%zu 个单位", "ran %s: %zu units"), month, j.set.n);
+		fprintf(msg, TR(ctx, "已完成 %s 月度考核：%zu 个单位", "ran %s: %zu units"), month, j.set.n);
+		if (n_incomplete)
+			fprintf(msg, TR(ctx, "，%zu 个单位数据不完整", ", %zu incomplete"), n_incomplete);
+		if (j.n_gap)
+			fprintf(msg, TR(ctx, "，之前缺 %zu 个月", ", %zu months missing before it"), j.n_gap);
 		if (n_incomplete || j.n_gap)
-			printf(TR(ctx, "（%zu 个单位数据不完整，之前缺 %zu 个月；通报中注明）", " (%zu incomplete, %zu months missing before it; "
-										     "the bulletin says so)"), n_incomplete, j.n_gap);
-		putchar('\n');
+			fputs(TR(ctx, "（--allow-missing，通报中注明）", " (--allow-missing: the bulletin says so)"), msg);
+		fputc('\n', msg);
 	}
 	cycle_free(&c);
 	eg_ruleset_free(rs);
@@ -1259,20 +1284,38 @@ static int month_run(tool_ctx *ctx, const char *month, int from, int allow_missi
 	if (!rc)
 		rc = ws_begin(db);
 	if (!rc) {
-		rc = run_one(ctx, db, &s, month, allow_missing);
+		/* What to say, said once the whole chain is committed. */
+		char *said = NULL;
+		size_t said_len = 0, done = 0;
+		FILE *msg = open_memstream(&said, &said_len);
+		if (!msg)
+			rc = tool_fail("out of memory");
+		if (!rc && !(rc = run_one(msg, ctx, db, &s, month, allow_missing)))
+			done++;
 		/* --from: every later imported month, in order, each resuming from the one before. */
 		if (!rc && from && !(rc = cycle_load(&c, db, &s))) {
 			for (size_t i = 0; !rc && i < c.n; i++)
-				if (strcmp(c.m[i].month, month) > 0 && c.m[i].imported)
-					rc = run_one(ctx, db, &s, c.m[i].month, allow_missing);
+				if (strcmp(c.m[i].month, month) > 0 && c.m[i].imported && !(rc = run_one(msg, ctx, db, &s, c.m[i].month,
+														 allow_missing)))
+					done++;
 			cycle_free(&c);
 		}
 		if (!rc && !from)
-			print_stale_after(ctx, db, &s, month);
+			print_stale_after(msg, ctx, db, &s, month, 0);
+		if (msg)
+			fclose(msg);
 		if (!rc)
 			rc = ws_commit(db);
-		if (rc)
+		if (rc) {
 			ws_rollback(db);
+			if (done)
+				tool_fail(TR(ctx, "month run --from %s：整个链在一个事务中运行，未做任何更改（已算完的 %zu 个月也未保存）",
+					     "month run --from %s: the chain runs in one transaction; nothing was changed (the %zu "
+					     "month(s) computed before are not kept)"), month, done);
+		} else {
+			fputs(said, stdout);
+		}
+		free(said);
 	}
 	cycle_scheme_free(&s);
 	ws_close(db);
@@ -1330,10 +1373,21 @@ static int month_drop(tool_ctx *ctx, const char *month)
 	if (!rc)
 		rc = ws_log(db, "month drop", detail);
 	if (!rc) {
-		printf(TR(ctx, "已删除 %s：%d 个单位的输入%s\n", "dropped %s: inputs of %d units%s\n"), month, n_units,
-		       had_run ? TR(ctx, "及考核结果、问责阶梯状态", ", results and ladder states") : "");
-		print_stale_after(ctx, db, &s, month);
-		rc = ws_commit(db);
+		char *said = NULL;
+		size_t said_len = 0;
+		FILE *msg = open_memstream(&said, &said_len);
+		if (!msg) {
+			rc = tool_fail("out of memory");
+		} else {
+			fprintf(msg, TR(ctx, "已删除 %s：%d 个单位的输入%s\n", "dropped %s: inputs of %d units%s\n"), month, n_units,
+				had_run ? TR(ctx, "及考核结果、问责阶梯状态", ", results and ladder states") : "");
+			print_stale_after(msg, ctx, db, &s, month, 0);
+			fclose(msg);
+			rc = ws_commit(db);
+			if (!rc)
+				fputs(said, stdout);
+			free(said);
+		}
 	}
 	if (rc)
 		ws_rollback(db);

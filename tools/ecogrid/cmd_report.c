@@ -78,9 +78,11 @@ static int load(sqlite3 *db, const char *month, row **out, size_t *n_out)
 /*
  * Freshness of the month's results (cycle.c): `stale` gets the reasons as
  * a JSON array of {reason, month, text}, empty when fresh; `gaps` what the
- * run found missing (month_run.gaps), or NULL.
+ * run found missing (month_run.gaps), or NULL; `root` (8 bytes) the month
+ * `month run --from` must start at to bring this one up to date.
  */
-static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, json_t **gaps, const cycle_scheme *s)
+static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, json_t **gaps, const cycle_scheme *s,
+		     char *root)
 {
 	cycle c;
 	const cyc_month *m;
@@ -97,6 +99,7 @@ static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, j
 		}
 		if (m->gaps)
 			*gaps = json_loads(m->gaps, 0, NULL);
+		snprintf(root, 8, "%s", cycle_root(&c, month)->month);
 	}
 	cycle_free(&c);
 	return TOOL_OK;
@@ -1036,6 +1039,7 @@ int cmd_report(tool_ctx *ctx)
 	cycle_scheme s;
 	eg_ruleset *rs = NULL;
 	int scale = 1;
+	char root[8] = "";
 	out_target o;
 	FILE *f;
 	issue_info iss = { NULL, NULL, NULL };
@@ -1087,7 +1091,7 @@ int cmd_report(tool_ctx *ctx)
 	if (!rc)
 		rc = load(db, month, &rows, &n);
 	if (!rc)
-		rc = freshness(db, month, ctx->lang, &stale, &gaps, &s);
+		rc = freshness(db, month, ctx->lang, &stale, &gaps, &s, root);
 	if (!rc) {
 		iss.office = config_get(db, "office");
 		iss.number = config_get(db, "number");
@@ -1108,7 +1112,7 @@ int cmd_report(tool_ctx *ctx)
 			fprintf(stderr, "  %s\n", json_string_value(json_object_get(x, "text")));
 		rc = tool_fail(TR(ctx, "重新运行：ecogrid month run --from %s（或用 --stale-ok 出一份注明“已过期”的通报）",
 				  "run it again: ecogrid month run --from %s (or --stale-ok for a bulletin marked stale)"),
-			       month);
+			       root[0] ? root : month);
 	}
 	lines = json_array();
 	if (!rc)

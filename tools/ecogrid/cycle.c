@@ -349,6 +349,15 @@ const cyc_month *cycle_before(const cycle *c, const char *month)
 	return p;
 }
 
+const cyc_month *cycle_root(const cycle *c, const char *month)
+{
+	const cyc_month *cur = cycle_find(c, month), *p;
+	/* Back while the month before is not fresh: the chain must be run again from there. */
+	while (cur && (p = cycle_before(c, cur->month)) && p->state != CYCLE_FRESH)
+		cur = p;
+	return cur;
+}
+
 const char *cycle_why_text(const cycle_why *w, int lang, char *buf, size_t size)
 {
 	const char *a = w->arg;

@@ -287,6 +287,8 @@ void cycle_free(cycle *c);
 const cyc_month *cycle_find(const cycle *c, const char *month);
 /* The latest month before `month` with inputs or results, or NULL. */
 const cyc_month *cycle_before(const cycle *c, const char *month);
+/* The earliest month from which `month run --from` brings `month` up to date (`month` itself, or an earlier stale or unrun month). */
+const cyc_month *cycle_root(const cycle *c, const char *month);
 /* A reason as a sentence in a language (into buf), and as a code for JSON. */
 const char *cycle_why_text(const cycle_why *w, int lang, char *buf, size_t size);
 const char *cycle_why_code(int code);
