@@ -46,7 +46,7 @@ class SchemaTest(ToolCase):
             validator(n)
 
     def test_month_input_and_report_of_the_demo(self):
-        out = self.run_tool("demo").stdout
+        out = self.run_tool("demo", "--keep").stdout  # --keep: the workspace and month files stay
         db = re.search(r"工作库 (\S+)", out).group(1)
         inputs = sorted(glob.glob(os.path.join(os.path.dirname(db), "2026-*.json")))
         self.assertEqual(len(inputs), 6)

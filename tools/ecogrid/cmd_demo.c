@@ -130,14 +130,22 @@ static void demo_cleanup(const char *dir, const char *db, const char *csv, const
  * when it is done, except the HTML bulletin, which it leaves there alone
  * and whose path it prints: something to open in a browser, nothing
  * written into the current directory, no file of the user's replaced.
+ * `demo --keep` keeps the workspace, grid and month files too and prints
+ * the workspace's path (for the schema tests, and to look inside).
  */
 int cmd_demo(tool_ctx *ctx)
 {
 	const char *tmp = getenv("TMPDIR");
 	char dir[512], db[600], csv[600], file[600], html[600];
 	tool_ctx c = *ctx;
-	int rc;
+	int rc, keep = 0;
 	FILE *devnull;
+	for (int i = 0; i < ctx->argc; i++) {
+		if (strcmp(ctx->argv[i], "--keep") == 0)
+			keep = 1;
+		else
+			return tool_fail("demo: unknown argument %s (only --keep)", ctx->argv[i]);
+	}
 	snprintf(dir, sizeof dir, "%s/ecogrid-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))
 		return tool_fail("demo: cannot create a temporary directory in %s", tmp && *tmp ? tmp : "/tmp");
@@ -192,7 +200,10 @@ int cmd_demo(tool_ctx *ctx)
 		if (!rc)
 			rc = cmd_report(&c);
 	}
-	demo_cleanup(dir, db, csv, html, !rc);
+	if (!keep || rc)
+		demo_cleanup(dir, db, csv, html, !rc);
+	else
+		printf(TR(ctx, "\n工作库 %s （--keep：未删除）\n", "\nworkspace %s (--keep: not removed)\n"), db);
 	if (!rc)
 		printf(TR(ctx, "\nHTML 通报：%s\n", "\nHTML bulletin: %s\n"), html);
 	return rc;
