@@ -4,7 +4,7 @@ hand-made input and checks the exit status and a piece of the message; the
 test fails when a row behaves otherwise or when the section of the file is
 not what the rows render. After changing a row, regenerate it with
 
-    ECOGRID_TOOL=build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md
+    ECOGRID_TOOL=$PWD/build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md
 
 Every row also checks that the workspace is unchanged (byte for byte)
 whenever the command failed.
@@ -82,11 +82,11 @@ ROWS = [
     ]),
     ("month run", [
         ("a unit without inputs", "month run 2026-10", {"m.json": month({"A": unit()})},
-         ["month import 2026-10 m.json"], 1, "B 乙县：全部数据"),
+         ["month import 2026-10 m.json"], 1, "B 乙县: all inputs"),
         ("a unit without its air block", "month run 2026-10", {"m.json": month({"A": unit(), "B": unit(air=False)})},
-         ["month import 2026-10 m.json"], 1, "B 乙县：空气质量数据（CJ-A3）"),
+         ["month import 2026-10 m.json"], 1, "B 乙县: air quality (CJ-A3)"),
         ("a month missing before it", "month run 2026-11", {"m.json": FULL}, ["month import 2026-11 m.json"], 1,
-         "2026-10：未导入"),
+         "2026-10: not imported (the ladders look back on it, R0.4)"),
         ("the month before imported, not run", "month run 2026-11", {"m.json": FULL},
          ["month import 2026-10 m.json", "month import 2026-11 m.json"], 1, "2026-10 is imported but not run"),
         ("the month before stale", "month run 2026-10", {"m.json": FULL, "c.json": month({"A": unit(0), "B": unit(5)})},
@@ -99,7 +99,7 @@ ROWS = [
     ]),
     ("report", [
         ("stale month", "report 2026-09", {"c.json": month({"A": unit(0), "B": unit(5)})},
-         ["month import 2026-09 c.json"], 1, "2026-09 的结果已过期"),
+         ["month import 2026-09 c.json"], 1, "the results of 2026-09 are stale"),
         ("month not run", "report 2026-10", {}, [], 1, "no results for 2026-10"),
         ("--output onto the workspace", "report 2026-09 --output ws.db --force", {}, [], 1, "is the workspace itself"),
         ("--output onto a file not written by ecogrid", "report 2026-09 --output notes.txt", {"notes.txt": "会议记录\n"},
@@ -115,7 +115,7 @@ ROWS = [
         ("bad quarter", "disclose import d.csv", {"d.csv": DHDR + "E1,2026-07-01 09:00,a,b,厂,区,类,目标,进展,2026Q5\n"},
          [], 1, "quarter \"2026Q5\" must be YYYYQ1 to YYYYQ4"),
         ("header not the format's", "ledger import l.csv", {"l.csv": "id,time\nP1,2026-01-01 00:00\n"}, [], 1,
-         "line 1: header must be"),
+         "line 1: column actor (填报人) is missing"),
         ("CR inside a quoted field", "ledger import l.csv",
          {"l.csv": LHDR + "P1,2026-01-05 10:00,办,open,县政府,\"目标\r伪造\",2026-06-30,,,,,,\n"}, [], 1,
          "target: control character U+000D (CR)"),
@@ -134,14 +134,15 @@ ROWS = [
         ("record whose stratum size is not the frame's", "verify r.json --frame f.csv",
          {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n"}, ["draw run D1 --seed s --frame f.csv --quotas q.csv",
                                                                "@size:draw show D1 --format json --output r.json"], 1,
-         "对象数：公布为 4，名录为 3"),
+         "size: published 4, the frame has 3"),
     ]),
 ]
 
 
 def run(db, cwd, line, expect=None):
     args = line.split(" ")
-    p = subprocess.run([TOOL, "--db", db, *args], capture_output=True, text=True, cwd=cwd)
+    # In English (--lang en), whatever the environment's language: the messages below are the English ones.
+    p = subprocess.run([TOOL, "--db", db, "--lang", "en", *args], capture_output=True, text=True, cwd=cwd)
     if expect is not None and p.returncode != expect:
         raise AssertionError("%s: exit %d, expected %d: %s" % (line, p.returncode, expect, p.stderr))
     return p
@@ -199,9 +200,9 @@ def render():
            "The `ecogrid` tool's inputs: each row is run by `tests/tool/test_bad_input.py` on a hand-made file in a",
            "workspace with the grid P > A 甲县, B 乙县 and 2026-09 imported and run (after the setup the row names);",
            "the command must exit with the status given (1: refused, the workspace byte for byte unchanged; 2: bad",
-           "command line) and its message must contain the text given. Control characters and bidi overrides in",
+           "command line) and its message (`--lang en`) must contain the text given. Control characters and bidi overrides in",
            "the inputs are written as escapes here. Regenerate with",
-           "`ECOGRID_TOOL=build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md`.",
+           "`ECOGRID_TOOL=$PWD/build/tools/ecogrid/ecogrid python3 tests/tool/test_bad_input.py --write docs/bad-input.md`.",
            ""]
     n = 0
     for group, rows in ROWS:
