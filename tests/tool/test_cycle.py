@@ -185,8 +185,9 @@ class FreshnessTest(CycleCase):
         # A chain that fails halfway keeps nothing and says so.
         self.imp("2026-10", month_doc(skip=("C",)))
         err = self.run_tool("month", "run", "--from", "2026-09", expect=1).stderr
-        self.assertIn("nothing was changed", self.run_tool("--lang", "en", "month", "run", "--from", "2026-09", expect=1).stderr)
-        self.assertIn("C 丙县：全部数据", err)
+        self.assertIn("C 丙县: all inputs", err)
+        self.assertIn("nothing was changed (the 1 month(s) computed before are not kept)", err)  # 2026-09 was computed
+        self.assertIn("未做任何更改", self.run_tool("month", "run", "--from", "2026-09", expect=1, lang="zh").stderr)
         self.assertEqual(self.status()["2026-09"]["why"][0]["reason"], "inputs_changed")
         self.imp("2026-10", month_doc())
         # 2026-10 alone cannot resume from a stale month.
