@@ -1,6 +1,7 @@
 """The same cases through the `ecogrid` tool and through Python give the same
 answer: both only parse, call the library and print (issue 16, "Rules out of
 the tool"). Skipped when the tool is not built (ECOGRID_TOOL unset)."""
+import calendar
 import json
 import os
 import subprocess
@@ -98,6 +99,70 @@ class ToolAndPythonAgree(unittest.TestCase):
                  "skips": "conflict skips"}
         self.assertEqual(tool_failed, {names[n] for n in failed})
         self.assertEqual(out.stderr.splitlines()[:-1], detail.splitlines())
+
+    def test_month_cycle_same_through_tool_and_python(self):
+        """Three months of four counties through `month import|run` and `report --format json`, and the
+        same inputs through the binding's RuleSet.score (CJ-A2), composite_index / improvement_rate /
+        rank (CJ-A3-3, CJ-A3-5) and the three ladders stepped month by month (CJ-A2-7.3 fed by item 4,
+        CJ-A2-7.1 by the failing grade, CJ-A3-4 by the rank with the target flag): every score, grade,
+        fail reason, index, rate, rank and ladder action is the same."""
+        units = ["A", "B", "C", "D"]
+        grid = "code,parent_code,level,name\nP,,1,州\n" + "".join("%s,P,2,%s县\n" % (u, u) for u in units)
+        air = {"so2": 24, "no2": 16, "pm10": 28, "pm25": 14, "co": 1.6, "o3": 64}
+        # Item 4 counts: A keeps >= 10 % of the problems every month (7.3 escalates), D's 80 problems
+        # D fails all three months (CJ-A2-6.3 forced: three running, CJ-A2-7.1); B and C tie on the rate in
+        # 2026-09 (competition ranks "1124").
+        counts = {"2026-08": [12, 34, 34, 0], "2026-09": [20, 10, 10, 80], "2026-10": [15, 5, 0, 80]}
+        factors = {"2026-08": [0.90, 0.92, 0.94, 0.96], "2026-09": [0.95, 0.91, 0.91, 0.99],
+                   "2026-10": [1.02, 0.90, 0.97, 0.93]}
+        forced = {"2026-08": {"D"}, "2026-09": {"D"}, "2026-10": {"D"}}
+        missed = {"2026-08": {"D"}, "2026-09": {"D"}, "2026-10": {"A", "D"}}
+        docs = {}
+        for m in counts:
+            docs[m] = {"units": {u: {"assessment": {"items": {"4": counts[m][i]}},
+                                     "air": {k: round(v * factors[m][i], 4) for k, v in air.items()}, "air_ref": 4.0,
+                                     "air_target_missed": u in missed[m]}
+                                 for i, u in enumerate(units)}}
+            for u in forced.get(m, ()):
+                docs[m]["units"][u]["assessment"]["forced_fail"] = ["CJ-A2-6.3"]
+        self.tool("init")
+        self.tool("grid", "import", self.write("g.csv", grid))
+        by_tool = {}
+        for m, doc in docs.items():
+            self.tool("month", "import", m, self.write(m + ".json", json.dumps(doc)))
+            self.tool("month", "run", m)
+            rep = json.loads(self.tool("report", m, "--format", "json").stdout)
+            by_tool[m] = {u: (r["score"], r["grade"], tuple(r["fail_reasons"]), r["air"]["reported"],
+                              r["air"]["rate_percent"], r["air"]["rank"],
+                              {lad: (a["action"], tuple(c["rule"] for c in a["clauses"]))
+                               for lad, a in r["actions"].items()})
+                          for u, r in rep["units"].items()}
+
+        ladders = {name: ecogrid.Ladder.preset(name) for name in ("CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4")}
+        states = {name: lad.state() for name, lad in ladders.items()}
+        by_python = {}
+        for m, doc in docs.items():
+            last_day = "%s-%02d" % (m, calendar.monthrange(int(m[:4]), int(m[5:]))[1])  # the tool takes the month's last day
+            rs = ecogrid.RuleSet.for_date(last_day, family="changji")
+            prof = ecogrid.airq.Profile.for_date(last_day)
+            res = {u: rs.score(d["assessment"], period=m) for u, d in doc["units"].items()}
+            ix = {u: ecogrid.airq.composite_index(d["air"], prof) for u, d in doc["units"].items()}
+            rates = {u: ecogrid.airq.improvement_rate(ix[u].index, d["air_ref"]) for u, d in doc["units"].items()}
+            ranks = dict(zip(units, ecogrid.airq.rank([rates[u] for u in units], order="descending", decimals=3)))
+            flags = {u: d["air_target_missed"] for u, d in doc["units"].items()}
+            out = {"CJ-A2-7.3": states["CJ-A2-7.3"].step(m, {u: d["assessment"]["items"]["4"]
+                                                             for u, d in doc["units"].items()}),
+                   "CJ-A2-7.1": states["CJ-A2-7.1"].step(m, {u: res[u].grade == "fail" for u in units}),
+                   "CJ-A3-4": states["CJ-A3-4"].step(m, ranks, flags)}
+            by_python[m] = {u: (res[u].score, res[u].grade, res[u].fail_reasons, ix[u].reported,
+                                ecogrid.airq.round_report(rates[u] * 100, 1), ranks[u],
+                                {lad: (o[u].action, tuple(c.rule for c in o[u].clauses)) for lad, o in out.items()})
+                            for u in units}
+        self.assertEqual(by_tool, by_python)
+        # The case does what its comment says (so that the comparison covers escalation, failing and ties).
+        self.assertEqual(by_tool["2026-10"]["A"][6]["CJ-A2-7.3"][0], "accountability")  # 3 months >= 10 %
+        self.assertEqual([by_tool[m]["D"][6]["CJ-A2-7.1"][0] for m in counts], ["none", "none", "special_inspection"])
+        self.assertEqual((by_tool["2026-09"]["B"][5], by_tool["2026-09"]["C"][5]), (1, 1))  # tie: both first
 
 
 if __name__ == "__main__":
