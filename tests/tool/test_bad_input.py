@@ -41,6 +41,14 @@ FULL = month({"A": unit(3), "B": unit(5)})
 DHDR = "id,time,actor,reason,name,district,category,target,progress,quarter\n"
 LHDR = "id,time,actor,action,lead_unit,target,deadline,reason,principal,signed_on,acceptance,notice_from,notice_to\n"
 FRAME = "stratum,id\nkey,E1\nkey,E2\nkey,E3\n"
+MHDR = ("unit,name,item1,item2,item3,item4,item5,item6,item7,item7_adverse,bonus,media,forced_fail,so2,no2,pm10,pm25,co,o3,"
+        "air_ref,air_target_missed,air_station\n")
+DUTYHDR = "type,kind,actor,time,end,period,id,ref,subject,tags,covers,rule,reason,approver\n"
+
+
+def mrow(u, n4):
+    """A row of the month CSV (`ecogrid template month`): item 4 and the six air statistics."""
+    return "%s,%s,,,,%s,,,,,,,,24,16,28,14,1.6,64,4,,\n" % (u, "甲县" if u == "A" else "乙县", n4)
 
 # (input, command, files, extra setup commands, exit status, message mentions)
 # Commands run in a workspace with the grid P > A 甲县, B 乙县 and 2026-09 imported and run
@@ -53,6 +61,9 @@ ROWS = [
          "s.csv: line 2: person: control character U+0000 (NUL)"),
         ("unknown staff role", "grid staff s.csv", {"s.csv": "node,role,person,detail,covers\nA,boss,甲,,\n"}, [], 1,
          "role must be head, subhead or supervisor"),
+        ("a code twice", "grid import g.csv", {"g.csv": GRID + "A,P,2,丙县\n"}, [], 1, "g.csv: line 5: code A duplicates line 3"),
+        ("a parent not in the file", "grid import g.csv", {"g.csv": GRID + "C,Q,2,丙县\n"}, [], 1,
+         "g.csv: line 5: parent Q of C not found"),
     ]),
     ("month import", [
         ("month with a sign (2026-+9)", "month import 2026-+9 m.json", {"m.json": FULL}, [], 1,
@@ -79,6 +90,15 @@ ROWS = [
         ("control character in a JSON string", "month import 2026-10 m.json",
          {"m.json": month({"A": {"assessment": {"forced_fail": ["CJ-A2-6.3\u0007"]}}})}, [], 1,
          "units.A.assessment.forced_fail[0]: control character U+0007 (BEL)"),
+        ("count not a whole number (CSV)", "month import 2026-10 m.csv", {"m.csv": MHDR + mrow("A", "x")}, [], 1,
+         "m.csv: line 2: item4 must be a whole number from 0 to 1000000, not \"x\""),
+        ("count too large for any integer type (CSV)", "month import 2026-10 m.csv",
+         {"m.csv": MHDR + mrow("A", "99999999999999999999")}, [], 1, "not \"99999999999999999999\""),
+        ("a unit on two rows (CSV)", "month import 2026-10 m.csv", {"m.csv": MHDR + mrow("A", "1") + mrow("A", "2")}, [],
+         1, "m.csv: line 3: unit A is on line 2 already"),
+        ("bytes that are not UTF-8, --encoding utf-8 (CSV)", "month import 2026-10 m.csv --encoding utf-8",
+         {"m.csv": (MHDR + mrow("A", "1")).encode("utf-8").replace("甲县".encode("utf-8"), b"\xff\xfe")}, [], 1,
+         "m.csv: line 2 is not valid UTF-8"),
     ]),
     ("month run", [
         ("a unit without inputs", "month run 2026-10", {"m.json": month({"A": unit()})},
@@ -120,6 +140,12 @@ ROWS = [
          {"l.csv": LHDR + "P1,2026-01-05 10:00,办,open,县政府,\"目标\r伪造\",2026-06-30,,,,,,\n"}, [], 1,
          "target: control character U+000D (CR)"),
     ]),
+    ("duty", [
+        ("unknown record type", "duty import d.csv", {"d.csv": DUTYHDR + "bogus,x,甲,2026-10-01 09:00,,,,,,,,,,\n"}, [], 1,
+         "d.csv: line 2: type must be done, exception, conflict, member, holiday, workday or year, not \"bogus\""),
+        ("a time that is not a date", "duty import d.csv", {"d.csv": DUTYHDR + "done,CJ-A2-5.1,甲,2026-13-01 09:00,,,,,,,,,,\n"},
+         [], 1, "record time \"2026-13-01 09:00\" is not YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+    ]),
     ("draw", [
         ("quota larger than its stratum", "draw run D1 --seed s --frame f.csv --quotas q.csv",
          {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,4\n"}, [], 1, "quota 4 is larger than stratum key (3 objects)"),
@@ -127,6 +153,17 @@ ROWS = [
          {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n"}, [], 1, "draw run: --seed: U+202D"),
         ("frame ID with a NUL", "draw run D1 --seed s --frame f.csv --quotas q.csv",
          {"f.csv": "stratum,id\nkey,E1\0x\n", "q.csv": "stratum,quota\nkey,1\n"}, [], 1, "f.csv: line 2: id: control character U+0000"),
+        ("frame ID twice", "draw run D1 --seed s --frame f.csv --quotas q.csv",
+         {"f.csv": FRAME + "key,E1\n", "q.csv": "stratum,quota\nkey,1\n"}, [], 1, "stratum key: object E1 is listed twice"),
+        ("inspector name with a BEL", "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --per-object 1",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\a三\n李\n"}, [], 1,
+         "i.csv: line 2: inspector: control character U+0007 (BEL)"),
+        ("inspector listed twice", "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --per-object 1",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n张\n"}, [], 1,
+         "inspector 张 is listed twice"),
+        ("fewer inspectors than --per-object", "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --per-object 3",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n李\n"}, [], 1,
+         "eligible inspectors after conflicts (回避), 3 needed; nothing drawn"),
         ("record with an unknown key", "verify r.json --frame f.csv",
          {"r.json": json.dumps({"id": "D", "rule": "双随机", "algorithm": 1, "seed": "s", "frame_hash": "0", "strata": [],
                                 "per_object": 0, "selected": [], "skips": [], "inspectors_hash": None, "x": 1}),
@@ -165,8 +202,8 @@ def execute(row):
         for line in ("init", "grid import base.csv", "month import 2026-09 base.json", "month run 2026-09"):
             run(db, tmp, line, 0)
         for name, text in files.items():
-            with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with open(os.path.join(tmp, name), "wb") as fh:
+                fh.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         for line in setup:
             if line.startswith("@size:"):
                 # The published record, its first stratum's size changed by hand.
