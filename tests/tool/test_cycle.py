@@ -362,6 +362,16 @@ class ConcurrencyTest(CycleCase):
         probs = json.loads(self.run_tool("ledger", "status", "2026-02-01", "--format", "json").stdout)["problems"]
         self.assertEqual(sorted(p["id"] for p in probs), ["P1", "P2"])
 
+    def test_two_month_imports_at_once_lose_nothing(self):
+        f1 = self.write("m9.json", month_doc())
+        f2 = self.write("m10.json", month_doc({"A": 0, "B": 34, "C": 34}))
+        self.both(("month", "import", "2026-09", f1), ("month", "import", "2026-10", f2))
+        st = self.status()
+        self.assertEqual((st["2026-09"]["state"], st["2026-10"]["state"]), ("not_run", "not_run"))
+        self.run_tool("month", "run", "--from", "2026-09")
+        self.assertEqual(self.report("2026-09")["units"]["A"]["score"], 88)  # 12 problems: 60 + 28
+        self.assertEqual(self.report("2026-10")["units"]["A"]["score"], 100)  # 0 problems: 60 + 40
+
     def test_a_run_and_an_import_at_once_never_mix_inputs(self):
         self.imp("2026-10", month_doc())
         corrected = self.write("c.json", month_doc({"A": 0, "B": 34, "C": 34}))
