@@ -197,6 +197,30 @@ class FreshnessTest(CycleCase):
         self.assertFalse(doc["stale"])
         self.assertEqual(doc["units"]["A"]["actions"]["CJ-A2-7.3"]["action"], "criticism")  # 0 % then 15 %
 
+    def test_status_in_text_names_the_reason_and_the_units_missing(self):
+        for m in ("2026-09", "2026-10"):
+            self.imp(m, month_doc())
+            self.run_tool("month", "run", m)
+        self.run_tool("month", "drop", "2026-09")
+        # 2026-09 again, not run: 2026-10 resumed from a month that has no results now; the chain starts at 2026-09.
+        out = self.run_tool("--lang", "en", "month", "import", "2026-09", self.write("m.json", month_doc())).stdout
+        self.assertIn("results now stale: 2026-10 (run `ecogrid month run --from 2026-09` again)", out)
+        self.assertEqual(self.status()["2026-10"]["why"][0]["reason"], "predecessor_not_run")
+        self.imp("2026-11", month_doc(skip=("C",)))
+        lines = self.run_tool("--lang", "en", "status").stdout.splitlines()
+        self.assertEqual([l.split("\t")[0] + " " + l.split("\t")[-1] for l in lines[2:5]],
+                         ["2026-09 imported, not run", "2026-10 stale: 2026-09 has not been run",
+                          "2026-11 imported, not run"])
+        self.assertEqual(lines[5], "  missing: C 丙县: all inputs")
+        zh = self.run_tool("status").stdout
+        self.assertIn("2026-10\t3 个单位", zh)
+        self.assertIn("已过期：2026-09 尚未运行", zh)
+        self.assertIn("  缺少数据：C 丙县：全部数据", zh)
+        # --from the month it names brings the chain up to date.
+        self.run_tool("month", "run", "--from", "2026-09", "--allow-missing")
+        self.assertEqual({m: s["state"] for m, s in self.status().items()},
+                         {"2026-09": "fresh", "2026-10": "fresh", "2026-11": "fresh"})
+
     def test_running_a_month_again_with_the_same_inputs_keeps_later_months_fresh(self):
         self.run_two()
         self.run_tool("month", "run", "2026-09")

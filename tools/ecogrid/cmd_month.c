@@ -659,7 +659,8 @@ static void print_stale_after(FILE *out, tool_ctx *ctx, sqlite3 *db, const cycle
 		int cmp = strcmp(c.m[i].month, month);
 		if ((cmp > 0 || (self && cmp == 0)) && c.m[i].state == CYCLE_STALE) {
 			if (!shown++) {
-				first = c.m[i].month;
+				/* From the chain's first month that is not fresh (an earlier month imported, not run). */
+				first = cycle_root(&c, c.m[i].month)->month;
 				fputs(TR(ctx, "以下月份的结果已过期：", "results now stale:"), out);
 			}
 			fprintf(out, " %s", c.m[i].month);
