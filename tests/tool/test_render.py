@@ -32,7 +32,7 @@ RULE_ID = re.compile(r"\b(?:(?:CJ|JM|DG|YL)-[A-Z0-9]|R0\.\d)")
 
 def demo_workspace(case):
     """The demo's six months in a workspace of the test directory, with the bulletin's settings."""
-    out = case.run_tool("demo").stdout
+    out = case.run_tool("demo", "--keep").stdout  # --keep: the workspace stays
     db = re.search(r"工作库 (\S+)", out).group(1)
     shutil.copy(db, case.db)
     shutil.rmtree(os.path.dirname(db), ignore_errors=True)
