@@ -471,3 +471,47 @@ class OutputTest(CycleCase):
                 self.run_tool(*args, "--output", path, expect=1)
                 self.run_tool(*args, "--output", path, "--force")
                 self.write("x.txt", "not ours\n")
+
+
+class WorkspaceFileTest(CycleCase):
+    """--db naming something that is not this tool's workspace: a clear error, the file untouched."""
+
+    def digest(self, path):
+        with open(path, "rb") as fh:
+            return fh.read()
+
+    def test_a_file_that_is_not_a_workspace_is_refused_and_left_alone(self):
+        junk = self.write("junk.db", "会议记录，不是数据库\n")
+        other = os.path.join(self.dir.name, "other.db")
+        con = sqlite3.connect(other)
+        con.execute("CREATE TABLE notes(x TEXT)")
+        con.execute("INSERT INTO notes VALUES ('甲')")
+        con.commit()
+        con.close()
+        m = self.write("m.json", month_doc())
+        for path, needle in ((junk, "workspace: file is not a database"),
+                             (other, "other.db is not an ecogrid workspace (an SQLite database with other tables)")):
+            before = self.digest(path)
+            for cmd in (("init",), ("status",), ("report", "2026-09"), ("month", "import", "2026-09", m), ("month", "run", "2026-09"),
+                        ("month", "drop", "2026-09")):
+                with self.subTest(path=os.path.basename(path), cmd=cmd):
+                    self.assertIn(needle, self.run_tool("--db", path, *cmd, db=False, expect=1).stderr)
+            self.assertEqual(self.digest(path), before)
+        self.assertIn("unable to open database file", self.run_tool("--db", self.dir.name, "status", db=False, expect=1).stderr)
+
+    def test_a_workspace_of_a_newer_tool_is_refused(self):
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA user_version=99")
+        con.commit()
+        con.close()
+        before = self.digest(self.db)
+        self.assertRegex(self.run_tool("status", expect=1).stderr, r"has schema 99, newer than this tool's \d+")
+        self.assertEqual(self.digest(self.db), before)
+
+    def test_status_of_a_new_workspace_and_its_help(self):
+        self.assertIn("no month imported yet", self.run_tool("--lang", "en", "status").stdout)
+        self.assertIn("尚未导入任何月份", self.run_tool("status").stdout)
+        self.assertEqual(json.loads(self.run_tool("status", "--format", "json").stdout)["months"], [])
+        self.assertIn("usage:", self.run_tool("--lang", "en", "status", "--help").stdout)
+        os.remove(self.db)
+        self.assertIn("does not exist; run `ecogrid init` first", self.run_tool("status", expect=1).stderr)

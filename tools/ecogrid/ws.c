@@ -229,6 +229,19 @@ int ws_open(sqlite3 **out, const char *path, int must_exist)
 		tool_fail("workspace %s has schema %d, newer than this tool's %d", path, v, WS_SCHEMA_VERSION);
 		goto fail;
 	}
+	/* Schema 0 with tables: another program's SQLite file, never turned into a workspace (init makes schema >= 1). */
+	if (v == 0) {
+		sqlite3_stmt *st = NULL;
+		int tables = -1;
+		if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			tables = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (tables != 0) {
+			tool_fail("%s is not an ecogrid workspace (an SQLite database with other tables); nothing was changed", path);
+			goto fail;
+		}
+	}
 	if (v < WS_SCHEMA_VERSION) {
 		/* Forward migrations, all in one transaction. */
 		if (ws_begin(db))
