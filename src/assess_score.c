@@ -533,19 +533,52 @@ static void facts_of_input(as_facts *f, int32_t *worst, const as_body *b, const 
 /* Narration: the trace of a tally                                      */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The fail reasons of a tally (rule IDs, each once), in the order the trace
+ * meets them: per section its items' adverse effects (CJ-A2-5.7) and then
+ * its problems at a "fail" level (CJ-A2-5.9); the veto (CJ-A2-6.1); the
+ * forced-fail conditions (CJ-A2-6.3); a failing score (CJ-A2-6.2), unless
+ * the veto or a fail condition already explains it. No text is made.
+ */
+static int record_fails(eg_assess_result *r, const as_body *b, const eg_assess_input *in, const as_tally *t)
+{
+	int rc, vetoed = t->veto && b->veto_mode == EG_VETO_MODE_TOTAL;
+	for (size_t s = 0; s < b->n_sections; s++) {
+		for (size_t i = 0; i < b->n_items; i++)
+			if (b->items[i].section == (int)s && b->items[i].kind != EG_ITEM_KIND_STATUS && in->adverse[i] &&
+			    (rc = add_fail(r, b->items[i].rule)) < 0)
+				return rc;
+		for (size_t p = 0; b->penalty_section == (int)s && p < in->n_problems; p++) {
+			const as_level *worst = &b->levels[worst_level(b, in->problems[p])];
+			if (worst->fail && (rc = add_fail(r, worst->rule)) < 0)
+				return rc;
+		}
+	}
+	if (vetoed && (rc = add_fail(r, b->veto_rule)) < 0)
+		return rc;
+	for (size_t c = 0; c < b->n_conds; c++)
+		if (in->forced[c] && (rc = add_fail(r, b->conds[c].rule)) < 0)
+			return rc;
+	if (b->n_grades && t->reached == EG_GRADE_FAIL && !vetoed && !t->forced &&
+	    (rc = add_fail(r, b->grades[t->hit].rule)) < 0)
+		return rc;
+	return EG_OK;
+}
+
 #define ZH(...) snprintf(zh, sizeof zh, __VA_ARGS__)
 #define EN(...) snprintf(en, sizeof en, __VA_ARGS__)
 
 /*
- * The bilingual trace and the fail reasons of a scoring whose numbers are
- * `t` (from tally() on the same input): every step with its rule, its
- * subject and the running total before and after. Fills a fresh result.
+ * The bilingual trace of a scoring whose numbers are `t` (from tally() on
+ * the same input) and whose fail reasons record_fails() has recorded in r:
+ * every step with its rule, its subject and the running total before and
+ * after.
  */
 static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input *in, const as_tally *t)
 {
 	char zh[768], en[768], p1[32], p2[32], p3[32], p4[32], p5[32];
 	int64_t running = 0, overflow = 0;
-	int sc = b->scale, rc, vetoed = 0;
+	int sc = b->scale, rc;
 	const as_item *veto_item = NULL;
 	const as_grade *hit;
 
@@ -612,8 +645,7 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 				if (in->adverse[i]) {
 					ZH("第%s项问题造成不良影响，总体考核为不合格（%s）", it->id, it->rule);
 					EN("item %s's problems caused adverse effects: the period is a fail (%s)", it->id, it->rule);
-					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en, &it->src)) < 0 ||
-					    (rc = add_fail(r, it->rule)) < 0)
+					if ((rc = add_trace(r, it->rule, it->id, n, running, running, zh, en, &it->src)) < 0)
 						return rc;
 				}
 			}
@@ -642,8 +674,6 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 					   level_name(worst, EG_LANG_ZH), worst->rule);
 					EN("problem %zu (%s): taken once at its worst level (%s): the period is a fail (%s)",
 					   p + 1, names_en, level_name(worst, EG_LANG_EN), worst->rule);
-					if ((rc = add_fail(r, worst->rule)) < 0)
-						return rc;
 				} else {
 					media += worst->amount;
 					ZH("问题%zu（%s）：按最高一项（%s）扣 %s 分，不累计扣分（%s）", p + 1, names,
@@ -714,11 +744,9 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 		if (b->veto_mode == EG_VETO_MODE_TOTAL) {
 			ZH("第%s项未落实，实行一票否决，本期得分为 0（%s）", veto_item->id, b->veto_rule);
 			EN("item %s not met: one-vote veto, the period scores 0 (%s)", veto_item->id, b->veto_rule);
-			if ((rc = add_trace(r, b->veto_rule, veto_item->id, 0, running, 0, zh, en, &b->veto_src)) < 0 ||
-			    (rc = add_fail(r, b->veto_rule)) < 0)
+			if ((rc = add_trace(r, b->veto_rule, veto_item->id, 0, running, 0, zh, en, &b->veto_src)) < 0)
 				return rc;
 			running = 0;
-			vetoed = 1;
 		} else {
 			ZH("第%s项未落实，一票否决仅及该项，该项得 0 分（%s，仅该项的解读）", veto_item->id, b->veto_rule);
 			EN("item %s not met: the veto applies to that item only, which scores 0 (%s, item-only reading)",
@@ -728,9 +756,6 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 		}
 	}
 	/* The narration walks the same arithmetic as tally(): running == t->score here. */
-	r->score = (int32_t)t->score;
-	r->grade = t->grade;
-	r->veto = t->veto;
 	{
 		const char *total_rule = b->total_rule ? b->total_rule : b->name;
 		ZH("总分 %s 分（%s）", pts(p1, running, sc), total_rule);
@@ -745,8 +770,7 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 			continue;
 		ZH("%s，本期考核为不合格（%s）", b->conds[c].zh, b->conds[c].rule);
 		EN("%s: the period is a fail (%s)", b->conds[c].en, b->conds[c].rule);
-		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en, &b->conds[c].src)) < 0 ||
-		    (rc = add_fail(r, b->conds[c].rule)) < 0)
+		if ((rc = add_trace(r, b->conds[c].rule, b->conds[c].id, 1, running, running, zh, en, &b->conds[c].src)) < 0)
 			return rc;
 	}
 
@@ -760,8 +784,6 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 	} else if (t->reached == EG_GRADE_FAIL) {
 		ZH("%s 分低于 %s 分，等次为不合格（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
 		EN("%s is below %s: graded fail (%s)", pts(p1, running, sc), pts(p2, hit->min, sc), hit->rule);
-		if (!vetoed && !t->forced && (rc = add_fail(r, hit->rule)) < 0)
-			return rc;
 	} else {
 		ZH("%s 分，不低于 %s 分，等次为%s（%s）", pts(p1, running, sc), pts(p2, hit->min, sc), grade_zh(t->grade),
 		   hit->rule);
@@ -771,7 +793,9 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en, &hit->src);
 }
 
-int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
+/* eg_assess_score() (traced) and eg_assess_score_untraced(): `fn` names the caller in errors. */
+static int score_impl(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period,
+		      int traced, const char *fn)
 {
 	eg_assess_result *r;
 	as_facts f;
@@ -779,9 +803,9 @@ int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_asses
 	int32_t worst[AS_MAX_LEVELS];
 	int rc;
 	if (!out || !rs || !in)
-		return eg__error(EG_EINVAL, "eg_assess_score: NULL argument");
+		return eg__error(EG_EINVAL, "%s: NULL argument", fn);
 	if (in->rs != rs)
-		return eg__error(EG_EINVAL, "eg_assess_score: the inputs were made for rule set %s, not this %s",
+		return eg__error(EG_EINVAL, "%s: the inputs were made for rule set %s, not this %s", fn,
 				 in->rs->body.name, rs->body.name);
 	if ((rc = check_period(&rs->body, period)) < 0)
 		return rc;
@@ -791,19 +815,33 @@ int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_asses
 		if (in->adverse[i] && in->item[i] == 0)
 			return eg__error(EG_EINVAL, "item %s: adverse effects with no problem of the item (%s); effects not tied "
 					 "to its problems are a forced fail of CJ-A2-6.3", rs->body.items[i].id, rs->body.items[i].rule);
-	/* Compute, then narrate. */
+	/* Compute, record why it fails, then (when asked) narrate. */
 	facts_of_input(&f, worst, &rs->body, in);
 	if ((rc = tally(&t, &rs->body, &f)) < 0)
 		return rc;
 	r = eg__calloc(1, sizeof *r);
 	if (!r)
 		return eg__error_nomem("scoring");
-	if ((rc = narrate(r, &rs->body, in, &t)) < 0) {
+	r->score = (int32_t)t.score;
+	r->grade = t.grade;
+	r->veto = t.veto;
+	if ((rc = record_fails(r, &rs->body, in, &t)) < 0 || (traced && (rc = narrate(r, &rs->body, in, &t)) < 0)) {
 		eg_assess_result_free(r);
 		return rc;
 	}
 	*out = r;
 	return EG_OK;
+}
+
+int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
+{
+	return score_impl(out, rs, in, period, 1, "eg_assess_score");
+}
+
+int eg_assess_score_untraced(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in,
+			     const char *period)
+{
+	return score_impl(out, rs, in, period, 0, "eg_assess_score_untraced");
 }
 
 int eg_assess_score_many(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *const *inputs,

@@ -831,6 +831,29 @@ static int sc_assess_score(void)
 	return rc;
 }
 
+/* The numbers without the trace: the same score and fail reasons, fewer allocations. */
+static int sc_assess_score_untraced(void)
+{
+	eg_ruleset *rs = fx_ruleset();
+	eg_assess_input *in = fx_input(rs, 0);
+	eg_assess_result *r = NULL, *full = NULL;
+	int rc = INJECT(eg_assess_score_untraced(&r, rs, in, "2026-10"));
+	if (rc == EG_OK) {
+		/* 30 + max(0, 60 - 30) - 10 + 2 = 52, as eg_assess_score() gives. */
+		assert_int_equal(eg_assess_result_score(r), 52);
+		assert_int_equal(eg_assess_result_trace_count(r), 0);
+		assert_int_equal(eg_assess_score(&full, rs, in, "2026-10"), EG_OK);
+		assert_int_equal(eg_assess_result_fail_count(r), eg_assess_result_fail_count(full));
+		eg_assess_result_free(full);
+	} else {
+		assert_null(r);
+	}
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
 static int sc_assess_score_many(void)
 {
 	eg_ruleset *rs = fx_ruleset();
@@ -2020,6 +2043,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_assess_input_add_problem", sc_assess_input_add_problem, EG_ENOMEM },
 	{ "eg_assess_score", sc_assess_score, EG_ENOMEM },
 	{ "eg_assess_score_many", sc_assess_score_many, EG_ENOMEM },
+	{ "eg_assess_score_untraced", sc_assess_score_untraced, EG_ENOMEM },
 	{ "eg_assess_result_render", sc_assess_result_render, EG_ENOMEM },
 	/* ladder.h */
 	{ "eg_ladder_builder_new", sc_ladder_builder_new, EG_ENOMEM },

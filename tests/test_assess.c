@@ -34,12 +34,35 @@ static int teardown(void **state)
 	return 0;
 }
 
+/*
+ * eg_assess_score_untraced() gives what eg_assess_score() gives on the same
+ * inputs, the trace excepted: the score, grade, veto and the fail reasons
+ * in the same order. Every test that scores through score() checks it.
+ */
+static void assert_untraced_equals(const eg_assess_result *full, const eg_ruleset *rs, const eg_assess_input *in,
+				   const char *period)
+{
+	eg_assess_result *u = NULL;
+	assert_int_equal(eg_assess_score_untraced(&u, rs, in, period), EG_OK);
+	assert_int_equal(eg_assess_result_score(u), eg_assess_result_score(full));
+	assert_int_equal(eg_assess_result_grade(u), eg_assess_result_grade(full));
+	assert_int_equal(eg_assess_result_veto(u), eg_assess_result_veto(full));
+	assert_int_equal(eg_assess_result_fail_count(u), eg_assess_result_fail_count(full));
+	for (size_t i = 0; i < eg_assess_result_fail_count(full); i++)
+		assert_string_equal(eg_assess_result_fail_at(u, i), eg_assess_result_fail_at(full, i));
+	assert_int_equal(eg_assess_result_trace_count(u), 0);
+	assert_null(eg_assess_result_trace_at(u, 0));
+	assert_true(eg_assess_result_trace_count(full) > 0);
+	eg_assess_result_free(u);
+}
+
 static eg_assess_result *score(fixture *f, const char *period)
 {
 	eg_assess_result *r = NULL;
 	int rc = eg_assess_score(&r, f->rs, f->in, period);
 	if (rc != EG_OK)
 		fail_msg("score failed: %s", eg_error_last()->message);
+	assert_untraced_equals(r, f->rs, f->in, period);
 	return r;
 }
 
@@ -429,6 +452,57 @@ static void test_cj_a2_6_3_each_forced_fail(void **state)
 		eg_assess_input_free(in);
 	}
 	assert_error(eg_assess_input_add_forced_fail(f->in, "CJ-A2-6.9"), EG_ENOTFOUND, "CJ-A2-6.9");
+}
+
+/*
+ * Every kind of fail reason at once, in the trace's order: item 7's problem
+ * with adverse effects (CJ-A2-5.7), a national exposure, a "fail" level
+ * (CJ-A2-5.9), item 1 not met: the veto (CJ-A2-6.1), forced fail b
+ * (CJ-A2-6.3). The score is 0 (vetoed), below 60, but CJ-A2-6.2 is not a
+ * reason of its own: the veto and the fail conditions explain the fail.
+ * The untraced result says the same; its errors name it.
+ */
+static void test_cj_a2_fail_reasons_in_order_with_and_without_trace(void **state)
+{
+	fixture *f = *state;
+	const char *nat[] = { "national" };
+	eg_assess_result *r, *u = NULL;
+	eg_assess_input *other = NULL;
+	eg_ruleset *jm = NULL;
+	char *text = NULL;
+	assert_int_equal(eg_assess_input_set_count(f->in, "7", 1), EG_OK);
+	assert_int_equal(eg_assess_input_set_adverse(f->in, "7", 1), EG_OK);
+	assert_int_equal(eg_assess_input_add_problem(f->in, nat, 1), EG_OK);
+	assert_int_equal(eg_assess_input_set_status(f->in, "1", 0), EG_OK);
+	assert_int_equal(eg_assess_input_add_forced_fail(f->in, "CJ-A2-6.3-b"), EG_OK);
+	r = score(f, "2026-10"); /* and the untraced result equals it */
+	assert_int_equal(eg_assess_result_score(r), 0);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_FAIL);
+	assert_int_equal(eg_assess_result_fail_count(r), 4);
+	assert_string_equal(eg_assess_result_fail_at(r, 0), "CJ-A2-5.7");
+	assert_string_equal(eg_assess_result_fail_at(r, 1), "CJ-A2-5.9");
+	assert_string_equal(eg_assess_result_fail_at(r, 2), "CJ-A2-6.1");
+	assert_string_equal(eg_assess_result_fail_at(r, 3), "CJ-A2-6.3");
+	eg_assess_result_free(r);
+	/* Rendered without a trace: the score, the grade and the reasons only. */
+	assert_int_equal(eg_assess_score_untraced(&u, f->rs, f->in, "2026-10"), EG_OK);
+	assert_int_equal(eg_assess_result_render(&text, u, EG_LANG_EN), EG_OK);
+	assert_string_equal(text, "score 0, grade fail, veto\nfail reasons: CJ-A2-5.7, CJ-A2-5.9, CJ-A2-6.1, CJ-A2-6.3\n");
+	eg_string_free(text);
+	eg_assess_result_free(u);
+	u = NULL;
+	/* Errors: as eg_assess_score(), named for this function; nothing written. */
+	assert_error(eg_assess_score_untraced(NULL, f->rs, f->in, NULL), EG_EINVAL, "eg_assess_score_untraced: NULL argument");
+	assert_error(eg_assess_score_untraced(&u, NULL, f->in, NULL), EG_EINVAL, "eg_assess_score_untraced: NULL argument");
+	assert_error(eg_assess_score_untraced(&u, f->rs, NULL, NULL), EG_EINVAL, "eg_assess_score_untraced: NULL argument");
+	assert_int_equal(eg_ruleset_preset(&jm, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&other, jm), EG_OK);
+	assert_error(eg_assess_score_untraced(&u, f->rs, other, NULL), EG_EINVAL,
+		     "eg_assess_score_untraced: the inputs were made for rule set jiangmen-2021");
+	assert_error(eg_assess_score_untraced(&u, f->rs, f->in, "2020-01"), EG_ERANGE, "2020-01");
+	assert_null(u);
+	eg_assess_input_free(other);
+	eg_ruleset_free(jm);
 }
 
 static void test_cj_a2_6_2_grade_boundaries_90_80_60_59(void **state)
@@ -963,6 +1037,7 @@ int main(void)
 		T(test_cj_a2_6_1_veto_with_otherwise_perfect_scores),
 		T(test_cj_a2_6_1_item_only_reading),
 		T(test_cj_a2_6_3_each_forced_fail),
+		T(test_cj_a2_fail_reasons_in_order_with_and_without_trace),
 		T(test_cj_a2_6_2_grade_boundaries_90_80_60_59),
 		T(test_cj_a2_5_2_status_from_the_grid),
 		T(test_cj_a2_validity_dates),

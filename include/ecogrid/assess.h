@@ -519,6 +519,25 @@ EG_API int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs,
 			   const eg_assess_input *in, const char *period);
 
 /**
+ * @brief Score one unit for one period without its trace (CJ-A2-5.10, CJ-A2-6.1–6.3, JM-2.2).
+ *
+ * The same computation as eg_assess_score() on the same arguments, with
+ * the same score, grade, veto and fail reasons, but no trace is written:
+ * eg_assess_result_trace_count() is 0 and eg_assess_result_render() shows
+ * the score, grade and reasons only. For callers that score many units and
+ * read few traces: score a unit again with eg_assess_score() (the same
+ * inputs) when its trace is wanted.
+ *
+ * @param[out] out Receives the result; free with eg_assess_result_free().
+ * @param rs The rule set.
+ * @param in Inputs made for rs.
+ * @param period As eg_assess_score().
+ * @return as eg_assess_score().
+ */
+EG_API int eg_assess_score_untraced(eg_assess_result **out, const eg_ruleset *rs,
+				    const eg_assess_input *in, const char *period);
+
+/**
  * @brief Score many units for one period in one call (all or nothing).
  * @param[out] out Array of n result pointers, filled only on success.
  * @param rs The rule set.

@@ -146,6 +146,24 @@ class TestLifetimes(unittest.TestCase):
         with self.assertRaises(ecogrid.ClosedError):
             lazy.trace
 
+    def test_result_trace_is_narrated_when_first_read(self):
+        # score() scores without the trace and keeps the inputs; the trace is
+        # narrated on first read, also after the rule set is closed (the
+        # Result keeps what it needs of it), and equals the eager path's.
+        rs = ecogrid.RuleSet.preset("changji-2023")
+        inputs = {"items": {"4": 41, "7": 1}, "media": [["regional", "prefecture"]], "item7_adverse": True}
+        eager = rs.score_many({"u": inputs}, "2026-10")["u"]
+        lazy = rs.score(inputs, "2026-10")
+        self.assertEqual(lazy, eager)  # score, grade, veto, fail reasons
+        self.assertEqual(lazy.fail_reasons, ("CJ-A2-5.7",))  # adverse effects explain the fail: no CJ-A2-6.2 of its own
+        rs.close()
+        with self.assertRaises(ecogrid.ClosedError):
+            rs.score(inputs)
+        self.assertEqual(lazy.trace, eager.trace)
+        self.assertIs(lazy.trace, lazy.trace)
+        self.assertEqual(lazy.render("en"), eager.render("en"))
+        self.assertIn("CJ-A2-5.4", lazy.render("en"))
+
     def test_copies_share_and_pickling_refuses_c_memory(self):
         g = ecogrid.Grid.from_string(SMALL)
         self.assertIs(copy.copy(g), g)

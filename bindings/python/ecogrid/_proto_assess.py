@@ -56,6 +56,7 @@ PROTOTYPES = {
     "eg_assess_input_add_problem": (STATUS, [AssessInputH, POINTER(c_char_p), c_size_t]),
     "eg_assess_input_add_forced_fail": (STATUS, [AssessInputH, c_char_p]),
     "eg_assess_score": (STATUS, [POINTER(AssessResultH), RulesetH, AssessInputH, c_char_p]),
+    "eg_assess_score_untraced": (STATUS, [POINTER(AssessResultH), RulesetH, AssessInputH, c_char_p]),
     "eg_assess_score_many": (STATUS, [POINTER(AssessResultH), RulesetH, POINTER(AssessInputH), c_size_t, c_char_p]),
     "eg_assess_result_free": (None, [AssessResultH]),
     "eg_assess_result_score": (c_int32, [AssessResultH]),

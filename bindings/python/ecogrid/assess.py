@@ -7,12 +7,14 @@
 
 Results are frozen dataclasses: ``pandas.DataFrame(r.trace)`` gives one row
 per trace entry, ``pandas.DataFrame([r._asdict() for r in results])`` one
-row per result. The trace is read from C only when first asked for.
+row per result. RuleSet.score() computes the numbers only; the trace is
+narrated (in C, from the kept inputs) and read when first asked for.
 """
 
 from __future__ import annotations
 
 import struct
+import threading
 from ctypes import byref, c_char_p, c_int, c_int32, c_int64, c_ubyte, c_uint32, c_void_p
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
@@ -25,6 +27,8 @@ GRADES: Dict[int, Optional[str]] = {-1: None, 0: "fail", 1: "pass", 2: "good", 3
 LANGS = {"zh": 0, "en": 1}
 _INPUT_ORDER = ("construction", "status", "items", "bonus", "media", "forced_fail", "item7_adverse", "adverse")
 _KNOWN_INPUTS = frozenset(_INPUT_ORDER)
+#: Held while a Result's trace is narrated (Result._traced).
+_narrating = threading.Lock()
 #: Item IDs and media levels as the C strings, encoded once (names of rule sets' items are few).
 _ids: Dict[Any, bytes] = {}
 
@@ -70,6 +74,29 @@ class _ResultHandle(Owner):
     _handle_type = AssessResultH
 
 
+class _InputHandle(Owner):
+    """The inputs a Result was scored from, kept until its trace is narrated."""
+    __slots__ = ()
+    _free = lib.eg_assess_input_free
+    _what = "result"
+    _handle_type = AssessInputH
+
+
+class _RulesetMemory:
+    """A C rule set, freed when its last holder lets go: the RuleSet (until
+    closed) and the Results scored from it whose trace is not narrated yet."""
+    __slots__ = ("h",)
+
+    def __init__(self, h: Any) -> None:
+        self.h = h
+
+    def __del__(self) -> None:
+        try:
+            lib.eg_ruleset_free(self.h)
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+
 @dataclass(frozen=True)
 class Result(Record):
     """A scored period.
@@ -106,13 +133,36 @@ class Result(Record):
                              "its trace is what was read before, render() is not available")
         return owner._live()
 
+    def _traced(self) -> Any:
+        """The C result with its trace. RuleSet.score() scores without the
+        trace (eg_assess_score_untraced) and keeps the inputs: the trace is
+        narrated here, once, by eg_assess_score() on those inputs."""
+        d = self.__dict__
+        full = d.get("_full")
+        if full is not None:
+            return full._live()
+        with _narrating:  # threads reading one Result's trace narrate it once
+            full = d.get("_full")
+            if full is not None:
+                return full._live()
+            pending = d.get("_pending")
+            if pending is None:
+                return self._handle()
+            mem, inputs, period = pending
+            out = AssessResultH()
+            lib.eg_assess_score(byref(out), mem.h, inputs._live(), period)
+            d["_full"] = full = _ResultHandle(out)
+            d["_pending"] = None
+            inputs.close()
+            return full._live()
+
     @property
     def trace(self) -> Tuple[TraceEntry, ...]:
         """The arithmetic step by step, each entry citing its rule (CJ-A2-5.x, JM-2.2)."""
         cached = self.__dict__.get("_trace")
         if cached is not None:
             return cached  # type: ignore[no-any-return]
-        h = self._handle()
+        h = self._traced()
         out = []
         for i in range(lib.eg_assess_result_trace_count(h)):
             t = lib.eg_assess_result_trace_at(h, i)
@@ -128,14 +178,21 @@ class Result(Record):
     def render(self, lang: str = "zh") -> str:
         """The result as text, with the trace (Chinese by default)."""
         out = c_void_p()
-        lib.eg_assess_result_render(byref(out), self._handle(), _lang(lang))
+        lib.eg_assess_result_render(byref(out), self._traced(), _lang(lang))
         return take_string(out)
 
     def close(self) -> None:
         """Free the C result now (score, grade, … stay; trace and render() need it)."""
-        owner = self.__dict__.get("_owner")
-        if owner is not None:
-            owner.close()
+        d = self.__dict__
+        for key in ("_owner", "_full"):
+            owner = d.get(key)
+            if owner is not None:
+                owner.close()
+        with _narrating:
+            pending = d.get("_pending")
+            if pending is not None:
+                d["_pending"] = None
+                pending[1].close()
 
     def __reduce__(self) -> Any:
         # Pickled (e.g. to another process) with its trace read out of C;
@@ -162,7 +219,7 @@ class Annual(NamedTuple):
 class RuleSet(Owner):
     """An immutable rule set (shareable across threads)."""
 
-    __slots__ = ("__weakref__", "_meta")
+    __slots__ = ("__weakref__", "_meta", "_mem")
     _free = lib.eg_ruleset_free
     _what = "rule set"
     _handle_type = RulesetH
@@ -170,6 +227,17 @@ class RuleSet(Owner):
     def __init__(self, handle: Any) -> None:
         super().__init__(handle)
         self._meta: Optional[Tuple[Any, ...]] = None
+        # The C memory, shared with the Results whose trace is still to be narrated.
+        self._mem: Optional[_RulesetMemory] = _RulesetMemory(self._h)
+
+    def close(self) -> None:
+        """Close the rule set now (idempotent); later use raises ClosedError.
+
+        Its C memory is freed now, or when the last Result scored from it
+        without its trace read yet has narrated it or is gone.
+        """
+        self._h = None
+        self._mem = None
 
     @classmethod
     def preset(cls, name: str) -> "RuleSet":
@@ -316,14 +384,15 @@ class RuleSet(Owner):
         validity.
         """
         h = self._live()
-        ih = self._input(h, inputs)
-        try:
-            out = AssessResultH()
-            lib.eg_assess_score(byref(out), h, ih, None if period is None else c_period(period))
-        finally:
-            lib.eg_assess_input_free(ih)
+        kept = _InputHandle(self._input(h, inputs))  # freed with the Result, or now on an error
+        p = None if period is None else c_period(period)
+        out = AssessResultH()
+        # The numbers only; the trace is narrated from the kept inputs when first read (Result.trace).
+        lib.eg_assess_score_untraced(byref(out), h, kept._h, p)
         m = self._meta
-        return Result._new(out, m[0] if m is not None else self._m()[0])
+        r = Result._new(out, m[0] if m is not None else self._m()[0])
+        r.__dict__["_pending"] = (self._mem, kept, p)
+        return r
 
     def score_many(self, inputs_by_unit: Mapping[str, Mapping[str, Any]], period: Any = None) -> Dict[str, Result]:
         """Score many units in one call: dict unit -> inputs, returns dict unit -> Result."""
