@@ -135,12 +135,13 @@ def main():
     m1, mn, mf = statistics.median(t1), statistics.median(tn), statistics.median(tf)
     ratio, rss_ratio = mn / m1, statistics.median(rn) / statistics.median(r1)
     cpu1, cpun = statistics.median(c1), statistics.median(cn)
+    per_round = [b / a for a, b in zip(t1, tn)]  # the spread: each repeat's pair, run back to back
     ok = ratio <= 1.3 and fresh
     print("bench=month_run units=%d months=%d repeats=%d run_first_s=%.4f run_last_s=%.4f ratio=%.3f "
-          "cpu_first_s=%.4f cpu_last_s=%.4f cpu_ratio=%.3f "
+          "ratio_min=%.3f ratio_max=%.3f cpu_first_s=%.4f cpu_last_s=%.4f cpu_ratio=%.3f "
           "rss_first_kib=%d rss_last_kib=%d rss_ratio=%.3f first_in_full_s=%.4f chain_fresh=%d "
           "workspace_mib=%.1f workspace1_mib=%.1f setup_s=%.1f first_runs_s=%.4f/%.4f target=1.3 verdict=%s"
-          % (args.units, args.months, args.repeats, m1, mn, ratio, cpu1, cpun, cpun / cpu1, statistics.median(r1),
+          % (args.units, args.months, args.repeats, m1, mn, ratio, min(per_round), max(per_round), cpu1, cpun, cpun / cpu1, statistics.median(r1),
              statistics.median(rn), rss_ratio, mf, fresh, size_mib, size1_mib, t_setup, runs[0][0], runs[-1][0],
              "PASS" if ok else "FAIL"))
     print("month_run: %d units; month 1 in a one-month workspace %.3f s, month %d (after %d stored months) %.3f s: "
