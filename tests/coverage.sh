@@ -4,8 +4,8 @@
 # 85%, or line coverage of tools/ (the ecogrid tool, driven end to end by
 # tests/tool/) below 88%. Tests and examples are not measured.
 #
-# tools/: issue 16 asks for 90 %; the tool and Python suites reach 88.5 %
-# (2026-12-02: 5058 of 5717 lines), most of the rest being SQLite and
+# tools/: issue 16 asks for 90 %; the tool and Python suites reach 89.0 %
+# (2026-12-02: 5575 of 6264 lines), most of the rest being SQLite and
 # allocation failure paths no test reaches yet. The gate holds what is
 # reached and goes up to 90 when tests reach it.
 #
