@@ -149,6 +149,20 @@ class ClerkFilesTest(ToolCase):
                 self.assertIn(needle, err)
                 self.assertNotIn("line -1", err)
 
+    def test_library_errors_are_sentences_without_internal_names(self):
+        # Before: "eg_assess_input_set_count: rule set changji-2023 has no item 8", in English whatever --lang.
+        self.run_tool("init")
+        self.run_tool("grid", "import", self.write("c.csv", COUNTIES))
+        before = self.digest()
+        path = self.write("m.json", json.dumps({"units": {"652301000000": {"assessment": {"items": {"8": 1}}}}}))
+        for lang, needle in (("en", "m.json: units.652301000000.assessment.items.8: rule set changji-2023 has no item 8"),
+                             ("zh", "units.652301000000.assessment.items.8：规则集 changji-2023 没有第 8 项")):
+            with self.subTest(lang=lang):
+                err = self.run_tool("month", "import", "2026-10", path, expect=1, lang=lang).stderr
+                self.assertIn(needle, err)
+                self.assertNotIn("eg_", err)
+        self.assertEqual(self.digest(), before)
+
     def excel_month_csv(self):
         """A month's inputs as Excel on Chinese Windows saves the template: GBK, CRLF, codes as text."""
         self.run_tool("init")

@@ -138,7 +138,7 @@ static int quota_row(void *p, size_t line, char **f, size_t n)
 		int64_t q;
 		int e = eg_inspect_quota(&q, f[1][5] == 'c' ? EG_INSPECT_QUOTA_DG8_CITY : EG_INSPECT_QUOTA_DG8_TOWN, (int64_t)in->sizes[s]);
 		if (e < 0)
-			return tool_fail("%s: line %zu: %s", in->file, line, eg_error_last()->message);
+			return tool_fail("%s: line %zu: %s", in->file, line, tool_eg_message());
 		in->quotas[s] = (size_t)q;
 		if (!(in->quota_rule[s] = strdup(f[1])))
 			return tool_fail("out of memory");

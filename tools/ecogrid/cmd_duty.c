@@ -85,13 +85,13 @@ int duty_check_row(eg_duty_log *log, eg_duty_workdays *cal, const char *where, c
 	int e;
 	if (!strcmp(type, "member")) {
 		if ((e = eg_duty_log_add_member(log, f[1], f[2])) < 0)
-			return tool_fail("%s: %s", where, eg_error_last()->message);
+			return tool_fail("%s: %s", where, tool_eg_message());
 		return TOOL_OK;
 	}
 	if (!strcmp(type, "holiday") || !strcmp(type, "workday")) {
 		e = eg_duty_workdays_set(cal, f[3], !strcmp(type, "holiday") ? EG_DUTY_DAY_HOLIDAY : EG_DUTY_DAY_WORKDAY);
 		if (e < 0)
-			return tool_fail("%s: %s (R0.9)", where, eg_error_last()->message);
+			return tool_fail("%s: %s (R0.9)", where, tool_eg_message());
 		return TOOL_OK;
 	}
 	if (!strcmp(type, "year")) {
@@ -108,7 +108,7 @@ int duty_check_row(eg_duty_log *log, eg_duty_workdays *cal, const char *where, c
 			return tool_fail("%s: type must be done, exception, conflict, member, holiday, workday or year, "
 					 "not \"%s\"", where, type);
 		if ((e = eg_duty_log_add(log, &r)) < 0)
-			return tool_fail("%s: %s", where, eg_error_last()->message);
+			return tool_fail("%s: %s", where, tool_eg_message());
 	}
 	return TOOL_OK;
 }
@@ -194,7 +194,7 @@ static int load_duties(sqlite3 *db, eg_duty_log *log, eg_duty_workdays *cal, cha
 			c[i] = (char *)(uintptr_t)sqlite3_column_text(st, i);
 		row_record(&r, c);
 		if ((e = eg_duty_log_add(log, &r)) < 0) {
-			rc = tool_fail("workspace duty record from %s: %s", c[14], eg_error_last()->message);
+			rc = tool_fail("workspace duty record from %s: %s", c[14], tool_eg_message());
 			break;
 		}
 	}

@@ -142,7 +142,7 @@ static int grid_import(tool_ctx *ctx)
 	if (!file)
 		return tool_fail("grid import: which file? (ecogrid grid import FILE.csv)");
 	if ((rc = eg_grid_load_csv(&g, file, &opts)) < 0)
-		return tool_fail("%s: %s", file, eg_error_last()->message);
+		return tool_fail("%s: %s", file, tool_eg_message());
 	if (in_grid_check(g, file)) {
 		eg_grid_free(g);
 		return TOOL_FAIL;
@@ -429,7 +429,7 @@ static int grid_show(tool_ctx *ctx)
 		const eg_node *n;
 		if ((rc = eg_grid_lookup(&n, g, ctx->argv[0])) < 0) {
 			eg_grid_free(g);
-			return tool_fail("grid show: %s", eg_error_last()->message);
+			return tool_fail("grid show: %s", tool_eg_message());
 		}
 		printf("%s\t%s\t%d\n", eg_node_id(n), eg_node_name(n), eg_node_level(n));
 		for (const eg_node *c = eg_node_first_child(n); c; c = eg_node_next_sibling(c))

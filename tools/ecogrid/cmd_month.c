@@ -62,7 +62,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 			if (!json_is_integer(x))
 				return tool_fail("%s.assessment.items.%s: must be an integer", path, key);
 			if (eg_assess_input_set_count(in, key, json_integer_value(x)) < 0)
-				return tool_fail("%s.assessment.items.%s: %s", path, key, eg_error_last()->message);
+				return tool_fail("%s.assessment.items.%s: %s", path, key, tool_eg_message());
 		}
 	}
 	if ((v = json_object_get(a, "status"))) {
@@ -73,7 +73,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 			if (!json_is_boolean(x))
 				return tool_fail("%s.assessment.status.%s: must be true or false", path, key);
 			if (eg_assess_input_set_status(in, key, json_is_true(x)) < 0)
-				return tool_fail("%s.assessment.status.%s: %s", path, key, eg_error_last()->message);
+				return tool_fail("%s.assessment.status.%s: %s", path, key, tool_eg_message());
 		}
 	}
 	if ((v = json_object_get(a, "construction"))) {
@@ -90,7 +90,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 	if ((v = json_object_get(a, "bonus"))) {
 		if (!json_is_integer(v) || eg_assess_input_set_bonus(in, json_integer_value(v)) < 0)
 			return tool_fail("%s.assessment.bonus: %s", path,
-					 json_is_integer(v) ? eg_error_last()->message : "must be an integer");
+					 json_is_integer(v) ? tool_eg_message() : "must be an integer");
 	}
 	if ((v = json_object_get(a, "media"))) {
 		if (!json_is_array(v))
@@ -107,7 +107,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 				lv[n++] = json_string_value(y);
 			}
 			if (eg_assess_input_add_problem(in, lv, n) < 0)
-				return tool_fail("%s.assessment.media[%zu]: %s", path, i, eg_error_last()->message);
+				return tool_fail("%s.assessment.media[%zu]: %s", path, i, tool_eg_message());
 		}
 	}
 	if ((v = json_object_get(a, "forced_fail"))) {
@@ -116,7 +116,7 @@ static int apply_assessment(eg_assess_input *in, json_t *a, const char *path)
 		json_array_foreach(v, i, x)
 			if (!json_is_string(x) || eg_assess_input_add_forced_fail(in, json_string_value(x)) < 0)
 				return tool_fail("%s.assessment.forced_fail[%zu]: %s", path, i,
-						 json_is_string(x) ? eg_error_last()->message : "must be a string");
+						 json_is_string(x) ? tool_eg_message() : "must be a string");
 	}
 	if ((v = json_object_get(a, "item7_adverse"))) {
 		if (!json_is_boolean(v))
@@ -227,7 +227,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 	}
 	/* CJ-A3-6: tampered days take the station's highest valid daily value of the month. */
 	if (tam && eg_airq_daily_values(daily, prof, hourly, ns, n_hours) < 0) {
-		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
+		tool_fail("%s.air_hourly: %s", path, tool_eg_message());
 		goto done;
 	}
 	for (s = 0; tam && s < ns; s++)
@@ -243,7 +243,7 @@ static int air_from_hourly(double *stats, json_t *h, const char *path, const cha
 		}
 	if (eg_airq_aggregate_hours(agg, hourly, ns, n_hours) < 0 ||
 	    eg_airq_monthly_stats(st, prof, agg, 1, n_hours, &(eg_airq_monthly_options){ EG_AIRQ_MONTHLY_OPTIONS_VERSION, year, mon, dust, NULL }) < 0) {
-		tool_fail("%s.air_hourly: %s", path, eg_error_last()->message);
+		tool_fail("%s.air_hourly: %s", path, tool_eg_message());
 		goto done;
 	}
 	for (int p = 0; p < EG_POLLUTANT_COUNT; p++) {
@@ -452,7 +452,7 @@ static int unit_compute(unit_calc *c, json_t *u, const char *path, const char *m
 		return tool_fail_eg(EG_ENOMEM, path);
 	rc = apply_assessment(in, a, path);
 	if (!rc && a && month && eg_assess_score(&c->res, rs, in, month) < 0)
-		rc = tool_fail("%s.assessment: %s", path, eg_error_last()->message);
+		rc = tool_fail("%s.assessment: %s", path, tool_eg_message());
 	eg_assess_input_free(in);
 	if (rc)
 		return rc;
@@ -463,9 +463,9 @@ static int unit_compute(unit_calc *c, json_t *u, const char *path, const char *m
 	if (c->has_air < 0)
 		rc = TOOL_FAIL;
 	else if (c->has_air && month && eg_airq_composite(&c->ix, prof, c->stats, 0) < 0)
-		rc = tool_fail("%s.%s: %s", path, json_object_get(u, "air") ? "air" : "air_hourly", eg_error_last()->message);
+		rc = tool_fail("%s.%s: %s", path, json_object_get(u, "air") ? "air" : "air_hourly", tool_eg_message());
 	else if (c->has_air && month && eg_airq_improvement_rate(&c->rate, c->ix.composite, c->ref) < 0)
-		rc = tool_fail("%s.air_ref: %s", path, eg_error_last()->message);
+		rc = tool_fail("%s.air_ref: %s", path, tool_eg_message());
 	if (rc) {
 		eg_assess_result_free(c->res);
 		c->res = NULL;
@@ -490,11 +490,11 @@ static int rank_air(unit_calc *calc, const char *const *ids, size_t n, const cha
 			continue;
 		if (eg_airq_round(NULL, NULL, 0, calc[i].rate * 100, 1) < 0 || eg_airq_round(NULL, NULL, 0, calc[i].rate, 3) < 0)
 			rc = tool_fail("%s units.%s.air_ref: the improvement rate %g cannot be ranked: %s", where, ids[i], calc[i].rate,
-				       eg_error_last()->message);
+				       tool_eg_message());
 		rates[k++] = calc[i].rate;
 	}
 	if (!rc && k > 0 && eg_airq_rank(ranks, rates, k, EG_RANK_ORDER_DESC, 3) < 0)
-		rc = tool_fail("%s: %s", where, eg_error_last()->message);
+		rc = tool_fail("%s: %s", where, tool_eg_message());
 	k = 0;
 	for (size_t i = 0; !rc && i < n; i++)
 		if (calc[i].has_air)
@@ -955,7 +955,7 @@ static int job_state(month_job *j, sqlite3 *db, size_t l, const char *month)
 		e = eg_ladder_state_parse(&j->state[l], j->lad[l], (const char *)sqlite3_column_text(st, 0),
 					  (size_t)sqlite3_column_bytes(st, 0));
 		if (e < 0)
-			rc = tool_fail("workspace: the %s state of %s: %s", j->ladder[l], month, eg_error_last()->message);
+			rc = tool_fail("workspace: the %s state of %s: %s", j->ladder[l], month, tool_eg_message());
 	} else if (eg_ladder_state_new(&j->state[l], j->lad[l]) < 0) {
 		rc = tool_fail_eg(EG_ENOMEM, "ladder");
 	}
@@ -1083,7 +1083,7 @@ static int job_compute(month_job *j, sqlite3 *db, const eg_ruleset *rs, const eg
 		if (m > 0 && eg_ladder_step(&j->out[l], j->state[l], j->month,
 					    &(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, ids, v,
 								       last_place ? flags : NULL, m }) < 0)
-			rc = tool_fail("%s %s: %s", j->month, j->ladder[l], eg_error_last()->message);
+			rc = tool_fail("%s %s: %s", j->month, j->ladder[l], tool_eg_message());
 	}
 done:
 	free(ids);
@@ -1134,7 +1134,7 @@ static int job_store(tool_ctx *ctx, month_job *j, sqlite3 *db, const cycle *c, s
 		size_t tl;
 		char *t;
 		if (eg_ladder_state_serialize(&texts[l], j->state[l]) < 0) {
-			rc = tool_fail("ladder: %s", eg_error_last()->message);
+			rc = tool_fail("ladder: %s", tool_eg_message());
 			break;
 		}
 		tl = strlen(j->ladder[l]) + strlen(texts[l]) + 2;

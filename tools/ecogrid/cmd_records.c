@@ -136,7 +136,7 @@ static int disclose_row(void *p, size_t line, char **f, size_t n)
 	if (nk == 0)
 		return tool_fail("%s: line %zu: nothing to record for %s (all content fields empty)", s->file, line, f[0]);
 	if ((e = eg_records_put(s->r, f[0], f[1], f[2], f[3], &(eg_records_put_options){ EG_RECORDS_PUT_OPTIONS_VERSION, keys, values, nk })) < 0)
-		return tool_fail("%s: line %zu: %s", s->file, line, eg_error_last()->message);
+		return tool_fail("%s: line %zu: %s", s->file, line, tool_eg_message());
 	s->rows++;
 	return TOOL_OK;
 }
@@ -561,7 +561,7 @@ static int ledger_row(void *p, size_t line, char **f, size_t n)
 				 "closed, not \"%s\"", s->file, line, action);
 	}
 	if (e < 0)
-		return tool_fail("%s: line %zu: %s", s->file, line, eg_error_last()->message);
+		return tool_fail("%s: line %zu: %s", s->file, line, tool_eg_message());
 	s->rows++;
 	return TOOL_OK;
 }

@@ -17,6 +17,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/*
+ * fprintf() of a translated format: through vfprintf, so that GCC's
+ * sanitizer builds, which cannot see that gettext() never returns NULL,
+ * do not take the format for a null one (-Wformat-overflow).
+ */
+static void putf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+}
+
 typedef struct row {
 	char id[72], name[300];
 	json_t *r;
@@ -973,7 +987,7 @@ static int report_year(tool_ctx *ctx, const char *year, const char *format, cons
 		rs_name = ruleset_name;
 		units = json_object();
 		if (!strcmp(format, "text"))
-			fprintf(f, _("Annual result %s (%s, the mean of the monthly scores)\n\n"), year, rs_name);
+			putf(f, _("Annual result %s (%s, the mean of the monthly scores)\n\n"), year, rs_name);
 		if (!strcmp(format, "csv")) {
 			if (bom)
 				fputs("\xEF\xBB\xBF", f);
@@ -1018,9 +1032,9 @@ static int report_year(tool_ctx *ctx, const char *year, const char *format, cons
 				out_csv_cell(f, g, 0);
 				out_csv_cell(f, !strcmp(g, "fail") && quote ? quote : "", 1);
 			} else {
-				fprintf(f, _("%s: %zu months (%s), mean %s, %s\n"), u[i].name, u[i].n, months, mean, grade_label(g, ctx->lang));
+				putf(f, _("%s: %zu months (%s), mean %s, %s\n"), u[i].name, u[i].n, months, mean, grade_label(g, ctx->lang));
 				if (!strcmp(g, "fail") && quote)
-					fprintf(f, _("  a failing year: %s (%s, %s)\n"), quote, article ? article : "", rule);
+					putf(f, _("  a failing year: %s (%s, %s)\n"), quote, article ? article : "", rule);
 			}
 		}
 		if (!rc && !strcmp(format, "json")) {

@@ -42,11 +42,11 @@ static void print_refusal(FILE *f, const tool_ctx *ctx, const char *file, const 
 	if (e->found[0])
 		fprintf(f, TR(ctx, "，实为 %s", ", found %s"), e->found);
 	if (!e->expected[0] && !e->found[0])
-		fputs(eg_error_last()->message, f);
+		fputs(tool_eg_message(), f);
 	fprintf(f, TR(ctx, "（%s）\n", " (%s)\n"), eg_strerror(e->code));
 	/* The library's sentence as well (English), naming the same place. */
 	if (ctx->lang != EG_LANG_EN && (e->expected[0] || e->found[0]))
-		fprintf(f, "  %s\n", eg_error_last()->message);
+		fprintf(f, "  %s\n", tool_eg_message());
 }
 
 int scheme_open(eg_scheme **out, const tool_ctx *ctx, const char *arg)
@@ -312,7 +312,7 @@ static int scheme_check(tool_ctx *ctx)
 			json_t *d = json_pack("{s:s, s:b, s:{s:s, s:I, s:I, s:s, s:s, s:s, s:s}, s:[]}", "file", pos[0], "ok", 0,
 					      "error", "code", eg_strerror(err.code), "line", (json_int_t)err.line, "column",
 					      (json_int_t)err.column, "pointer", err.pointer, "expected", err.expected, "found",
-					      err.found, "message", eg_error_last()->message, "findings");
+					      err.found, "message", tool_eg_message(), "findings");
 			json_dumpf(d, stdout, JSON_INDENT(2));
 			putchar('\n');
 			json_decref(d);

@@ -89,7 +89,7 @@ int cycle_scheme_load(cycle_scheme *s, sqlite3 *db)
 	if (rc < 0) {
 		/* A document this library no longer reads (or a workspace edited by hand). */
 		tool_fail("the workspace's scheme %s no longer loads: %s; store it again with `ecogrid init --scheme`",
-			  (const char *)sqlite3_column_text(st, 1), eg_error_last()->message);
+			  (const char *)sqlite3_column_text(st, 1), tool_eg_message());
 		sqlite3_finalize(st);
 		return TOOL_FAIL;
 	}
@@ -108,7 +108,7 @@ void cycle_scheme_free(cycle_scheme *s)
 int cycle_ruleset(eg_ruleset **out, const cycle_scheme *s, const char *day)
 {
 	int rc = eg_scheme_ruleset(out, s->scheme, day);
-	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, eg_error_last()->message) : TOOL_OK;
+	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, tool_eg_message()) : TOOL_OK;
 }
 
 int cycle_profile(eg_airq_profile **out, const cycle_scheme *s, const char *day)
@@ -118,13 +118,13 @@ int cycle_profile(eg_airq_profile **out, const cycle_scheme *s, const char *day)
 	if (!s->air)
 		return TOOL_OK;
 	rc = eg_scheme_airq_profile(out, s->scheme, day);
-	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, eg_error_last()->message) : TOOL_OK;
+	return rc < 0 ? tool_fail("%s: %s: %s", s->name, day, tool_eg_message()) : TOOL_OK;
 }
 
 int cycle_ladder(eg_ladder **out, const cycle_scheme *s, const char *name)
 {
 	int rc = eg_scheme_ladder(out, s->scheme, name);
-	return rc < 0 ? tool_fail("%s: %s", s->name, eg_error_last()->message) : TOOL_OK;
+	return rc < 0 ? tool_fail("%s: %s", s->name, tool_eg_message()) : TOOL_OK;
 }
 
 json_t *cycle_unit_missing(const cycle_scheme *s, json_t *u)

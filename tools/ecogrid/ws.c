@@ -450,7 +450,7 @@ int staff_apply(eg_grid *g, const char *where, const char *node, const char *rol
 		return tool_fail("%s: role must be head, subhead or supervisor, not \"%s\"", where, role);
 	}
 	if (e < 0)
-		return tool_fail("%s: %s", where, eg_error_last()->message);
+		return tool_fail("%s: %s", where, tool_eg_message());
 	return TOOL_OK;
 }
 
