@@ -80,7 +80,7 @@ ROWS = [
          {"m.json": month({"A": dict(unit(), air=dict(AIR, so2=1e308))})}, [], 1,
          "units.A.air: SO2 statistic 1e+308 is implausibly large"),
         ("reference index that overflows the rate", "month import 2026-10 m.json",
-         {"m.json": month({"A": dict(unit(), air_ref=1e-320)})}, [], 1, "units.A.air_ref: rate:"),
+         {"m.json": month({"A": dict(unit(), air_ref=1e-320)})}, [], 1, "units.A.air_ref: improvement rate: index"),
         ("rate too large to rank (CJ-A3-5)", "month import 2026-10 m.json",
          {"m.json": month({"A": dict(unit(), air_ref=1e-300)})}, [], 1, "units.A.air_ref: the improvement rate"),
         ("count above the rule set's range", "month import 2026-10 m.json",

@@ -302,8 +302,8 @@ class ImportValidationTest(CycleCase):
         # Before: accepted at import, then every later month run failed.
         cases = [
             (unit(1, 0) | {"air": dict(AIR, so2=1e308)}, "units.A.air: SO2 statistic 1e+308 is implausibly large"),
-            # The library's detail after the sentence for its status (errmsg.c: no catalogued format for it).
-            (unit(1, 0) | {"air_ref": 1e-320}, "units.A.air_ref: a number is out of its allowed range (rate: index 2.28 "
+            # The library's rate format, translated (errmsg.c).
+            (unit(1, 0) | {"air_ref": 1e-320}, "units.A.air_ref: improvement rate: index 2.28 "
                                                 "against the reference"),
             # Finite, but too large to round to 0.1 % and rank (CJ-A3-5): the run would fail at the ranking.
             (unit(1, 0) | {"air_ref": 1e-300}, "units.A.air_ref: the improvement rate -2.28e+300 cannot be ranked"),

@@ -98,6 +98,7 @@ static const char *const lib_formats[] = {
 	N_("%s statistic %g is implausibly large"),
 	N_("rate: the reference index is 0; the rate is undefined (airquality.md §5)"),
 	N_("rate: indices %g and %g must be finite and >= 0"),
+	N_("rate: index %g against the reference %g is not a finite rate"),
 	/* records.c, disclosure.c, ledger.c */
 	N_("record %s: time \"%s\" is not YYYY-MM-DD HH:MM (CST)"),
 	N_("record %s: time %s is before its last version at %s; history is append-only"),
