@@ -83,15 +83,15 @@ class ClerkFilesTest(ToolCase):
             ("6.52301E+11,网格长,甲,,\n",
              'line 2: node "6.52301E+11" is a code that Excel turned into a number in scientific notation, which has '
              "lost its last digits. In Excel, set the column's format to Text",
-             "第 2 行：node“6.52301E+11”是被 Excel 转成科学计数法的代码，末尾几位已经丢失。请在 Excel 中把该列的格式设为“文本”"),
+             "第 2 行：网格代码“6.52301E+11”是被 Excel 转成科学计数法的代码，末尾几位已经丢失。请在 Excel 中把该列的格式设为“文本”"),
             ("652301000000.0,网格长,甲,,\n",
              'line 2: node "652301000000.0" has a stray ".0" after it (Excel kept the code as a number); write it as '
              "652301000000",
-             "第 2 行：node“652301000000.0”后面多了“.0”（Excel 把代码当成了数字）；请写成 652301000000"),
+             "第 2 行：网格代码“652301000000.0”后面多了“.0”（Excel 把代码当成了数字）；请写成 652301000000"),
             ("６５２３０１００００００,网格长,甲,,\n",
              'line 2: node "６５２３０１００００００" has full-width digits; type them as half-width digits: '
              "652301000000",
-             "第 2 行：node“６５２３０１００００００”含有全角数字；请改用半角数字：652301000000"),
+             "第 2 行：网格代码“６５２３０１００００００”含有全角数字；请改用半角数字：652301000000"),
         ]
         for row, en, zh in cases:
             path = self.write("bad.csv", head + row)
@@ -199,7 +199,7 @@ class ClerkFilesTest(ToolCase):
         cases = [
             ("652301000000,五,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "五"',
              "第 2 行：item4 须为 0 至 1000000 的整数，不能是“五”"),
-            ("652301000000,3.0,,,\n", 'item4 "3.0" has a stray ".0" after it', "item4“3.0”后面多了“.0”"),
+            ("652301000000,3.0,,,\n", 'item4 "3.0" has a stray ".0" after it', "第4项“3.0”后面多了“.0”"),
             ("652301000000,,市级,,\n", 'line 2: media level "市级" is not 国家级 (national), 自治区级 (regional) or 州级',
              "第 2 行：媒体级别“市级”须为 国家级（national）、自治区级（regional）或 州级（prefecture）"),
             ("652301000000,,,也许,\n", 'line 2: item3 must be 是 or 否 (yes or no), not "也许"',

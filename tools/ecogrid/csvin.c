@@ -418,6 +418,9 @@ int csv_check_code(const char *where, const char *column_name, const char *v)
 {
 	size_t n = strlen(v);
 	const char *e = strpbrk(v, "eE"), *dot = strchr(v, '.');
+	/* The column as the clerk's header names it: 网格代码 in Chinese, node in English. */
+	if (tool_lang() == EG_LANG_ZH)
+		column_name = csv_column_zh(column_name);
 	/* Full-width digits ０-９ are U+FF10-U+FF19: EF BC 90 - EF BC 99. */
 	for (const char *p = v; (p = strstr(p, "\xEF\xBC")) != NULL; p += 2)
 		if ((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) {

@@ -25,6 +25,12 @@ static int verbose_on;
 
 void tool_set_verbose(int on) { verbose_on = on; }
 
+static int lang_now = EG_LANG_ZH;
+
+void tool_set_lang(int lang) { lang_now = lang; }
+
+int tool_lang(void) { return lang_now; }
+
 int tool_fail(const char *fmt, ...)
 {
 	va_list ap;

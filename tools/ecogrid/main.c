@@ -79,6 +79,7 @@ static const char *locale_dir(void)
 static void use_language(int lang)
 {
 	const char *m;
+	tool_set_lang(lang);
 	setenv("LANGUAGE", lang == EG_LANG_EN ? "en" : "zh_CN", 1);
 	/* gettext ignores LANGUAGE under the C locale: fall back to C.UTF-8 for messages only
 	 * (LC_NUMERIC stays C, so numbers read and print the same everywhere). */

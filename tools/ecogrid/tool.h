@@ -57,6 +57,9 @@ int tool_fail_eg(int rc, const char *what);
 const char *tool_eg_message(void);
 /* Set by main(): --verbose. */
 void tool_set_verbose(int on);
+/* The language messages are in (EG_LANG_ZH or EG_LANG_EN), for the few that name a thing differently per language. */
+void tool_set_lang(int lang);
+int tool_lang(void);
 
 /* Workspace (ws.c). */
 #define WS_SCHEMA_VERSION 6
