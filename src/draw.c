@@ -177,6 +177,11 @@ struct eg_draw {
 	size_t per_object;
 	char **skip_insp, **skip_obj;
 	size_t n_skips;
+	/* The frame's object IDs, all strata, sorted (copies in one buffer): pairing
+	 * checks that each conflict names an object of the frame (回避, CJ-A1-11). */
+	const char **frame;
+	char *frame_buf;
+	size_t n_frame;
 };
 
 void eg_draw_free(eg_draw *d)
@@ -199,6 +204,8 @@ void eg_draw_free(eg_draw *d)
 	eg__free(d->skip_obj);
 	eg__free(d->s);
 	eg__free(d->seed);
+	eg__free(d->frame);
+	eg__free(d->frame_buf);
 	eg__free(d);
 }
 
@@ -272,6 +279,28 @@ static char *join3(const char *a, const char *b, const char *c)
 	return s;
 }
 
+/* A copy of the frame's IDs (d->n_frame of them, each checked to be 1-64 bytes), sorted over all strata. */
+static int keep_frame(eg_draw *d, const char *const *ids)
+{
+	size_t bytes = 0, off = 0;
+	if (d->n_frame > SIZE_MAX / 65)
+		return eg__error(EG_ERANGE, "draw: frame too large");
+	for (size_t i = 0; i < d->n_frame; i++)
+		bytes += strlen(ids[i]) + 1;
+	d->frame = eg__malloc(d->n_frame * sizeof *d->frame);
+	d->frame_buf = eg__malloc(bytes);
+	if (!d->frame || !d->frame_buf)
+		return eg__error_nomem("keeping the frame");
+	for (size_t i = 0; i < d->n_frame; i++) {
+		size_t len = strlen(ids[i]) + 1;
+		memcpy(d->frame_buf + off, ids[i], len);
+		d->frame[i] = d->frame_buf + off;
+		off += len;
+	}
+	qsort(d->frame, d->n_frame, sizeof *d->frame, eg__cmp_strp);
+	return EG_OK;
+}
+
 static int draw_objects(eg_draw **out, const char *seed, const char *const *strata, const size_t *sizes,
 			const char *const *frame, const size_t *quotas, size_t n_strata)
 {
@@ -290,12 +319,14 @@ static int draw_objects(eg_draw **out, const char *seed, const char *const *stra
 		eg__free(d);
 		return rc;
 	}
-	for (size_t s = 0; s < n_strata; s++)
+	for (size_t s = 0; s < n_strata; s++) {
 		total_sel += quotas[s];
+		d->n_frame += sizes[s];
+	}
 	d->s = eg__calloc(total_sel ? total_sel : 1, sizeof *d->s);
 	d->seed = eg__strndup(seed, strlen(seed));
-	if (!d->s || !d->seed) {
-		rc = eg__error_nomem("drawing");
+	if (!d->s || !d->seed || (rc = keep_frame(d, sorted)) < 0) {
+		rc = rc < 0 ? rc : eg__error_nomem("drawing");
 		goto fail;
 	}
 	for (size_t s = 0; s < n_strata; s++) {
@@ -395,6 +426,31 @@ static int pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_i
 			rc = eg__error(EG_EINVAL, "inspector %s is listed twice", sorted[i]);
 			goto done;
 		}
+	/*
+	 * 双随机 and CJ-A1-11: a drawn inspector with a conflict of interest is
+	 * replaced (回避). What counts as a conflict is the caller's data, but a
+	 * conflict takes effect only when it names an inspector of the list and an
+	 * object of the frame; one that names neither, a misspelt name, would leave
+	 * the real conflict unapplied without a word. So each conflict must name an
+	 * inspector of this list and an object of this draw's frame (drawn or not);
+	 * a wider register is narrowed to the draw's people and frame first.
+	 */
+	for (size_t k = 0; k < n_conf; k++) {
+		if (!bsearch(&ci[k], sorted, n_insp, sizeof *sorted, eg__cmp_strp)) {
+			rc = eg__error(EG_ENOTFOUND,
+				       "conflict %s, %s: %s is not in the inspector list; a misspelt name would leave the conflict "
+				       "unapplied (回避, CJ-A1-11)",
+				       ci[k], co[k], ci[k]);
+			goto done;
+		}
+		if (!bsearch(&co[k], d->frame, d->n_frame, sizeof *d->frame, eg__cmp_strp)) {
+			rc = eg__error(EG_ENOTFOUND,
+				       "conflict %s, %s: %s is not in the frame; a misspelt ID would leave the conflict unapplied "
+				       "(回避, CJ-A1-11)",
+				       ci[k], co[k], co[k]);
+			goto done;
+		}
+	}
 	for (size_t i = 0; i < d->n && rc == EG_OK; i++) {
 		const char *obj = d->s[i].id;
 		size_t eligible = 0, got = 0;

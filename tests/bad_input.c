@@ -343,14 +343,20 @@ static void draw_rows(void)
 	eg_draw *d = NULL;
 	int64_t picks[4];
 	const char *strata[] = { "key" }, *frame[] = { "E1", "E2" };
-	const size_t sizes[] = { 2 }, too_many[] = { 3 };
-	section("draw", "No fixture.");
+	const size_t sizes[] = { 2 }, too_many[] = { 3 }, one[] = { 1 };
+	const char *insp[] = { "张", "李" }, *zhao[] = { "赵" }, *zhang[] = { "张" }, *e1[] = { "E1" }, *e9[] = { "E9" };
+	section("draw", "Fixture: `d` draws 1 of the frame E1, E2 (stratum key) with the seed \"s\"; `insp` is 张, 李.");
 
 	R("empty seed", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "", 1, 10, NULL));
 	R("a > b", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 10, 1, NULL));
 	R("more picks than values without replacement", EG_EINVAL, NULL, eg_draw_sample(picks, 4, "s", 1, 3, NULL));
 	R("quota larger than its stratum", EG_EINVAL, "key", eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, too_many, 1 }));
 	R("empty seed", EG_EINVAL, NULL, eg_draw_objects(&d, "", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, sizes, 1 }));
+	if (eg_draw_objects(&d, "s", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, frame, one, 1 }) < 0)
+		abort();
+	R("conflict naming an inspector not in the list (CJ-A1-11)", EG_ENOTFOUND, "赵 is not in the inspector list", eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, zhao, e1, 1, 1 }));
+	R("conflict naming an object not in the frame (CJ-A1-11)", EG_ENOTFOUND, "E9 is not in the frame", eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, zhang, e9, 1, 1 }));
+	eg_draw_free(d);
 }
 
 static void duty_rows(void)

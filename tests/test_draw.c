@@ -776,6 +776,45 @@ static void test_draw_record_check_argument_errors(void **state)
 	eg_draw_free(d);
 }
 
+/*
+ * 回避, CJ-A1-11: a conflict must name an inspector of the list and an object
+ * of the frame. Frame: stratum key = E1, E2, E3, quota 1; inspectors I1, I2.
+ */
+static void test_pairing_refuses_a_conflict_outside_the_draw_cj_a1_11(void **state)
+{
+	(void)state;
+	const char *strata[] = { "key" }, *ids[] = { "E3", "E1", "E2" }, *insp[] = { "I1", "I2" };
+	size_t sizes[] = { 3 }, quotas[] = { 1 };
+	const char *ci[2], *co[2], *drawn, *other = NULL;
+	eg_draw *d = NULL;
+	assert_int_equal(eg_draw_objects(&d, "2026Q4-conflicts", &(eg_draw_frame_options){ EG_DRAW_FRAME_OPTIONS_VERSION, strata, sizes, ids, quotas, 1 }), EG_OK);
+	drawn = eg_draw_selected(d, 0);
+	for (int i = 0; i < 3; i++)
+		if (strcmp(ids[i], drawn) != 0)
+			other = ids[i];
+	/* An inspector not in the list (a misspelt "I1"): refused, nothing paired. */
+	ci[0] = "I1 ";
+	co[0] = drawn;
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 1, 1 }), EG_ENOTFOUND,
+		     "is not in the inspector list; a misspelt name would leave the conflict unapplied (回避, CJ-A1-11)");
+	assert_non_null(strstr(eg_error_last()->message, "conflict I1 , "));
+	/* An object not in the frame (E4), after a valid first conflict: refused. */
+	ci[0] = "I1";
+	ci[1] = "I2";
+	co[1] = "E4";
+	assert_error(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 2, 1 }), EG_ENOTFOUND,
+		     "conflict I2, E4: E4 is not in the frame; a misspelt ID would leave the conflict unapplied (回避, CJ-A1-11)");
+	assert_null(eg_draw_inspector(d, 0, 0));
+	assert_int_equal(eg_draw_skip_count(d), 0);
+	/* An object of the frame that was not drawn is a conflict of the draw: accepted, no effect.
+	 * I1 conflicts with the drawn object, so I2 is paired with it (2 inspectors, 1 eligible). */
+	co[1] = other;
+	ci[1] = "I2";
+	assert_int_equal(eg_draw_pair_inspectors(d, insp, 2, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, ci, co, 2, 1 }), EG_OK);
+	assert_string_equal(eg_draw_inspector(d, 0, 0), "I2");
+	eg_draw_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -785,6 +824,7 @@ int main(void)
 		cmocka_unit_test(test_double_random_draw_is_reproducible_and_verifiable),
 		cmocka_unit_test(test_draw_matches_the_public_sampler_on_the_canonical_frame),
 		cmocka_unit_test(test_inspector_pairing_skips_conflicts),
+		cmocka_unit_test(test_pairing_refuses_a_conflict_outside_the_draw_cj_a1_11),
 		cmocka_unit_test(test_draw_errors),
 		cmocka_unit_test(test_draw_every_allocation_failure_is_clean),
 		cmocka_unit_test(test_sha256_empty_input_and_sample_argument_edges),

@@ -177,6 +177,13 @@ EG_API int eg_draw_pair_options_init(eg_draw_pair_options *opts, unsigned int ve
  * a conflict for that object is skipped and recorded. If an object has fewer
  * eligible inspectors than `per_object`, nothing is paired.
  *
+ * Each conflict must name an inspector of `inspectors` and an object of the
+ * draw's frame (drawn or not): a conflict that names neither could never
+ * take effect, and a misspelt name would leave the real conflict unapplied
+ * (双随机: a drawn inspector with a conflict of interest is replaced, 回避;
+ * CJ-A1-11). A wider register is narrowed to the draw's people and frame
+ * first.
+ *
  * @param d The record (changed only on success).
  * @param inspectors Inspector IDs (unique).
  * @param n_inspectors Their number.
@@ -184,6 +191,8 @@ EG_API int eg_draw_pair_options_init(eg_draw_pair_options *opts, unsigned int ve
  *        or NULL for the defaults: no conflicts, one inspector per object.
  * @return ::EG_OK, ::EG_EINVAL (an unknown opts version; no eligible
  *         inspector left for an object, named in the detail; duplicates),
+ *         ::EG_ENOTFOUND (a conflict naming an inspector not in the list or
+ *         an object not in the frame, named in the detail; CJ-A1-11),
  *         ::EG_ESTATE (already paired), ::EG_ENOMEM.
  */
 EG_API int eg_draw_pair_inspectors(eg_draw *d, const char *const *inspectors, size_t n_inspectors,
