@@ -12,6 +12,7 @@ whenever the command failed.
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,19 @@ MHDR = ("unit,name,item1,item2,item3,item4,item5,item6,item7,item7_adverse,bonus
 DUTYHDR = "type,kind,actor,time,end,period,id,ref,subject,tags,covers,rule,reason,approver\n"
 
 
+def foreign_sqlite():
+    """The bytes of another program's SQLite file (one table, one row)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "other.db")
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE notes(x TEXT)")
+        con.execute("INSERT INTO notes VALUES ('会议记录')")
+        con.commit()
+        con.close()
+        with open(path, "rb") as fh:
+            return fh.read()
+
+
 def mrow(u, n4):
     """A row of the month CSV (`ecogrid template month`): item 4 and the six air statistics."""
     return "%s,%s,,,,%s,,,,,,,,24,16,28,14,1.6,64,4,,\n" % (u, "甲县" if u == "A" else "乙县", n4)
@@ -54,6 +68,12 @@ def mrow(u, n4):
 # Commands run in a workspace with the grid P > A 甲县, B 乙县 and 2026-09 imported and run
 # (both units complete), unless the setup says more. Files are written first.
 ROWS = [
+    ("workspace", [
+        ("an empty (0-byte) file as the workspace", "--db e.db status", {"e.db": ""}, [], 1,
+         "workspace e.db is empty; run `ecogrid init` first"),
+        ("another program's SQLite file as the workspace", "--db other.db init", {"other.db": foreign_sqlite()}, [], 1,
+         "other.db is not an ecogrid workspace (an SQLite database with other tables); nothing was changed"),
+    ]),
     ("grid", [
         ("node name with a bidi override", "grid import g.csv", {"g.csv": GRID + "C,P,2,\u202e县丙\n"}, [], 1,
          "g.csv: node C: name: U+202E (RIGHT-TO-LEFT OVERRIDE)"),
@@ -94,6 +114,9 @@ ROWS = [
          "m.csv: line 2: item4 must be a whole number from 0 to 1000000, not \"x\""),
         ("count too large for any integer type (CSV)", "month import 2026-10 m.csv",
          {"m.csv": MHDR + mrow("A", "99999999999999999999")}, [], 1, "not \"99999999999999999999\""),
+        ("statistic out of the column's range (CSV, 1e308)", "month import 2026-10 m.csv",
+         {"m.csv": MHDR + mrow("A", "3").replace(",24,", ",1e308,")}, [], 1,
+         "m.csv: line 2: so2 \"1e308\" is out of range: the column takes numbers from 0 to 1000000000"),
         ("a unit on two rows (CSV)", "month import 2026-10 m.csv", {"m.csv": MHDR + mrow("A", "1") + mrow("A", "2")}, [],
          1, "m.csv: line 3: unit A is on line 2 already"),
         ("bytes that are not UTF-8, --encoding utf-8 (CSV)", "month import 2026-10 m.csv --encoding utf-8",
@@ -164,6 +187,18 @@ ROWS = [
         ("fewer inspectors than --per-object", "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --per-object 3",
          {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n李\n"}, [], 1,
          "eligible inspectors after conflicts (回避), 3 needed; nothing drawn"),
+        ("conflict naming an inspector not in the list (CJ-A1-11)",
+         "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --conflicts c.csv --per-object 1",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n李\n", "c.csv": "inspector,object\n赵,E1\n"},
+         [], 1, "conflict 赵, E1: 赵 is not in the inspector list"),
+        ("conflict naming an object not in the frame (CJ-A1-11)",
+         "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --conflicts c.csv --per-object 1",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n李\n", "c.csv": "inspector,object\n张,E9\n"},
+         [], 1, "conflict 张, E9: E9 is not in the frame"),
+        ("--per-object too large for any integer type",
+         "draw run D1 --seed s --frame f.csv --quotas q.csv --inspectors i.csv --per-object 99999999999999999999",
+         {"f.csv": FRAME, "q.csv": "stratum,quota\nkey,1\n", "i.csv": "inspector\n张\n李\n"}, [], 2,
+         "draw run: --per-object must be a whole number from 1 to 100, not 99999999999999999999"),
         ("record with an unknown key", "verify r.json --frame f.csv",
          {"r.json": json.dumps({"id": "D", "rule": "双随机", "algorithm": 1, "seed": "s", "frame_hash": "0", "strata": [],
                                 "per_object": 0, "selected": [], "skips": [], "inspectors_hash": None, "x": 1}),

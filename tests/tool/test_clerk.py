@@ -5,6 +5,7 @@ makes with codes. Every refusal is checked in both languages, and a refused
 file changes nothing in the workspace."""
 import json
 import os
+import sqlite3
 import subprocess
 
 from toolbase import TOOL, ToolCase
@@ -199,7 +200,13 @@ class ClerkFilesTest(ToolCase):
         cases = [
             ("652301000000,五,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "五"',
              "第 2 行：item4 须为 0 至 1000000 的整数，不能是“五”"),
-            ("652301000000,3.0,,,\n", 'item4 "3.0" has a stray ".0" after it', "第4项“3.0”后面多了“.0”"),
+            # A count is not a code: no Excel hint, the column's own rule.
+            ("652301000000,3.0,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "3.0"',
+             "第 2 行：item4 须为 0 至 1000000 的整数，不能是“3.0”"),
+            ("652301000000,1E+05,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "1E+05"',
+             "第 2 行：item4 须为 0 至 1000000 的整数，不能是“1E+05”"),
+            ("652301000000,３,,,\n", 'line 2: item4 "３" has full-width digits; type them as half-width digits: 3',
+             "第 2 行：第4项“３”含有全角数字；请改用半角数字：3"),
             ("652301000000,,市级,,\n", 'line 2: media level "市级" is not 国家级 (national), 自治区级 (regional) or 州级',
              "第 2 行：媒体级别“市级”须为 国家级（national）、自治区级（regional）或 州级（prefecture）"),
             ("652301000000,,,也许,\n", 'line 2: item3 must be 是 or 否 (yes or no), not "也许"',
@@ -217,6 +224,39 @@ class ClerkFilesTest(ToolCase):
                 with self.subTest(rows=rows, lang=lang):
                     self.assertIn(needle, self.run_tool("month", "import", "2026-11", path, expect=1, lang=lang).stderr)
                     self.assertEqual(self.digest(), before)
+
+    def test_month_csv_statistics_are_numbers_not_codes(self):
+        """An air statistic in scientific notation or with a ".0" is a number: in range it is taken as it is
+        (24.0, 2.4e1), beyond the column's range (0 to 1e9) it is out of range, never an Excel code hint."""
+        self.excel_month_csv()
+        before = self.digest()
+        head = "单位代码,SO2,NO2,PM10,PM2.5,CO,O3,上年同月综合指数\n"
+        cases = [
+            ("1e308", 'line 2: so2 "1e308" is out of range: the column takes numbers from 0 to 1000000000',
+             "第 2 行：so2“1e308”超出范围：该列的数值须在 0 至 1000000000 之间"),
+            ("1e400", 'line 2: so2 "1e400" is out of range: the column takes numbers from 0 to 1000000000',
+             "第 2 行：so2“1e400”超出范围：该列的数值须在 0 至 1000000000 之间"),
+            ("1000000001", 'line 2: so2 "1000000001" is out of range',
+             "第 2 行：so2“1000000001”超出范围"),
+            ("-1", 'line 2: so2 must be a number >= 0, not "-1"', "第 2 行：so2 须为不小于 0 的数字，不能是“-1”"),
+            ("inf", 'line 2: so2 must be a number >= 0, not "inf"', "第 2 行：so2 须为不小于 0 的数字，不能是“inf”"),
+            ("0x10", 'line 2: so2 must be a number >= 0, not "0x10"', "第 2 行：so2 须为不小于 0 的数字，不能是“0x10”"),
+        ]
+        for so2, en, zh in cases:
+            path = self.write("bad.csv", head + "652301000000,%s,38,82,41,1.1,96,4.98\n" % so2)
+            for lang, needle in (("en", en), ("zh", zh)):
+                with self.subTest(so2=so2, lang=lang):
+                    err = self.run_tool("month", "import", "2026-11", path, expect=1, lang=lang).stderr
+                    self.assertIn(needle, err)
+                    self.assertNotIn("Excel", err)
+                    self.assertEqual(self.digest(), before)
+        # In range: 24.0 and 2.4e1 are the number 24 (the import stores the month's document).
+        path = self.write("ok.csv", head + "652301000000,24.0,38,82,41,1.1,96,4.98\n652302000000,2.4e1,38,82,41,1.1,96,4.98\n")
+        self.run_tool("month", "import", "2026-11", path)
+        con = sqlite3.connect(self.db)
+        stored = dict(con.execute("SELECT unit, json FROM month_input WHERE month = '2026-11'").fetchall())
+        con.close()
+        self.assertEqual([json.loads(stored[u])["air"]["so2"] for u in ("652301000000", "652302000000")], [24.0, 24.0])
 
     def test_templates_round_trip(self):
         self.setup_grid()

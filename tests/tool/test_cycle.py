@@ -501,6 +501,29 @@ class WorkspaceFileTest(CycleCase):
             self.assertEqual(self.digest(path), before)
         self.assertIn("unable to open database file", self.run_tool("--db", self.dir.name, "status", db=False, expect=1).stderr)
 
+    def test_an_empty_file_is_no_workspace_until_init_makes_it_one(self):
+        """A 0-byte file holds no data: a command other than init refuses it and leaves it empty; init makes it
+        the workspace and says it created it (before: "already exists", as if it held a workspace)."""
+        empty = self.write("empty.db", "")
+        for lang, needle in (("en", "ecogrid: workspace empty.db is empty; run `ecogrid init` first"),
+                             ("zh", "ecogrid：工作库 empty.db 是空文件；请先运行 `ecogrid init`")):
+            for cmd in (("status",), ("month", "run", "2026-09"), ("draw", "list")):
+                with self.subTest(lang=lang, cmd=cmd):
+                    err = self.run_tool("--db", "empty.db", *cmd, db=False, expect=1, lang=lang).stderr
+                    self.assertIn(needle, err)
+                    self.assertEqual(os.path.getsize(empty), 0)
+        for lang, needle in (("en", "created workspace empty.db (schema "), ("zh", "已创建工作库 empty.db（结构版本 ")):
+            with self.subTest(lang=lang):
+                os.truncate(empty, 0)
+                out = self.run_tool("--db", "empty.db", "init", db=False, lang=lang).stdout
+                self.assertIn(needle, out)
+                self.assertNotIn("already exists", out)
+                self.assertNotIn("已存在", out)
+        # Now it is a workspace: a second init says so, and commands use it.
+        self.assertIn("workspace empty.db already exists (schema ",
+                      self.run_tool("--db", "empty.db", "init", db=False, lang="en").stdout)
+        self.assertIn("no month imported yet", self.run_tool("--db", "empty.db", "status", db=False, lang="en").stdout)
+
     def test_a_workspace_of_a_newer_tool_is_refused(self):
         con = sqlite3.connect(self.db)
         con.execute("PRAGMA user_version=99")

@@ -271,6 +271,37 @@ class DrawTest(ToolCase):
         self.assertEqual(shown, doc)
         self.assertIn("paired\t", self.run_tool("draw", "list").stdout)
 
+    def test_a_conflict_outside_the_draw_is_refused_cj_a1_11(self):
+        """回避 (CJ-A1-11): a conflict must name a listed inspector and an object of the frame; a misspelt name
+        would leave the real conflict unapplied. Refused in both languages, the workspace unchanged."""
+        self.draw("kept", {"key": 1, "general": 1})
+        before = self.digest()
+        q = self.write("q.csv", "stratum,quota\nkey,4\ngeneral,2\n")
+        cases = [
+            ("王,E01\n王五,E02\n",
+             "inspector pairing: conflict 王五, E02: 王五 is not in the inspector list; a misspelt name would leave the "
+             "conflict unapplied (回避, CJ-A1-11)",
+             "检查人员配对：回避关系 王五、E02：王五 不在检查人员名单中；名字写错会使这条回避不起作用（回避，CJ-A1-11）"),
+            ("王,E1\n",
+             "inspector pairing: conflict 王, E1: E1 is not in the frame; a misspelt ID would leave the conflict unapplied "
+             "(回避, CJ-A1-11)",
+             "检查人员配对：回避关系 王、E1：E1 不在抽查名录中；编号写错会使这条回避不起作用（回避，CJ-A1-11）"),
+        ]
+        for rows, en, zh in cases:
+            conf = self.write("bad-conf.csv", "inspector,object\n" + rows)
+            for lang, needle in (("en", en), ("zh", zh)):
+                with self.subTest(rows=rows, lang=lang):
+                    err = self.run_tool("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q,
+                                        "--inspectors", self.ins, "--conflicts", conf, "--per-object", "2", expect=1,
+                                        lang=lang).stderr
+                    self.assertIn(needle, err)
+                    self.assertEqual(self.digest(), before)
+        self.assertNotIn("x\t", self.run_tool("draw", "list").stdout)
+        # Every conflict of the file names a listed inspector and a frame object, drawn or not: accepted.
+        doc = self.draw("ok", {"key": 4, "general": 2}, "--inspectors", self.ins, "--conflicts", self.conf,
+                        "--per-object", "2")
+        self.assertEqual(len(doc["selected"]), 6)
+
     def test_verify_detects_a_changed_frame_or_selection(self):
         doc = self.draw("d1", {"key": 2, "general": 1})
         rec = self.write("rec.json", json.dumps(doc, ensure_ascii=False))
@@ -297,26 +328,49 @@ class DrawTest(ToolCase):
               "--quotas", self.write("q4.csv", "stratum,quota\nkey,1\nother,1\n")), "stratum other is not in the frame"),
             (("draw", "run", "x", "--seed", SEED, "--frame", self.write("dup.csv", FRAME + "key,E01\n"), "--quotas", q),
              "E01"),
-            (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--per-object", "2"),
-             "--per-object needs --inspectors"),
             (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--inspectors", self.ins,
               "--conflicts", self.write("c.csv", "inspector,object\n" + "".join(f"{p},{x}\n" for p in "张王李赵" for x in KEY)),
               "--per-object", "1"), "inspector pairing"),
-            (("draw", "run", "x", "--frame", self.frame, "--quotas", q), "usage"),
         ]
         for args, needle in cases:
             with self.subTest(needle=needle):
                 err = self.run_tool(*args, expect=1).stderr
                 self.assertIn(needle, err)
                 self.assertEqual(self.digest(), before)
+        # A bad command line (an option's value, a missing option, options that need each other) is a usage
+        # error: exit 2, nothing changed.
+        usage = [
+            (("draw", "run", "x", "--frame", self.frame, "--quotas", q),
+             "draw run: usage: ecogrid draw run ID --seed SEED --frame FRAME.csv --quotas QUOTAS.csv"),
+            (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--per-object", "2"),
+             "draw run: --per-object needs --inspectors"),
+            (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--inspectors", self.ins),
+             "draw run: --inspectors and --conflicts need --per-object N"),
+            (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--format", "xml"),
+             "draw run: --format must be text or json, not xml"),
+            (("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--bogus", "1"),
+             "draw run: unknown option --bogus"),
+            (("draw", "show"), "draw show: which draw? (ecogrid draw show ID)"),
+            (("draw", "list", "--format", "csv"), "draw list: --format must be text or json, not csv"),
+        ]
+        for per in ("0", "101", "-1", "2x", "", "99999999999999999999", "18446744073709551617"):
+            usage.append((("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--inspectors",
+                           self.ins, "--per-object", per),
+                          "draw run: --per-object must be a whole number from 1 to 100, not " + per))
+        for args, needle in usage:
+            with self.subTest(needle=needle):
+                err = self.run_tool(*args, expect=2).stderr
+                self.assertIn(needle, err)
+                self.assertEqual(self.digest(), before)
+        zh = self.run_tool("draw", "run", "x", "--seed", SEED, "--frame", self.frame, "--quotas", q, "--inspectors",
+                           self.ins, "--per-object", "99999999999999999999", expect=2, lang="zh").stderr
+        self.assertIn("draw run：--per-object 须为 1 至 100 的整数，不能是 99999999999999999999", zh)
         more = [
             (("--frame", self.write("f1.csv", "stratum,id\nkey,\n")), "line 2: stratum and id must not be empty"),
             (("--frame", self.write("f2.csv", "stratum,id\n")), "the frame is empty"),
             (("--quotas", self.write("q5.csv", "stratum,quota\nkey,1\nkey,2\ngeneral,1\n")), "line 3: stratum key has a quota already"),
             (("--quotas", self.write("q6.csv", "stratum,quota\nkey,some\ngeneral,1\n")),
              "quota must be a number >= 0, DG-8-city or DG-8-town, not \"some\""),
-            (("--per-object", "0", "--inspectors", self.ins), "--per-object must be 1-100, not 0"),
-            (("--inspectors", self.ins), "--inspectors and --conflicts need --per-object N"),
             (("--per-object", "1", "--inspectors", self.write("i2.csv", "inspector\n张\n李,王\n")), "line 3: 2 fields, expected 1"),
             (("--per-object", "1", "--inspectors", self.ins, "--conflicts", self.write("c2.csv", "inspector,object\n张,\n")),
              "line 2: inspector and object must not be empty"),
@@ -353,7 +407,8 @@ class DrawTest(ToolCase):
         self.assertIn("the record pairs inspectors; give --inspectors", verify(paired))
         bad_quota = dict(plain, strata=[dict(plain["strata"][0], quota=-1), plain["strata"][1]])
         self.assertIn("strata[0]: name a string, size and quota integers >= 0", verify(bad_quota))
-        self.assertIn("usage", self.run_tool("verify", self.write("x.json", "{}"), db=False, expect=1).stderr)
+        self.assertIn("draw verify: usage: ecogrid verify RECORD.json --frame FRAME.csv",
+                      self.run_tool("verify", self.write("x.json", "{}"), db=False, expect=2).stderr)
 
     def test_verify_checks_every_field(self):
         """Each field of a published record changed on its own fails its own check (the library decides)."""

@@ -198,7 +198,7 @@ static int people_hash(char *hex, const draw_in *in)
 	int e = eg_draw_inspectors_hash(hex, (const char *const *)in->inspectors.s, in->inspectors.n,
 					(const char *const *)in->conflict_inspector.s,
 					(const char *const *)in->conflict_object.s, in->conflict_inspector.n);
-	return e < 0 ? tool_fail_eg(e, "inspector list") : TOOL_OK;
+	return e < 0 ? tool_fail_eg(e, _("inspector list")) : TOOL_OK;
 }
 
 /* Draw (and pair, when per_object > 0) with the library. */
@@ -212,7 +212,7 @@ static int do_draw(eg_draw **out, const draw_in *in, const char *seed, size_t pe
 		e = eg_draw_pair_inspectors(d, (const char *const *)in->inspectors.s, in->inspectors.n, &(eg_draw_pair_options){ EG_DRAW_PAIR_OPTIONS_VERSION, (const char *const *)in->conflict_inspector.s, (const char *const *)in->conflict_object.s, in->conflict_inspector.n, per_object });
 		if (e < 0) {
 			eg_draw_free(d);
-			return tool_fail_eg(e, "inspector pairing");
+			return tool_fail_eg(e, _("inspector pairing"));
 		}
 	}
 	*out = d;
@@ -321,22 +321,31 @@ static int draw_run(tool_ctx *ctx)
 	char *text = NULL, at[32];
 	int rc;
 	memset(&in, 0, sizeof in);
+	/* A bad command line (an option, its value or a combination) is a usage error: exit 2. */
 	if (args_parse(ctx, 1, opts, 9, pos, 1, &n_pos, "draw run") || out_format_ok(format, fmts, 2, "draw run"))
-		return TOOL_FAIL;
-	if (n_pos != 1 || !seed || !frame || !quotas)
-		return tool_fail("draw run: usage: ecogrid draw run ID --seed SEED --frame FRAME.csv --quotas QUOTAS.csv");
+		return TOOL_USAGE;
+	if (n_pos != 1 || !seed || !frame || !quotas) {
+		tool_fail("draw run: usage: ecogrid draw run ID --seed SEED --frame FRAME.csv --quotas QUOTAS.csv");
+		return TOOL_USAGE;
+	}
 	if (in_text_check(pos[0], strlen(pos[0]), "draw run", "ID") || in_text_check(seed, strlen(seed), "draw run", "--seed"))
 		return TOOL_FAIL;
 	if (per) {
 		char *end;
+		/* Out of range of long long (99999999999999999999): strtoll gives LLONG_MAX, above 100. */
 		long long v = strtoll(per, &end, 10);
-		if (!*per || *end || v < 1 || v > 100)
-			return tool_fail("draw run: --per-object must be 1-100, not %s", per);
-		if (!inspectors)
-			return tool_fail("draw run: --per-object needs --inspectors");
+		if (!*per || *end || v < 1 || v > 100) {
+			tool_fail("draw run: --per-object must be a whole number from 1 to 100, not %s", per);
+			return TOOL_USAGE;
+		}
+		if (!inspectors) {
+			tool_fail("draw run: --per-object needs --inspectors");
+			return TOOL_USAGE;
+		}
 		per_object = (size_t)v;
 	} else if (inspectors || conflicts) {
-		return tool_fail("draw run: --inspectors and --conflicts need --per-object N");
+		tool_fail("draw run: --inspectors and --conflicts need --per-object N");
+		return TOOL_USAGE;
 	}
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
@@ -415,9 +424,11 @@ static int draw_show(tool_ctx *ctx, int list)
 	int rc;
 	if (args_parse(ctx, 1, opts, 3, pos, 1, &n_pos, list ? "draw list" : "draw show") ||
 	    out_format_ok(format, fmts, 2, list ? "draw list" : "draw show"))
-		return TOOL_FAIL;
-	if (!list && n_pos != 1)
-		return tool_fail("draw show: which draw? (ecogrid draw show ID)");
+		return TOOL_USAGE;
+	if (!list && n_pos != 1) {
+		tool_fail("draw show: which draw? (ecogrid draw show ID)");
+		return TOOL_USAGE;
+	}
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
 	if (sqlite3_prepare_v2(db, list ? "SELECT id, at, json FROM draw ORDER BY at, id" : "SELECT id, at, json FROM draw WHERE id = ?",
@@ -644,9 +655,11 @@ static int draw_verify(tool_ctx *ctx, int start)
 	memset(&in, 0, sizeof in);
 	memset(&p, 0, sizeof p);
 	if (args_parse(ctx, start, opts, 3, pos, 1, &n_pos, "draw verify"))
-		return TOOL_FAIL;
-	if (n_pos != 1 || !frame)
-		return tool_fail("draw verify: usage: ecogrid verify RECORD.json --frame FRAME.csv [--inspectors F --conflicts F]");
+		return TOOL_USAGE;
+	if (n_pos != 1 || !frame) {
+		tool_fail("draw verify: usage: ecogrid verify RECORD.json --frame FRAME.csv [--inspectors F --conflicts F]");
+		return TOOL_USAGE;
+	}
 	if (!(doc = json_load_file(pos[0], JSON_REJECT_DUPLICATES, &jerr)))
 		return tool_fail("%s: line %d: %s", pos[0], jerr.line, jerr.text);
 	rc = in_json_check(doc, pos[0]);

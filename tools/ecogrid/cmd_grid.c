@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /*
@@ -22,7 +23,11 @@ int cmd_init(tool_ctx *ctx)
 	const tool_opt opts[] = { { "--scheme", &scheme_arg, 0 } };
 	size_t n_pos;
 	cycle_scheme cs, now;
-	int existed = access(ctx->db_path, F_OK) == 0, rc = TOOL_OK, changed = 0, n_run = 0;
+	struct stat sb;
+	/* An empty (0-byte) file holds no data: init makes it the workspace and says it created it
+	 * (`touch ws.db`, or a copy that failed). A file with content is opened as a workspace, and
+	 * refused (nothing changed) when it is not one: not SQLite, or another program's database. */
+	int existed = stat(ctx->db_path, &sb) == 0 && sb.st_size > 0, rc = TOOL_OK, changed = 0, n_run = 0;
 	if (args_parse(ctx, 0, opts, 1, pos, 0, &n_pos, "init"))
 		return TOOL_USAGE;
 	memset(&cs, 0, sizeof cs);

@@ -414,10 +414,8 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
-int csv_check_code(const char *where, const char *column_name, const char *v)
+int csv_check_number(const char *where, const char *column_name, const char *v)
 {
-	size_t n = strlen(v);
-	const char *e = strpbrk(v, "eE"), *dot = strchr(v, '.');
 	/* The column as the clerk's header names it: 网格代码 in Chinese, node in English. */
 	if (tool_lang() == EG_LANG_ZH)
 		column_name = csv_column_zh(column_name);
@@ -438,6 +436,16 @@ int csv_check_code(const char *where, const char *column_name, const char *v)
 			return tool_fail("%s: %s \"%s\" has full-width digits; type them as half-width digits: %s", where,
 					 column_name, v, fixed);
 		}
+	return TOOL_OK;
+}
+
+int csv_check_code(const char *where, const char *column_name, const char *v)
+{
+	const char *e = strpbrk(v, "eE"), *dot = strchr(v, '.');
+	if (csv_check_number(where, column_name, v))
+		return TOOL_FAIL;
+	if (tool_lang() == EG_LANG_ZH)
+		column_name = csv_column_zh(column_name);
 	/* 6.52327E+11: Excel showed a long code as a number and saved it that way; the digits are lost. */
 	if (e && e > v && (e[1] == '+' || (e[1] >= '0' && e[1] <= '9'))) {
 		size_t mant = (size_t)(e - v);
@@ -461,7 +469,6 @@ int csv_check_code(const char *where, const char *column_name, const char *v)
 					 "it as %.*s, and set the column's format to Text in Excel",
 					 where, column_name, v, dot, (int)(dot - v), v);
 	}
-	(void)n;
 	return TOOL_OK;
 }
 
@@ -606,7 +613,11 @@ static int row(reader *r)
 			v += 2;
 		}
 		c = column_of(r->expect[k]);
-		if (c && (c->kind == COL_CODE || c->kind == COL_CODES || c->kind == COL_INT)) {
+		if (c && c->kind == COL_INT) {
+			/* A count or a level is a number, not a code: only the full-width digits hint applies. */
+			if (csv_check_number(where, r->expect[k], v))
+				return TOOL_FAIL;
+		} else if (c && (c->kind == COL_CODE || c->kind == COL_CODES)) {
 			if (c->kind == COL_CODES) {
 				/* Codes separated by spaces (or Chinese/ASCII commas and semicolons): check each. */
 				char buf[4096];

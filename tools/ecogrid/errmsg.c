@@ -145,6 +145,8 @@ static const char *const lib_formats[] = {
 	N_("stratum %s is listed twice"),
 	N_("inspector %s is listed twice"),
 	N_("object %s: %zu eligible inspectors after conflicts (回避), %zu needed; nothing drawn"),
+	N_("conflict %s, %s: %s is not in the inspector list; a misspelt name would leave the conflict unapplied (回避, CJ-A1-11)"),
+	N_("conflict %s, %s: %s is not in the frame; a misspelt ID would leave the conflict unapplied (回避, CJ-A1-11)"),
 };
 
 /* Sentences for the status codes, when no format matches. */

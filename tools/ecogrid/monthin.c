@@ -58,7 +58,7 @@ static int count_of(json_int_t *out, const char *where, const char *col, const c
 {
 	char *end;
 	long long x;
-	if (csv_check_code(where, col, v))
+	if (csv_check_number(where, col, v))
 		return TOOL_FAIL;
 	x = strtoll(v, &end, 10);
 	if (!*v || *end || x < 0 || x > 1000000)
@@ -67,14 +67,21 @@ static int count_of(json_int_t *out, const char *where, const char *col, const c
 	return TOOL_OK;
 }
 
+/*
+ * A statistic or an index: a decimal number from 0 to 1e9 ("24", "1.6", "2.4e1").
+ * A number beyond that (1e308, or 1e400, which strtod makes infinite) is out of
+ * the column's range; words strtod would take (inf, nan, 0x1p4) are not numbers.
+ */
 static int number_of(double *out, const char *where, const char *col, const char *v)
 {
 	char *end;
-	if (csv_check_code(where, col, v))
+	if (csv_check_number(where, col, v))
 		return TOOL_FAIL;
 	*out = strtod(v, &end);
-	if (!*v || *end || !(*out >= 0) || *out > 1e9)
+	if (!*v || *end || strpbrk(v, "iInNxXpP") || !(*out >= 0))
 		return tool_fail("%s: %s must be a number >= 0, not \"%s\"", where, col, v);
+	if (*out > 1e9)
+		return tool_fail("%s: %s \"%s\" is out of range: the column takes numbers from 0 to 1000000000", where, col, v);
 	return TOOL_OK;
 }
 

@@ -118,6 +118,8 @@ int csv_read_file_ex(const char *path, const char *const *expect, size_t n_expec
 		     csv_row_fn fn, void *payload);
 /* TOOL_OK, or an error with the fix when a code is in scientific notation, has a stray ".0" or full-width digits. */
 int csv_check_code(const char *where, const char *column, const char *value);
+/* TOOL_OK, or an error with the fix when a number has full-width digits (numbers and counts: no Excel code hints). */
+int csv_check_number(const char *where, const char *column, const char *value);
 /* "node (网格代码), role (角色), ..." for messages; the first Chinese name of a column. Static buffers. */
 const char *csv_columns_text(const char *const *expect, size_t n);
 const char *csv_column_zh(const char *english);

@@ -241,6 +241,11 @@ int ws_open(sqlite3 **out, const char *path, int must_exist)
 			tool_fail("%s is not an ecogrid workspace (an SQLite database with other tables); nothing was changed", path);
 			goto fail;
 		}
+		/* An empty file (or an SQLite file without tables): only init makes it a workspace. */
+		if (must_exist) {
+			tool_fail("workspace %s is empty; run `ecogrid init` first", path);
+			goto fail;
+		}
 	}
 	if (v < WS_SCHEMA_VERSION) {
 		/* Forward migrations, all in one transaction. */
