@@ -91,7 +91,8 @@ const cmd_doc cmd_docs[] = {
 	  N_("Draw inspection objects per stratum from a published seed (double random, algorithm 1) and pair N "
 	     "inspectors with each, skipping conflicts of interest (回避). FRAME.csv: stratum,id; QUOTAS.csv: "
 	     "stratum,quota (a number, or DG-8-city / DG-8-town); INSPECTORS.csv: inspector; CONFLICTS.csv: "
-	     "inspector,object. The record is kept and never replaced."),
+	     "inspector,object, naming only this draw's inspectors and frame objects (others are refused: a misspelt "
+	     "name would leave a conflict unapplied, CJ-A1-11). The record is kept and never replaced."),
 	  N_("ecogrid draw run 2026Q4 --seed 20261001 --frame frame.csv --quotas quotas.csv"),
 	  "--seed= --frame= --quotas= --inspectors= --conflicts= --per-object= --format= --output= --force" },
 	{ "draw", "show", N_("draw show ID [--format text|json]"), N_("A kept draw record."),
