@@ -92,6 +92,78 @@ class CliTest(ToolCase):
         self.assertEqual(self.run_tool(expect=2).returncode, 2)  # no command: the overview on stderr
         self.assertEqual(self.run_tool("help").returncode, 0)
 
+    def test_bad_command_lines_exit_2_and_change_nothing(self):
+        """Each mistake on the command line: exit 2, the message in both languages, the workspace unchanged."""
+        self.run_tool("init")
+        self.run_tool("grid", "import", self.write("g.csv", "code,parent_code,level,name\nP,,1,州\nC,P,2,县\n"))
+        before = self.digest()
+        cases = [
+            (("--qqqq", "status"), "unknown option --qqqq (see `ecogrid help`)", "没有选项 --qqqq（参见 `ecogrid help`）"),
+            (("status", "--qqqqqq"), "status: unknown option --qqqqqq (see `ecogrid help status`)",
+             "status：没有选项 --qqqqqq（参见 `ecogrid help status`）"),
+            (("status", "extra"), 'status: unexpected argument "extra" (see `ecogrid help status`)',
+             "status：多余的参数“extra”（参见 `ecogrid help status`）"),
+            (("status", "--", "x"), 'status: unexpected argument "x"', "status：多余的参数“x”"),
+            (("status", "--format"), "status: option --format needs a value (see `ecogrid help status`)",
+             "status：选项 --format 需要一个值（参见 `ecogrid help status`）"),
+            (("--verbose=1", "status"), "option --verbose takes no value (see `ecogrid help`)",
+             "选项 --verbose 不带值（参见 `ecogrid help`）"),
+            (("completion", "zsh"), "completion: only `ecogrid completion bash` is known",
+             "completion：只支持 `ecogrid completion bash`"),
+            (("template",), "template: which one? month, roster, grid, disclosure, ledger, frame, quotas, inspectors or "
+                            "conflicts", "template：哪一种？month、roster"),
+            (("config", "list", "x"), "config list: no arguments", "config list：不需要参数"),
+            (("config", "get"), "config get: which setting? (ecogrid config get office)", "config get：哪一项设置？"),
+            (("config", "get", "zzzzzzz"), 'config: unknown setting "zzzzzzz" (see `ecogrid help config`)',
+             "config：没有设置项“zzzzzzz”"),
+            (("config", "set", "office"), "config set: give a setting and its value", "config set：请给出设置项及其值"),
+            (("config", "unset"), "config unset: which setting?", "config unset：哪一项设置？"),
+            (("config", "frob"), 'config: unknown subcommand "frob" (see `ecogrid help config`)', "config：没有子命令“frob”"),
+            (("demo", "--x"), "demo: unknown argument --x (only --keep)", "demo：未知参数 --x（只接受 --keep）"),
+            (("draw", "frob"), 'draw: unknown subcommand "frob" (see `ecogrid help draw`)', "draw：没有子命令“frob”"),
+            (("month", "frob"), 'month: unknown subcommand "frob" (see `ecogrid help month`)', "month：没有子命令“frob”"),
+            # grid import, staff and check read their options like every command (before: exit 1, and
+            # --root-level x was taken as level 0).
+            (("grid", "import", "--root-level", "x", "g.csv"), "grid import: --root-level must be a level from 0 to 4, not x",
+             "grid import：--root-level 须为 0 至 4 的级别，不能是 x"),
+            (("grid", "import", "--root-level", "5", "g.csv"), "grid import: --root-level must be a level from 0 to 4, not 5",
+             "grid import：--root-level 须为 0 至 4 的级别，不能是 5"),
+            (("grid", "import", "--root"), "grid import: option --root needs a value", "grid import：选项 --root 需要一个值"),
+            (("grid", "import", "g.csv", "h.csv"), 'grid import: unexpected argument "h.csv"', "grid import：多余的参数“h.csv”"),
+            (("grid", "import"), "grid import: which file? (ecogrid grid import FILE.csv)", "grid import："),
+            (("grid", "import", "--x", "g.csv"), "grid import: unknown option --x", "grid import：没有选项 --x"),
+            (("grid", "staff"), "grid staff: give one roster file (node,role,person,detail,covers)", "grid staff："),
+            (("grid", "check", "extra"), 'grid check: unexpected argument "extra"', "grid check：多余的参数“extra”"),
+            (("grid", "check", "--format", "xml"), "grid check: --format must be text, json or csv, not xml",
+             "grid check：--format 须为 text，json 或 csv，不能是 xml"),
+            (("status", "--format", "xml"), "status: --format must be text or json, not xml",
+             "status：--format 须为 text 或 json，不能是 xml"),
+        ]
+        for args, en, zh in cases:
+            for lang, needle in (("en", en), ("zh", zh)):
+                with self.subTest(args=args, lang=lang):
+                    self.assertIn(needle, self.run_tool(*args, expect=2, lang=lang).stderr)
+                    self.assertEqual(self.digest(), before)
+        # The values the options take: --version, --root-level 0-4 (the root becomes that level).
+        self.assertRegex(self.run_tool("--version").stdout, r"^ecogrid \d+\.\d+\.\d+\n$")
+        self.assertIn("imported g.csv: 2 nodes (levels 1-4: 0/1/1/0)",
+                      self.run_tool("--lang", "en", "grid", "import", "--root", "P", "--root-level", "2", "g.csv").stdout)
+
+    def test_verbose_adds_the_library_detail_after_a_failure(self):
+        self.run_tool("init")
+        self.write("f.csv", "stratum,id\nkey,E1\nkey,E2\n")
+        self.write("q.csv", "stratum,quota\nkey,1\n")
+        self.write("i.csv", "inspector\n张\n")
+        self.write("c.csv", "inspector,object\n赵,E1\n")
+        args = ("draw", "run", "D", "--seed", "s", "--frame", "f.csv", "--quotas", "q.csv", "--inspectors", "i.csv",
+                "--conflicts", "c.csv", "--per-object", "1")
+        plain = self.run_tool(*args, expect=1).stderr
+        self.assertEqual(plain, "ecogrid: inspector pairing: conflict 赵, E1: 赵 is not in the inspector list; a misspelt "
+                                "name would leave the conflict unapplied (回避, CJ-A1-11)\n")
+        verbose = self.run_tool("--verbose", *args, expect=1).stderr
+        self.assertEqual(verbose, plain + "  (library: not found: conflict 赵, E1: 赵 is not in the inspector list; a "
+                                          "misspelt name would leave the conflict unapplied (回避, CJ-A1-11))\n")
+
     def test_language_from_the_environment(self):
         def init(env):
             if os.path.exists(self.db):

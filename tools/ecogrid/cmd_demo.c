@@ -143,8 +143,10 @@ int cmd_demo(tool_ctx *ctx)
 	for (int i = 0; i < ctx->argc; i++) {
 		if (strcmp(ctx->argv[i], "--keep") == 0)
 			keep = 1;
-		else
-			return tool_fail("demo: unknown argument %s (only --keep)", ctx->argv[i]);
+		else {
+			tool_fail("demo: unknown argument %s (only --keep)", ctx->argv[i]);
+			return TOOL_USAGE;
+		}
 	}
 	snprintf(dir, sizeof dir, "%s/ecogrid-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))

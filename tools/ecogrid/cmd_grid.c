@@ -132,20 +132,25 @@ static int grid_import(tool_ctx *ctx)
 	sqlite3 *db;
 	char detail[512];
 	int rc;
-	for (int i = 0; i < ctx->argc; i++) {
-		if (strcmp(ctx->argv[i], "--root") == 0 && i + 1 < ctx->argc)
-			opts.root = ctx->argv[++i];
-		else if (strcmp(ctx->argv[i], "--root-level") == 0 && i + 1 < ctx->argc)
-			opts.root_level = atoi(ctx->argv[++i]);
-		else if (ctx->argv[i][0] == '-')
-			return tool_fail("grid import: unknown option %s", ctx->argv[i]);
-		else if (!file)
-			file = ctx->argv[i];
-		else
-			return tool_fail("grid import: one file only (got %s and %s)", file, ctx->argv[i]);
+	const char *root = NULL, *root_level = NULL, *pos[1];
+	const tool_opt topts[] = { { "--root", &root, 0 }, { "--root-level", &root_level, 0 } };
+	size_t n_pos;
+	/* A bad command line is a usage error (exit 2): an unknown option, a second file, a level that is not 0-4. */
+	if (args_parse(ctx, 0, topts, 2, pos, 1, &n_pos, "grid import"))
+		return TOOL_USAGE;
+	if (n_pos != 1) {
+		tool_fail("grid import: which file? (ecogrid grid import FILE.csv)");
+		return TOOL_USAGE;
 	}
-	if (!file)
-		return tool_fail("grid import: which file? (ecogrid grid import FILE.csv)");
+	file = pos[0];
+	opts.root = root;
+	if (root_level) {
+		if (strlen(root_level) != 1 || root_level[0] < '0' || root_level[0] > '4') {
+			tool_fail("grid import: --root-level must be a level from 0 to 4, not %s", root_level);
+			return TOOL_USAGE;
+		}
+		opts.root_level = root_level[0] - '0';
+	}
 	if ((rc = eg_grid_load_csv(&g, file, &opts)) < 0)
 		return tool_fail("%s: %s", file, tool_eg_message());
 	if (in_grid_check(g, file)) {
@@ -215,8 +220,10 @@ static int grid_staff(tool_ctx *ctx)
 	sqlite3 *db;
 	char detail[512];
 	int rc;
-	if (ctx->argc != 1 || ctx->argv[0][0] == '-')
-		return tool_fail("grid staff: give one roster file (node,role,person,detail,covers)");
+	if (ctx->argc != 1 || ctx->argv[0][0] == '-') {
+		tool_fail("grid staff: give one roster file (node,role,person,detail,covers)");
+		return TOOL_USAGE;
+	}
 	memset(&s, 0, sizeof s);
 	s.file = ctx->argv[0];
 	if (ws_open(&db, ctx->db_path, 1))
@@ -331,14 +338,12 @@ static int grid_check(tool_ctx *ctx)
 	size_t n;
 	unit_out uo;
 	int rc;
-	for (int i = 0; i < ctx->argc; i++) {
-		if (strcmp(ctx->argv[i], "--format") == 0 && i + 1 < ctx->argc)
-			format = ctx->argv[++i];
-		else
-			return tool_fail("grid check: unknown argument %s", ctx->argv[i]);
-	}
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
-		return tool_fail("grid check: --format must be text, json or csv, not %s", format);
+	const char *pos[1];
+	const tool_opt copts[] = { { "--format", &format, 0 } };
+	static const char *const fmts[] = { "text", "json", "csv" };
+	size_t n_pos;
+	if (args_parse(ctx, 0, copts, 1, pos, 0, &n_pos, "grid check") || out_format_ok(format, fmts, 3, "grid check"))
+		return TOOL_USAGE;
 	if (ws_open(&db, ctx->db_path, 1))
 		return TOOL_FAIL;
 	rc = ws_load_grid(&g, db);

@@ -310,9 +310,14 @@ int out_format_ok(const char *format, const char *const *allowed, size_t n, cons
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(format, allowed[i]) == 0)
 			return TOOL_OK;
-	fprintf(stderr, "ecogrid: %s: --format must be ", cmd);
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "", allowed[i]);
-	fprintf(stderr, ", not %s\n", format);
-	return TOOL_FAIL;
+	{
+		/* "text, json or csv" in the user's language ("text、json 或 csv"). */
+		char list[256];
+		size_t o = 0;
+		list[0] = '\0';
+		for (size_t i = 0; i < n && o < sizeof list; i++)
+			o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? (i + 1 == n ? _(" or ") : _(", ")) : "",
+					      allowed[i]);
+		return tool_fail("%s: --format must be %s, not %s", cmd, list, format);
+	}
 }
