@@ -130,7 +130,9 @@ class ToolTest(ToolCase):
         self.assertIn("grid import", self.run_tool("help").stdout)
         self.assertIn("covers", self.run_tool("grid", "staff", "--help").stdout)
         self.setup_grid()
-        self.assertIn("--format must be", self.run_tool("grid", "check", "--format", "xml", expect=1).stderr)
+        # A bad --format is a bad command line: exit 2, as for every command.
+        self.assertIn("grid check: --format must be text, json or csv, not xml",
+                      self.run_tool("grid", "check", "--format", "xml", expect=2).stderr)
 
     # ---- the monthly cycle (CJ-A2, CJ-A2-7.3, CJ-A3) -----------------------
 
