@@ -1045,3 +1045,269 @@ int eg_assess_score_table(int32_t *scores, int32_t *grades, const eg_ruleset *rs
 	}
 	return EG_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* Half-year and year totals (JM-2.2, JM-2.2.1)                         */
+/* ------------------------------------------------------------------ */
+
+struct eg_assess_period {
+	const eg_ruleset *rs;
+	eg_assess_input *sum;       /* the counted months' inputs, added up */
+	char name[8];               /* "2021-H1", "2021" */
+	char from[11], to[11];      /* the first and last day (R0.3) */
+	size_t n;                   /* 6 or 12 months */
+	char months[12][8];         /* "YYYY-MM" */
+	unsigned char counted[12];
+};
+
+/* JM-2.2.1 (R0.5): "YYYY-H1" January-June, "YYYY-H2" July-December, "YYYY" the calendar year. */
+static int period_parse(int *year, int *first_month, size_t *n_months, const char *s)
+{
+	size_t len;
+	int y = 0;
+	if (!s)
+		return -1;
+	len = strlen(s);
+	if (len != 4 && len != 7)
+		return -1;
+	for (size_t i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (y < 1)
+		return -1;
+	*year = y;
+	if (len == 4) {
+		*first_month = 1;
+		*n_months = 12;
+		return 0;
+	}
+	if (s[4] != '-' || s[5] != 'H' || (s[6] != '1' && s[6] != '2'))
+		return -1;
+	*first_month = s[6] == '1' ? 1 : 7;
+	*n_months = 6;
+	return 0;
+}
+
+int eg_assess_period_bounds(char *first, char *last, const char *period)
+{
+	int y, m0;
+	size_t n;
+	if (!first || !last || !period)
+		return eg__error(EG_EINVAL, "eg_assess_period_bounds: NULL argument");
+	if (period_parse(&y, &m0, &n, period) < 0)
+		return eg__error(EG_EINVAL, "period \"%.20s\" is not YYYY-H1, YYYY-H2 or YYYY (JM-2.2.1)", period);
+	{
+		int m1 = m0 + (int)n - 1;
+		eg__date_format(first, eg__days_from_civil(y, m0, 1));
+		eg__date_format(last, eg__days_from_civil(y, m1, eg__days_in_month(y, m1)));
+	}
+	return EG_OK;
+}
+
+/*
+ * JM-2.2: the months' counts add up only for rule sets of deduction items;
+ * the other parts (CJ-A2-5.1 to CJ-A2-5.3 status items and their veto,
+ * CJ-A2-5.7 adverse effects, CJ-A2-5.8 bonus, CJ-A2-5.9 media penalties,
+ * CJ-A2-6.3 forced fails) are judged month by month and have no sum.
+ */
+static int check_sums(const as_body *b)
+{
+	for (size_t i = 0; i < b->n_items; i++) {
+		if (b->items[i].kind == EG_ITEM_KIND_STATUS)
+			return eg__error(EG_EINVAL, "rule set %s does not sum over months: item %s is a status item (JM-2.2)",
+					 b->name, b->items[i].id);
+		if (b->items[i].adverse)
+			return eg__error(EG_EINVAL,
+					 "rule set %s does not sum over months: item %s has an adverse-effects rule (JM-2.2)",
+					 b->name, b->items[i].id);
+	}
+	if (b->has_bonus)
+		return eg__error(EG_EINVAL, "rule set %s does not sum over months: it has a bonus rule (JM-2.2)", b->name);
+	if (b->penalty_section >= 0)
+		return eg__error(EG_EINVAL, "rule set %s does not sum over months: it has media penalties (JM-2.2)", b->name);
+	if (b->n_conds > 0)
+		return eg__error(EG_EINVAL, "rule set %s does not sum over months: it has forced-fail conditions (JM-2.2)",
+				 b->name);
+	return EG_OK;
+}
+
+/* JM-2.2: counts summed item by item, checked first (nothing changes on failure), never wrapped. */
+int eg_assess_input_add(eg_assess_input *sum, const eg_assess_input *month)
+{
+	const as_body *b;
+	int rc;
+	if (!sum || !month)
+		return eg__error(EG_EINVAL, "eg_assess_input_add: NULL argument");
+	b = &sum->rs->body;
+	if (month->rs != sum->rs)
+		return eg__error(EG_EINVAL, "eg_assess_input_add: the month's inputs were made for rule set %s, the "
+				 "period's for %s", month->rs->body.name, b->name);
+	if ((rc = check_sums(b)) < 0)
+		return rc;
+	for (size_t i = 0; i < b->n_items; i++)
+		if (month->item[i] > COUNT_MAX - sum->item[i])
+			return eg__error(EG_ERANGE, "item %s: the period's count %lld + %lld is above %d (JM-2.2)",
+					 b->items[i].id, (long long)sum->item[i], (long long)month->item[i], COUNT_MAX);
+	for (size_t i = 0; i < b->n_items; i++) {
+		int64_t v = sum->item[i] + month->item[i];
+		/* JM-2.2 per situation (option): one situation in the period, however many months had one. */
+		sum->item[i] = b->items[i].situation && v > 0 ? 1 : v;
+	}
+	return EG_OK;
+}
+
+int eg_assess_period_new(eg_assess_period **out, const eg_ruleset *rs, const char *period)
+{
+	eg_assess_period *p;
+	int y, m0, rc;
+	size_t n;
+	int64_t from, to;
+	if (!out || !rs || !period)
+		return eg__error(EG_EINVAL, "eg_assess_period_new: NULL argument");
+	if (period_parse(&y, &m0, &n, period) < 0)
+		return eg__error(EG_EINVAL, "period \"%.20s\" is not YYYY-H1, YYYY-H2 or YYYY (JM-2.2.1)", period);
+	if ((rc = check_sums(&rs->body)) < 0)
+		return rc;
+	/* One rule set in force over the whole period (R0.3, inclusive). */
+	from = eg__days_from_civil(y, m0, 1);
+	to = eg__days_from_civil(y, m0 + (int)n - 1, eg__days_in_month(y, m0 + (int)n - 1));
+	if (from < rs->body.from || to > rs->body.to) {
+		char vf[11], vt[11];
+		eg__date_format(vf, rs->body.from);
+		if (rs->body.to == INT64_MAX)
+			snprintf(vt, sizeof vt, "%s", "open");
+		else
+			eg__date_format(vt, rs->body.to);
+		return eg__error(EG_ERANGE, "period %s is outside rule set %s's validity %s to %s", period, rs->body.name, vf,
+				 vt);
+	}
+	p = eg__calloc(1, sizeof *p);
+	if (!p)
+		return eg__error_nomem("starting a period");
+	if ((rc = eg_assess_input_new(&p->sum, rs)) < 0) {
+		eg__free(p);
+		return rc;
+	}
+	p->rs = rs;
+	snprintf(p->name, sizeof p->name, "%s", period);
+	eg__date_format(p->from, from);
+	eg__date_format(p->to, to);
+	p->n = n;
+	for (size_t i = 0; i < n; i++)
+		eg__month_format(p->months[i], eg__month_index(y, m0 + (int)i));
+	*out = p;
+	return EG_OK;
+}
+
+void eg_assess_period_free(eg_assess_period *p)
+{
+	if (!p)
+		return;
+	eg_assess_input_free(p->sum);
+	eg__free(p);
+}
+
+int eg_assess_period_add_month(eg_assess_period *p, const char *month, const eg_assess_input *in)
+{
+	int32_t mi;
+	size_t i;
+	int rc;
+	if (!p || !month || !in)
+		return eg__error(EG_EINVAL, "eg_assess_period_add_month: NULL argument");
+	if (eg__month_parse(&mi, month) < 0)
+		return eg__error(EG_EINVAL, "month \"%.20s\" is not YYYY-MM", month);
+	for (i = 0; i < p->n && strcmp(p->months[i], month) != 0; i++)
+		;
+	if (i == p->n)
+		return eg__error(EG_ERANGE, "month %s is not in period %s (%s to %s, JM-2.2.1)", month, p->name, p->from,
+				 p->to);
+	if (p->counted[i])
+		return eg__error(EG_EEXISTS, "month %s is already counted in period %s", month, p->name);
+	if ((rc = eg_assess_input_add(p->sum, in)) < 0)
+		return rc;
+	p->counted[i] = 1;
+	return EG_OK;
+}
+
+const char *eg_assess_period_name(const eg_assess_period *p) { return p ? p->name : NULL; }
+size_t eg_assess_period_month_count(const eg_assess_period *p) { return p ? p->n : 0; }
+
+const char *eg_assess_period_month_at(const eg_assess_period *p, size_t i)
+{
+	return p && i < p->n ? p->months[i] : NULL;
+}
+
+int eg_assess_period_month_counted(const eg_assess_period *p, size_t i)
+{
+	return p && i < p->n ? p->counted[i] : 0;
+}
+
+size_t eg_assess_period_missing_count(const eg_assess_period *p)
+{
+	size_t k = 0;
+	for (size_t i = 0; p && i < p->n; i++)
+		k += !p->counted[i];
+	return k;
+}
+
+/* JM-2.2.1: which months the total is of, and each month it leaves out. */
+static int narrate_months(eg_assess_result *r, const eg_assess_period *p)
+{
+	char zh[768], en[768], list_zh[128] = "", list_en[128] = "";
+	size_t k = 0, oz = 0, oe = 0;
+	int rc;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->counted[i])
+			continue;
+		oz += (size_t)snprintf(list_zh + oz, sizeof list_zh - oz, "%s%s", k ? "、" : "", p->months[i]);
+		oe += (size_t)snprintf(list_en + oe, sizeof list_en - oe, "%s%s", k ? ", " : "", p->months[i]);
+		k++;
+	}
+	ZH("%s（%s 至 %s）：计入 %zu 个月的扣分：%s（JM-2.2.1）", p->name, p->from, p->to, k, list_zh);
+	EN("%s (%s to %s): the deductions of %zu month(s) counted: %s (JM-2.2.1)", p->name, p->from, p->to, k, list_en);
+	if ((rc = add_trace(r, "JM-2.2.1", p->name, (int64_t)k, 0, 0, zh, en, NULL)) < 0)
+		return rc;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->counted[i])
+			continue;
+		ZH("%s 没有输入，未计入本期：合计不含该月（JM-2.2.1）", p->months[i]);
+		EN("%s has no inputs and is not counted: the total leaves it out (JM-2.2.1)", p->months[i]);
+		if ((rc = add_trace(r, "JM-2.2.1", p->months[i], 0, 0, 0, zh, en, NULL)) < 0)
+			return rc;
+	}
+	return EG_OK;
+}
+
+/* JM-2.2: the rule set applied once to the period's summed counts. */
+int eg_assess_period_score(eg_assess_result **out, const eg_assess_period *p)
+{
+	const as_body *b;
+	eg_assess_result *r;
+	as_facts f;
+	as_tally t;
+	int32_t worst[AS_MAX_LEVELS];
+	int rc;
+	if (!out || !p)
+		return eg__error(EG_EINVAL, "eg_assess_period_score: NULL argument");
+	if (p->n == eg_assess_period_missing_count(p))
+		return eg__error(EG_ESTATE, "period %s: no month is counted (JM-2.2.1)", p->name);
+	b = &p->rs->body;
+	facts_of_input(&f, worst, b, p->sum);
+	if ((rc = tally(&t, b, &f)) < 0)
+		return rc;
+	r = eg__calloc(1, sizeof *r);
+	if (!r)
+		return eg__error_nomem("scoring a period");
+	r->score = (int32_t)t.score;
+	r->grade = t.grade;
+	r->veto = t.veto;
+	if ((rc = record_fails(r, b, p->sum, &t)) < 0 || (rc = narrate_months(r, p)) < 0 ||
+	    (rc = narrate(r, b, p->sum, &t)) < 0) {
+		eg_assess_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return EG_OK;
+}

@@ -189,6 +189,9 @@ typedef struct sc_ruleset {
 	int has_annual;
 	const char *annual_rule;
 	sc_src annual_src;
+	int has_periods; /* JM-2.2.1: half-year and year totals of the months' deductions */
+	const char *periods_rule;
+	sc_src periods_src;
 } sc_ruleset;
 
 typedef struct sc_action {
@@ -1167,7 +1170,7 @@ static int parse_ruled(sp *p, const char **rule, sc_src *src, json_t *o, const c
 static int parse_ruleset(sp *p, sc_ruleset *r, json_t *o)
 {
 	static const char *const keys[] = { "id", "document", "valid_from", "valid_to", "scale", "total_rule", "sections", "items",
-					    "veto", "bonus", "penalties", "forced_fails", "grades", "annual", NULL };
+					    "veto", "bonus", "penalties", "forced_fails", "grades", "annual", "periods", NULL };
 	static const char *const req[] = { "id", "document", "total_rule", "sections", "items", NULL };
 	json_t *arr, *v;
 	size_t n;
@@ -1348,6 +1351,34 @@ static int parse_ruleset(sp *p, sc_ruleset *r, json_t *o)
 		if (rc < 0)
 			return rc;
 		r->has_annual = 1;
+	}
+	/* periods (JM-2.2.1): the months' counts summed, so deduction items only (JM-2.2). */
+	if ((v = json_object_get(o, "periods"))) {
+		static const char *const k[] = { "rule", "method", "source", NULL };
+		static const char *const methods[] = { "sum", NULL };
+		const char *why = NULL;
+		char what[96];
+		int method;
+		size_t at = sp_key(p, "periods");
+		rc = parse_ruled(p, &r->periods_rule, &r->periods_src, v, "the half-year and year totals", k, k);
+		if (rc == EG_OK)
+			rc = sp_enum(p, &method, v, "method", 1, methods, 0, "the half-year and year totals");
+		for (size_t i = 0; rc == EG_OK && !why && i < r->n_items; i++)
+			if (r->items[i].kind == 0 || r->items[i].adverse) {
+				snprintf(what, sizeof what, "item %s is a %s", r->items[i].id,
+					 r->items[i].kind == 0 ? "status item" : "deduction item with adverse_fail");
+				why = what;
+			}
+		if (rc == EG_OK && !why)
+			why = r->has_bonus ? "a bonus" : r->has_penalties ? "penalties" : r->n_conds ? "forced_fails" : NULL;
+		if (rc == EG_OK && why)
+			rc = sp_fail(p, EG_EPARSE, why,
+				     "a rule set of deduction items only, without bonus, penalties or forced_fails (half-year "
+				     "and year totals sum the months' counts, JM-2.2)");
+		sp_pop(p, at);
+		if (rc < 0)
+			return rc;
+		r->has_periods = 1;
 	}
 	return EG_OK;
 }
@@ -2332,6 +2363,11 @@ static json_t *w_ruleset(wr *w, const sc_ruleset *r)
 		put(w, e, "method", json_string("mean"));
 		put(w, e, "source", w_src(w, r->annual_src));
 	}
+	if (r->has_periods) {
+		e = put(w, o, "periods", w_ruled(w, r->periods_rule));
+		put(w, e, "method", json_string("sum"));
+		put(w, e, "source", w_src(w, r->periods_src));
+	}
 	return o;
 }
 
@@ -2605,6 +2641,8 @@ static int list_cites(eg_scheme *s, size_t *n)
 			CITE(rs->grades[i].rule, rs->grades[i].src, NULL, "/rulesets/%zu/grades/%zu", r, i);
 		if (rs->has_annual)
 			CITE(rs->annual_rule, rs->annual_src, NULL, "/rulesets/%zu/annual", r);
+		if (rs->has_periods)
+			CITE(rs->periods_rule, rs->periods_src, NULL, "/rulesets/%zu/periods", r);
 	}
 	for (size_t l = 0; l < m->n_ladders; l++)
 		for (size_t c = 0; c < m->ladders[l].n_clauses; c++)

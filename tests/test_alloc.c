@@ -831,6 +831,48 @@ static int sc_assess_score(void)
 	return rc;
 }
 
+/* JM-2.2: a half-year of jiangmen-2021 (items 1-5 deduction items, no floor). */
+static int sc_assess_period_new(void)
+{
+	eg_ruleset *rs = NULL;
+	eg_assess_period *p = NULL;
+	int rc;
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	rc = INJECT(eg_assess_period_new(&p, rs, "2021-H1"));
+	if (rc == EG_OK)
+		assert_int_equal(eg_assess_period_month_count(p), 6);
+	else
+		assert_null(p);
+	eg_assess_period_free(p);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
+static int sc_assess_period_score(void)
+{
+	eg_ruleset *rs = NULL;
+	eg_assess_period *p = NULL;
+	eg_assess_input *in = NULL;
+	eg_assess_result *r = NULL;
+	int rc;
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_assess_period_new(&p, rs, "2021-H2"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "4", 2), EG_OK);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-07", in), EG_OK);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-09", in), EG_OK);
+	rc = INJECT(eg_assess_period_score(&r, p));
+	if (rc == EG_OK)
+		assert_int_equal(eg_assess_result_score(r), -12); /* (2 + 2) x -3 */
+	else
+		assert_null(r);
+	eg_assess_result_free(r);
+	eg_assess_input_free(in);
+	eg_assess_period_free(p);
+	eg_ruleset_free(rs);
+	return rc;
+}
+
 /* The numbers without the trace: the same score and fail reasons, fewer allocations. */
 static int sc_assess_score_untraced(void)
 {
@@ -2042,6 +2084,8 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_assess_input_new", sc_assess_input_new, EG_ENOMEM },
 	{ "eg_assess_input_add_problem", sc_assess_input_add_problem, EG_ENOMEM },
 	{ "eg_assess_score", sc_assess_score, EG_ENOMEM },
+	{ "eg_assess_period_new", sc_assess_period_new, EG_ENOMEM },
+	{ "eg_assess_period_score", sc_assess_period_score, EG_ENOMEM },
 	{ "eg_assess_score_many", sc_assess_score_many, EG_ENOMEM },
 	{ "eg_assess_score_untraced", sc_assess_score_untraced, EG_ENOMEM },
 	{ "eg_assess_result_render", sc_assess_result_render, EG_ENOMEM },
@@ -2142,6 +2186,9 @@ static const char *const non_allocating[] = {
 	"eg_assess_result_fail_at", "eg_assess_result_trace_count", "eg_assess_result_trace_at",
 	"eg_trace_rule", "eg_trace_subject", "eg_trace_count", "eg_trace_before", "eg_trace_after",
 	"eg_trace_message", "eg_grade_name", "eg_assess_annual", "eg_item_def_init",
+	"eg_assess_period_bounds", "eg_assess_input_add", "eg_assess_period_free", "eg_assess_period_add_month",
+	"eg_assess_period_name", "eg_assess_period_month_count", "eg_assess_period_month_at",
+	"eg_assess_period_month_counted", "eg_assess_period_missing_count",
 	"eg_assess_score_table", /* numbers only: no trace, no allocation */
 	/* ladder.h */
 	"eg_ladder_step_options_init",

@@ -623,6 +623,402 @@ static void test_jm_2_2_half_year_deduction_total(void **state)
 	eg_ruleset_free(rs);
 }
 
+/* ------------------------------------------------------------------ */
+/* Half-year and year totals (JM-2.2, JM-2.2.1)                          */
+/* ------------------------------------------------------------------ */
+
+/* JM-2.2.1: H1 is January-June, H2 July-December, "YYYY" the calendar year (R0.5). */
+static void test_jm_2_2_1_period_bounds(void **state)
+{
+	char a[11], b[11];
+	const char *bad[] = { "2021-H3", "2021-H0", "2021-h1", "2021H1", "21-H1", "2021-H1 ", "2021-06", "0000", "0000-H1",
+			      "202a", "", "2021-H12" };
+	(void)state;
+	assert_int_equal(eg_assess_period_bounds(a, b, "2021-H1"), EG_OK);
+	assert_string_equal(a, "2021-01-01");
+	assert_string_equal(b, "2021-06-30");
+	assert_int_equal(eg_assess_period_bounds(a, b, "2021-H2"), EG_OK);
+	assert_string_equal(a, "2021-07-01");
+	assert_string_equal(b, "2021-12-31");
+	assert_int_equal(eg_assess_period_bounds(a, b, "2021"), EG_OK);
+	assert_string_equal(a, "2021-01-01");
+	assert_string_equal(b, "2021-12-31");
+	assert_int_equal(eg_assess_period_bounds(a, b, "0001"), EG_OK); /* the first year there is */
+	assert_string_equal(b, "0001-12-31");
+	assert_int_equal(eg_assess_period_bounds(a, b, "9999-H2"), EG_OK); /* and the last */
+	assert_string_equal(b, "9999-12-31");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		strcpy(a, "unchanged");
+		strcpy(b, "unchanged");
+		assert_error(eg_assess_period_bounds(a, b, bad[i]), EG_EINVAL, "is not YYYY-H1, YYYY-H2 or YYYY (JM-2.2.1)");
+		assert_string_equal(a, "unchanged"); /* nothing written */
+		assert_string_equal(b, "unchanged");
+	}
+	assert_error(eg_assess_period_bounds(NULL, b, "2021"), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_bounds(a, NULL, "2021"), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_bounds(a, b, NULL), EG_EINVAL, "NULL");
+}
+
+/* One month of jiangmen-2021's inputs: counts of items 1 to 5. */
+static eg_assess_input *jm_month(const eg_ruleset *rs, int c1, int c2, int c3, int c4, int c5)
+{
+	eg_assess_input *in = NULL;
+	assert_int_equal(eg_assess_input_new(&in, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "1", c1), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "2", c2), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "3", c3), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "4", c4), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(in, "5", c5), EG_OK);
+	return in;
+}
+
+static const eg_trace *trace_subject(const eg_assess_result *r, const char *subject)
+{
+	for (size_t i = 0; i < eg_assess_result_trace_count(r); i++)
+		if (strcmp(eg_trace_subject(eg_assess_result_trace_at(r, i)), subject) == 0)
+			return eg_assess_result_trace_at(r, i);
+	return NULL;
+}
+
+/*
+ * JM-2.2: the half-year's total is scored from the sum of its months'
+ * counts. January 1/3/0/0/0, February 0/0/1/1/0, March 2/0/0/0/1; April to
+ * June missing. Sums: item 1: 1 + 2 = 3, item 2: 3, item 3: 1, item 4: 1,
+ * item 5: 1. Total −(3×2 + 3×1 + 1×2 + 1×3 + 1×2) = −(6 + 3 + 2 + 3 + 2) = −16.
+ */
+static void test_jm_2_2_half_year_sums_the_months(void **state)
+{
+	eg_ruleset *rs = NULL;
+	eg_assess_period *p = NULL;
+	eg_assess_result *r = NULL;
+	eg_assess_input *m[3];
+	const eg_trace *t;
+	(void)state;
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	m[0] = jm_month(rs, 1, 3, 0, 0, 0);
+	m[1] = jm_month(rs, 0, 0, 1, 1, 0);
+	m[2] = jm_month(rs, 2, 0, 0, 0, 1);
+	assert_int_equal(eg_assess_period_new(&p, rs, "2021-H1"), EG_OK);
+	assert_string_equal(eg_assess_period_name(p), "2021-H1");
+	assert_int_equal(eg_assess_period_month_count(p), 6);
+	assert_string_equal(eg_assess_period_month_at(p, 0), "2021-01");
+	assert_string_equal(eg_assess_period_month_at(p, 5), "2021-06");
+	assert_null(eg_assess_period_month_at(p, 6));
+	assert_int_equal(eg_assess_period_missing_count(p), 6);
+	/* Nothing counted yet: nothing to score. */
+	assert_error(eg_assess_period_score(&r, p), EG_ESTATE, "period 2021-H1: no month is counted (JM-2.2.1)");
+	assert_null(r);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-03", m[2]), EG_OK); /* in any order */
+	assert_int_equal(eg_assess_period_add_month(p, "2021-01", m[0]), EG_OK);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-02", m[1]), EG_OK);
+	assert_int_equal(eg_assess_period_month_counted(p, 0), 1);
+	assert_int_equal(eg_assess_period_month_counted(p, 3), 0);
+	assert_int_equal(eg_assess_period_month_counted(p, 6), 0); /* out of range */
+	assert_int_equal(eg_assess_period_missing_count(p), 3);    /* April, May, June */
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -16);
+	assert_int_equal(eg_assess_result_grade(r), EG_GRADE_NONE);
+	assert_int_equal(eg_assess_result_fail_count(r), 0);
+	/* The trace: the months counted, each missing month, then the items and the total. */
+	t = eg_assess_result_trace_at(r, 0);
+	assert_string_equal(eg_trace_rule(t), "JM-2.2.1");
+	assert_int_equal(eg_trace_count(t), 3);
+	assert_string_equal(eg_trace_message(t, EG_LANG_EN),
+			    "2021-H1 (2021-01-01 to 2021-06-30): the deductions of 3 month(s) counted: 2021-01, 2021-02, "
+			    "2021-03 (JM-2.2.1)");
+	assert_string_equal(eg_trace_message(t, EG_LANG_ZH),
+			    "2021-H1（2021-01-01 至 2021-06-30）：计入 3 个月的扣分：2021-01、2021-02、2021-03（JM-2.2.1）");
+	t = trace_subject(r, "2021-05");
+	assert_non_null(t);
+	assert_string_equal(eg_trace_message(t, EG_LANG_EN),
+			    "2021-05 has no inputs and is not counted: the total leaves it out (JM-2.2.1)");
+	assert_string_equal(eg_trace_message(t, EG_LANG_ZH), "2021-05 没有输入，未计入本期：合计不含该月（JM-2.2.1）");
+	assert_null(trace_subject(r, "2021-02")); /* counted: no entry of its own */
+	t = trace_subject(r, "1");
+	assert_int_equal(eg_trace_count(t), 3); /* 1 + 2 occurrences */
+	assert_non_null(strstr(eg_trace_message(t, EG_LANG_EN), "3 × 2 = 6 deducted, 0 − 6 = -6 points (JM-2.2)"));
+	t = eg_assess_result_trace_at(r, eg_assess_result_trace_count(r) - 1);
+	assert_string_equal(eg_trace_message(t, EG_LANG_EN), "total -16 points (JM-2.2)");
+	/* 1 + 3 missing + 5 items + total = 10 entries. */
+	assert_int_equal(eg_assess_result_trace_count(r), 10);
+	eg_assess_result_free(r);
+	/* A month twice, a month of the other half, a month that is not one. */
+	assert_error(eg_assess_period_add_month(p, "2021-01", m[0]), EG_EEXISTS, "month 2021-01 is already counted in period 2021-H1");
+	assert_error(eg_assess_period_add_month(p, "2021-07", m[0]), EG_ERANGE,
+		     "month 2021-07 is not in period 2021-H1 (2021-01-01 to 2021-06-30, JM-2.2.1)");
+	assert_error(eg_assess_period_add_month(p, "2020-12", m[0]), EG_ERANGE, "is not in period 2021-H1");
+	assert_error(eg_assess_period_add_month(p, "2021-13", m[0]), EG_EINVAL, "is not YYYY-MM");
+	assert_error(eg_assess_period_add_month(p, "2021-4", m[0]), EG_EINVAL, "is not YYYY-MM");
+	assert_error(eg_assess_period_add_month(NULL, "2021-04", m[0]), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_add_month(p, NULL, m[0]), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_add_month(p, "2021-04", NULL), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_score(NULL, p), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_score(&r, NULL), EG_EINVAL, "NULL");
+	/* None of the failures changed the period: still −16 of three months. */
+	assert_int_equal(eg_assess_period_missing_count(p), 3);
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -16);
+	eg_assess_result_free(r);
+	/* The six months complete: no missing entry; 2021-04 adds 0/0/0/0/0. */
+	for (const char *const *mo = (const char *const[]){ "2021-04", "2021-05", "2021-06", NULL }; *mo; mo++)
+		assert_int_equal(eg_assess_period_add_month(p, *mo, m[1]), EG_OK);
+	/* + 3 × February (item 3: 2, item 4: 3 each): −16 − 3 × (2 + 3) = −31. */
+	assert_int_equal(eg_assess_period_missing_count(p), 0);
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -31);
+	assert_null(trace_subject(r, "2021-05"));
+	assert_int_equal(eg_assess_result_trace_count(r), 7); /* months, 5 items, total */
+	eg_assess_result_free(r);
+	/* Accessors on NULL. */
+	assert_null(eg_assess_period_name(NULL));
+	assert_int_equal(eg_assess_period_month_count(NULL), 0);
+	assert_null(eg_assess_period_month_at(NULL, 0));
+	assert_int_equal(eg_assess_period_month_counted(NULL, 0), 0);
+	assert_int_equal(eg_assess_period_missing_count(NULL), 0);
+	eg_assess_period_free(NULL);
+	for (int i = 0; i < 3; i++)
+		eg_assess_input_free(m[i]);
+	eg_assess_period_free(p);
+	eg_ruleset_free(rs);
+}
+
+/* A rule set like jiangmen-2021's items 1 and 2, item 2 per situation when `situation`. */
+static eg_ruleset *jm_two_items(int situation, const char *from, const char *to)
+{
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	assert_int_equal(eg_ruleset_builder_new(&b, "jm-two", "江门 2021", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, from, to), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", "双考核", "double assessment"), EG_OK);
+	d.id = "1", d.rule = "JM-2.2", d.section = "s", d.max_points = 0, d.per_occurrence = 2, d.floor = EG_ITEM_NO_FLOOR;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	d.id = "2", d.per_occurrence = 1;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	if (situation)
+		assert_int_equal(eg_ruleset_builder_set_per_situation(b, "2", 1), EG_OK);
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	eg_ruleset_builder_free(b);
+	return rs;
+}
+
+static int32_t period_total(const eg_ruleset *rs, const char *period, const char *const *months,
+			    const eg_assess_input *const *in, size_t n)
+{
+	eg_assess_period *p = NULL;
+	eg_assess_result *r = NULL;
+	int32_t score;
+	assert_int_equal(eg_assess_period_new(&p, rs, period), EG_OK);
+	for (size_t i = 0; i < n; i++)
+		if (eg_assess_period_add_month(p, months[i], in[i]) != EG_OK)
+			return INT32_MIN; /* the month is not in the period: left out by the caller */
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	score = eg_assess_result_score(r);
+	eg_assess_result_free(r);
+	eg_assess_period_free(p);
+	return score;
+}
+
+/*
+ * JM-2.2 per situation (option): one situation per period however many
+ * occurrences, so the year is not the sum of its halves. March: item 1
+ * ×1, item 2 ×5; September: item 1 ×2, item 2 ×7.
+ * Per occurrence (default): H1 −(1×2 + 5×1) = −7, H2 −(2×2 + 7×1) = −11,
+ * year −(3×2 + 12×1) = −18 = −7 + −11.
+ * Item 2 per situation: H1 −(2 + 1) = −3, H2 −(4 + 1) = −5, year
+ * −(6 + 1) = −7, not −3 + −5 = −8.
+ */
+static void test_jm_2_2_per_situation_year_is_not_the_sum_of_its_halves(void **state)
+{
+	const char *mar[] = { "2021-03" }, *sep[] = { "2021-09" }, *both[] = { "2021-03", "2021-09" };
+	(void)state;
+	for (int situation = 0; situation <= 1; situation++) {
+		eg_ruleset *rs = jm_two_items(situation, "2021-01-01", "2021-12-31");
+		eg_assess_input *m3 = NULL, *m9 = NULL;
+		assert_int_equal(eg_assess_input_new(&m3, rs), EG_OK);
+		assert_int_equal(eg_assess_input_new(&m9, rs), EG_OK);
+		assert_int_equal(eg_assess_input_set_count(m3, "1", 1), EG_OK);
+		assert_int_equal(eg_assess_input_set_count(m3, "2", 5), EG_OK);
+		assert_int_equal(eg_assess_input_set_count(m9, "1", 2), EG_OK);
+		assert_int_equal(eg_assess_input_set_count(m9, "2", 7), EG_OK);
+		{
+			const eg_assess_input *h1[] = { m3 }, *h2[] = { m9 }, *yr[] = { m3, m9 };
+			int32_t a = period_total(rs, "2021-H1", mar, h1, 1), b = period_total(rs, "2021-H2", sep, h2, 1),
+				y = period_total(rs, "2021", both, yr, 2);
+			if (!situation) {
+				assert_int_equal(a, -7);
+				assert_int_equal(b, -11);
+				assert_int_equal(y, -18); /* the sum of the halves */
+			} else {
+				assert_int_equal(a, -3);
+				assert_int_equal(b, -5);
+				assert_int_equal(y, -7); /* one situation of item 2 in the year */
+			}
+		}
+		/* The trace of the year shows one situation of item 2 (count 1), 3 occurrences of item 1. */
+		if (situation) {
+			eg_assess_period *p = NULL;
+			eg_assess_result *r = NULL;
+			assert_int_equal(eg_assess_period_new(&p, rs, "2021"), EG_OK);
+			assert_int_equal(eg_assess_period_add_month(p, "2021-03", m3), EG_OK);
+			assert_int_equal(eg_assess_period_add_month(p, "2021-09", m9), EG_OK);
+			assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+			assert_int_equal(eg_trace_count(trace_subject(r, "2")), 1);
+			assert_int_equal(eg_trace_count(trace_subject(r, "1")), 3);
+			assert_int_equal(eg_trace_count(trace_subject(r, "2021")), 2); /* two months counted */
+			assert_int_equal(eg_assess_period_missing_count(p), 10);
+			eg_assess_result_free(r);
+			eg_assess_period_free(p);
+		}
+		eg_assess_input_free(m3);
+		eg_assess_input_free(m9);
+		eg_ruleset_free(rs);
+	}
+}
+
+/*
+ * JM-2.2: summed counts never wrap: 1,000,000 is the largest count
+ * (eg_assess_input_set_count()); 999,999 + 1 reaches it, one more is an
+ * error naming the item, and the sum is left as it was.
+ */
+static void test_jm_2_2_period_count_overflow_is_an_error(void **state)
+{
+	eg_ruleset *rs = NULL;
+	eg_assess_input *sum = NULL, *big = NULL, *one = NULL;
+	eg_assess_period *p = NULL;
+	eg_assess_result *r = NULL;
+	(void)state;
+	assert_int_equal(eg_ruleset_preset(&rs, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_assess_input_new(&sum, rs), EG_OK);
+	assert_int_equal(eg_assess_input_new(&big, rs), EG_OK);
+	assert_int_equal(eg_assess_input_new(&one, rs), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(big, "4", 999999), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(one, "4", 1), EG_OK);
+	assert_int_equal(eg_assess_input_add(sum, big), EG_OK);
+	assert_int_equal(eg_assess_input_add(sum, one), EG_OK); /* 1,000,000: the limit itself */
+	assert_error(eg_assess_input_add(sum, one), EG_ERANGE, "item 4: the period's count 1000000 + 1 is above 1000000 (JM-2.2)");
+	/* Through a period: 999,999 in July, 1 in August, 1 in September refused; the total stays −3,000,000. */
+	assert_int_equal(eg_assess_period_new(&p, rs, "2021-H2"), EG_OK);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-07", big), EG_OK);
+	assert_int_equal(eg_assess_period_add_month(p, "2021-08", one), EG_OK);
+	assert_error(eg_assess_period_add_month(p, "2021-09", one), EG_ERANGE, "above 1000000");
+	assert_int_equal(eg_assess_period_month_counted(p, 2), 0); /* September not counted */
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), -3000000); /* 1,000,000 × 3 */
+	eg_assess_result_free(r);
+	eg_assess_period_free(p);
+	eg_assess_input_free(sum);
+	eg_assess_input_free(big);
+	eg_assess_input_free(one);
+	eg_ruleset_free(rs);
+}
+
+/* A deduction-only rule set with one extra part that has no sum over months. */
+static eg_ruleset *jm_with(int extra)
+{
+	eg_ruleset_builder *b = NULL;
+	eg_ruleset *rs = NULL;
+	eg_item_def d = EG_ITEM_DEF_INIT;
+	assert_int_equal(eg_ruleset_builder_new(&b, "jm-extra", "江门 2021", 1), EG_OK);
+	assert_int_equal(eg_ruleset_builder_set_validity(b, "2021-01-01", "2021-12-31"), EG_OK);
+	assert_int_equal(eg_ruleset_builder_add_section(b, "s", NULL, NULL), EG_OK);
+	d.id = "1", d.rule = "JM-2.2", d.section = "s", d.max_points = 0, d.per_occurrence = 2, d.floor = EG_ITEM_NO_FLOOR;
+	d.adverse_fail = extra == 3;
+	assert_int_equal(eg_ruleset_builder_add_item(b, &d), EG_OK);
+	if (extra == 0)
+		assert_int_equal(eg_ruleset_builder_set_bonus(b, "X-1", 1, 5), EG_OK);
+	if (extra == 1)
+		assert_int_equal(eg_ruleset_builder_add_penalty_level(b, "s", "city", "X-2", 5, 0), EG_OK);
+	if (extra == 2)
+		assert_int_equal(eg_ruleset_builder_add_forced_fail(b, "X-3-a", "X-3", "情形", "condition"), EG_OK);
+	if (extra >= 2) /* a fail condition needs grades (CJ-A2-6.2) */
+		assert_int_equal(eg_ruleset_builder_add_grade(b, -10, EG_GRADE_PASS, "X-4"), EG_OK);
+	assert_int_equal(eg_ruleset_build(&rs, b), EG_OK);
+	eg_ruleset_builder_free(b);
+	return rs;
+}
+
+/* JM-2.2: the errors of a period, each leaving everything as it was. */
+static void test_jm_2_2_period_errors(void **state)
+{
+	eg_ruleset *jm = NULL, *cj = NULL, *other = NULL, *late = NULL;
+	eg_assess_period *p = NULL;
+	eg_assess_input *a = NULL, *b = NULL, *c = NULL;
+	eg_assess_result *r = NULL;
+	const char *why[] = { "it has a bonus rule (JM-2.2)", "it has media penalties (JM-2.2)",
+			      "it has forced-fail conditions (JM-2.2)", "item 1 has an adverse-effects rule (JM-2.2)" };
+	(void)state;
+	assert_int_equal(eg_ruleset_preset(&jm, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_ruleset_preset(&cj, "changji-2023"), EG_OK);
+	/* Bad periods, periods outside the validity 2021-01-01 to 2021-12-31 (boundaries: 2020-H2 ends the day
+	 * before, 2022-H1 starts the day after). */
+	assert_error(eg_assess_period_new(&p, jm, "2021-H3"), EG_EINVAL, "period \"2021-H3\" is not YYYY-H1, YYYY-H2 or YYYY");
+	assert_error(eg_assess_period_new(&p, jm, "2021-06"), EG_EINVAL, "is not YYYY-H1");
+	assert_error(eg_assess_period_new(&p, jm, "2020-H2"), EG_ERANGE,
+		     "period 2020-H2 is outside rule set jiangmen-2021's validity 2021-01-01 to 2021-12-31");
+	assert_error(eg_assess_period_new(&p, jm, "2022-H1"), EG_ERANGE, "period 2022-H1 is outside");
+	assert_error(eg_assess_period_new(&p, jm, "2022"), EG_ERANGE, "period 2022 is outside");
+	assert_error(eg_assess_period_new(&p, jm, "2020"), EG_ERANGE, "period 2020 is outside");
+	assert_null(p);
+	/* A rule set in force from 2021-03-01: the first half-year is not wholly inside, the second is; open-ended. */
+	late = jm_two_items(0, "2021-03-01", NULL);
+	assert_error(eg_assess_period_new(&p, late, "2021-H1"), EG_ERANGE, "validity 2021-03-01 to open");
+	assert_error(eg_assess_period_new(&p, late, "2021"), EG_ERANGE, "period 2021 is outside");
+	assert_int_equal(eg_assess_period_new(&p, late, "2021-H2"), EG_OK);
+	eg_assess_period_free(p);
+	p = NULL;
+	assert_int_equal(eg_assess_period_new(&p, late, "2030"), EG_OK); /* open-ended */
+	eg_assess_period_free(p);
+	p = NULL;
+	/* A rule set judged month by month: changji-2023's status items. */
+	assert_error(eg_assess_period_new(&p, cj, "2026"), EG_EINVAL,
+		     "rule set changji-2023 does not sum over months: item 1 is a status item (JM-2.2)");
+	assert_int_equal(eg_assess_input_new(&a, cj), EG_OK);
+	assert_int_equal(eg_assess_input_new(&b, cj), EG_OK);
+	assert_error(eg_assess_input_add(a, b), EG_EINVAL, "item 1 is a status item");
+	eg_assess_input_free(a);
+	eg_assess_input_free(b);
+	for (int extra = 0; extra < 4; extra++) {
+		eg_ruleset *x = jm_with(extra);
+		assert_error(eg_assess_period_new(&p, x, "2021-H1"), EG_EINVAL, why[extra]);
+		assert_int_equal(eg_assess_input_new(&a, x), EG_OK);
+		assert_int_equal(eg_assess_input_new(&b, x), EG_OK);
+		assert_error(eg_assess_input_add(a, b), EG_EINVAL, "does not sum over months");
+		eg_assess_input_free(a);
+		eg_assess_input_free(b);
+		eg_ruleset_free(x);
+	}
+	/* Inputs of two rule sets, NULLs. */
+	other = jm_two_items(0, "2021-01-01", "2021-12-31");
+	assert_int_equal(eg_assess_input_new(&a, jm), EG_OK);
+	assert_int_equal(eg_assess_input_new(&b, other), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(b, "1", 4), EG_OK);
+	assert_error(eg_assess_input_add(a, b), EG_EINVAL, "the month's inputs were made for rule set jm-two, the period's for jiangmen-2021");
+	assert_error(eg_assess_input_add(NULL, b), EG_EINVAL, "NULL");
+	assert_error(eg_assess_input_add(a, NULL), EG_EINVAL, "NULL");
+	assert_int_equal(eg_assess_period_new(&p, jm, "2021-H1"), EG_OK);
+	assert_error(eg_assess_period_add_month(p, "2021-01", b), EG_EINVAL, "made for rule set jm-two");
+	assert_int_equal(eg_assess_period_month_counted(p, 0), 0);
+	/* Nothing was added to a: it scores 0 in January. */
+	assert_int_equal(eg_assess_period_add_month(p, "2021-01", a), EG_OK);
+	assert_int_equal(eg_assess_period_score(&r, p), EG_OK);
+	assert_int_equal(eg_assess_result_score(r), 0);
+	eg_assess_result_free(r);
+	eg_assess_period_free(p);
+	p = NULL;
+	assert_error(eg_assess_period_new(NULL, jm, "2021"), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_new(&p, NULL, "2021"), EG_EINVAL, "NULL");
+	assert_error(eg_assess_period_new(&p, jm, NULL), EG_EINVAL, "NULL");
+	assert_null(p);
+	(void)c;
+	eg_assess_input_free(a);
+	eg_assess_input_free(b);
+	eg_ruleset_free(other);
+	eg_ruleset_free(late);
+	eg_ruleset_free(cj);
+	eg_ruleset_free(jm);
+}
+
 static void test_presets_by_name_and_date(void **state)
 {
 	(void)state;
@@ -1043,6 +1439,11 @@ int main(void)
 		T(test_cj_a2_validity_dates),
 		T(test_cj_a2_input_errors),
 		T(test_jm_2_2_half_year_deduction_total),
+		cmocka_unit_test(test_jm_2_2_1_period_bounds),
+		cmocka_unit_test(test_jm_2_2_half_year_sums_the_months),
+		cmocka_unit_test(test_jm_2_2_per_situation_year_is_not_the_sum_of_its_halves),
+		cmocka_unit_test(test_jm_2_2_period_count_overflow_is_an_error),
+		cmocka_unit_test(test_jm_2_2_period_errors),
 		T(test_presets_by_name_and_date),
 		T(test_caller_built_ruleset_in_tenths),
 		T(test_ruleset_builder_errors),

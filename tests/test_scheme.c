@@ -1329,6 +1329,51 @@ static void test_jm_2_2_per_situation_in_a_document(void **state)
 	free(base);
 }
 
+/*
+ * JM-2.2.1: jiangmen-2021's "periods" block says its rule set has half-year
+ * and year totals, cited like every part (pointer /rulesets/0/periods); it is
+ * written back, and refused with another method or on a rule set whose parts
+ * are judged month by month (changji-2023's status items, JM-2.2 sums
+ * deduction counts only).
+ */
+static void test_jm_2_2_1_periods_block(void **state)
+{
+	eg_scheme *s = NULL;
+	char *out = NULL, *base, *t;
+	int cited = 0;
+	(void)state;
+	assert_int_equal(eg_scheme_named(&s, "jiangmen-2021"), EG_OK);
+	for (size_t i = 0; i < eg_scheme_source_count(s); i++) {
+		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
+		assert_int_equal(eg_scheme_source_at(&r, &p, &a, &q, s, i), EG_OK);
+		if (p && strcmp(p, "/rulesets/0/periods") == 0) {
+			cited++;
+			assert_string_equal(r, "JM-2.2.1");
+			assert_string_equal(a, "二(二)1");
+			assert_non_null(strstr(q, "进行半年考核和年度考核"));
+		}
+	}
+	assert_int_equal(cited, 1);
+	assert_int_equal(eg_scheme_write(&out, s), EG_OK);
+	base = strdup(out);
+	eg_string_free(out);
+	assert_non_null(strstr(base, "\"periods\": {\n        \"rule\": \"JM-2.2.1\",\n        \"method\": \"sum\","));
+	eg_scheme_free(s);
+	/* Only "sum". */
+	t = replaced(base, "\"method\": \"sum\"", "\"method\": \"mean\"");
+	refused(t, EG_EPARSE, -1, -1, "/rulesets/0/periods/method", NULL, "mean");
+	free(t);
+	free(base);
+	/* Not on changji-2023's rule set: its item 1 is a status item. */
+	base = changji_text();
+	t = replaced(base, "\"annual\": {",
+		     "\"periods\": {\"rule\": \"JM-2.2.1\", \"method\": \"sum\", \"source\": {\"article\": \"a\", \"quote\": \"q\"}},\n"
+		     "      \"annual\": {");
+	refused(t, EG_EPARSE, -1, -1, "/rulesets/0/periods", "a rule set of deduction items only", "item 1 is a status item");
+	free(t);
+	free(base);
+}
+
 /* ---- sources in rule sets, traces and outcomes ------------------------------------ */
 
 static const eg_trace *trace_with(const eg_assess_result *r, const char *rule, const char *subject)
@@ -1610,6 +1655,7 @@ int main(void)
 		cmocka_unit_test(test_family_versions_by_date_gaps_and_overlaps),
 		cmocka_unit_test(test_diff_of_a_revision_hand_computed),
 		cmocka_unit_test(test_jm_2_2_per_situation_in_a_document),
+		cmocka_unit_test(test_jm_2_2_1_periods_block),
 		cmocka_unit_test(test_cj_a2_traces_carry_the_regulation_words),
 		cmocka_unit_test(test_cj_a2_7_3_outcome_clauses_carry_their_source),
 		cmocka_unit_test(test_builder_sources_names_and_veto_rule),

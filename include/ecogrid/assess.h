@@ -346,7 +346,8 @@ EG_API void eg_ruleset_free(eg_ruleset *rs);
  * - `jiangmen-2021`: JM-2.2 (江门市2021年…"双公开"工作方案), in force
  *   2021-01-01 to 2021-12-31. Items "1"–"5", −2/−1/−2/−3/−2 per
  *   occurrence, no floor, no grades: the score is the deduction total of
- *   the half-year or year scored.
+ *   the half-year or year scored (JM-2.2.1: eg_assess_period_new() sums
+ *   the months' counts and scores them once for the period).
  *
  * @param[out] out Receives a new rule set (caller frees).
  * @param name Preset name.
@@ -630,6 +631,117 @@ EG_API const char *eg_grade_name(int grade);
  */
 EG_API int eg_assess_annual(int64_t *mean_tenths, int *grade, const eg_ruleset *rs,
 			    const int32_t *scores, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Half-year and year totals (JM-2.2, JM-2.2.1)                          */
+/* ------------------------------------------------------------------ */
+
+/** @brief The months of a half-year or a year whose inputs are summed (opaque; one thread at a time). */
+typedef struct eg_assess_period eg_assess_period;
+
+/**
+ * @brief The first and last day of a half-year or a year (JM-2.2.1, R0.5).
+ *
+ * JM-2.2.1 (「进行半年考核和年度考核」): "YYYY-H1" is January to June,
+ * "YYYY-H2" July to December, "YYYY" the calendar year (R0.5, 年度).
+ *
+ * @param[out] first Receives the first day "YYYY-MM-DD" (a buffer of at least 11 bytes).
+ * @param[out] last Receives the last day "YYYY-MM-DD" (at least 11 bytes).
+ * @param period "YYYY-H1", "YYYY-H2" or "YYYY", year 1–9999.
+ * @return ::EG_OK, ::EG_EINVAL (NULL, any other text, e.g. "2021-H3"; nothing written).
+ * @see JM-2.2.1.
+ */
+EG_API int eg_assess_period_bounds(char *first, char *last, const char *period);
+
+/**
+ * @brief Add one month's inputs into a period's inputs (JM-2.2): the
+ * occurrence counts of every deduction item are summed.
+ *
+ * Under the per-situation option (eg_ruleset_builder_set_per_situation())
+ * an item is one situation in the period however many occurrences, so
+ * its sum is read as 0 or 1 like a count set on it: a year with a
+ * situation in March and one in September has one situation, not two,
+ * and a year is then not the sum of its two halves.
+ *
+ * Only rule sets of deduction items sum over months: a status item, a
+ * veto, a bonus, media penalties, forced-fail conditions or an
+ * adverse-effects rule have no reading over a period.
+ *
+ * @param sum The period's inputs (made with eg_assess_input_new(); changed only on success).
+ * @param month One month's inputs, made for the same rule set (unchanged).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, inputs of two rule sets, a rule set
+ *         that does not sum over months, named with its part); ::EG_ERANGE
+ *         (a summed count above 1,000,000, named with its item: an error,
+ *         never wrapped). On failure nothing changed.
+ * @see JM-2.2.
+ */
+EG_API int eg_assess_input_add(eg_assess_input *sum, const eg_assess_input *month);
+
+/**
+ * @brief Start a half-year or a year of a rule set (JM-2.2, JM-2.2.1).
+ *
+ * The period's result is the deduction total of its months' occurrence
+ * counts (eg_assess_input_add()), scored once for the period by the rule
+ * set (so the per-situation option counts one situation per period). The
+ * months are added one by one with eg_assess_period_add_month(); a month
+ * never added is missing and the result says so (its trace names it), so a
+ * half-year with missing months never passes for a complete one.
+ *
+ * The rule set must be in force over the whole period (R0.3): a half-year
+ * or a year is scored by one rule set.
+ *
+ * @param[out] out Receives the period; free with eg_assess_period_free().
+ * @param rs The rule set (must outlive the period).
+ * @param period "YYYY-H1", "YYYY-H2" or "YYYY" (eg_assess_period_bounds()).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, bad period, a rule set that does not
+ *         sum over months); ::EG_ERANGE (the period is not inside the rule
+ *         set's validity); ::EG_ENOMEM.
+ * @see JM-2.2, JM-2.2.1.
+ */
+EG_API int eg_assess_period_new(eg_assess_period **out, const eg_ruleset *rs, const char *period);
+
+/** @brief Free a period; NULL is accepted. */
+EG_API void eg_assess_period_free(eg_assess_period *p);
+
+/**
+ * @brief Count one month of the period: add its inputs (eg_assess_input_add()).
+ * @param p The period.
+ * @param month "YYYY-MM", a month of the period not counted before.
+ * @param in The month's inputs, made for the period's rule set (unchanged).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, bad month, inputs of another rule
+ *         set); ::EG_ERANGE (a month outside the period, a summed count
+ *         above 1,000,000); ::EG_EEXISTS (the month was counted already).
+ *         On failure nothing changed.
+ * @see JM-2.2, JM-2.2.1.
+ */
+EG_API int eg_assess_period_add_month(eg_assess_period *p, const char *month, const eg_assess_input *in);
+
+/** @brief The name of the period as given ("2021-H1") (borrowed); NULL for NULL. */
+EG_API const char *eg_assess_period_name(const eg_assess_period *p);
+/** @brief Number of months in the period: 6 for a half-year, 12 for a year; 0 for NULL. */
+EG_API size_t eg_assess_period_month_count(const eg_assess_period *p);
+/** @brief The i-th month of the period, "YYYY-MM" (borrowed), or NULL. */
+EG_API const char *eg_assess_period_month_at(const eg_assess_period *p, size_t i);
+/** @brief 1 when the i-th month was counted (eg_assess_period_add_month()), 0 when it is missing or i is out of range. */
+EG_API int eg_assess_period_month_counted(const eg_assess_period *p, size_t i);
+/** @brief Number of the period's months not counted (missing); 0 for NULL. */
+EG_API size_t eg_assess_period_missing_count(const eg_assess_period *p);
+
+/**
+ * @brief Score the period: the rule set applied once to the summed counts (JM-2.2).
+ *
+ * The trace starts with the months counted and one entry per missing month
+ * (JM-2.2.1; a total with months missing is the total of the months
+ * counted only), then the items' deductions and the total as
+ * eg_assess_score() narrates them.
+ *
+ * @param[out] out Receives the result; free with eg_assess_result_free().
+ * @param p The period, with at least one month counted.
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ESTATE (no month counted),
+ *         ::EG_ERANGE (a total that does not fit 32 bits), ::EG_ENOMEM.
+ * @see JM-2.2, JM-2.2.1.
+ */
+EG_API int eg_assess_period_score(eg_assess_result **out, const eg_assess_period *p);
 
 /* ------------------------------------------------------------------ */
 /* Batch                                                                  */
