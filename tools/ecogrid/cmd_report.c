@@ -174,7 +174,9 @@ static const char *grade_label(const char *g, int lang)
 {
 	if (lang == EG_LANG_EN)
 		return g;
-	return !strcmp(g, "excellent") ? "优秀" : !strcmp(g, "good") ? "良好" : !strcmp(g, "pass") ? "合格" : "不合格";
+	/* "none": a rule set without grades (JM-2.2) has no grade, which is not a fail. */
+	return !strcmp(g, "excellent") ? "优秀" : !strcmp(g, "good") ? "良好" : !strcmp(g, "pass") ? "合格" :
+	       !strcmp(g, "none") ? "无等次" : "不合格";
 }
 
 /* The ladder's action name in a language, from the workspace's scheme. */
@@ -858,16 +860,22 @@ typedef struct year_unit {
 	size_t n;
 } year_unit;
 
-/* The scheme's annual rule: its ID, article and words (the source whose pointer ends in "/annual"). */
-static int annual_rule(const eg_scheme *sc, const char **rule, const char **article, const char **quote)
+/*
+ * A block of the scheme's rule sets: its rule ID, article and words (the
+ * source whose pointer ends in `block`: "/annual" for CJ-A2-7.2's annual
+ * result, "/periods" for JM-2.2.1's half-year and year totals).
+ */
+static int ruleset_block(const eg_scheme *sc, const char *block, const char **rule, const char **article,
+			 const char **quote)
 {
+	size_t lb = strlen(block);
 	for (size_t i = 0; i < eg_scheme_source_count(sc); i++) {
 		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
 		size_t lp;
 		if (eg_scheme_source_at(&r, &p, &a, &q, sc, i) != EG_OK || !p)
 			continue;
 		lp = strlen(p);
-		if (lp >= 7 && !strcmp(p + lp - 7, "/annual") && !strncmp(p, "/rulesets/", 10)) {
+		if (lp >= lb && !strcmp(p + lp - lb, block) && !strncmp(p, "/rulesets/", 10)) {
 			*rule = r;
 			*article = a;
 			*quote = q;
@@ -910,7 +918,7 @@ static int report_year(tool_ctx *ctx, const char *year, const char *format, cons
 	rc = ws_read_begin(db);
 	if (!rc)
 		rc = cycle_scheme_load(&s, db);
-	if (!rc && !annual_rule(s.scheme, &rule, &article, &quote))
+	if (!rc && !ruleset_block(s.scheme, "/annual", &rule, &article, &quote))
 		rc = tool_fail("report %s: the workspace's scheme %s has no annual result", year, s.name);
 	if (!rc && !(rc = cycle_load(&c, db, &s)))
 		have_cycle = 1;
@@ -1057,6 +1065,354 @@ static int report_year(tool_ctx *ctx, const char *year, const char *format, cons
 	return rc;
 }
 
+/*
+ * report YYYY-H1 | YYYY-H2 | YYYY for a scheme with half-year and year
+ * totals (its rule set's "periods" block, JM-2.2.1). Per unit the library
+ * adds up the months' inputs and scores them once for the period
+ * (eg_assess_period_*, JM-2.2); the tool reads each month's stored inputs
+ * (`month import`: a month need not be run), says which months were counted
+ * and which are missing, and prints per unit the deductions by item with
+ * the regulation's article and words and the rule ID.
+ */
+typedef struct period_unit {
+	char id[72], name[300];
+	eg_assess_period *p;
+	eg_assess_result *r; /* NULL: no month of the period with inputs */
+} period_unit;
+
+static int period_unit_cmp(const void *a, const void *b)
+{
+	return strcmp(((const period_unit *const *)a)[0]->id, ((const period_unit *const *)b)[0]->id);
+}
+
+/* Months joined as the language lists them: "2021-01、2021-02" or "2021-01, 2021-02". */
+static void month_list(char *buf, size_t size, const eg_assess_period *p, const unsigned char *pick, int lang)
+{
+	size_t o = 0, k = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < eg_assess_period_month_count(p) && o < size; i++)
+		if (pick[i])
+			o += (size_t)snprintf(buf + o, size - o, "%s%s", k++ ? (lang ? ", " : "、") : "",
+					      eg_assess_period_month_at(p, i));
+}
+
+/* The trace entry of item i of rs in a period's result, or NULL. */
+static const eg_trace *item_entry(const eg_assess_result *r, const eg_ruleset *rs, size_t i)
+{
+	for (size_t k = 0; r && k < eg_assess_result_trace_count(r); k++) {
+		const eg_trace *t = eg_assess_result_trace_at(r, k);
+		if (!strcmp(eg_trace_subject(t), eg_ruleset_item_id(rs, i)) && !strcmp(eg_trace_rule(t), eg_ruleset_item_rule(rs, i)))
+			return t;
+	}
+	return NULL;
+}
+
+/* Whether the workspace's scheme has a rule-set block (ruleset_block()): 1 or 0; -1 (reported) when it cannot be read. */
+static int scheme_has_block(tool_ctx *ctx, const char *block)
+{
+	sqlite3 *db;
+	cycle_scheme s;
+	const char *r, *a, *q;
+	int has = -1;
+	if (ws_open(&db, ctx->db_path, 1))
+		return -1;
+	memset(&s, 0, sizeof s);
+	if (!ws_read_begin(db) && !cycle_scheme_load(&s, db))
+		has = ruleset_block(s.scheme, block, &r, &a, &q);
+	ws_commit(db);
+	ws_close(db);
+	cycle_scheme_free(&s);
+	return has;
+}
+
+static int report_period(tool_ctx *ctx, const char *period, const char *format, const char *out_path, int force, int bom)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st = NULL;
+	cycle_scheme s;
+	eg_ruleset *rs = NULL;
+	eg_assess_period *probe = NULL;
+	period_unit *u = NULL, **by_id = NULL;
+	size_t n = 0, n_months = 0, n_imported = 0;
+	int rc, year = strlen(period) == 4, lang = ctx->lang;
+	char first[11], last[11], m_first[8], m_last[8];
+	const char *rule = NULL, *article = NULL, *quote = NULL;
+	unsigned char imported[12] = { 0 }, missing[12] = { 0 };
+	out_target o;
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+		return tool_fail("report: the half-year and year totals are printed as text, json or csv, not %s", format);
+	if (eg_assess_period_bounds(first, last, period) != EG_OK)
+		return tool_fail_eg(EG_EINVAL, "report");
+	snprintf(m_first, sizeof m_first, "%.7s", first);
+	snprintf(m_last, sizeof m_last, "%.7s", last);
+	if (ws_open(&db, ctx->db_path, 1))
+		return TOOL_FAIL;
+	memset(&s, 0, sizeof s);
+	rc = ws_read_begin(db);
+	if (!rc)
+		rc = cycle_scheme_load(&s, db);
+	/* The scheme decides: a rule set with a "periods" block (JM-2.2.1). */
+	if (!rc && !ruleset_block(s.scheme, "/periods", &rule, &article, &quote))
+		rc = year ? tool_fail("report %s: the workspace's scheme %s has neither an annual result (CJ-A2-7.2) nor "
+				      "half-year and year totals (JM-2.2.1)", period, s.name)
+			  : tool_fail("report %s: the workspace's scheme %s has no half-year totals (JM-2.2.1)", period, s.name);
+	if (!rc && eg_scheme_ruleset(&rs, s.scheme, last) != EG_OK) {
+		const char *vf = NULL, *vt = NULL;
+		eg_scheme_validity(&vf, &vt, s.scheme);
+		rc = tool_fail("report %s: %s to %s is outside the validity of the workspace's scheme %s (%s to %s)", period, first,
+			       last, s.name, vf ? vf : "", vt ? vt : _("open-ended"));
+	}
+	/* One rule set over the whole period (the library's check). */
+	if (!rc && eg_assess_period_new(&probe, rs, period) != EG_OK)
+		rc = tool_fail_eg(EG_ERANGE, period);
+	if (!rc)
+		n_months = eg_assess_period_month_count(probe);
+	/* The units: the grid's level-2 units and any unit with inputs in the period. */
+	if (!rc && sqlite3_prepare_v2(db,
+				      "SELECT u.id, COALESCE(g.name, u.id) FROM (SELECT id FROM grid_node WHERE level = 2 AND "
+				      "kind <> 2 UNION SELECT unit FROM month_input WHERE month BETWEEN ?1 AND ?2) u "
+				      "LEFT JOIN grid_node g ON g.id = u.id ORDER BY COALESCE(g.seq, 9223372036854775807), u.id",
+				      -1, &st, NULL) != SQLITE_OK)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (!rc) {
+		sqlite3_bind_text(st, 1, m_first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, m_last, -1, SQLITE_STATIC);
+		while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+			period_unit *t = realloc(u, (n + 1) * sizeof *u);
+			if (!t) {
+				rc = tool_fail("out of memory");
+				break;
+			}
+			u = t;
+			memset(&u[n], 0, sizeof u[n]);
+			snprintf(u[n].id, sizeof u[n].id, "%s", (const char *)sqlite3_column_text(st, 0));
+			snprintf(u[n].name, sizeof u[n].name, "%s", (const char *)sqlite3_column_text(st, 1));
+			if (eg_assess_period_new(&u[n].p, rs, period) != EG_OK)
+				rc = tool_fail_eg(EG_ENOMEM, u[n].id);
+			n++;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (!rc && n > 0 && !(by_id = malloc(n * sizeof *by_id)))
+		rc = tool_fail("out of memory");
+	for (size_t i = 0; !rc && i < n; i++)
+		by_id[i] = &u[i];
+	if (!rc && n > 0)
+		qsort(by_id, n, sizeof *by_id, period_unit_cmp);
+	/* Each month's stored inputs, added unit by unit (JM-2.2: the library sums and checks). */
+	if (!rc && sqlite3_prepare_v2(db, "SELECT month, unit, json FROM month_input WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit",
+				      -1, &st, NULL) != SQLITE_OK)
+		rc = tool_fail("workspace: %s", sqlite3_errmsg(db));
+	if (!rc) {
+		sqlite3_bind_text(st, 1, m_first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, m_last, -1, SQLITE_STATIC);
+		while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+			const char *mon = (const char *)sqlite3_column_text(st, 0), *id = (const char *)sqlite3_column_text(st, 1);
+			period_unit key, *kp = &key, **hit;
+			json_t *doc = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL), *a = json_object_get(doc, "assessment");
+			eg_assess_input *in = NULL;
+			char path[128];
+			for (size_t k = 0; k < n_months; k++)
+				if (!strcmp(eg_assess_period_month_at(probe, k), mon))
+					imported[k] = 1;
+			snprintf(key.id, sizeof key.id, "%s", id);
+			hit = n ? bsearch(&kp, by_id, n, sizeof *by_id, period_unit_cmp) : NULL;
+			snprintf(path, sizeof path, "%s units.%s", mon, id);
+			if (hit && a) {
+				int e;
+				if (eg_assess_input_new(&in, rs) != EG_OK)
+					rc = tool_fail_eg(EG_ENOMEM, path);
+				else if (!(rc = month_apply_assessment(in, a, path)) &&
+					 (e = eg_assess_period_add_month((*hit)->p, mon, in)) != EG_OK)
+					rc = tool_fail_eg(e, path);
+				eg_assess_input_free(in);
+			}
+			json_decref(doc);
+		}
+		sqlite3_finalize(st);
+	}
+	for (size_t k = 0; k < n_months; k++) {
+		n_imported += imported[k];
+		missing[k] = !imported[k];
+	}
+	if (!rc && n_imported == 0)
+		rc = tool_fail("report %s: no month of %s (%s to %s) has been imported (`ecogrid month import YYYY-MM FILE`)", period,
+			       period, m_first, m_last);
+	for (size_t i = 0; !rc && i < n; i++) {
+		int e;
+		if (eg_assess_period_missing_count(u[i].p) == n_months)
+			continue; /* no month with inputs: not assessed */
+		if ((e = eg_assess_period_score(&u[i].r, u[i].p)) != EG_OK)
+			rc = tool_fail_eg(e, u[i].name);
+	}
+	ws_commit(db);
+	ws_close(db);
+	if (!rc)
+		rc = out_open(&o, ctx, out_path, force, "report");
+	if (!rc) {
+		FILE *f = o.f;
+		int scale = eg_ruleset_scale(rs);
+		char list[12 * 10], pts[32];
+		size_t n_items = eg_ruleset_item_count(rs);
+		if (!strcmp(format, "text")) {
+			putf(f, year ? _("Year %s: double-assessment totals, %s to %s (%s)\n")
+				     : _("Half-year %s: double-assessment totals, %s to %s (%s)\n"),
+			     period, first, last, eg_ruleset_name(rs));
+			putf(f, _("%s 「%s」 (%s): each unit's counts of the months counted, added up and scored once for the "
+				  "period (JM-2.2)\n"), article ? article : "", quote ? quote : "", rule);
+			month_list(list, sizeof list, probe, imported, lang);
+			putf(f, _("Months with inputs: %s\n"), list);
+			if (n_imported < n_months) {
+				month_list(list, sizeof list, probe, missing, lang);
+				putf(f, year ? _("NOT COMPLETE: %s not imported; the totals leave them out and are not the year's\n")
+					     : _("NOT COMPLETE: %s not imported; the totals leave them out and are not the half-year's\n"),
+				     list);
+			}
+			fputc('\n', f);
+			for (size_t i = 0; i < n; i++) {
+				unsigned char lacks[12] = { 0 };
+				size_t shown = 0, n_lacks = 0;
+				for (size_t k = 0; k < n_months; k++)
+					n_lacks += lacks[k] = imported[k] && !eg_assess_period_month_counted(u[i].p, k);
+				if (!u[i].r) {
+					putf(f, _("%s: not assessed: no inputs in any month of %s\n"), u[i].name, period);
+					continue;
+				}
+				putf(f, _("%s: total %s points (%zu of %zu months counted)\n"), u[i].name,
+				     points(pts, sizeof pts, eg_assess_result_score(u[i].r), scale),
+				     n_months - eg_assess_period_missing_count(u[i].p), n_months);
+				if (n_lacks) {
+					month_list(list, sizeof list, probe, lacks, lang);
+					putf(f, _("  no inputs for this unit in %s: left out of its total\n"), list);
+				}
+				for (size_t it = 0; it < n_items; it++) {
+					const eg_trace *t = item_entry(u[i].r, rs, it);
+					const char *a = NULL, *q = NULL;
+					if (!t || eg_trace_count(t) == 0)
+						continue;
+					shown++;
+					fprintf(f, "  %s\n", eg_trace_message(t, lang));
+					if (eg_trace_source(&a, &q, t) == EG_OK && a)
+						fprintf(f, lang ? "    %s: 「%s」\n" : "    %s：「%s」\n", a, q);
+				}
+				if (!shown)
+					putf(f, "%s", _("  no deductions\n"));
+			}
+		} else if (!strcmp(format, "json")) {
+			json_t *doc, *months = json_array(), *units = json_object(), *counted = json_array(), *absent = json_array();
+			for (size_t k = 0; k < n_months; k++) {
+				json_array_append_new(months, json_pack("{s:s, s:b}", "month", eg_assess_period_month_at(probe, k),
+									"imported", imported[k]));
+				json_array_append_new(imported[k] ? counted : absent, json_string(eg_assess_period_month_at(probe, k)));
+			}
+			for (size_t i = 0; i < n; i++) {
+				json_t *x = json_pack("{s:s}", "name", u[i].name), *mc = json_array(), *mm = json_array(),
+				       *ded = json_array(), *trace = json_array();
+				for (size_t k = 0; k < n_months; k++)
+					json_array_append_new(eg_assess_period_month_counted(u[i].p, k) ? mc : mm,
+							      json_string(eg_assess_period_month_at(probe, k)));
+				json_object_set_new(x, "months_counted", mc);
+				json_object_set_new(x, "months_missing", mm);
+				json_object_set_new(x, "complete", json_boolean(u[i].r && eg_assess_period_missing_count(u[i].p) == 0));
+				json_object_set_new(x, "total", u[i].r ? json_integer(eg_assess_result_score(u[i].r)) : json_null());
+				for (size_t it = 0; u[i].r && it < n_items; it++) {
+					const eg_trace *t = item_entry(u[i].r, rs, it);
+					const char *a = NULL, *q = NULL;
+					json_t *d;
+					if (!t || eg_trace_count(t) == 0)
+						continue;
+					eg_trace_source(&a, &q, t);
+					d = json_pack("{s:s, s:s, s:I, s:i, s:s, s:s}", "item", eg_ruleset_item_id(rs, it), "rule",
+						      eg_trace_rule(t), "count", (json_int_t)eg_trace_count(t), "points",
+						      (int)(eg_trace_after(t) - eg_trace_before(t)), "message",
+						      eg_trace_message(t, EG_LANG_ZH), "message_en", eg_trace_message(t, EG_LANG_EN));
+					if (a)
+						json_object_set_new(d, "source", json_pack("{s:s, s:s}", "article", a, "quote", q));
+					json_array_append_new(ded, d);
+				}
+				json_object_set_new(x, "deductions", ded);
+				for (size_t k = 0; u[i].r && k < eg_assess_result_trace_count(u[i].r); k++) {
+					const eg_trace *t = eg_assess_result_trace_at(u[i].r, k);
+					json_array_append_new(trace, json_pack("{s:s, s:s, s:I, s:i, s:i, s:s, s:s}", "rule", eg_trace_rule(t),
+									       "subject", eg_trace_subject(t), "count",
+									       (json_int_t)eg_trace_count(t), "before",
+									       (int)eg_trace_before(t), "after", (int)eg_trace_after(t),
+									       "message", eg_trace_message(t, EG_LANG_ZH), "message_en",
+									       eg_trace_message(t, EG_LANG_EN)));
+				}
+				json_object_set_new(x, "trace", trace);
+				json_object_set_new(units, u[i].id, x);
+			}
+			doc = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:b, s:o, s:o, s:o, s:o}", "period", period,
+					"kind", year ? "year" : "half_year", "from", first, "to", last, "scheme", s.name, "ruleset",
+					eg_ruleset_name(rs), "rule", rule, "source", "article", article ? article : "", "quote",
+					quote ? quote : "", "complete", n_imported == n_months, "months", months, "months_imported",
+					counted, "months_missing", absent, "units", units);
+			json_dumpf(doc, f, JSON_INDENT(2));
+			fputc('\n', f);
+			json_decref(doc);
+		} else {
+			char h[160];
+			if (bom)
+				fputs("\xEF\xBB\xBF", f);
+			out_csv_cell(f, _("unit code"), 0);
+			out_csv_cell(f, _("unit"), 0);
+			out_csv_cell(f, _("period"), 0);
+			out_csv_cell(f, _("total"), 0);
+			out_csv_cell(f, _("months counted"), 0);
+			out_csv_cell(f, _("months missing"), 0);
+			out_csv_cell(f, _("complete"), 0);
+			for (size_t it = 0; it < n_items; it++) {
+				snprintf(h, sizeof h, _("item %s: occurrences (%s)"), eg_ruleset_item_id(rs, it), eg_ruleset_item_rule(rs, it));
+				out_csv_cell(f, h, 0);
+				snprintf(h, sizeof h, _("item %s: points"), eg_ruleset_item_id(rs, it));
+				out_csv_cell(f, h, 0);
+			}
+			out_csv_cell(f, _("rules (IDs)"), 1);
+			for (size_t i = 0; i < n; i++) {
+				unsigned char c[12], m[12];
+				char mc[12 * 10], mm[12 * 10], num[32];
+				for (size_t k = 0; k < n_months; k++) {
+					c[k] = (unsigned char)eg_assess_period_month_counted(u[i].p, k);
+					m[k] = !c[k];
+				}
+				month_list(mc, sizeof mc, probe, c, lang);
+				month_list(mm, sizeof mm, probe, m, lang);
+				out_csv_cell(f, u[i].id, 0);
+				out_csv_cell(f, u[i].name, 0);
+				out_csv_cell(f, period, 0);
+				out_csv_cell(f, u[i].r ? points(pts, sizeof pts, eg_assess_result_score(u[i].r), scale) : "", 0);
+				out_csv_cell(f, mc, 0);
+				out_csv_cell(f, mm, 0);
+				out_csv_cell(f, u[i].r && eg_assess_period_missing_count(u[i].p) == 0 ? _("yes") : _("no"), 0);
+				for (size_t it = 0; it < n_items; it++) {
+					const eg_trace *t = item_entry(u[i].r, rs, it);
+					snprintf(num, sizeof num, "%lld", t ? (long long)eg_trace_count(t) : 0LL);
+					out_csv_cell(f, u[i].r ? num : "", 0);
+					out_csv_cell(f, u[i].r ? points(pts, sizeof pts, t ? eg_trace_after(t) - eg_trace_before(t) : 0, scale) : "", 0);
+				}
+				snprintf(h, sizeof h, "%s;%s", rule, n_items ? eg_ruleset_item_rule(rs, 0) : "");
+				out_csv_cell(f, h, 1);
+			}
+		}
+		if (rc)
+			out_abort(&o);
+		else
+			rc = out_close(&o);
+	}
+	for (size_t i = 0; i < n; i++) {
+		eg_assess_result_free(u[i].r);
+		eg_assess_period_free(u[i].p);
+	}
+	free(u);
+	free(by_id);
+	eg_assess_period_free(probe);
+	eg_ruleset_free(rs);
+	cycle_scheme_free(&s);
+	return rc;
+}
+
 int cmd_report(tool_ctx *ctx)
 {
 	const char *month = NULL, *format = "text", *out_path = NULL;
@@ -1086,11 +1442,14 @@ int cmd_report(tool_ctx *ctx)
 		else if (!strcmp(ctx->argv[i], "--force"))
 			force = 1;
 		else if (!strcmp(ctx->argv[i], "--help")) {
-			puts(TR(ctx, "ecogrid report 月份 [--format text|json|csv|html|pdf] [--output 文件] [--force] [--bom] [--stale-ok]\n"
-				     "  过期（输入、网格或方案在运行后有变化，或前一月已过期）的月份拒绝出通报；--stale-ok 照出并在通报上注明",
-				"ecogrid report YYYY-MM [--format text|json|csv|html|pdf] [--output FILE] [--force] [--bom] [--stale-ok]\n"
+			puts(TR(ctx, "ecogrid report 月份|YYYY-H1|YYYY-H2|年份 [--format text|json|csv|html|pdf] [--output 文件] [--force] [--bom] [--stale-ok]\n"
+				     "  过期（输入、网格或方案在运行后有变化，或前一月已过期）的月份拒绝出通报；--stale-ok 照出并在通报上注明\n"
+				     "  半年（H1 为 1-6 月，H2 为 7-12 月）和年度：按工作库的考核方案，年度考核结果（CJ-A2-7.2）或“双考核”扣分合计（JM-2.2.1）",
+				"ecogrid report YYYY-MM|YYYY-H1|YYYY-H2|YYYY [--format text|json|csv|html|pdf] [--output FILE] [--force] [--bom] [--stale-ok]\n"
 				"  refused for a stale month (inputs, grid or scheme changed after the run, or the month before is\n"
-				"  stale); --stale-ok prints it marked as stale"));
+				"  stale); --stale-ok prints it marked as stale\n"
+				"  half-years (H1 January-June, H2 July-December) and years: as the workspace's scheme has them, the\n"
+				"  annual result (CJ-A2-7.2) or the double-assessment totals (JM-2.2.1)"));
 			json_decref(lines);
 			return TOOL_OK;
 		} else if (!month && ctx->argv[i][0] != '-')
@@ -1101,10 +1460,21 @@ int cmd_report(tool_ctx *ctx)
 		}
 	}
 	json_decref(lines);
-	if (month && strlen(month) == 4 && strspn(month, "0123456789") == 4 && strcmp(month, "1900") >= 0)
-		return report_year(ctx, month, format, out_path, force, bom, stale_ok);
+	if (month && !month_valid(month)) {
+		char a[11], b[11];
+		int is_period = eg_assess_period_bounds(a, b, month) == EG_OK, annual;
+		/* A half-year or a year (1900 on, as months): the scheme decides which result (CJ-A2-7.2, JM-2.2.1). */
+		if (is_period && strcmp(month, "1900") >= 0) {
+			if (strlen(month) == 4 && (annual = scheme_has_block(ctx, "/annual")) != 0)
+				return annual < 0 ? TOOL_FAIL : report_year(ctx, month, format, out_path, force, bom, stale_ok);
+			return report_period(ctx, month, format, out_path, force, bom);
+		}
+		if (!is_period && strlen(month) >= 6 && month[4] == '-' && month[5] == 'H')
+			return tool_fail_eg(EG_EINVAL, "report");
+	}
 	if (!month || !month_valid(month))
-		return tool_fail("report: which month? (ecogrid report YYYY-MM, or YYYY for the year)");
+		return tool_fail("report: which month or period? (ecogrid report YYYY-MM; YYYY-H1, YYYY-H2 or YYYY for the "
+				 "half-year or the year)");
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "html") &&
 	    strcmp(format, "pdf"))
 		return tool_fail("report: --format must be text, json, csv, html or pdf, not %s", format);

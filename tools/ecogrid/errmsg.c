@@ -98,6 +98,9 @@ static const char *const lib_formats[] = {
 	N_("more than %d problems"),
 	N_("rule set %s has no forced-fail condition %s"),
 	N_("period %s is outside rule set %s's validity %s to %s"),
+	/* assess_score.c: half-year and year totals (JM-2.2, JM-2.2.1) */
+	N_("period \"%s\" is not YYYY-H1, YYYY-H2 or YYYY (JM-2.2.1)"),
+	N_("item %s: the period's count %lld + %lld is above %d (JM-2.2)"),
 	N_("no preset rule set%s%s is in force on %s"),
 	/* airq.c */
 	N_("%s statistic %g is not a finite value >= 0"),

@@ -56,10 +56,13 @@ const cmd_doc cmd_docs[] = {
 	  N_("Every month of the workspace: imported, run, stale and why, and the units with missing inputs."),
 	  N_("ecogrid status"), "--format=" },
 	{ "report", NULL,
-	  N_("report YYYY-MM|YYYY [--format text|json|csv|html|pdf] [--output FILE] [--force] [--bom] [--stale-ok]"),
-	  N_("The bulletin of a month (scores, grades, deductions with their reasons, escalations, the air ranking), "
-	     "or the annual result of a year (CJ-A2-7.2: the months that count, the mean, the grade and what follows a "
-	     "failing year; text, json or csv). The issuing office, document number and date come from `ecogrid config`. html is a page a "
+	  N_("report YYYY-MM|YYYY-H1|YYYY-H2|YYYY [--format text|json|csv|html|pdf] [--output FILE] [--force] [--bom] [--stale-ok]"),
+	  N_("The bulletin of a month (scores, grades, deductions with their reasons, escalations, the air ranking). "
+	     "For a year, what the workspace's scheme has: the annual result (CJ-A2-7.2: the months that count, the mean, "
+	     "the grade and what follows a failing year), or, like for a half-year (H1 January to June, H2 July to "
+	     "December), the totals of the double assessment (JM-2.2.1, JM-2.2: per unit the deductions of the months' "
+	     "inputs by item, with the regulation's words and the rule ID, the months counted and those missing); "
+	     "text, json or csv. The issuing office, document number and date come from `ecogrid config`. html is a page a "
 	     "website can publish; pdf prints it with headless Chromium; csv has Chinese (--lang en: English) "
 	     "headers and values with the codes in their own columns, and --bom for Excel. A month whose results are stale "
 	     "(an input changed after the run) is refused unless --stale-ok; an existing output file is replaced only "

@@ -2,8 +2,10 @@
 import ctypes
 from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_ubyte, c_uint, c_uint32, c_void_p
 
-from ._core import AssessInputH, AssessResultH, FindingsH, GridH, RulesetBuilderH, RulesetH, TraceH
+from ._core import AssessInputH, AssessResultH, FindingsH, GridH, RulesetBuilderH, RulesetH, TraceH, handle_type
 from ._types import STATUS
+
+AssessPeriodH = handle_type("eg_assess_period")
 
 
 class ItemDef(ctypes.Structure):
@@ -76,6 +78,17 @@ PROTOTYPES = {
     "eg_assess_result_render": (STATUS, [POINTER(c_void_p), AssessResultH, c_int]),
     "eg_grade_name": (c_char_p, [c_int]),
     "eg_assess_annual": (STATUS, [POINTER(c_int64), POINTER(c_int), RulesetH, POINTER(c_int32), c_size_t]),
+    "eg_assess_period_bounds": (STATUS, [c_char_p, c_char_p, c_char_p]),
+    "eg_assess_input_add": (STATUS, [AssessInputH, AssessInputH]),
+    "eg_assess_period_new": (STATUS, [POINTER(AssessPeriodH), RulesetH, c_char_p]),
+    "eg_assess_period_free": (None, [AssessPeriodH]),
+    "eg_assess_period_add_month": (STATUS, [AssessPeriodH, c_char_p, AssessInputH]),
+    "eg_assess_period_name": (c_char_p, [AssessPeriodH]),
+    "eg_assess_period_month_count": (c_size_t, [AssessPeriodH]),
+    "eg_assess_period_month_at": (c_char_p, [AssessPeriodH, c_size_t]),
+    "eg_assess_period_month_counted": (c_int, [AssessPeriodH, c_size_t]),
+    "eg_assess_period_missing_count": (c_size_t, [AssessPeriodH]),
+    "eg_assess_period_score": (STATUS, [POINTER(AssessResultH), AssessPeriodH]),
     "eg_assess_score_table": (STATUS, [POINTER(c_int32), POINTER(c_int32), RulesetH, POINTER(c_int64), c_size_t,
                                        POINTER(c_int64), POINTER(c_int32), c_size_t, POINTER(c_uint32), c_size_t,
                                        c_char_p]),
