@@ -14,6 +14,7 @@ from test_hourly import station
 from test_records import DISCLOSURE, LEDGER, FRAME, SEED
 from test_duty import SAMPLE as DUTY_SAMPLE
 from test_tool import GRID, STAFF
+from test_period import GRID as JM_GRID, MONTHS as JM_MONTHS
 
 SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "schema")
 try:
@@ -41,9 +42,23 @@ class SchemaTest(ToolCase):
     def test_every_schema_is_a_valid_draft_2020_12_schema(self):
         names = sorted(os.path.basename(p)[:-len(".schema.json")] for p in glob.glob(os.path.join(SCHEMAS, "*.schema.json")))
         self.assertEqual(names, ["disclose-list", "disclose-status", "draw-record", "duty-status", "grid-check",
-                                 "ledger-status", "month-input", "report", "scheme"])
+                                 "ledger-status", "month-input", "report", "report-period", "scheme"])
         for n in names:
             validator(n)
+
+    def test_half_year_and_year_totals(self):
+        """report YYYY-H1|YYYY-H2|YYYY of a Jiangmen workspace (JM-2.2.1): complete, incomplete, a unit
+        with a month missing; the month inputs are valid month-input documents too."""
+        self.run_tool("init", "--scheme", "jiangmen-2021")
+        self.run_tool("grid", "import", self.write("g.csv", JM_GRID))
+        for m, units in JM_MONTHS.items():
+            self.assertValid("month-input", {"units": units})
+            self.run_tool("month", "import", m, self.write(m + ".json", json.dumps({"units": units})))
+        for period in ("2021-H1", "2021-H2", "2021"):
+            doc = json.loads(self.run_tool("report", period, "--format", "json").stdout)
+            self.assertValid("report-period", doc)
+        self.assertInvalid("report-period", dict(doc, period="2021-H3"))
+        self.assertInvalid("report-period", dict(doc, months=doc["months"][:5]))
 
     def test_month_input_and_report_of_the_demo(self):
         out = self.run_tool("demo", "--keep").stdout  # --keep: the workspace and month files stay
