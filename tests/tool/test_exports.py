@@ -68,8 +68,9 @@ class ExportsTest(ToolCase):
                  "report 2025：2025 年还没有运行过任何月份"),
                 (("report", "2026", "--format", "html"), "report: the annual result is printed as text, json or csv, not html",
                  "report：年度结果可输出为 text、json 或 csv，不能是 html"),
-                (("report", "26"), "report: which month? (ecogrid report YYYY-MM, or YYYY for the year)",
-                 "report：哪个月？（ecogrid report YYYY-MM，年度结果用 YYYY）")):
+                (("report", "26"), "report: which month or period? (ecogrid report YYYY-MM; YYYY-H1, YYYY-H2 or YYYY "
+                 "for the half-year or the year)",
+                 "report：哪个月或哪个考核期？（ecogrid report YYYY-MM；半年用 YYYY-H1、YYYY-H2，年度用 YYYY）")):
             for lang, needle in (("en", en), ("zh", zh)):
                 with self.subTest(args=args, lang=lang):
                     self.assertIn(needle, self.run_tool(*args, expect=1, lang=lang).stderr)

@@ -204,6 +204,24 @@ class PeriodTest(ToolCase):
             self.assertIn(needle, self.run_tool("report", "2021-H2", expect=1, lang=lang).stderr)
         self.assertEqual(self.digest(), before)
 
+    def test_a_half_year_is_scored_by_one_rule_set(self):
+        """A rule set in force from 2021-03-01 (a document's "valid_from"): the first half-year is not
+        wholly inside it (the library's check), the second is."""
+        self.run_tool("init", "--scheme", "jiangmen-2021")
+        text = self.run_tool("scheme", "export").stdout
+        marker = '"total_rule": "JM-2.2",'
+        self.assertIn(marker, text)
+        doc = self.write("jm-march.json", text.replace(marker, '"valid_from": "2021-03-01",\n      "valid_to": "2021-12-31",\n      ' + marker, 1))
+        self.workspace(scheme=doc, months={m: MONTHS[m] for m in ("2021-03", "2021-08")})
+        before = self.digest()
+        for lang, needle in (("en", "report 2021-H1: period 2021-H1 is outside rule set jiangmen-2021's validity 2021-03-01 to 2021-12-31"),
+                             ("zh", "report 2021-H1：")):
+            proc = self.run_tool("report", "2021-H1", expect=1, lang=lang)
+            self.assertIn(needle, proc.stderr)
+        self.assertEqual(self.digest(), before)
+        # 蓬江区 H2: only 2021-08 imported, item 4 × 1: −3.
+        self.assertEqual(self.report("2021-H2")["units"]["A"]["total"], -3)
+
     def test_summed_count_above_the_limit_is_an_error(self):
         """Counts up to 1,000,000 a month; 600,000 in March and April sum to 1,200,000: refused,
         never wrapped (JM-2.2)."""

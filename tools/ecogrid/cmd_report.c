@@ -1163,8 +1163,11 @@ static int report_period(tool_ctx *ctx, const char *period, const char *format, 
 			       last, s.name, vf ? vf : "", vt ? vt : _("open-ended"));
 	}
 	/* One rule set over the whole period (the library's check). */
-	if (!rc && eg_assess_period_new(&probe, rs, period) != EG_OK)
-		rc = tool_fail_eg(EG_ERANGE, period);
+	if (!rc && eg_assess_period_new(&probe, rs, period) != EG_OK) {
+		char what[32];
+		snprintf(what, sizeof what, "report %s", period);
+		rc = tool_fail_eg(EG_ERANGE, what);
+	}
 	if (!rc)
 		n_months = eg_assess_period_month_count(probe);
 	/* The units: the grid's level-2 units and any unit with inputs in the period. */
