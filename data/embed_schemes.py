@@ -14,7 +14,8 @@ It also writes each document's duties (its "duties" array, section 9 of the
 rule catalogue) as the table of duty presets, eg__duty_preset_table[]
 (src/duty_internal.h), so that eg_duty_set_preset() and
 eg_duty_cadence_preset() return static definitions without parsing a
-document. The words become the C enum names (EG_DUTY_SHAPE_PERIODIC, …),
+document; each carries its source (article and quote), which
+eg_duty_set_preset() attaches to the set. The words become the C enum names (EG_DUTY_SHAPE_PERIODIC, …),
 so a word the library does not know fails the build; the library's loader
 checks the same duties again (eg_scheme_duties()), and tests/duty_equiv.c
 compares both with the frozen table.
@@ -59,7 +60,12 @@ def duty_entry(doc_id, d):
     f.append(".limit_unit = EG_DUTY_UNIT_%s" % d.get("limit_unit", "none").upper())
     f.append(".limit = %d" % int(d.get("limit", 0)))
     f.append(".flags = %s" % (" | ".join("EG_DUTY_FLAG_%s" % w.upper() for w in d.get("flags", [])) or "0u"))
-    return "\t{ %s, { %s } }," % (c_string(doc_id), ", ".join(f))
+    src = d.get("source")
+    if not isinstance(src, dict) or "article" not in src or "quote" not in src:
+        sys.exit("embed_schemes.py: %s: duty %s has no source (article and quote); every duty needs one"
+                 % (doc_id, d.get("id")))
+    return "\t{ %s, { %s }, %s, %s }," % (c_string(doc_id), ", ".join(f), c_string(src["article"]),
+                                         c_string(src["quote"]))
 
 
 def main():
@@ -89,7 +95,7 @@ def main():
     lines.append("const size_t eg__scheme_doc_count = %d;" % len(docs))
     lines.append("")
     lines.append("const eg__duty_preset eg__duty_preset_table[] = {")
-    lines += duties or ["\t{ NULL, EG_DUTY_DEF_INIT },"]
+    lines += duties or ["\t{ NULL, EG_DUTY_DEF_INIT, NULL, NULL },"]
     lines.append("};")
     lines.append("const size_t eg__duty_preset_count = %d;" % len(duties))
     with open(out_path, "w", encoding="ascii") as f:

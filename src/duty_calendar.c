@@ -466,8 +466,10 @@ void eg_duty_set_free(eg_duty_set *set)
 {
 	if (!set)
 		return;
-	for (size_t i = 0; i < set->n; i++)
+	for (size_t i = 0; i < set->n; i++) {
 		eg__free(set->v[i].buf);
+		eg__free(set->v[i].src);
+	}
 	eg__free(set->v);
 	eg__free(set);
 }
@@ -481,6 +483,50 @@ int eg_duty_set_at(eg_duty_def *def, const eg_duty_set *set, size_t i)
 	if (i >= set->n)
 		return eg__error(EG_ERANGE, "duty %zu of a set of %zu", i, set->n);
 	*def = set->v[i].d;
+	return EG_OK;
+}
+
+/*
+ * The source a duty implements: the regulation's article and words, as an
+ * assessment item or a ladder clause carries them (the rows of
+ * eg_duty_status() cite it beside the rule ID).
+ */
+int eg_duty_set_set_source(eg_duty_set *set, const char *id, const char *article, const char *quote)
+{
+	size_t la, lq;
+	char *b;
+	int rc;
+	if (!set || !id)
+		return eg__error(EG_EINVAL, "eg_duty_set_set_source: NULL argument");
+	if ((rc = eg__check_text(article, 512, "source article")) < 0 || (rc = eg__check_text(quote, 1024, "source quote")) < 0)
+		return rc;
+	for (size_t i = 0; i < set->n; i++) {
+		eg__duty *d = &set->v[i];
+		if (strcmp(d->d.id, id) != 0)
+			continue;
+		la = strlen(article) + 1;
+		lq = strlen(quote) + 1;
+		if (!(b = eg__malloc(la + lq)))
+			return eg__error_nomem("recording a duty's source");
+		memcpy(b, article, la);
+		memcpy(b + la, quote, lq);
+		eg__free(d->src);
+		d->src = b;
+		d->article = b;
+		d->quote = b + la;
+		return EG_OK;
+	}
+	return eg__error(EG_ENOTFOUND, "no duty %.64s in the set", id);
+}
+
+int eg_duty_set_source(const char **article, const char **quote, const eg_duty_set *set, size_t i)
+{
+	if (!article || !quote || !set)
+		return eg__error(EG_EINVAL, "eg_duty_set_source: NULL argument");
+	if (i >= set->n)
+		return eg__error(EG_ERANGE, "duty %zu of a set of %zu", i, set->n);
+	*article = set->v[i].article;
+	*quote = set->v[i].quote;
 	return EG_OK;
 }
 
@@ -603,6 +649,8 @@ int eg_duty_set_add(eg_duty_set *set, const eg_duty_def *def)
 	}
 	if ((rc = copy_def(&d, def)) < 0)
 		return rc;
+	d.src = NULL;
+	d.article = d.quote = NULL;
 	set->v[set->n++] = d;
 	return EG_OK;
 }
@@ -628,7 +676,8 @@ int eg_duty_set_preset(eg_duty_set **out, const char *name)
 			continue;
 		if (d.min_count == 0)
 			d.min_count = 1; /* the table leaves the usual 1 out */
-		if ((rc = eg_duty_set_add(s, &d)) < 0) {
+		if ((rc = eg_duty_set_add(s, &d)) < 0 ||
+		    (p[i].article && (rc = eg_duty_set_set_source(s, d.id, p[i].article, p[i].quote)) < 0)) {
 			eg_duty_set_free(s);
 			return rc;
 		}
@@ -854,6 +903,7 @@ int eg_duty_log_add_member(eg_duty_log *log, const char *group, const char *name
 
 typedef struct drow {
 	const char *rule, *duty, *actor; /* into the rows' pool */
+	const char *article, *quote;     /* the duty's source, into the pool, or NULLs */
 	char period[130], due[11];
 	int32_t required, counted, days;
 	int state, in_principle;
@@ -901,6 +951,17 @@ int eg_duty_rows_state(const eg_duty_rows *rows, size_t i) { return ROW(rows, i)
 int eg_duty_rows_in_principle(const eg_duty_rows *rows, size_t i) { return ROW(rows, i) ? rows->r[i].in_principle : -1; }
 int64_t eg_duty_rows_days(const eg_duty_rows *rows, size_t i) { return ROW(rows, i) ? rows->r[i].days : -1; }
 
+int eg_duty_rows_source(const char **article, const char **quote, const eg_duty_rows *rows, size_t i)
+{
+	if (!article || !quote || !rows)
+		return eg__error(EG_EINVAL, "eg_duty_rows_source: NULL argument");
+	if (i >= rows->n)
+		return eg__error(EG_ERANGE, "duty row %zu of %zu", i, rows->n);
+	*article = rows->r[i].article;
+	*quote = rows->r[i].quote;
+	return EG_OK;
+}
+
 const char *eg_duty_rows_message(const eg_duty_rows *rows, size_t i, int lang)
 {
 	return ROW(rows, i) ? rows->r[i].msg[lang == EG_LANG_EN ? 1 : 0] : NULL;
@@ -929,6 +990,7 @@ typedef struct ctx {
 	unsigned int flags;
 	eg_duty_rows *rows;
 	const char *rule, *dutyid; /* pooled copies */
+	const char *article, *quote; /* pooled copies of the duty's source, or NULLs */
 	size_t *scratch;      /* log-sized index buffer */
 	int64_t *days;        /* log-sized day buffer */
 } ctx;
@@ -1071,6 +1133,8 @@ static int emit(ctx *c, rowfacts *f)
 	r->msg[1] = memcpy(r->msg[0] + lz, en, le);
 	r->rule = c->rule;
 	r->duty = c->dutyid;
+	r->article = c->article;
+	r->quote = c->quote;
 	snprintf(r->period, sizeof r->period, "%s", f->period);
 	memcpy(r->due, due, sizeof due);
 	r->required = f->required;
@@ -1742,7 +1806,10 @@ int eg_duty_status(eg_duty_rows **out, const eg_duty_set *set, const eg_duty_log
 	for (size_t i = 0; i < set->n && rc == EG_OK; i++) {
 		size_t na;
 		c.duty = &set->v[i];
-		if (!(c.rule = pool_add(rows, c.duty->d.rule)) || !(c.dutyid = pool_add(rows, c.duty->d.id))) {
+		c.article = c.quote = NULL;
+		if (!(c.rule = pool_add(rows, c.duty->d.rule)) || !(c.dutyid = pool_add(rows, c.duty->d.id)) ||
+		    (c.duty->article && (!(c.article = pool_add(rows, c.duty->article)) ||
+					 !(c.quote = pool_add(rows, c.duty->quote))))) {
 			rc = eg__error_nomem("listing duties");
 			break;
 		}

@@ -11,6 +11,10 @@
 typedef struct eg__duty {
 	eg_duty_def d;
 	char *buf;
+	/* The source the duty implements (eg_duty_set_set_source()): the article
+	 * and the regulation's words, in one block at src, or NULLs. */
+	char *src;
+	const char *article, *quote;
 } eg__duty;
 
 struct eg_duty_set {
@@ -22,6 +26,7 @@ struct eg_duty_set {
 typedef struct eg__duty_preset {
 	const char *jurisdiction; /* "changji-2023", … */
 	eg_duty_def def;
+	const char *article, *quote; /* the duty's source in its scheme document */
 } eg__duty_preset;
 
 /* The preset table (duty_presets.c), in catalogue order. */

@@ -1673,8 +1673,11 @@ static int parse_duty_flags(sp *p, unsigned int *flags, json_t *o)
 
 /*
  * A duty of the duty calendar: the fields of eg_duty_def, each optional
- * with eg_duty_def's default except id, rule, shape and kind. Whether the
- * fields fit together is eg_duty_set_add()'s check, in phase 2.
+ * with eg_duty_def's default except id, rule, shape and kind, and its
+ * source, required as for items and clauses: the article and the words of
+ * the regulation it implements (section 9 of the rule catalogue quotes
+ * them under "Seed:"). Whether the fields fit together is
+ * eg_duty_set_add()'s check, in phase 2.
  */
 static int parse_duty(sp *p, sc_duty *u, json_t *o)
 {
@@ -1683,6 +1686,7 @@ static int parse_duty(sp *p, sc_duty *u, json_t *o)
 					    "event_kind", "match", "limit_unit", "limit", "flags", "source", NULL };
 	static const char *const req[] = { "id", "rule", "shape", "kind", NULL };
 	static const eg_duty_def init = EG_DUTY_DEF_INIT;
+	const char *id;
 	eg_duty_def *d = &u->d;
 	int64_t day;
 	int rc;
@@ -1708,12 +1712,15 @@ static int parse_duty(sp *p, sc_duty *u, json_t *o)
 	    (rc = sp_i32(p, &d->limit, NULL, o, "limit", 0, 0, 1000000, 0, "a duty")) < 0 ||
 	    (rc = parse_duty_flags(p, &d->flags, o)) < 0)
 		return rc;
-	if (json_object_get(o, "source")) {
-		u->has_src = 1;
-		if ((rc = sp_src(p, &u->src, o, "a duty")) < 0)
-			return rc;
+	if (!json_object_get(o, "source")) {
+		id = json_string_value(json_object_get(o, "id"));
+		return sp_fail(p, EG_EPARSE, "",
+			       "duty %.64s has no source: a duty needs the key \"source\" with the article and the "
+			       "verbatim words of the regulation it implements",
+			       id ? id : "?");
 	}
-	return EG_OK;
+	u->has_src = 1;
+	return sp_src(p, &u->src, o, "a duty");
 }
 
 /* The definition of a parsed duty, its strings borrowed from the model. */
@@ -1738,7 +1745,9 @@ static int build_duties(eg_duty_set **out, const sc_model *m, sp *p)
 		return sp_built(p, rc, "/duties");
 	for (size_t i = 0; i < m->n_duties; i++) {
 		eg_duty_def d = duty_def_of(&m->duties[i]);
-		if ((rc = eg_duty_set_add(set, &d)) < 0) {
+		const sc_src *src = &m->duties[i].src;
+		if ((rc = eg_duty_set_add(set, &d)) < 0 ||
+		    (m->duties[i].has_src && (rc = eg_duty_set_set_source(set, d.id, src->article, src->quote)) < 0)) {
 			eg_duty_set_free(set);
 			return sp_built(p, rc, "/duties/%zu", i);
 		}

@@ -14,6 +14,9 @@
  * presets were still the C table of src/duty_presets.c, and is committed.
  * A duty added since (MEE-2.2-review) was written into it with --write from
  * the documents, the diff checked to add that duty's lines and change none.
+ * Each line ends with the duty's source (article and quote), added when
+ * duties gained their sources: rewritten with --write, the diff checked to
+ * append those two fields to every line and change nothing else.
  * Besides each jurisdiction's duties, it records for every duty ID and
  * every rule ID the duties eg_duty_set_preset() returns for that name, so
  * lookups by duty and by rule are pinned as well. A period is written only
@@ -54,15 +57,16 @@ static void emit_set(out *o, const char *label, const eg_duty_set *set)
 	char line[4096];
 	for (size_t i = 0; i < eg_duty_set_count(set); i++) {
 		eg_duty_def d = EG_DUTY_DEF_INIT;
-		if (eg_duty_set_at(&d, set, i) < 0) {
+		const char *article = NULL, *quote = NULL;
+		if (eg_duty_set_at(&d, set, i) < 0 || eg_duty_set_source(&article, &quote, set, i) < 0) {
 			fprintf(stderr, "duty_equiv: %s: duty %zu: %s\n", label, i, eg_error_last()->message);
 			exit(1);
 		}
 		snprintf(line, sizeof line,
-			 "%s|%s|%s|%d|%s|%s|%s|%d|%d|%s|%s|%s|%s|%d|%d|%s|%d|%d|%d|0x%x|%s|%s\n", label, d.id, d.rule,
+			 "%s|%s|%s|%d|%s|%s|%s|%d|%d|%s|%s|%s|%s|%d|%d|%s|%d|%d|%d|0x%x|%s|%s|%s|%s\n", label, d.id, d.rule,
 			 d.shape, d.kind, z(d.actor), z(d.group), d.shape == EG_DUTY_SHAPE_PERIODIC ? d.period : -1, (int)d.min_count, z(d.tags), z(d.cover_group),
 			 z(d.start), z(d.end), (int)d.due_months, (int)d.due_day, z(d.event_kind), d.match, d.limit_unit,
-			 (int)d.limit, d.flags, z(d.name_zh), z(d.name_en));
+			 (int)d.limit, d.flags, z(d.name_zh), z(d.name_en), z(article), z(quote));
 		emit(o, line);
 	}
 }

@@ -1480,6 +1480,21 @@ static int sc_duty_set_add(void)
 	return rc;
 }
 
+/* A duty's source (its article and quote): on failure the old source stays. */
+static int sc_duty_set_set_source(void)
+{
+	eg_duty_set *s = NULL;
+	const char *a = NULL, *q = NULL;
+	int rc;
+	assert_int_equal(eg_duty_set_preset(&s, "DG-53"), EG_OK);
+	rc = INJECT(eg_duty_set_set_source(s, "DG-53", "第53项", "每季度不少于1次"));
+	assert_int_equal(eg_duty_set_source(&a, &q, s, 0), EG_OK);
+	assert_string_equal(a, "第53项");
+	assert_string_equal(q, rc == EG_OK ? "每季度不少于1次" : "按照每季度不少于1次的原则");
+	eg_duty_set_free(s);
+	return rc;
+}
+
 static int sc_duty_set_preset(void)
 {
 	eg_duty_set *s = NULL;
@@ -2122,6 +2137,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_duty_workdays_set", sc_duty_workdays_set, EG_ENOMEM },
 	{ "eg_duty_set_new", sc_duty_set_new, EG_ENOMEM },
 	{ "eg_duty_set_add", sc_duty_set_add, EG_ENOMEM },
+	{ "eg_duty_set_set_source", sc_duty_set_set_source, EG_ENOMEM },
 	{ "eg_duty_set_preset", sc_duty_set_preset, EG_ENOMEM },
 	{ "eg_duty_log_new", sc_duty_log_new, EG_ENOMEM },
 	{ "eg_duty_log_add", sc_duty_log_add, EG_ENOMEM },
@@ -2226,6 +2242,7 @@ static const char *const non_allocating[] = {
 	"eg_duty_status_options_init", "eg_duty_rows_free", "eg_duty_rows_count", "eg_duty_rows_rule", "eg_duty_rows_duty",
 	"eg_duty_rows_actor", "eg_duty_rows_period", "eg_duty_rows_due", "eg_duty_rows_required", "eg_duty_rows_counted",
 	"eg_duty_rows_state", "eg_duty_rows_in_principle", "eg_duty_rows_days", "eg_duty_rows_message",
+	"eg_duty_set_source", "eg_duty_rows_source",
 	/* records.h */
 	"eg_records_put_options_init",
 	"eg_records_free", "eg_records_count", "eg_records_id_at", "eg_records_get", "eg_records_version_count",

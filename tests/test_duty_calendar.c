@@ -1361,6 +1361,111 @@ static void test_duty_presets_are_well_formed_and_found_by_rule(void **state)
 	assert_int_equal(eg_duty_set_count(NULL), 0);
 }
 
+/*
+ * Every duty carries its source, as items and ladder clauses do: the
+ * article and the seed's words that section 9 quotes under "Seed:". The
+ * presets carry the shipped documents' sources, the rows of the status cite
+ * them beside the rule ID, and a set built by hand has none until one is set.
+ */
+static void test_duty_sources_dg_52_in_presets_rows_and_sets(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "changji-2023", "dongguan-2019", "jiangmen-2021", "mee-2020", "yulin-2019" };
+	char long_quote[1026];
+	eg_duty_set *s = NULL;
+	eg_duty_rows *rows = NULL;
+	eg_duty_def d = EG_DUTY_DEF_INIT;
+	const char *a = "x", *q = "x";
+	size_t total = 0;
+	for (size_t k = 0; k < N(names); k++) {
+		assert_int_equal(eg_duty_set_preset(&s, names[k]), EG_OK);
+		for (size_t i = 0; i < eg_duty_set_count(s); i++, total++) {
+			assert_int_equal(eg_duty_set_source(&a, &q, s, i), EG_OK);
+			assert_non_null(a);
+			assert_non_null(q);
+			assert_true(*a && *q);
+		}
+		eg_duty_set_free(s);
+	}
+	assert_int_equal(total, 90); /* 29 + 33 + 6 + 10 + 12 */
+	/* DG-52: both duties cite 第52项 and its one sentence. */
+	assert_int_equal(eg_duty_set_preset(&s, "DG-52"), EG_OK);
+	assert_int_equal(eg_duty_set_count(s), 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(eg_duty_set_source(&a, &q, s, i), EG_OK);
+		assert_string_equal(a, "第52项");
+		assert_string_equal(q, "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会");
+	}
+	/* On 2020-01-15 with an empty log: the bulletin of December 2019 (from its start,
+	 * R0.7) is missed, January 2020 not yet due; the press conference of Q1 2020 is not
+	 * yet due. Every row cites the source of its duty. */
+	assert_int_equal(eg_duty_status(&rows, s, NULL, "2020-01-15", NULL), EG_OK);
+	assert_int_equal(eg_duty_rows_count(rows), 3);
+	assert_string_equal(eg_duty_rows_period(rows, 0), "2019-12");
+	assert_int_equal(eg_duty_rows_state(rows, 0), EG_DUTY_STATE_MISSED);
+	assert_string_equal(eg_duty_rows_period(rows, 2), "2020Q1");
+	for (size_t i = 0; i < 3; i++) {
+		a = q = NULL;
+		assert_int_equal(eg_duty_rows_source(&a, &q, rows, i), EG_OK);
+		assert_string_equal(eg_duty_rows_rule(rows, i), "DG-52");
+		assert_string_equal(a, "第52项");
+		assert_string_equal(q, "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会");
+	}
+	a = q = "untouched";
+	assert_error(eg_duty_rows_source(&a, &q, rows, 3), EG_ERANGE, "duty row 3 of 3");
+	assert_string_equal(a, "untouched");
+	assert_error(eg_duty_rows_source(NULL, &q, rows, 0), EG_EINVAL, "NULL");
+	assert_error(eg_duty_rows_source(&a, &q, NULL, 0), EG_EINVAL, "NULL");
+	eg_duty_rows_free(rows);
+	eg_duty_set_free(s);
+
+	/* A duty added by hand has no source; its rows say so with NULLs. */
+	assert_int_equal(eg_duty_set_new(&s), EG_OK);
+	d.id = "m", d.rule = "DG-52", d.kind = "written_bulletin", d.actor = "市局", d.start = "2020-01-01";
+	assert_int_equal(eg_duty_set_add(s, &d), EG_OK);
+	assert_int_equal(eg_duty_set_source(&a, &q, s, 0), EG_OK);
+	assert_null(a);
+	assert_null(q);
+	assert_int_equal(eg_duty_status(&rows, s, NULL, "2020-01-31", NULL), EG_OK);
+	assert_int_equal(eg_duty_rows_count(rows), 1);
+	a = q = "x";
+	assert_int_equal(eg_duty_rows_source(&a, &q, rows, 0), EG_OK);
+	assert_null(a);
+	assert_null(q);
+	eg_duty_rows_free(rows);
+	/* Set, then replaced. */
+	assert_int_equal(eg_duty_set_set_source(s, "m", "第52项", "每月1次书面通报"), EG_OK);
+	assert_int_equal(eg_duty_set_set_source(s, "m", "第52项", "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会"), EG_OK);
+	assert_int_equal(eg_duty_set_source(&a, &q, s, 0), EG_OK);
+	assert_string_equal(a, "第52项");
+	assert_string_equal(q, "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会");
+	/* Refusals leave the source as it was. */
+	memset(long_quote, 'q', 1025);
+	long_quote[1025] = '\0'; /* 1025 bytes: one more than a quote may hold */
+	assert_error(eg_duty_set_set_source(s, "m", "第52项", long_quote), EG_ERANGE, "source quote");
+	long_quote[1024] = '\0'; /* 1024 bytes: the most a quote may hold */
+	assert_int_equal(eg_duty_set_set_source(s, "m", "第52项", long_quote), EG_OK);
+	assert_int_equal(eg_duty_set_source(&a, &q, s, 0), EG_OK);
+	assert_int_equal(strlen(q), 1024);
+	assert_int_equal(eg_duty_set_set_source(s, "m", "第52项", "每月1次书面通报"), EG_OK);
+	assert_error(eg_duty_set_set_source(s, "m", "", "每月1次书面通报"), EG_EINVAL, "source article");
+	assert_error(eg_duty_set_set_source(s, "m", "第52项", NULL), EG_EINVAL, "source quote");
+	assert_error(eg_duty_set_set_source(s, "m", "第52项", "\xff"), EG_EUTF8, NULL);
+	assert_error(eg_duty_set_set_source(s, "DG-52-bulletin", "第52项", "每月1次书面通报"), EG_ENOTFOUND,
+		     "no duty DG-52-bulletin in the set");
+	assert_error(eg_duty_set_set_source(NULL, "m", "第52项", "每月1次书面通报"), EG_EINVAL, "NULL");
+	assert_error(eg_duty_set_set_source(s, NULL, "第52项", "每月1次书面通报"), EG_EINVAL, "NULL");
+	assert_int_equal(eg_duty_set_source(&a, &q, s, 0), EG_OK);
+	assert_string_equal(a, "第52项");
+	assert_string_equal(q, "每月1次书面通报");
+	a = q = "untouched";
+	assert_error(eg_duty_set_source(&a, &q, s, 1), EG_ERANGE, "duty 1 of a set of 1");
+	assert_string_equal(q, "untouched");
+	assert_error(eg_duty_set_source(&a, NULL, s, 0), EG_EINVAL, "NULL");
+	assert_error(eg_duty_set_source(&a, &q, NULL, 0), EG_EINVAL, "NULL");
+	eg_duty_set_free(s);
+}
+
 /* R0.7 alternative "from the period that contains the start date"; R0.5
  * alternative "rolling 7-day windows". */
 static void test_r0_7_start_containing_and_r0_5_rolling_weeks(void **state)
@@ -1787,6 +1892,7 @@ int main(void)
 		cmocka_unit_test(test_yl_5_6_progress_longest_gap_noted),
 		cmocka_unit_test(test_yl_5_3_monthly_bulletin_and_yl_5_4_three_months),
 		cmocka_unit_test(test_duty_presets_are_well_formed_and_found_by_rule),
+		cmocka_unit_test(test_duty_sources_dg_52_in_presets_rows_and_sets),
 		cmocka_unit_test(test_r0_7_start_containing_and_r0_5_rolling_weeks),
 		cmocka_unit_test(test_duty_grace_extension_and_limits),
 		cmocka_unit_test(test_duty_def_errors),

@@ -440,6 +440,59 @@ static void test_jm_2_2_per_situation_in_the_document(void **state)
 	free(t);
 }
 
+/*
+ * Every duty carries its source, as items and clauses do (section 9 of the
+ * catalogue quotes it under "Seed:"): a duty without one is refused at the
+ * duty, naming it; a source without its quote is refused at the source. A
+ * loaded duty keeps the source through eg_scheme_duties() and a rewrite.
+ */
+static void test_duty_without_a_source_is_refused(void **state)
+{
+	eg_scheme *s = NULL;
+	eg_duty_set *set = NULL;
+	const char *a = NULL, *q = NULL;
+	char *base, *t;
+	(void)state;
+	assert_int_equal(eg_scheme_named(&s, "mee-2020"), EG_OK);
+	base = strdup(eg_scheme_text(s));
+	eg_scheme_free(s);
+	s = NULL;
+	/* MEE-2.1-procedure, the first duty: its source is 二(一) 「申請程序、時限要求等相關事項」. */
+	assert_non_null(strstr(base, "\"limit\": 20,\n      \"source\": {\n        \"article\": \"二(一)\",\n"
+				     "        \"quote\": \"申請程序、時限要求等相關事項\"\n      }\n"));
+	t = replaced(base, "\"limit\": 20,\n      \"source\": {\n        \"article\": \"二(一)\",\n"
+			   "        \"quote\": \"申請程序、時限要求等相關事項\"\n      }\n", "\"limit\": 20\n");
+	/* Line 34, column 5: the duty's opening brace in the canonical text. */
+	refused(t, EG_EPARSE, 34, 5, "/duties/0",
+		"duty MEE-2.1-procedure has no source: a duty needs the key \"source\" with the article and the verbatim "
+		"words of the regulation it implements",
+		NULL);
+	assert_string_equal(eg_error_last()->message,
+			    "scheme: line 34, column 5, at /duties/0: duty MEE-2.1-procedure has no source: a duty needs "
+			    "the key \"source\" with the article and the verbatim words of the regulation it implements");
+	free(t);
+	t = replaced(base, ",\n        \"quote\": \"申請程序、時限要求等相關事項\"", "");
+	refused(t, EG_EPARSE, -1, -1, "/duties/0/source", "needs the key \"quote\"", NULL);
+	free(t);
+	t = replaced(base, "\"quote\": \"申請程序、時限要求等相關事項\"", "\"quote\": \"\"");
+	refused(t, EG_EPARSE, -1, -1, "/duties/0/source/quote", NULL, NULL);
+	free(t);
+	/* The source survives loading, writing and eg_scheme_duties(). */
+	assert_int_equal(eg_scheme_load_buffer(&s, NULL, base, strlen(base)), EG_OK);
+	assert_string_equal(eg_scheme_text(s), base);
+	assert_int_equal(eg_scheme_duties(&set, s), EG_OK);
+	assert_int_equal(eg_duty_set_source(&a, &q, set, 0), EG_OK);
+	assert_string_equal(a, "二(一)");
+	assert_string_equal(q, "申請程序、時限要求等相關事項");
+	/* MEE-3.3, the last: 三(三) 「在重污染天氣預警期間開展督查」. */
+	assert_int_equal(eg_duty_set_source(&a, &q, set, 9), EG_OK);
+	assert_string_equal(a, "三(三)");
+	assert_string_equal(q, "在重污染天氣預警期間開展督查");
+	eg_duty_set_free(set);
+	eg_scheme_free(s);
+	free(base);
+}
+
 /* Section 9 of the catalogue: a scheme carries its duty calendar; the presets are the shipped documents' duties. */
 static void test_duties_of_a_scheme(void **state)
 {
@@ -1639,6 +1692,7 @@ int main(void)
 		cmocka_unit_test(test_ladders_air_cadences_and_monthly_feeds),
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_duties_of_a_scheme),
+		cmocka_unit_test(test_duty_without_a_source_is_refused),
 		cmocka_unit_test(test_jm_2_2_per_situation_in_the_document),
 		cmocka_unit_test(test_error_unknown_key_lists_the_valid_keys),
 		cmocka_unit_test(test_error_numbers_out_of_range),

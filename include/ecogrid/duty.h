@@ -437,6 +437,36 @@ EG_API size_t eg_duty_set_count(const eg_duty_set *set);
 EG_API int eg_duty_set_at(eg_duty_def *def, const eg_duty_set *set, size_t i);
 
 /**
+ * @brief Record the source a duty implements: the article and the words of
+ * the regulation, as every assessment item and ladder clause carries them.
+ *
+ * Every duty of a scheme document has one (the loader refuses a duty
+ * without it), so the sets of eg_duty_set_preset() and eg_scheme_duties()
+ * carry them; a duty added with eg_duty_set_add() has none until this is
+ * called. The rows of eg_duty_status() cite it (eg_duty_rows_source()).
+ * Setting it again replaces it.
+ *
+ * @param set The set.
+ * @param id The duty's ID.
+ * @param article Where in the regulation, e.g. "附件1 第十七条" or "第52项" (1–512 bytes).
+ * @param quote The regulation's words, verbatim from the source document (1–1024 bytes).
+ * @return ::EG_OK; ::EG_EINVAL (NULL, an empty text), ::EG_ERANGE (a text too
+ *         long), ::EG_EUTF8, ::EG_ENOTFOUND (no duty with that ID), ::EG_ENOMEM.
+ *         On failure the set is unchanged.
+ */
+EG_API int eg_duty_set_set_source(eg_duty_set *set, const char *id, const char *article, const char *quote);
+
+/**
+ * @brief The source of the i-th duty: the regulation's article and words.
+ * @param[out] article Receives the article (borrowed from the set), or NULL when the duty has no source.
+ * @param[out] quote Receives the quoted words (borrowed), or NULL.
+ * @param set The set.
+ * @param i Index below eg_duty_set_count().
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ERANGE (i out of range; nothing written).
+ */
+EG_API int eg_duty_set_source(const char **article, const char **quote, const eg_duty_set *set, size_t i);
+
+/**
  * @brief A cadence preset: the parameters of a periodic duty of the presets.
  *
  * | name | kind | period | at least | flags |
@@ -668,6 +698,17 @@ EG_API int eg_duty_rows_in_principle(const eg_duty_rows *rows, size_t i);
 EG_API int64_t eg_duty_rows_days(const eg_duty_rows *rows, size_t i);
 /** @brief Row i as one sentence with the rule ID, in Chinese or English (borrowed), or NULL. */
 EG_API const char *eg_duty_rows_message(const eg_duty_rows *rows, size_t i, int lang);
+/**
+ * @brief The source of the duty that row i judges: the regulation's article
+ * and words (eg_duty_set_set_source()), beside the rule ID of
+ * eg_duty_rows_rule(). Every row of a scheme's duties has one.
+ * @param[out] article Receives the article (borrowed from the rows), or NULL when the duty has no source.
+ * @param[out] quote Receives the quoted words (borrowed), or NULL.
+ * @param rows The rows.
+ * @param i Index below eg_duty_rows_count().
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ERANGE (i out of range; nothing written).
+ */
+EG_API int eg_duty_rows_source(const char **article, const char **quote, const eg_duty_rows *rows, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Obligations due in calendar months (YL-5.4, DG-61, DG-67)          */

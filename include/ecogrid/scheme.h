@@ -431,10 +431,14 @@ EG_API int eg_scheme_cadence_at(eg_scheme_cadence *out, const eg_scheme *s, size
  * is an ::eg_duty_def written as JSON (`shape`, `kind`, `actor` or
  * `group`, `period`, `min_count`, `tags`, `cover_group`, `start`, `end`,
  * `due_months`, `due_day`, `event_kind`, `match`, `limit_unit`, `limit`,
- * `flags` as words such as "in_principle" for R0.8's 原则上). The loader
- * refuses a document whose duties eg_duty_set_add() would refuse, at the
- * duty's JSON pointer. The presets of eg_duty_set_preset() are the duties
- * of the shipped schemes.
+ * `flags` as words such as "in_principle" for R0.8's 原则上) and its
+ * `source`, required as for items and clauses: the article and the
+ * verbatim words of the regulation it implements, which the set carries
+ * (eg_duty_set_source()) and every row of eg_duty_status() cites
+ * (eg_duty_rows_source()). The loader refuses a duty without a source
+ * ("duty MEE-2.1-procedure has no source: …") and a document whose duties
+ * eg_duty_set_add() would refuse, at the duty's JSON pointer. The presets
+ * of eg_duty_set_preset() are the duties of the shipped schemes.
  *
  * @param[out] out Receives the set (possibly empty); free with eg_duty_set_free(). Untouched on failure.
  * @param s The scheme.

@@ -48,6 +48,8 @@ PROTOTYPES = {
     "eg_duty_set_preset": (STATUS, [POINTER(DutySetH), c_char_p]),
     "eg_duty_set_count": (c_size_t, [DutySetH]),
     "eg_duty_set_at": (STATUS, [POINTER(DutyDef), DutySetH, c_size_t]),
+    "eg_duty_set_set_source": (STATUS, [DutySetH, c_char_p, c_char_p, c_char_p]),
+    "eg_duty_set_source": (STATUS, [POINTER(c_char_p), POINTER(c_char_p), DutySetH, c_size_t]),
     "eg_duty_record_init": (STATUS, [POINTER(DutyRecord), c_uint]),
     "eg_duty_log_new": (STATUS, [POINTER(DutyLogH)]),
     "eg_duty_log_free": (None, [DutyLogH]),
@@ -70,4 +72,5 @@ PROTOTYPES = {
     "eg_duty_rows_in_principle": (c_int, [DutyRowsH, c_size_t]),
     "eg_duty_rows_days": (c_int64, [DutyRowsH, c_size_t]),
     "eg_duty_rows_message": (c_char_p, [DutyRowsH, c_size_t, c_int]),
+    "eg_duty_rows_source": (STATUS, [POINTER(c_char_p), POINTER(c_char_p), DutyRowsH, c_size_t]),
 }
