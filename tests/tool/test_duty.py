@@ -70,6 +70,39 @@ class DutyTest(ToolCase):
         self.assertEqual(len(rows_csv), len(doc["rows"]))
         self.assertEqual(rows_csv[0]["rule"], doc["rows"][0]["rule"])
 
+    def test_status_cites_each_duty_source(self):
+        """Every row carries its duty's source (article and the seed's words, as
+        section 9 quotes them under "Seed:"): JSON per row, text once per duty."""
+        quote = "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会"
+        doc = self.status("2020-01-15", "--preset", "DG-52")
+        # 2020-01-15: the January bulletin (due 31 January) and the Q1 press conference
+        # (due 31 March) are not due yet: two rows, both citing 第52项.
+        self.assertEqual([(r["duty"], r["period"], r["state"]) for r in doc["rows"]],
+                         [("DG-52-bulletin", "2020-01", "not_due"), ("DG-52-press", "2020Q1", "not_due")])
+        for r in doc["rows"]:
+            self.assertEqual((r["rule"], r["article"], r["quote"]), ("DG-52", "第52项", quote))
+        # Every row of a jurisdiction's calendar has one.
+        doc = self.status("2026-11-01", "--preset", "changji-2023")
+        self.assertTrue(doc["rows"])
+        self.assertEqual([r["duty"] for r in doc["rows"] if not r["article"] or not r["quote"]], [])
+        r = next(r for r in doc["rows"] if r["duty"] == "CJ-M-3.5-daily")
+        self.assertEqual((r["article"], r["quote"]), ("正文 三(五)", "采取每日会商研判机制"))
+        # Text: the rows, then each duty's source once.
+        text = self.run_tool("duty", "status", "2020-01-15", "--preset", "DG-52").stdout
+        self.assertTrue(text.endswith(
+            "\n出处：\n"
+            "  DG-52-bulletin（DG-52）：第52项「%s」\n"
+            "  DG-52-press（DG-52）：第52项「%s」\n" % (quote, quote)), text)
+        en = self.run_tool("--lang", "en", "duty", "status", "2020-01-15", "--preset", "DG-52-press").stdout
+        self.assertTrue(en.endswith("\nSources:\n  DG-52-press (DG-52): 第52项 「%s」\n" % quote), en)
+        self.assertEqual(en.count("DG-52-press (DG-52)"), 1)
+        # A daily duty over a month: 31 rows (1-30 October missed, the 31st, the day
+        # judged, not yet due, R0.3), its source printed once.
+        text = self.run_tool("duty", "status", "2026-10-31", "--preset", "CJ-M-3.5-daily").stdout
+        self.assertEqual(text.count("\n[未完成] 州大气办：2026-10-"), 30)
+        self.assertEqual(text.count("\n[未到期] 州大气办：2026-10-31 "), 1)
+        self.assertEqual(text.count("「采取每日会商研判机制」"), 1)
+
     def test_import_is_idempotent_and_atomic(self):
         path = self.write("d.csv", SAMPLE)
         self.run_tool("duty", "import", path, "--preset", "dongguan-2019")

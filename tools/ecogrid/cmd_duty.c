@@ -322,6 +322,7 @@ static int duty_status_cmd(tool_ctx *ctx)
 	eg_duty_log *log = NULL;
 	eg_duty_workdays *cal = NULL;
 	eg_duty_rows *rows = NULL;
+	const char *article = NULL, *quote = NULL;
 	eg_duty_status_options o = EG_DUTY_STATUS_OPTIONS_INIT;
 	FILE *f = NULL;
 	int rc, e;
@@ -381,6 +382,10 @@ static int duty_status_cmd(tool_ctx *ctx)
 					      "message", eg_duty_rows_message(rows, i, EG_LANG_ZH), "message_en",
 					      eg_duty_rows_message(rows, i, EG_LANG_EN));
 			json_object_set_new(r, "due", *eg_duty_rows_due(rows, i) ? json_string(eg_duty_rows_due(rows, i)) : json_null());
+			/* The source the duty implements: the regulation's article and words. */
+			eg_duty_rows_source(&article, &quote, rows, i);
+			json_object_set_new(r, "article", article ? json_string(article) : json_null());
+			json_object_set_new(r, "quote", quote ? json_string(quote) : json_null());
 			json_array_append_new(arr, r);
 		}
 		for (int k = 0; k < 9; k++)
@@ -428,6 +433,17 @@ static int duty_status_cmd(tool_ctx *ctx)
 			int st = eg_duty_rows_state(rows, i);
 			fprintf(f, "[%s] %s\n", ctx->lang == EG_LANG_EN ? eg_duty_state_name(st) : state_zh(st),
 				eg_duty_rows_message(rows, i, ctx->lang));
+		}
+		/* Each duty's source once: the rows come duty by duty, in the set's order. */
+		for (size_t i = 0, first = 1; i < eg_duty_rows_count(rows); i++) {
+			if ((i && strcmp(eg_duty_rows_duty(rows, i - 1), eg_duty_rows_duty(rows, i)) == 0) ||
+			    eg_duty_rows_source(&article, &quote, rows, i) < 0 || !article)
+				continue;
+			if (first)
+				fputs(TR(ctx, "\n出处：\n", "\nSources:\n"), f);
+			first = 0;
+			fprintf(f, TR(ctx, "  %s（%s）：%s「%s」\n", "  %s (%s): %s 「%s」\n"), eg_duty_rows_duty(rows, i),
+				eg_duty_rows_rule(rows, i), article, quote);
 		}
 	}
 	rc = out_close(&out);
