@@ -417,7 +417,14 @@ typedef struct as_tally {
 	size_t hit;    /* the grade threshold reached (the lowest when none is) */
 } as_tally;
 
-/* CJ-A2-5.1 to CJ-A2-5.7: an item's points for v (status or count); *spill what its floor absorbed into the total. */
+/*
+ * CJ-A2-5.1 to CJ-A2-5.7: an item's points for v (status or count); *spill
+ * what its floor absorbed into the total. A deduction item loses v × its
+ * amount and stops at its floor: CJ-A2-5.5 (item 5, lower-grid reports not
+ * assigned in time) and CJ-A2-5.6 (item 6, improper handling or false
+ * rectification) lose 5 of their 10 per problem and stop at 0 with no
+ * overflow (1 → 5, 2 → 0, 3 → 0); CJ-A2-5.7 overflows into the total.
+ */
 static int64_t item_points(const as_item *it, int64_t v, int64_t *spill)
 {
 	int64_t raw;
@@ -608,7 +615,17 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 					return rc;
 				continue;
 			}
-			/* Deduction items: CJ-A2-5.4 to CJ-A2-5.7, JM-2.2. */
+			/*
+			 * Deduction items: the item's maximum less n × the amount per
+			 * occurrence, stopped at the floor; below the floor either
+			 * nothing more (扣完为止) or, with overflow, the rest off the
+			 * total. CJ-A2-5.4 (item 4: −1 from 40, floor 0), CJ-A2-5.5
+			 * (item 5: −5 from 10 for each lower-grid report not assigned
+			 * or jointly handled in time, floor 0), CJ-A2-5.6 (item 6: −5
+			 * from 10 for each problem handled improperly or falsely
+			 * rectified, floor 0), CJ-A2-5.7 (item 7: −10 from 10, the
+			 * excess off the total), JM-2.2 (no floor).
+			 */
 			{
 				int64_t n = in->item[i], ded = n * it->per, raw = it->max - ded;
 				if (n == 0) {

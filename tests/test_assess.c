@@ -126,15 +126,91 @@ static void test_cj_a2_5_4_forty_and_forty_one_problems(void **state)
 	assert_int_equal(score_counts(f, 39, 0, 0, 0, NULL), 61);
 }
 
-static void test_cj_a2_5_5_and_5_6_floor_at_zero(void **state)
+/* Score with item `id` at n occurrences (the other items at 0) and check item's trace. */
+static void assert_item_5_or_6(fixture *f, const char *id, const char *rule, int n, int32_t total, int32_t item_after,
+			       const char *en)
+{
+	eg_assess_result *r;
+	const eg_trace *t;
+	assert_int_equal(eg_assess_input_set_count(f->in, id, n), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_assess_result_score(r), total);
+	assert_non_null(t = trace_of(r, rule));
+	assert_string_equal(eg_trace_subject(t), id);
+	/* Items 1-3 (30) and item 4 (40) come first: the item starts at 70 + 10 points
+	 * for item 6 (item 5 at 10 before it), at 70 for item 5. */
+	assert_int_equal(eg_trace_before(t), strcmp(id, "5") == 0 ? 70 : 80);
+	assert_int_equal(eg_trace_after(t), eg_trace_before(t) + item_after);
+	if (!strstr(eg_trace_message(t, EG_LANG_EN), en))
+		fail_msg("trace \"%s\" does not say \"%s\"", eg_trace_message(t, EG_LANG_EN), en);
+	assert_int_equal(eg_assess_result_fail_count(r), 0);
+	eg_assess_result_free(r);
+}
+
+/*
+ * CJ-A2-5.5, item 5 (10 points): -5 for each problem reported by a lower grid
+ * that level 2 did not assign or jointly handle in time, floor 0 (扣完为止),
+ * nothing overflows into the total.
+ *   0 -> 10 left: 100;  1 x 5 = 5 -> 10 - 5 = 5: 95;  2 x 5 = 10 -> 0: 90;
+ *   3 x 5 = 15 -> floored at 0 (not -5): still 90, excellent (90 and above, CJ-A2-6.2).
+ */
+static void test_cj_a2_5_5_unassigned_lower_grid_reports_five_each_floor_zero(void **state)
 {
 	fixture *f = *state;
-	/* Item 5: 1 x 5 -> 5 left: 95; 2 x 5 -> 0: 90; 3 x 5 floored at 0: still 90. */
-	assert_int_equal(score_counts(f, 0, 1, 0, 0, NULL), 95);
-	assert_int_equal(score_counts(f, 0, 2, 0, 0, NULL), 90);
-	assert_int_equal(score_counts(f, 0, 3, 0, 0, NULL), 90);
-	/* Item 6 alike. */
-	assert_int_equal(score_counts(f, 0, 0, 3, 0, NULL), 90);
+	const char *article = NULL, *quote = NULL;
+	eg_assess_result *r;
+	int g;
+	assert_int_equal(score_counts(f, 0, 0, 0, 0, NULL), 100);
+	assert_item_5_or_6(f, "5", "CJ-A2-5.5", 1, 95, 5,
+			   "item 5 (lower-grid reports not assigned in time): 1 × 5 = 5 deducted, 10 − 5 = 5 points (CJ-A2-5.5)");
+	assert_item_5_or_6(f, "5", "CJ-A2-5.5", 2, 90, 0,
+			   "item 5 (lower-grid reports not assigned in time): 2 × 5 = 10 deducted, 10 − 10 = 0 points (CJ-A2-5.5)");
+	assert_item_5_or_6(f, "5", "CJ-A2-5.5", 3, 90, 0,
+			   "item 5 (lower-grid reports not assigned in time): 3 × 5 = 15 deducted from 10, floored at 0: 0 points (CJ-A2-5.5)");
+	/* 3 and 1,000,000 alike: the floor holds, the total keeps 90 and its grade. */
+	assert_int_equal(score_counts(f, 0, 1000000, 0, 0, &g), 90);
+	assert_int_equal(g, EG_GRADE_EXCELLENT);
+	/* The item cites 附件2 第五条(二)5. */
+	assert_int_equal(eg_assess_input_set_count(f->in, "5", 1), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_trace_source(&article, &quote, trace_of(r, "CJ-A2-5.5")), EG_OK);
+	assert_string_equal(article, "附件2 第五条(二)5");
+	assert_non_null(strstr(quote, "未及时交办查处或未组织联合执法查处的(10分,每1起扣5分,扣完为止)"));
+	eg_assess_result_free(r);
+}
+
+/*
+ * CJ-A2-5.6, item 6 (10 points): -5 for each problem not handled properly or
+ * with false or perfunctory rectification, floor 0.
+ *   1 x 5 = 5 -> 5 left: 95;  2 -> 0: 90;  3 x 5 = 15 floored at 0: 90.
+ *   With item 5 at 1 as well: 100 - 5 - 5 = 90; items 5 and 6 at 2 each: 80 (good).
+ */
+static void test_cj_a2_5_6_improper_handling_five_each_floor_zero(void **state)
+{
+	fixture *f = *state;
+	const char *article = NULL, *quote = NULL;
+	eg_assess_result *r;
+	int g;
+	assert_item_5_or_6(f, "6", "CJ-A2-5.6", 1, 95, 5,
+			   "item 6 (improper handling or false rectification): 1 × 5 = 5 deducted, 10 − 5 = 5 points (CJ-A2-5.6)");
+	assert_item_5_or_6(f, "6", "CJ-A2-5.6", 2, 90, 0,
+			   "item 6 (improper handling or false rectification): 2 × 5 = 10 deducted, 10 − 10 = 0 points (CJ-A2-5.6)");
+	assert_item_5_or_6(f, "6", "CJ-A2-5.6", 3, 90, 0,
+			   "item 6 (improper handling or false rectification): 3 × 5 = 15 deducted from 10, floored at 0: 0 points (CJ-A2-5.6)");
+	assert_int_equal(score_counts(f, 0, 1, 1, 0, &g), 90);
+	assert_int_equal(g, EG_GRADE_EXCELLENT);
+	assert_int_equal(score_counts(f, 0, 2, 2, 0, &g), 80);
+	assert_int_equal(g, EG_GRADE_GOOD);
+	assert_int_equal(score_counts(f, 0, 3, 3, 0, &g), 80);
+	assert_int_equal(eg_assess_input_set_count(f->in, "5", 0), EG_OK);
+	assert_int_equal(eg_assess_input_set_count(f->in, "6", 1), EG_OK);
+	r = score(f, "2026-10");
+	assert_int_equal(eg_trace_source(&article, &quote, trace_of(r, "CJ-A2-5.6")), EG_OK);
+	assert_string_equal(article, "附件2 第五条(二)6");
+	assert_non_null(strstr(quote, "或存在虚假整改、敷衍整改的(10分,每1起扣5分,扣完为止)"));
+	eg_assess_result_free(r);
+	/* A negative count is refused. */
+	assert_error(eg_assess_input_set_count(f->in, "6", -1), EG_EINVAL, NULL);
 }
 
 static void test_cj_a2_5_7_one_and_two_overflows(void **state)
@@ -1419,7 +1495,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_cj_a2_5_10_perfect_month_is_100),
 		T(test_cj_a2_5_4_forty_and_forty_one_problems),
-		T(test_cj_a2_5_5_and_5_6_floor_at_zero),
+		T(test_cj_a2_5_5_unassigned_lower_grid_reports_five_each_floor_zero),
+		T(test_cj_a2_5_6_improper_handling_five_each_floor_zero),
 		T(test_cj_a2_5_7_one_and_two_overflows),
 		T(test_cj_a2_5_7_adverse_effects_need_an_item_7_problem),
 		T(test_cj_a2_5_11_serious_impact_trigger_takes_the_section),

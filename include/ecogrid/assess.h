@@ -64,7 +64,7 @@ typedef enum eg_grade {
 /** @brief Kinds of items. */
 typedef enum eg_item_kind {
 	EG_ITEM_KIND_STATUS = 0, /**< Met (full points) or not met (0), e.g. CJ-A2-5.1..5.3. */
-	EG_ITEM_KIND_DEDUCT = 1  /**< Points lost per occurrence, e.g. CJ-A2-5.4..5.7, JM-2.2. */
+	EG_ITEM_KIND_DEDUCT = 1  /**< Points lost per occurrence, e.g. CJ-A2-5.4, CJ-A2-5.5, CJ-A2-5.6, CJ-A2-5.7, JM-2.2. */
 } eg_item_kind;
 
 /** @brief Readings of a failed veto item (CJ-A2-6.1). */
@@ -333,7 +333,9 @@ EG_API void eg_ruleset_free(eg_ruleset *rs);
  *
  * - `changji-2023`: CJ-A2 (昌州环委办发〔2023〕6号 附件2), in force from
  *   2023-05-24 (the day it was issued; "自印发之日起实施"), open-ended.
- *   Items "1"–"3" (status, veto), "4"–"7" (deductions), bonus, media
+ *   Items "1"–"3" (status, veto), "4"–"7" (deductions: CJ-A2-5.4 −1 from 40;
+ *   CJ-A2-5.5 and CJ-A2-5.6 −5 from 10, floor 0; CJ-A2-5.7 −10 from 10,
+ *   the excess off the total), bonus, media
  *   levels "national" (fail), "regional" (−30), "prefecture" (−20)
  *   (CJ-A2-5.9), then the serious-impact triggers of CJ-A2-5.11, each
  *   taking the operation section's 70 points: "instructed_national",
@@ -444,6 +446,16 @@ EG_API int eg_assess_input_status_from_grid(eg_assess_input *in, const char *ite
 
 /**
  * @brief Set the occurrence count of a deduction item.
+ *
+ * In `changji-2023`: item "4" counts problems the local grid should have
+ * found (CJ-A2-5.4, −1 each from 40); item "5" problems reported by a lower
+ * grid that level 2 did not assign or jointly handle in time (CJ-A2-5.5);
+ * item "6" problems not handled properly or with false or perfunctory
+ * rectification (CJ-A2-5.6); item "7" national or regional inspection
+ * problems not rectified on time (CJ-A2-5.7, −10 each, the excess off the
+ * total). Items 5 and 6 lose 5 points each per problem from their 10 and
+ * stop at 0 (扣完为止): 1 problem leaves 5, 2 or more leave 0, and nothing
+ * more comes off the total.
  * @return ::EG_OK, ::EG_EINVAL (NULL, not a deduction item, negative),
  *         ::EG_ENOTFOUND (unknown item), ::EG_ERANGE (above 1,000,000).
  */
