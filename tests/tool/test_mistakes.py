@@ -97,6 +97,9 @@ class MonthCsvTest(MistakesCase):
             ("", "c.csv: empty file (no header)"),
             ("unit,item4\nA,1\"x\n", "c.csv: line 2: misplaced quote (a quote inside an unquoted cell, text after a "
                                      "closing quote, or a quote that is never closed)"),
+            # A quote never closed: the line where its record starts (before: line 3, after the file's end).
+            ("unit,item4\nA,\"1\n", "c.csv: line 2: misplaced quote"),
+            ("unit,item4\nA,1\nB,\"2\n\n", "c.csv: line 3: misplaced quote"),
         ]
         for text, needle in cases:
             with self.subTest(text=text):

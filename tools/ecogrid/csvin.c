@@ -713,8 +713,10 @@ int csv_read_file_ex(const char *path, const char *const *expect, size_t n_expec
 	}
 	if (!r.failed && start < len && csv_parse(&p, text + start, len - start, on_field, on_record, &r) != len - start)
 		r.failed = tool_fail("%s: line %zu: %s", path, r.newlines + 1, parse_error(&p));
+	/* At the end, a failure is a quote never closed: name the line where its record starts, not the line
+	 * after the last one. */
 	if (!r.failed && csv_fini(&p, on_field, on_record, &r) != 0)
-		r.failed = tool_fail("%s: line %zu: %s", path, r.newlines + 1, parse_error(&p));
+		r.failed = tool_fail("%s: line %zu: %s", path, r.line, parse_error(&p));
 	if (!r.failed && r.record == 0)
 		r.failed = tool_fail("%s: empty file (no header)", path);
 	for (size_t i = 0; i < r.n; i++)
