@@ -2,12 +2,13 @@
 # Coverage gate: build with gcov instrumentation, run the whole test suite,
 # and fail when line coverage of src/ is below 95% or branch coverage below
 # 85%, or line coverage of tools/ (the ecogrid tool, driven end to end by
-# tests/tool/) below 88%. Tests and examples are not measured.
+# tests/tool/) below 90%. Tests and examples are not measured.
 #
-# tools/: issue 16 asks for 90 %; the tool and Python suites reach 89.0 %
-# (2026-12-02: 5575 of 6264 lines), most of the rest being SQLite and
-# allocation failure paths no test reaches yet. The gate holds what is
-# reached and goes up to 90 when tests reach it.
+# tools/: issue 16 asks for 90 %. The tool and Python suites reach 91.4 %
+# (2026-12-03: 6005 of 6568 lines; 89.3 %, 5599 of 6268, before the tests
+# of the clerk's mistakes in tests/tool/test_mistakes.py and test_cli.py).
+# Most of the rest are SQLite and allocation failure paths no test reaches,
+# and draw_selfcheck, which only the fuzz driver calls.
 #
 #   tests/coverage.sh [BUILD_DIR]      (default: build-cov)
 #
@@ -19,7 +20,7 @@ root=$(pwd)
 dir=${1:-build-cov}
 line_min=95
 branch_min=85
-tools_line_min=88
+tools_line_min=90
 
 # Atomic counters: the threads suite runs library code on several threads at
 # once, and racing counter updates make gcov derive negative branch counts,
