@@ -655,6 +655,20 @@ int eg_duty_set_add(eg_duty_set *set, const eg_duty_def *def)
 	return EG_OK;
 }
 
+/* A preset's definition as the sets take it: the table leaves the usual minimum of 1 out. */
+static eg_duty_def preset_def(const eg__duty_preset *p)
+{
+	eg_duty_def d = p->def;
+	if (d.min_count == 0)
+		d.min_count = 1;
+	return d;
+}
+
+static int preset_named(const eg__duty_preset *p, const char *name)
+{
+	return !strcmp(p->jurisdiction, name) || !strcmp(p->def.id, name) || !strcmp(p->def.rule, name);
+}
+
 int eg_duty_set_preset(eg_duty_set **out, const char *name)
 {
 	const eg__duty_preset *p;
@@ -665,17 +679,15 @@ int eg_duty_set_preset(eg_duty_set **out, const char *name)
 		return eg__error(EG_EINVAL, "eg_duty_set_preset: NULL argument");
 	p = eg__duty_presets(&n);
 	for (size_t i = 0; i < n; i++)
-		found += !strcmp(p[i].jurisdiction, name) || !strcmp(p[i].def.id, name) || !strcmp(p[i].def.rule, name);
+		found += preset_named(&p[i], name);
 	if (!found)
 		return eg__error(EG_ENOTFOUND, "no duty preset, duty or rule named \"%.40s\"", name);
 	if ((rc = eg_duty_set_new(&s)) < 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		eg_duty_def d = p[i].def;
-		if (strcmp(p[i].jurisdiction, name) && strcmp(d.id, name) && strcmp(d.rule, name))
+		eg_duty_def d = preset_def(&p[i]);
+		if (!preset_named(&p[i], name))
 			continue;
-		if (d.min_count == 0)
-			d.min_count = 1; /* the table leaves the usual 1 out */
 		if ((rc = eg_duty_set_add(s, &d)) < 0 ||
 		    (p[i].article && (rc = eg_duty_set_set_source(s, d.id, p[i].article, p[i].quote)) < 0)) {
 			eg_duty_set_free(s);
@@ -686,7 +698,12 @@ int eg_duty_set_preset(eg_duty_set **out, const char *name)
 	return EG_OK;
 }
 
-/* The periodic duties of the presets, as the parameters of a cadence. */
+/*
+ * Deprecated: the periodic duty of that ID among the presets, as the
+ * parameters of the old cadence check. A view of the same table
+ * eg_duty_set_preset() reads, through the same definition (preset_def()),
+ * with its static strings.
+ */
 int eg_duty_cadence_preset(const char **kind, int *period, int32_t *min_count, unsigned int *flags, const char **rule,
 			   const char *name)
 {
@@ -695,15 +712,17 @@ int eg_duty_cadence_preset(const char **kind, int *period, int32_t *min_count, u
 	if (!kind || !period || !min_count || !flags || !rule || !name)
 		return eg__error(EG_EINVAL, "eg_duty_cadence_preset: NULL argument");
 	p = eg__duty_presets(&n);
-	for (size_t i = 0; i < n; i++)
-		if (p[i].def.shape == EG_DUTY_SHAPE_PERIODIC && strcmp(p[i].def.id, name) == 0) {
-			*kind = p[i].def.kind;
-			*period = p[i].def.period;
-			*min_count = p[i].def.min_count ? p[i].def.min_count : 1;
-			*flags = p[i].def.flags & EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY;
-			*rule = p[i].def.rule;
-			return EG_OK;
-		}
+	for (size_t i = 0; i < n; i++) {
+		eg_duty_def d = preset_def(&p[i]);
+		if (d.shape != EG_DUTY_SHAPE_PERIODIC || strcmp(d.id, name) != 0)
+			continue;
+		*kind = d.kind;
+		*period = d.period;
+		*min_count = d.min_count;
+		*flags = d.flags & EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY;
+		*rule = d.rule;
+		return EG_OK;
+	}
 	return eg__error(EG_ENOTFOUND, "no cadence preset named \"%.40s\"", name);
 }
 

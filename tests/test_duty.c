@@ -169,6 +169,32 @@ static void test_cj_g_8_dg_15_dg_17_cadence_presets(void **state)
 	assert_int_equal(period, EG_DUTY_PERIOD_MONTH);
 	assert_int_equal(min, 1);
 	assert_error(eg_duty_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-99"), EG_ENOTFOUND, "DG-99");
+	/* An event duty is no cadence (DG-61: a written explanation after each failing result). */
+	assert_error(eg_duty_cadence_preset(&kind, &period, &min, &flags, &rule, "DG-61"), EG_ENOTFOUND, "DG-61");
+	/* The deprecated view agrees with eg_duty_set_preset() on every periodic duty of every jurisdiction. */
+	{
+		static const char *const names[] = { "changji-2023", "dongguan-2019", "jiangmen-2021", "mee-2020", "yulin-2019" };
+		size_t periodic = 0;
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+			eg_duty_set *s = NULL;
+			assert_int_equal(eg_duty_set_preset(&s, names[k]), EG_OK);
+			for (size_t i = 0; i < eg_duty_set_count(s); i++) {
+				eg_duty_def d;
+				assert_int_equal(eg_duty_set_at(&d, s, i), EG_OK);
+				if (d.shape != EG_DUTY_SHAPE_PERIODIC)
+					continue;
+				periodic++;
+				assert_int_equal(eg_duty_cadence_preset(&kind, &period, &min, &flags, &rule, d.id), EG_OK);
+				assert_string_equal(kind, d.kind);
+				assert_int_equal(period, d.period);
+				assert_int_equal(min, d.min_count);
+				assert_int_equal(flags, d.flags & EG_DUTY_CADENCE_NIGHT_OR_HOLIDAY);
+				assert_string_equal(rule, d.rule);
+			}
+			eg_duty_set_free(s);
+		}
+		assert_int_equal(periodic, 47); /* the shipped documents' periodic duties, CJ-G.8 (5), DG-9, DG-15 (3), DG-17 (3) among them */
+	}
 }
 
 static void test_duty_bad_arguments(void **state)

@@ -469,6 +469,12 @@ EG_API int eg_duty_set_source(const char **article, const char **quote, const eg
 /**
  * @brief A cadence preset: the parameters of a periodic duty of the presets.
  *
+ * @deprecated Kept for callers of the old cadence check. Use
+ * eg_duty_set_preset() with the duty ID and eg_duty_set_at(): the same
+ * duty, with everything the check needs (actors, start, tags) and its
+ * source (eg_duty_set_source()). This function reads the same table
+ * through the same definition, so the two never disagree.
+ *
  * | name | kind | period | at least | flags |
  * |---|---|---|---|---|
  * | CJ-G.8-patrol | patrol | day | 1 (each level-4 supervisor) | |

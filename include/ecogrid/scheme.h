@@ -8,11 +8,11 @@
  * body and effective dates; its assessment rule sets (sections, items,
  * deductions, floors, overflow, veto items and veto mode, bonus, penalty
  * levels, forced-fail conditions, grades, total and annual rules); its
- * escalation ladders; its air-quality ranking set-up; its deadlines and
- * recurring duties (cadences); and which ladders its monthly cycle feeds.
- * Every item, penalty level, condition, grade and ladder clause carries its
- * rule ID and its source: the article and the words of the regulation it
- * implements.
+ * escalation ladders; its air-quality ranking set-up; its deadlines; its
+ * duty calendar (duties; the older cadences are kept, deprecated); and
+ * which ladders its monthly cycle feeds. Every item, penalty level,
+ * condition, grade, ladder clause and duty carries its rule ID and its
+ * source: the article and the words of the regulation it implements.
  *
  * The five seed systems ship as documents (`data/schemes/<id>.json`,
  * installed under `share/ecogrid/schemes`) and are also embedded in the
@@ -381,9 +381,17 @@ EG_API const char *eg_scheme_deadline_rule(const eg_scheme *s, size_t i);
  */
 EG_API int eg_scheme_deadline(char *due, const eg_scheme *s, const char *id, const char *anchor);
 
-/** @brief Number of cadences (recurring duties); 0 for NULL. */
+/**
+ * @brief Number of cadences (recurring duties); 0 for NULL.
+ *
+ * @deprecated The `cadences` array is kept for documents written before
+ * the duty calendar. Use eg_scheme_duties(): each cadence of a shipped
+ * document is the periodic duty of the same ID (the loader refuses a duty
+ * that disagrees with the cadence of its ID), with its actors, start and
+ * source.
+ */
 EG_API size_t eg_scheme_cadence_count(const eg_scheme *s);
-/** @brief The i-th cadence's ID, e.g. "DG-15-town" (borrowed), or NULL. */
+/** @brief The i-th cadence's ID, e.g. "DG-15-town" (borrowed), or NULL. @deprecated Use eg_scheme_duties(). */
 EG_API const char *eg_scheme_cadence_id(const eg_scheme *s, size_t i);
 
 /** @brief Version of ::eg_scheme_cadence understood by this library. */
@@ -392,6 +400,7 @@ EG_API const char *eg_scheme_cadence_id(const eg_scheme *s, size_t i);
 /**
  * @brief A cadence of a scheme as the parameters of the cadence check
  * (filled by eg_scheme_cadence_at(); the caller sets the version).
+ * @deprecated Use eg_scheme_duties() and ::eg_duty_def.
  */
 typedef struct eg_scheme_cadence {
 	unsigned int version; /**< ::EG_SCHEME_CADENCE_VERSION, set by the caller. */
@@ -408,6 +417,7 @@ typedef struct eg_scheme_cadence {
 
 /**
  * @brief Initialise an ::eg_scheme_cadence to ::EG_SCHEME_CADENCE_INIT (for FFIs).
+ * @deprecated Use eg_scheme_duties().
  * @param c The struct (every field written).
  * @param version ::EG_SCHEME_CADENCE_VERSION.
  * @return ::EG_OK, ::EG_EINVAL (NULL, unknown version; nothing written).
@@ -416,6 +426,9 @@ EG_API int eg_scheme_cadence_init(eg_scheme_cadence *c, unsigned int version);
 
 /**
  * @brief The i-th cadence of a scheme.
+ * @deprecated Use eg_scheme_duties(): the periodic duty of the same ID
+ * (eg_duty_set_at()) has the same kind, period, minimum and night-or-holiday
+ * flag, which the loader checks, and its source (eg_duty_set_source()).
  * @param[out] out Filled on success; its version must be ::EG_SCHEME_CADENCE_VERSION.
  * @param s The scheme.
  * @param i Index below eg_scheme_cadence_count().
