@@ -6,7 +6,9 @@
  * "duties" array of data/schemes/<id>.json); data/embed_schemes.py writes
  * them as the static table eg__duty_preset_table[] at build time, and
  * tests/duty_equiv.c pins them against the C table they replaced. Each
- * entry cites its rule ID; the readings (start dates by R0.7, 原则上 by
+ * entry cites its rule ID and carries its source, the article and the
+ * seed's words (section 9's "Seed:" quotes; eg_duty_set_source(),
+ * eg_duty_rows_source(); tests/check_duty_sources.py); the readings (start dates by R0.7, 原则上 by
  * R0.8, "及时" by R0.9, periods by R0.10, 定期 by R0.11) are the
  * catalogue's defaults, and docs/rules.md lists the kinds and
  * groups a log must use.
