@@ -99,5 +99,28 @@ class TestDutyCalendar(unittest.TestCase):
             ecogrid.Scheme.from_text(text.replace('"shape": "gap"', '"shape": "sometimes"', 1))
 
 
+    def test_duty_sources(self):
+        # Every duty carries the article and the seed's words it implements (section 9's "Seed:").
+        quote = "每月1次书面通报、每季度召开1次新闻发布会或媒体见面会"
+        d = ecogrid.duties("DG-52")
+        self.assertEqual(d.sources(), {"DG-52-bulletin": ("第52项", quote), "DG-52-press": ("第52项", quote)})
+        rows = d.status([], "2020-01-15")
+        # 2019-12 missed, 2020-01 and 2020Q1 not yet due: three rows, each with its source.
+        self.assertEqual([(r.period, r.state, r.article, r.quote) for r in rows],
+                         [("2019-12", "missed", "第52项", quote), ("2020-01", "not_due", "第52项", quote),
+                          ("2020Q1", "not_due", "第52项", quote)])
+        self.assertEqual(rows[0]._asdict()["article"], "第52项")
+        own = ecogrid.Duties().add("m", "DG-52", "written_bulletin", actor="市局", start="2020-01-01")
+        self.assertEqual(own.sources(), {"m": (None, None)})
+        self.assertEqual([(r.article, r.quote) for r in own.status([], "2020-01-31")], [(None, None)])
+        own.set_source("m", "第52项", "每月1次书面通报")
+        self.assertEqual(own.sources(), {"m": ("第52项", "每月1次书面通报")})
+        with self.assertRaises(ecogrid.NotFound):
+            own.set_source("DG-52-press", "第52项", quote)
+        with self.assertRaises(ecogrid.InvalidArgument):
+            own.set_source("m", "", quote)
+        self.assertEqual(own.sources(), {"m": ("第52项", "每月1次书面通报")})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -22,7 +22,7 @@ import ctypes
 import datetime
 from ctypes import byref, c_int
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ._core import Owner, Record, c_date, cint, decs, enc, i32, live
 from ._native import lib
@@ -108,6 +108,13 @@ class Workdays(Owner):
         return due_date(start, n, unit, self, extend)
 
 
+def _source(getter: Any, *args: Any) -> Tuple[Optional[str], Optional[str]]:
+    """(article, quote) of eg_duty_set_source() / eg_duty_rows_source(); Nones without a source."""
+    a, q = ctypes.c_char_p(), ctypes.c_char_p()
+    getter(byref(a), byref(q), *args)
+    return (None if a.value is None else decs(a.value), None if q.value is None else decs(q.value))
+
+
 def due_date(start: Any, n: int, unit: str = "days", calendar: Optional[Workdays] = None,
              extend: bool = False) -> str:
     """The last day of a period of n days, working days or months after start (the start not counted)."""
@@ -162,7 +169,8 @@ class DutyLog(Owner):
 @dataclass(frozen=True, slots=True)
 class Row(Record):
     """One duty for one actor and one period (or event): .rule, .actor, .period, .required,
-    .counted, .state, and .duty, .due, .days, .in_principle, .message, .message_en."""
+    .counted, .state, and .duty, .due, .days, .in_principle, .message, .message_en; .article
+    and .quote, the source the duty implements (None for a duty without one)."""
     rule: str
     duty: str
     actor: str
@@ -175,6 +183,8 @@ class Row(Record):
     days: int
     message: str
     message_en: str
+    article: Optional[str] = None
+    quote: Optional[str] = None
 
     @property
     def finding(self) -> bool:
@@ -239,6 +249,15 @@ class Duties(Owner):
     def __len__(self) -> int:
         return int(lib.eg_duty_set_count(self._live()))
 
+    def set_source(self, id: str, article: str, quote: str) -> "Duties":
+        """Record the source duty `id` implements: the article and the regulation's words."""
+        lib.eg_duty_set_set_source(self._live(), enc(id, "id"), enc(article, "article"), enc(quote, "quote"))
+        return self
+
+    def sources(self) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
+        """dict duty ID -> (article, quote), (None, None) for a duty without a source."""
+        return {i: _source(lib.eg_duty_set_source, self._live(), k) for k, i in enumerate(self.ids())}
+
     def ids(self) -> List[str]:
         out = []
         for i in range(len(self)):
@@ -273,8 +292,10 @@ class Duties(Owner):
                         counted=lib.eg_duty_rows_counted(h, i), state=STATES[lib.eg_duty_rows_state(h, i)],
                         in_principle=bool(lib.eg_duty_rows_in_principle(h, i)), days=lib.eg_duty_rows_days(h, i),
                         message=decs(lib.eg_duty_rows_message(h, i, 0)),
-                        message_en=decs(lib.eg_duty_rows_message(h, i, 1)))
-                    for i in range(lib.eg_duty_rows_count(h))]
+                        message_en=decs(lib.eg_duty_rows_message(h, i, 1)),
+                        article=src[0], quote=src[1])
+                    for i in range(lib.eg_duty_rows_count(h))
+                    for src in (_source(lib.eg_duty_rows_source, h, i),)]
         finally:
             lib.eg_duty_rows_free(h)
 
