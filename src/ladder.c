@@ -1176,12 +1176,162 @@ fail:
 /* Batch: a series of months for groups of units                        */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Observations kept per unit in the batch: HIST of history and the month
+ * judged are a window sliding along this buffer, moved back to its start
+ * when it reaches the end (once in HBUF - HIST months), instead of the
+ * state's shift of the whole history every month.
+ */
+#define HBUF (2 * HIST)
+
+typedef struct bunit {
+	int s, n; /* the unit's history is buf[s .. s + n) of its HBUF */
+} bunit;
+
+/*
+ * One group through the months: exactly what stepping a fresh state with
+ * step_impl(quiet) month by month gives (the same checks in the same
+ * order, so the same first error and message; the same observations and
+ * judge()), without the state's per-month index, copies and allocations:
+ * the group's IDs are checked once (they do not change between months)
+ * and each unit's history stays in place.
+ */
+static int evaluate_group(int32_t *severity, const eg_ladder *l, int32_t m0, size_t n_months,
+			  const char *const *units, size_t n, const int64_t *values, const int *flags, size_t stride,
+			  obs *buf, bunit *bu, size_t *tie, eg__hmap *seen)
+{
+	uint32_t year_flag = 0; /* the clauses judged when a flag arrives (EG_LADDER_FLAG_YEAR) */
+	int64_t lim[MAX_CLAUSES];
+	int rc;
+	for (size_t c = 0; c < l->n_clauses; c++)
+		if (l->clauses[c].flag == EG_LADDER_FLAG_YEAR)
+			year_flag |= 1u << c;
+	if (n > UINT32_MAX / 4)
+		return eg__error(EG_ERANGE, "too many units (%zu)", n);
+	memset(seen->slot, 0, seen->cap * sizeof *seen->slot);
+	for (size_t i = 0; i < n; i++)
+		bu[i].s = bu[i].n = 0;
+	for (size_t m = 0; m < n_months; m++) {
+		const int64_t *v = values + m * stride;
+		const int *fl = flags ? flags + m * stride : NULL;
+		int32_t *sev = severity + m * stride;
+		int32_t mi = m0 + (int32_t)m;
+		int64_t total = 0, worst = 0, scale = 1;
+		char month[8];
+		month[0] = '\0';
+		/* step_impl()'s checks, unit by unit; a group's IDs passed in its first month pass in every month. */
+		for (size_t i = 0; i < n; i++) {
+			if (m == 0) {
+				unit_key k = { NULL, units, units[i], 0 };
+				if ((rc = eg__check_text(units[i], 64, "unit ID")) < 0)
+					return rc;
+				k.len = strlen(units[i]);
+				if (eg__hmap_insert(seen, (uint32_t)eg__hash(units[i], k.len), (uint32_t)i, unit_is, &k) !=
+				    EG__HMAP_NONE) {
+					eg__month_format(month, mi);
+					return eg__error(EG_EEXISTS, "%s: unit %s is given twice", month, units[i]);
+				}
+			}
+			if (v[i] < 0 || v[i] > VALUE_MAX) {
+				eg__month_format(month, mi);
+				return eg__error(v[i] < 0 ? EG_EINVAL : EG_ERANGE, "%s: value %lld of unit %s is %s", month,
+						 (long long)v[i], units[i], v[i] < 0 ? "negative" : "too large");
+			}
+			if ((l->measure == EG_LADDER_MEASURE_LAST_PLACE || l->measure == EG_LADDER_MEASURE_BOTTOM_N) &&
+			    (v[i] < 1 || (size_t)v[i] > n)) {
+				eg__month_format(month, mi);
+				return eg__error(EG_EINVAL, "%s: rank %lld of unit %s is not 1-%zu", month, (long long)v[i],
+						 units[i], n);
+			}
+			total += v[i];
+			if (v[i] > worst)
+				worst = v[i];
+		}
+		if (total > VALUE_MAX) {
+			eg__month_format(month, mi);
+			return eg__error(EG_ERANGE, "%s: the month's total %lld is too large", month, (long long)total);
+		}
+		/*
+		 * measure_holds() for this month's values, as a limit per clause:
+		 * clause c holds for value v when scale·v ≥ lim[c] (v is 0..VALUE_MAX).
+		 * SHARE: 100·v ≥ p·total, never when total is 0 or p·total passes
+		 * INT64_MAX (then above any 100·v ≤ 10^17). AT_LEAST: v ≥ threshold.
+		 * LAST_PLACE: v = worst, i.e. v ≥ worst (no value is above it).
+		 * FLAG: v ≠ 0, i.e. v ≥ 1. BOTTOM_N needs each value's ties: below.
+		 */
+		for (size_t c = 0; c < l->n_clauses; c++) {
+			int64_t thr = l->clauses[c].threshold;
+			switch (l->measure) {
+			case EG_LADDER_MEASURE_SHARE:
+				scale = 100;
+				lim[c] = total > 0 && thr <= INT64_MAX / total ? thr * total : INT64_MAX;
+				break;
+			case EG_LADDER_MEASURE_AT_LEAST: lim[c] = thr; break;
+			case EG_LADDER_MEASURE_LAST_PLACE: lim[c] = worst; break;
+			default: lim[c] = 1; break;
+			}
+		}
+		/* BOTTOM_N: the units sharing each rank (ranks are 1..n, checked above). */
+		if (l->measure == EG_LADDER_MEASURE_BOTTOM_N) {
+			memset(tie, 0, (n + 1) * sizeof *tie);
+			for (size_t i = 0; i < n; i++)
+				tie[v[i]]++;
+		}
+		for (size_t i = 0; i < n; i++) {
+			bunit *b = &bu[i];
+			obs *h, *f;
+			uint32_t todo;
+			int severity_i = 0;
+			if (b->s + b->n == HBUF) {
+				memmove(buf + i * HBUF, buf + i * HBUF + b->s, (size_t)b->n * sizeof *buf);
+				b->s = 0;
+			}
+			h = buf + i * HBUF + b->s;
+			f = &h[b->n];
+			memset(f, 0, sizeof *f);
+			f->month = mi;
+			f->value = v[i];
+			f->flag = fl && fl[i] ? 1 : 0;
+			f->aux = l->measure == EG_LADDER_MEASURE_SHARE        ? total
+				 : l->measure == EG_LADDER_MEASURE_LAST_PLACE ? worst
+									      : (int64_t)n;
+			if (l->measure == EG_LADDER_MEASURE_BOTTOM_N) {
+				for (size_t c = 0; c < l->n_clauses; c++)
+					if (measure_holds(l->measure, f->value, f->aux, l->clauses[c].threshold, (int64_t)tie[v[i]]))
+						f->holds |= 1u << c;
+			} else {
+				int64_t sv = scale * v[i];
+				for (size_t c = 0; c < l->n_clauses; c++)
+					f->holds |= (uint32_t)(sv >= lim[c]) << c;
+			}
+			/* judge() fires only clause c whose measure holds this month, or
+			 * a year-flag clause when the flag arrives; a clause whose action
+			 * is no worse than one already fired cannot raise the severity. */
+			todo = f->holds | (f->flag ? year_flag : 0);
+			for (size_t c = 0; todo >> c; c++)
+				if ((todo >> c & 1u) && l->clauses[c].action > severity_i &&
+				    judge(l, &l->clauses[c], 1u << c, h, b->n + 1, NULL, NULL, 0, 1))
+					severity_i = l->clauses[c].action;
+			sev[i] = (int32_t)severity_i;
+			if (b->n == HIST)
+				b->s++;
+			else
+				b->n++;
+		}
+	}
+	return EG_OK;
+}
+
 int eg_ladder_evaluate_table(int32_t *severity, const eg_ladder *l, const char *first_month, size_t n_months,
 			     const char *const *units, const size_t *group_sizes, size_t n_groups,
 			     const int64_t *values, const int *flags, size_t n_units)
 {
 	int32_t m0;
-	size_t covered = 0, whole = n_units, off = 0;
+	size_t covered = 0, whole = n_units, off = 0, largest = 0;
+	obs *buf = NULL;
+	bunit *bu = NULL;
+	size_t *tie = NULL;
+	eg__hmap seen = { NULL, 0 };
 	int rc = EG_OK;
 	if (!severity || !l || !first_month || (n_units && (!units || !values)) || (n_groups && !group_sizes))
 		return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: NULL argument");
@@ -1198,28 +1348,30 @@ int eg_ladder_evaluate_table(int32_t *severity, const eg_ladder *l, const char *
 		if (group_sizes[g] == 0)
 			return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: group %zu is empty", g);
 		covered += group_sizes[g];
+		if (group_sizes[g] > largest)
+			largest = group_sizes[g];
 	}
 	if (covered != n_units)
 		return eg__error(EG_EINVAL, "eg_ladder_evaluate_table: the groups cover %zu units, not %zu", covered,
 				 n_units);
-	/* One state per group, stepped month by month as a caller would. */
-	for (size_t g = 0; g < n_groups && rc == EG_OK; off += group_sizes[g], g++) {
-		eg_ladder_state *st = NULL;
-		if ((rc = eg_ladder_state_new(&st, l)) < 0)
-			break;
-		for (size_t m = 0; m < n_months; m++) {
-			eg_ladder_outcome *o = NULL;
-			char month[8];
-			const size_t row = m * n_units + off;
-			eg__month_format(month, m0 + (int32_t)m);
-			if ((rc = step_impl(&o, st, month, units + off, values + row, flags ? flags + row : NULL,
-					    group_sizes[g], 1)) < 0)
-				break;
-			for (size_t i = 0; i < group_sizes[g]; i++)
-				severity[row + i] = (int32_t)o->u[i].severity;
-			eg_ladder_outcome_free(o);
-		}
-		eg_ladder_state_free(st);
+	if (n_months == 0 || n_groups == 0)
+		return EG_OK;
+	/* Each group as a fresh state stepped month by month (step_impl), in one set of buffers. */
+	if (largest > UINT32_MAX / 4)
+		return eg__error(EG_ERANGE, "too many units (%zu)", largest);
+	if (largest > SIZE_MAX / sizeof *buf / HBUF ||
+	    !(buf = eg__malloc(largest * HBUF * sizeof *buf)) || !(bu = eg__malloc(largest * sizeof *bu)) ||
+	    !(tie = eg__malloc((largest + 1) * sizeof *tie)) || eg__hmap_reserve(&seen, largest, "judging a month") < 0) {
+		rc = eg__error_nomem("judging a month");
+		goto done;
 	}
+	for (size_t g = 0; g < n_groups && rc == EG_OK; off += group_sizes[g], g++)
+		rc = evaluate_group(severity + off, l, m0, n_months, units + off, group_sizes[g], values + off,
+				    flags ? flags + off : NULL, n_units, buf, bu, tie, &seen);
+done:
+	eg__free(buf);
+	eg__free(bu);
+	eg__free(tie);
+	eg__hmap_free(&seen);
 	return rc;
 }

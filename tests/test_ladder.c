@@ -814,6 +814,110 @@ static void test_ladder_evaluate_table_errors(void **state)
 	eg_ladder_free(l);
 }
 
+/*
+ * eg_ladder_evaluate_table() equals stepping a fresh state per group month
+ * by month (its documented contract), for every shipped ladder: each
+ * measure (share CJ-A2-7.3, flag CJ-A2-7.1, last place CJ-A3-4, at least
+ * CJ-M-4.3 / DG-63 / JM-2.3, bottom N DG-65) and clause kind (single,
+ * consecutive R0.4, rolling 12 months DG-63, calendar year with the year
+ * flag CJ-A3-4, the month flag JM-2.3), over 40 months (past the 12 months
+ * of history a unit keeps, across three calendar years), groups of 4, 1
+ * and 3 units. Three passes of pseudo-random values (an LCG, fixed seed):
+ * dense without flags, dense with flags, and sparse with flags (a value or
+ * a last place every few months, so that whether a 12-month window or a
+ * calendar year reaches its count depends on its oldest months). That the
+ * clauses fire (in the dense passes up to each ladder's last action) is
+ * asserted.
+ */
+#define EQ_MONTHS 40
+#define EQ_UNITS 8
+
+static uint32_t eq_next(uint32_t *x)
+{
+	*x = *x * 1664525u + 1013904223u;
+	return *x >> 8;
+}
+
+static void test_ladder_evaluate_table_equals_stepping_every_preset(void **state)
+{
+	static const char *const presets[] = { "CJ-A2-7.3", "CJ-A2-7.1", "CJ-A3-4", "CJ-M-4.3", "DG-65", "DG-63", "JM-2.3" };
+	const char *const units[EQ_UNITS] = { "A", "B", "C", "D", "E", "F", "G", "H" };
+	const size_t groups[3] = { 4, 1, 3 };
+	int64_t values[EQ_MONTHS * EQ_UNITS];
+	int flags[EQ_MONTHS * EQ_UNITS];
+	int32_t sev[EQ_MONTHS * EQ_UNITS];
+	uint32_t x = 20261203u;
+	(void)state;
+	for (size_t p = 0; p < sizeof presets / sizeof *presets; p++) {
+		eg_ladder *l = NULL;
+		int rank = strcmp(presets[p], "CJ-A3-4") == 0 || strcmp(presets[p], "DG-65") == 0;
+		assert_int_equal(eg_ladder_preset(&l, presets[p]), EG_OK);
+		for (int pass = 0; pass < 3; pass++) {
+			int sparse = pass == 2;
+			size_t fired = 0, top = 0;
+			for (size_t m = 0; m < EQ_MONTHS; m++)
+				for (size_t g = 0, off = 0; g < 3; off += groups[g], g++) {
+					size_t turn = eq_next(&x) % groups[g];
+					for (size_t u = off; u < off + groups[g]; u++) {
+						size_t i = m * EQ_UNITS + u;
+						if (rank) /* ranks 1..group size: ties (dense) or a rotating order (sparse) */
+							values[i] = 1 + (int64_t)(sparse ? (u - off + turn) % groups[g] : eq_next(&x) % groups[g]);
+						else if (sparse) /* a value of 1 in about one month in four */
+							values[i] = eq_next(&x) % 4 == 0;
+						else /* mostly small, with bursts */
+							values[i] = eq_next(&x) % 3 == 0 ? (int64_t)(eq_next(&x) % 40) : (int64_t)(eq_next(&x) % 3);
+						flags[i] = eq_next(&x) % (sparse ? 8 : 4) == 0;
+					}
+				}
+			assert_int_equal(eg_ladder_evaluate_table(sev, l, "2025-11", EQ_MONTHS, units, groups, 3, values,
+								  pass ? flags : NULL, EQ_UNITS),
+					 EG_OK);
+			for (size_t g = 0, off = 0; g < 3; off += groups[g], g++) {
+				eg_ladder_state *s = NULL;
+				assert_int_equal(eg_ladder_state_new(&s, l), EG_OK);
+				for (int m = 0; m < EQ_MONTHS; m++) {
+					eg_ladder_outcome *o = NULL;
+					char month[8];
+					size_t row = (size_t)m * EQ_UNITS + off;
+					snprintf(month, sizeof month, "%04d-%02d", 2025 + (10 + m) / 12, (10 + m) % 12 + 1);
+					assert_int_equal(eg_ladder_step(&o, s, month,
+									&(eg_ladder_step_options){ EG_LADDER_STEP_OPTIONS_VERSION, units + off, values + row,
+												   pass ? flags + row : NULL, groups[g] }),
+							 EG_OK);
+					for (size_t u = 0; u < groups[g]; u++) {
+						int want = eg_ladder_outcome_severity(o, u);
+						assert_int_equal(sev[row + u], want);
+						fired += want > 0;
+						top += (size_t)want == eg_ladder_action_count(l) - 1;
+					}
+					eg_ladder_outcome_free(o);
+				}
+				eg_ladder_state_free(s);
+			}
+			/* The data reach the clauses, and the dense passes each ladder's last action. */
+			assert_true(fired > 0);
+			assert_true(sparse || top > 0);
+		}
+		eg_ladder_free(l);
+	}
+}
+
+/* An error in a later month of a later group names that month and unit, as stepping does. */
+static void test_ladder_evaluate_table_error_in_a_later_month(void **state)
+{
+	eg_ladder *l = NULL;
+	const char *const units[3] = { "A", "B", "C" };
+	const size_t groups[2] = { 2, 1 };
+	/* 2026-01..03; C's value in 2026-03 (row 2, column 2) is negative. */
+	const int64_t values[9] = { 1, 2, 3, 4, 5, 6, 7, 8, -1 };
+	int32_t sev[9];
+	(void)state;
+	assert_int_equal(eg_ladder_preset(&l, "CJ-A2-7.3"), EG_OK);
+	assert_error(eg_ladder_evaluate_table(sev, l, "2026-01", 3, units, groups, 2, values, NULL, 3), EG_EINVAL,
+		     "2026-03: value -1 of unit C is negative");
+	eg_ladder_free(l);
+}
+
 /* eg_ladder_clause_init() gives exactly EG_LADDER_CLAUSE_INIT and refuses
  * a version it does not know without writing. */
 static void test_ladder_clause_init_matches_the_macro(void **state)
@@ -945,6 +1049,8 @@ int main(void)
 		cmocka_unit_test(test_ladder_state_parse_rejects_each_malformed_field),
 		cmocka_unit_test(test_cj_a2_7_3_evaluate_table_matches_stepping),
 		cmocka_unit_test(test_ladder_evaluate_table_errors),
+		cmocka_unit_test(test_ladder_evaluate_table_equals_stepping_every_preset),
+		cmocka_unit_test(test_ladder_evaluate_table_error_in_a_later_month),
 		cmocka_unit_test(test_ladder_clause_init_matches_the_macro),
 		cmocka_unit_test(test_ladder_builder_options_init_and_versions),
 		cmocka_unit_test(test_ladder_step_options_init_and_versions),
