@@ -15,6 +15,9 @@
 #if EG_AIRQ_SSE2
 #include <emmintrin.h>
 #endif
+#if EG_AIRQ_AVX2
+#include <immintrin.h>
+#endif
 
 #include "util/alloc.h"
 #include "util/date.h"
@@ -689,6 +692,194 @@ static int range_ok_sse2(__m128d lo, int bad)
 }
 #endif /* EG_AIRQ_SSE2 */
 
+#if EG_AIRQ_AVX2
+/*
+ * AVX2 (x86-64 processors since about 2013; chosen at run time, see
+ * airq_have_avx2()): the same kernels four lanes wide. Each lane is still
+ * one day (daily means) or one 8-hour window (MDA8) and does exactly the
+ * SSE2 lane's operations in the same order (masked adds from +0.0, the
+ * same divisions, minimum, maximum and comparisons; no fused multiply-add
+ * is enabled), so the results are bit-identical to the SSE2 and portable
+ * kernels and to the reference (tests/test_airq_simd.c checks all four).
+ */
+#define AVX2_FN __attribute__((target("avx2")))
+
+/*
+ * Software prefetch 8 KiB ahead of the values being read. With four lanes
+ * the kernels are fast enough that the hardware prefetcher no longer keeps
+ * up: in a 2,000-station driver (71 MB, beyond the caches) the month took
+ * 7.5 ms with SSE2, 7.5 ms with AVX2 alone and 4.8 ms with AVX2 and this
+ * prefetch (2 KiB: 5.5 ms, 4 KiB: 5.2 ms, 16 KiB: 4.8 ms); the SSE2
+ * kernels gained nothing from it. A prefetch never faults, so reading
+ * ahead past the end of the array is harmless.
+ */
+#define PF_DIST 8192
+
+/* Hours i and i + 1 of days a, b, c, d: lanes (a, b, c, d) of hour i in v, of hour i + 1 in w. */
+#define QUAD_STEP(a, b, c, d, i, sum, cnt, mn)                                                          \
+	do {                                                                                            \
+		__m256d rac_ = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd((a) + (i))),    \
+						    _mm_loadu_pd((c) + (i)), 1);                        \
+		__m256d rbd_ = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd((b) + (i))),    \
+						    _mm_loadu_pd((d) + (i)), 1);                        \
+		__m256d v_ = _mm256_unpacklo_pd(rac_, rbd_), w_ = _mm256_unpackhi_pd(rac_, rbd_);       \
+		__m256d okv_ = _mm256_cmp_pd(v_, v_, _CMP_ORD_Q), okw_ = _mm256_cmp_pd(w_, w_, _CMP_ORD_Q); \
+		__m256d cv_ = _mm256_and_pd(v_, okv_), cw_ = _mm256_and_pd(w_, okw_);                   \
+		sum = _mm256_add_pd(_mm256_add_pd(sum, cv_), cw_);                                      \
+		cnt = _mm256_sub_epi64(_mm256_sub_epi64(cnt, _mm256_castpd_si256(okv_)),                \
+				       _mm256_castpd_si256(okw_));                                      \
+		mn = _mm256_min_pd(_mm256_min_pd(cv_, cw_), mn);                                        \
+	} while (0)
+
+/* Four days' means (valid with >= 20 hours, else NaN), as day_pair_out(); *hi keeps the largest sum. */
+static AVX2_FN void day_quad_out(double *daily, __m256d sum, __m256i cnt, __m256d *hi)
+{
+	__m128i k32 = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(cnt, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
+	__m256d k = _mm256_cvtepi32_pd(k32), valid = _mm256_cmp_pd(k, _mm256_set1_pd(20), _CMP_GE_OQ);
+	__m256d mean = _mm256_div_pd(sum, k);
+	*hi = _mm256_max_pd(sum, *hi);
+	_mm256_storeu_pd(daily, _mm256_or_pd(_mm256_and_pd(valid, mean), _mm256_andnot_pd(valid, _mm256_set1_pd(NAN))));
+}
+
+/* As daily_means_sse2(): eight days at a time (two chains of four), then four, then the rest in one set of four lanes. */
+static AVX2_FN void daily_means_avx2(double *daily, const double *x, int days, __m128d *lo, int *bad)
+{
+	__m256d mn = _mm256_set1_pd(0.0), hi = _mm256_setzero_pd();
+	double top[4];
+	int d = 0;
+	for (; d + 8 <= days; d += 8) {
+		const double *a = x + (size_t)d * 24;
+		__m256d s1 = _mm256_setzero_pd(), s2 = s1, m1 = mn, m2 = mn;
+		__m256i k1 = _mm256_setzero_si256(), k2 = k1;
+		for (int l = 0; l < 8 * 24 * 8; l += 64)
+			__builtin_prefetch((const char *)a + PF_DIST + l);
+		for (int i = 0; i < 24; i += 2) {
+			QUAD_STEP(a, a + 24, a + 48, a + 72, i, s1, k1, m1);
+			QUAD_STEP(a + 96, a + 120, a + 144, a + 168, i, s2, k2, m2);
+		}
+		mn = _mm256_min_pd(m1, m2);
+		day_quad_out(daily + d, s1, k1, &hi);
+		day_quad_out(daily + d + 4, s2, k2, &hi);
+	}
+	for (; d + 4 <= days; d += 4) {
+		const double *a = x + (size_t)d * 24;
+		__m256d s1 = _mm256_setzero_pd();
+		__m256i k1 = _mm256_setzero_si256();
+		for (int l = 0; l < 4 * 24 * 8; l += 64)
+			__builtin_prefetch((const char *)a + PF_DIST + l);
+		for (int i = 0; i < 24; i += 2)
+			QUAD_STEP(a, a + 24, a + 48, a + 72, i, s1, k1, mn);
+		day_quad_out(daily + d, s1, k1, &hi);
+	}
+	if (d < days) {
+		/* The last one to three days, the lanes left over repeating the first of them (not stored). */
+		const double *a = x + (size_t)d * 24, *b = d + 1 < days ? a + 24 : a, *c = d + 2 < days ? a + 48 : a;
+		__m256d s1 = _mm256_setzero_pd();
+		__m256i k1 = _mm256_setzero_si256();
+		double out[4];
+		for (int l = 0; l < (days - d) * 24 * 8; l += 64)
+			__builtin_prefetch((const char *)a + PF_DIST + l);
+		for (int i = 0; i < 24; i += 2)
+			QUAD_STEP(a, b, c, a, i, s1, k1, mn);
+		day_quad_out(out, s1, k1, &hi);
+		memcpy(daily + d, out, (size_t)(days - d) * sizeof *out);
+	}
+	/* A +inf hour makes its day's sum +inf. */
+	_mm256_storeu_pd(top, hi);
+	*bad |= !(top[0] <= DBL_MAX) | !(top[1] <= DBL_MAX) | !(top[2] <= DBL_MAX) | !(top[3] <= DBL_MAX);
+	*lo = _mm_min_pd(_mm_min_pd(_mm256_castpd256_pd128(mn), _mm256_extractf128_pd(mn, 1)), *lo);
+}
+
+/* Prefix counts of a 4-bit mask: element j counts bits 0..j. */
+static const int32_t prefix4[16][4] = {
+	{ 0, 0, 0, 0 }, { 1, 1, 1, 1 }, { 0, 1, 1, 1 }, { 1, 2, 2, 2 }, { 0, 0, 1, 1 }, { 1, 1, 2, 2 },
+	{ 0, 1, 2, 2 }, { 1, 2, 3, 3 }, { 0, 0, 0, 1 }, { 1, 1, 1, 2 }, { 0, 1, 1, 2 }, { 1, 2, 2, 3 },
+	{ 0, 0, 1, 2 }, { 1, 1, 2, 3 }, { 0, 1, 2, 3 }, { 1, 2, 3, 4 },
+};
+
+/* MDA8 of a day (§3), as mda8_fast_sse2(): the 17 windows summed four at a time. */
+static AVX2_FN double mda8_fast_avx2(const double *h, double limit, __m256d *mn, __m256d *mx)
+{
+	double c[32], s[20], best = NAN, top[4];
+	int32_t cnt[32];
+	int windows = 0;
+	__m256d vbest = _mm256_set1_pd(-HUGE_VAL);
+	cnt[0] = 0;
+	for (int i = 0; i < 24; i += 4) {
+		__m256d v = _mm256_loadu_pd(h + i), ok = _mm256_cmp_pd(v, v, _CMP_ORD_Q);
+		int m = _mm256_movemask_pd(ok);
+		_mm256_storeu_pd(c + i, _mm256_and_pd(v, ok));
+		*mn = _mm256_min_pd(v, *mn);
+		*mx = _mm256_max_pd(v, *mx); /* a +inf hour shows here */
+		_mm_storeu_si128((__m128i *)(void *)(cnt + i + 1),
+				 _mm_add_epi32(_mm_set1_epi32(cnt[i]), _mm_loadu_si128((const __m128i *)(const void *)prefix4[m])));
+	}
+	/* Hours 24-31 (beyond the day) add nothing to window 16's chain: its lanes 17-19 are not kept. */
+	_mm256_storeu_pd(c + 24, _mm256_setzero_pd());
+	_mm256_storeu_pd(c + 28, _mm256_setzero_pd());
+	for (int i = 25; i < 32; i++)
+		cnt[i] = cnt[24];
+	{
+		/* Five chains (windows 0-19 four by four), hours in order in each. */
+		__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
+		for (int j = 0; j < 8; j++) {
+			a0 = _mm256_add_pd(a0, _mm256_loadu_pd(c + 0 + j));
+			a1 = _mm256_add_pd(a1, _mm256_loadu_pd(c + 4 + j));
+			a2 = _mm256_add_pd(a2, _mm256_loadu_pd(c + 8 + j));
+			a3 = _mm256_add_pd(a3, _mm256_loadu_pd(c + 12 + j));
+			a4 = _mm256_add_pd(a4, _mm256_loadu_pd(c + 16 + j));
+		}
+		_mm256_storeu_pd(s + 0, a0);
+		_mm256_storeu_pd(s + 4, a1);
+		_mm256_storeu_pd(s + 8, a2);
+		_mm256_storeu_pd(s + 12, a3);
+		_mm256_storeu_pd(s + 16, a4);
+	}
+	/* Window means four at a time, kept where k >= 6 (windows 17-19 do not exist). */
+	for (int w = 0; w < 20; w += 4) {
+		__m128i k4 = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(const void *)(cnt + w + 8)),
+					   _mm_loadu_si128((const __m128i *)(const void *)(cnt + w)));
+		__m256d k = _mm256_cvtepi32_pd(k4), valid = _mm256_cmp_pd(k, _mm256_set1_pd(6), _CMP_GE_OQ);
+		__m256d m = _mm256_div_pd(_mm256_loadu_pd(s + w), k);
+		if (w == 16)
+			valid = _mm256_and_pd(valid, _mm256_castsi256_pd(_mm256_setr_epi64x(-1, 0, 0, 0)));
+		windows += prefix4[_mm256_movemask_pd(valid)][3];
+		vbest = _mm256_max_pd(vbest, _mm256_or_pd(_mm256_and_pd(valid, m), _mm256_andnot_pd(valid, _mm256_set1_pd(-HUGE_VAL))));
+	}
+	if (windows) {
+		_mm256_storeu_pd(top, vbest);
+		best = top[0];
+		for (int i = 1; i < 4; i++)
+			if (top[i] > best)
+				best = top[i];
+	}
+	if (windows >= 14 || (!isnan(best) && best > limit))
+		return best;
+	return NAN;
+}
+
+/* The MDA8 of `days` days (an infinite MDA8, an 8-hour sum that overflowed, is left to the caller as with SSE2). */
+static AVX2_FN void mda8_days_avx2(double *daily, const double *x, int days, double limit, __m128d *lo, int *bad)
+{
+	__m256d mn = _mm256_set1_pd(0.0), mx = _mm256_setzero_pd();
+	double top[4];
+	for (int d = 0; d < days; d++) {
+		for (int l = 0; l < 24 * 8; l += 64)
+			__builtin_prefetch((const char *)(x + (size_t)d * 24) + PF_DIST + l);
+		daily[d] = mda8_fast_avx2(x + (size_t)d * 24, limit, &mn, &mx);
+	}
+	_mm256_storeu_pd(top, mx);
+	*bad |= !(top[0] <= DBL_MAX) | !(top[1] <= DBL_MAX) | !(top[2] <= DBL_MAX) | !(top[3] <= DBL_MAX);
+	*lo = _mm_min_pd(_mm_min_pd(_mm256_castpd256_pd128(mn), _mm256_extractf128_pd(mn, 1)), *lo);
+}
+
+/* Nonzero when the processor has AVX2 (and the system saves its registers). */
+static int airq_have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2");
+}
+#endif /* EG_AIRQ_AVX2 */
+
 /*
  * Portable versions of the same, compiled in every build (the ones used
  * without SSE2 or with -Dsimd=false; tests/test_airq_simd.c compares them
@@ -761,6 +952,24 @@ int eg__airq_daily_portable(double *daily, const double *x, int days, int o3, do
 	return range_ok_portable(lo, bad);
 }
 
+int eg__airq_daily_avx2(double *daily, const double *x, int days, int o3, double limit)
+{
+#if EG_AIRQ_AVX2
+	__m128d lo = _mm_set1_pd(0.0);
+	int bad = 0;
+	if (!airq_have_avx2())
+		return -1;
+	if (o3)
+		mda8_days_avx2(daily, x, days, limit, &lo, &bad);
+	else
+		daily_means_avx2(daily, x, days, &lo, &bad);
+	return range_ok_sse2(lo, bad);
+#else
+	(void)daily, (void)x, (void)days, (void)o3, (void)limit;
+	return -1;
+#endif
+}
+
 int eg__airq_daily_sse2(double *daily, const double *x, int days, int o3, double limit)
 {
 #if EG_AIRQ_SSE2
@@ -826,7 +1035,12 @@ static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const doub
 			 int year, int month, size_t n_hours, const unsigned char *dust, const unsigned char *tampered)
 {
 	int days, required;
+#if EG_AIRQ_AVX2
+	int avx2;
+#endif
 	double daily[EG_POLLUTANT_COUNT][31], vals[31];
+	const unsigned char *flag_t, *flag_d;
+	unsigned any_t, any_d;
 	if (!out || !p || (!hourly && n_stations))
 		return eg__error(EG_EINVAL, "eg_airq_monthly_stats: NULL argument");
 	if (!eg__date_valid(year, month, 1))
@@ -839,6 +1053,9 @@ static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const doub
 		return eg__error(EG_ERANGE, "eg_airq_monthly_stats: too many stations");
 	/* §3: 27 valid days, February 25. */
 	required = month == 2 ? 25 : 27;
+#if EG_AIRQ_AVX2
+	avx2 = airq_have_avx2();
+#endif
 	for (size_t s = 0; s < n_stations; s++) {
 		const double *block = hourly + s * EG_POLLUTANT_COUNT * n_hours;
 		RANGE_T lo;
@@ -847,6 +1064,17 @@ static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const doub
 		/* Daily values of the six series first, checking the values on the way. */
 		for (int pol = 0; pol < EG_POLLUTANT_COUNT; pol++) {
 			const double *series = block + (size_t)pol * n_hours;
+#if EG_AIRQ_AVX2
+			if (avx2) {
+				if (pol == EG_POLLUTANT_O3) {
+					mda8_days_avx2(daily[pol], series, days, p->limit[EG_POLLUTANT_O3], &lo, &bad);
+					for (int d = 0; d < days; d++)
+						bad |= isinf(daily[pol][d]); /* an 8-hour sum overflowed */
+				} else
+					daily_means_avx2(daily[pol], series, days, &lo, &bad);
+				continue;
+			}
+#endif
 			if (pol == EG_POLLUTANT_O3)
 				for (int d = 0; d < days; d++) {
 					daily[pol][d] = mda8_fast(series + d * 24, p->limit[EG_POLLUTANT_O3], &lo, &bad);
@@ -862,12 +1090,19 @@ static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const doub
 			int rc = check_hourly(hourly, n_stations, n_hours);
 			return rc < 0 ? rc : eg__error(EG_ERANGE, "station %zu: hourly values so large that their daily sums overflow", s);
 		}
+		/* The station's flags: most stations have no tampered day and no dust day. */
+		flag_t = tampered ? tampered + s * (size_t)days : NULL;
+		flag_d = dust ? dust + s * (size_t)days : NULL;
+		any_t = any_d = 0;
+		for (int d = 0; d < days; d++) {
+			any_t |= flag_t ? flag_t[d] : 0;
+			any_d |= flag_d ? flag_d[d] : 0;
+		}
 		for (int pol = 0; pol < EG_POLLUTANT_COUNT; pol++) {
 			eg_airq_stat *st = &out[s * EG_POLLUTANT_COUNT + (size_t)pol];
 			double *dv = daily[pol], top = NAN;
 			int n = 0;
-			if (tampered) {
-				const unsigned char *flag_t = tampered + s * (size_t)days;
+			if (any_t) {
 				for (int d = 0; d < days; d++) {
 					if (flag_t[d])
 						dv[d] = NAN;
@@ -879,12 +1114,18 @@ static int monthly_stats(eg_airq_stat *out, const eg_airq_profile *p, const doub
 					if (flag_t[d])
 						dv[d] = top;
 			}
-			for (int d = 0; d < days; d++) {
+			/* The valid days, in order (vals[n] is written before n counts it). */
+			if (any_d && (pol == EG_POLLUTANT_PM10 || pol == EG_POLLUTANT_PM25)) {
 				/* §2: dust days leave PM10 and PM2.5 only. */
-				if ((pol == EG_POLLUTANT_PM10 || pol == EG_POLLUTANT_PM25) && dust && dust[s * (size_t)days + (size_t)d])
-					continue;
-				if (!isnan(dv[d]))
-					vals[n++] = dv[d];
+				for (int d = 0; d < days; d++) {
+					vals[n] = dv[d];
+					n += !isnan(dv[d]) && !flag_d[d];
+				}
+			} else {
+				for (int d = 0; d < days; d++) {
+					vals[n] = dv[d];
+					n += !isnan(dv[d]);
+				}
 			}
 			st->n_valid = n;
 			st->n_days = days;

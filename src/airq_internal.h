@@ -15,6 +15,15 @@
 #define EG_AIRQ_SSE2 0
 #endif
 
+/* The AVX2 kernels are compiled beside the SSE2 ones on x86-64 with GCC or
+ * Clang (function-level target attributes) and used when the processor has
+ * AVX2 (checked at run time). */
+#if EG_AIRQ_SSE2 && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define EG_AIRQ_AVX2 1
+#else
+#define EG_AIRQ_AVX2 0
+#endif
+
 /*
  * Daily values of `days` days of one hourly series (24 values a day, NaN
  * missing, values >= 0): daily means (valid with >= 20 hours), or with o3
@@ -26,5 +35,7 @@
 int eg__airq_daily_ref(double *daily, const double *x, int days, int o3, double limit);
 int eg__airq_daily_portable(double *daily, const double *x, int days, int o3, double limit);
 int eg__airq_daily_sse2(double *daily, const double *x, int days, int o3, double limit);
+/* The AVX2 one, or -1 (nothing written) in a build without it or on a processor without AVX2. */
+int eg__airq_daily_avx2(double *daily, const double *x, int days, int o3, double limit);
 
 #endif

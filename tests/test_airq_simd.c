@@ -1,16 +1,18 @@
 /*
- * airquality.md §3 daily statistics, three implementations, one answer:
- * the reference daily_mean()/mda8() (eg_airq_daily_values()), the SSE2
- * kernels and the portable kernels (eg_airq_monthly_stats(), the one in
- * use chosen by the target and -Dsimd) must give bit-identical daily
- * means and MDA8 on the same series, and the two kernels the same range
- * verdict (a negative value, an infinite one, a day whose sum overflows).
+ * airquality.md §3 daily statistics, four implementations, one answer:
+ * the reference daily_mean()/mda8() (eg_airq_daily_values()), the SSE2,
+ * AVX2 and portable kernels (eg_airq_monthly_stats(), the one in use
+ * chosen by the target, -Dsimd and, for AVX2, the processor) must give
+ * bit-identical daily means and MDA8 on the same series, and the kernels
+ * the same range verdict (a negative value, an infinite one, a day whose
+ * sum overflows).
  *
  * The series are random (a fixed seed, so a failure is reproducible) and
  * built around the rule's boundaries: 19/20/21 valid hours a day, 5/6
  * valid hours an 8-hour window, 13/14 valid windows, a maximum just at
  * and above the O3 limit, and every remainder of the SSE2 loop (which
- * takes eight days, then two, then one).
+ * takes eight days, then two, then one) and of the AVX2 loop (eight, four,
+ * then the last one to three days), every month length 1-31.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -85,15 +87,16 @@ static int same(double a, double b)
 	return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0;
 }
 
-static int series_checked, days_checked, sse2_present;
+static int series_checked, days_checked, sse2_present, avx2_present;
 
 static void compare(const double *x, int days, int o3, double limit, const char *what)
 {
-	double ref[MAX_DAYS], port[MAX_DAYS], sse[MAX_DAYS];
-	int vr, vp, vs;
+	double ref[MAX_DAYS], port[MAX_DAYS], sse[MAX_DAYS], avx[MAX_DAYS];
+	int vr, vp, vs, va;
 	vr = eg__airq_daily_ref(ref, x, days, o3, limit);
 	vp = eg__airq_daily_portable(port, x, days, o3, limit);
 	vs = eg__airq_daily_sse2(sse, x, days, o3, limit);
+	va = eg__airq_daily_avx2(avx, x, days, o3, limit);
 	assert_int_equal(vr, 1);
 	for (int d = 0; d < days; d++) {
 		if (!same(ref[d], port[d]))
@@ -102,11 +105,19 @@ static void compare(const double *x, int days, int o3, double limit, const char 
 		if (vs >= 0 && !same(ref[d], sse[d]))
 			fail_msg("%s, %s day %d of %d: reference %.17g, SSE2 %.17g", what, o3 ? "MDA8" : "mean", d, days,
 				 ref[d], sse[d]);
+		if (va >= 0 && !same(ref[d], avx[d]))
+			fail_msg("%s, %s day %d of %d: reference %.17g, AVX2 %.17g", what, o3 ? "MDA8" : "mean", d, days,
+				 ref[d], avx[d]);
 	}
 	if (vs >= 0) {
 		sse2_present = 1;
 		if (vs != vp)
 			fail_msg("%s: range verdict portable %d, SSE2 %d", what, vp, vs);
+	}
+	if (va >= 0) {
+		avx2_present = 1;
+		if (va != vp)
+			fail_msg("%s: range verdict portable %d, AVX2 %d", what, vp, va);
 	}
 	series_checked++;
 	days_checked += days;
@@ -214,12 +225,19 @@ static void test_airq_simd_coverage_report(void **state)
 	/* At least 800 series and 12,000 days compared; SSE2 compared when built. */
 	assert_true(series_checked >= 800);
 	assert_true(days_checked >= 12000);
-	print_message("compared %d series, %d days: reference, portable%s\n", series_checked, days_checked,
-		      sse2_present ? ", SSE2" : " (SSE2 not built: -Dsimd=false or no SSE2)");
+	print_message("compared %d series, %d days: reference, portable%s%s\n", series_checked, days_checked,
+		      sse2_present ? ", SSE2" : " (SSE2 not built: -Dsimd=false or no SSE2)",
+		      avx2_present ? ", AVX2" : " (AVX2 not built or not on this processor)");
 #if EG_AIRQ_SSE2
 	assert_true(sse2_present);
 #else
 	assert_false(sse2_present);
+#endif
+#if EG_AIRQ_AVX2
+	/* Built: compared whenever the processor has AVX2. */
+	assert_int_equal(avx2_present, __builtin_cpu_supports("avx2") != 0);
+#else
+	assert_false(avx2_present);
 #endif
 }
 
