@@ -4148,6 +4148,316 @@ const char *eg_scheme_diff_reason_message(const eg_scheme_diff_result *d, size_t
 /* A built rule set as a document                                        */
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* Compare: what a revision changes beyond a rule set                   */
+/* ------------------------------------------------------------------ */
+
+static const char *ladder_action_zh(const sc_ladder *l, const char *id)
+{
+	for (size_t i = 0; i < l->n_actions; i++)
+		if (strcmp(l->actions[i].id, id) == 0 && l->actions[i].name.zh)
+			return l->actions[i].name.zh;
+	return id;
+}
+
+static const char *ladder_action_en(const sc_ladder *l, const char *id)
+{
+	for (size_t i = 0; i < l->n_actions; i++)
+		if (strcmp(l->actions[i].id, id) == 0 && l->actions[i].name.en)
+			return l->actions[i].name.en;
+	return id;
+}
+
+/* A clause in words: its action, kind, count and threshold. */
+static void clause_words(char *zh, char *en, size_t sz, const sc_ladder *l, const sc_clause *c)
+{
+	static const char *const kind_zh[] = { "单月", "连续", "滚动12个月", "自然年度" };
+	static const char *const flag_zh[] = { "", "，按月标记情节", "，按年标记情节" };
+	char cnt[40] = "", th[40] = "", cnt_en[40] = "", th_en[40] = "";
+	if (c->kind != 0) {
+		snprintf(cnt, sizeof cnt, "%d 期", (int)c->count);
+		snprintf(cnt_en, sizeof cnt_en, ", %d periods", (int)c->count);
+	}
+	if (c->threshold) {
+		snprintf(th, sizeof th, "，阈值 %lld", (long long)c->threshold);
+		snprintf(th_en, sizeof th_en, ", threshold %lld", (long long)c->threshold);
+	}
+	snprintf(zh, sz, "%s（%s%s%s%s%s）", ladder_action_zh(l, c->action), kind_zh[c->kind], cnt, th,
+		 c->window_sum ? "，窗口合计" : "", flag_zh[c->flag]);
+	snprintf(en, sz, "%s (%s%s%s%s%s%s)", ladder_action_en(l, c->action), clause_kind_words[c->kind], cnt_en, th_en,
+		 c->window_sum ? ", window sum" : "", c->flag ? ", flag " : "", c->flag ? flag_words[c->flag] : "");
+}
+
+/* What feeds a ladder each month, in words. */
+static void feed_words_of(char *zh, char *en, size_t sz, const sc_feed *f)
+{
+	if (f->item) {
+		snprintf(zh, sz, "第%s项问题数", f->item);
+		snprintf(en, sz, "the count of item %s", f->item);
+	} else {
+		snprintf(zh, sz, "%s", "当月考核不合格");
+		snprintf(en, sz, "%s", "the month's failing grade");
+	}
+}
+
+static int same_clause(const sc_clause *a, const sc_clause *b)
+{
+	return strcmp(a->rule, b->rule) == 0 && strcmp(a->action, b->action) == 0 && a->kind == b->kind &&
+	       a->flag == b->flag && a->window_sum == b->window_sum && a->count == b->count && a->threshold == b->threshold;
+}
+
+static const sc_ladder *cmp_ladder(const sc_model *m, const char *id)
+{
+	for (size_t i = 0; i < m->n_ladders; i++)
+		if (strcmp(m->ladders[i].id, id) == 0)
+			return &m->ladders[i];
+	return NULL;
+}
+
+static const sc_deadline *find_deadline(const sc_model *m, const char *id)
+{
+	for (size_t i = 0; i < m->n_deadlines; i++)
+		if (strcmp(m->deadlines[i].id, id) == 0)
+			return &m->deadlines[i];
+	return NULL;
+}
+
+static const sc_cadence *find_cadence(const sc_model *m, const char *id)
+{
+	for (size_t i = 0; i < m->n_cadences; i++)
+		if (strcmp(m->cadences[i].id, id) == 0)
+			return &m->cadences[i];
+	return NULL;
+}
+
+static const sc_duty *find_duty(const sc_model *m, const char *id)
+{
+	for (size_t i = 0; i < m->n_duties; i++)
+		if (strcmp(m->duties[i].d.id, id) == 0)
+			return &m->duties[i];
+	return NULL;
+}
+
+/* A deadline in words ("the 3rd of the month 1 after the quarter", …). */
+static void deadline_words_of(char *zh, char *en, size_t sz, const sc_deadline *d)
+{
+	if (d->kind == DL_AFTER_QUARTER) {
+		snprintf(zh, sz, "季度结束后第 %d 个月的 %d 日", (int)d->months, (int)d->day);
+		snprintf(en, sz, "day %d of the month %d after the quarter", (int)d->day, (int)d->months);
+	} else if (d->kind == DL_MONTHS_AFTER) {
+		snprintf(zh, sz, "%d 个月内", (int)d->months);
+		snprintf(en, sz, "within %d months", (int)d->months);
+	} else {
+		snprintf(zh, sz, "每年 %d 月 %d 日", (int)d->month, (int)d->day);
+		snprintf(en, sz, "each year on %d-%02d", (int)d->month, (int)d->day);
+	}
+}
+
+static int opt_differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
+/* A duty's schedule in words: period, count, due month and day, limit. */
+static void duty_words(char *zh, char *en, size_t sz, const eg_duty_def *d)
+{
+	static const char *const pz[] = { "日", "周", "月", "季度", "年", "半年" };
+	static const char *const pe[] = { "day", "week", "month", "quarter", "year", "half-year" };
+	int p = d->period >= 0 && d->period < 6 ? d->period : 2;
+	snprintf(zh, sz, "每%s至少 %d 次，期后第 %d 个月 %d 日到期，时限 %d", pz[p], (int)d->min_count, (int)d->due_months,
+		 (int)d->due_day, (int)d->limit);
+	snprintf(en, sz, "at least %d per %s, due day %d of month %d after the period, limit %d", (int)d->min_count, pe[p],
+		 (int)d->due_day, (int)d->due_months, (int)d->limit);
+}
+
+static int duties_differ(const eg_duty_def *a, const eg_duty_def *b)
+{
+	return strcmp(a->rule, b->rule) || a->shape != b->shape || strcmp(a->kind, b->kind) || opt_differ(a->actor, b->actor) ||
+	       opt_differ(a->group, b->group) || a->period != b->period || a->min_count != b->min_count ||
+	       opt_differ(a->tags, b->tags) || opt_differ(a->cover_group, b->cover_group) || opt_differ(a->start, b->start) ||
+	       opt_differ(a->end, b->end) || a->due_months != b->due_months || a->due_day != b->due_day ||
+	       opt_differ(a->event_kind, b->event_kind) || a->match != b->match || a->limit_unit != b->limit_unit ||
+	       a->limit != b->limit || a->flags != b->flags;
+}
+
+/* Every definition of two documents that differs, as messages in both languages. */
+static int compare_models(arena *a, slist *zh, slist *en, const sc_model *o, const sc_model *n)
+{
+	char z[1200], e[1200], w1[300], w2[300], w3[300], w4[300];
+	int rc = EG_OK;
+#define CMP_MSG(zfmt, efmt, ...)                                                                       \
+	do {                                                                                           \
+		snprintf(z, sizeof z, zfmt, __VA_ARGS__);                                              \
+		snprintf(e, sizeof e, efmt, __VA_ARGS__);                                              \
+		if ((rc = slist_add(a, zh, z)) < 0 || (rc = slist_add(a, en, e)) < 0)                 \
+			return rc;                                                                     \
+	} while (0)
+#define CMP_MSG2(zs, es)                                                                               \
+	do {                                                                                           \
+		if ((rc = slist_add(a, zh, zs)) < 0 || (rc = slist_add(a, en, es)) < 0)               \
+			return rc;                                                                     \
+	} while (0)
+	/* Ladders: removed, added; in both: measure, actions, clauses. */
+	for (size_t i = 0; i < o->n_ladders; i++) {
+		const sc_ladder *x = &o->ladders[i], *y = cmp_ladder(n, x->id);
+		if (!y) {
+			snprintf(z, sizeof z, "问责阶梯 %s（%s）在新版本中删除", x->id, x->label.zh ? x->label.zh : x->id);
+			snprintf(e, sizeof e, "ladder %s (%s) is removed in the new version", x->id, x->label.en ? x->label.en : x->id);
+			CMP_MSG2(z, e);
+			continue;
+		}
+		if (x->measure != y->measure)
+			CMP_MSG("问责阶梯 %s：计量 %s → %s", "ladder %s: measure %s -> %s", x->id, measure_words[x->measure],
+				measure_words[y->measure]);
+		for (size_t k = 0; k < x->n_actions; k++) {
+			int found = 0;
+			for (size_t j = 0; j < y->n_actions; j++)
+				found |= strcmp(x->actions[k].id, y->actions[j].id) == 0;
+			if (!found) {
+				snprintf(z, sizeof z, "问责阶梯 %s：措施 %s（%s）在新版本中删除", x->id, x->actions[k].id,
+					 ladder_action_zh(x, x->actions[k].id));
+				snprintf(e, sizeof e, "ladder %s: action %s (%s) is removed", x->id, x->actions[k].id,
+					 ladder_action_en(x, x->actions[k].id));
+				CMP_MSG2(z, e);
+			}
+		}
+		for (size_t k = 0; k < y->n_actions; k++) {
+			int found = 0;
+			for (size_t j = 0; j < x->n_actions; j++)
+				found |= strcmp(y->actions[k].id, x->actions[j].id) == 0;
+			if (!found) {
+				snprintf(z, sizeof z, "问责阶梯 %s：新增措施 %s（%s）", y->id, y->actions[k].id,
+					 ladder_action_zh(y, y->actions[k].id));
+				snprintf(e, sizeof e, "ladder %s: action %s (%s) is new", y->id, y->actions[k].id,
+					 ladder_action_en(y, y->actions[k].id));
+				CMP_MSG2(z, e);
+			}
+		}
+		for (size_t k = 0; k < x->n_clauses; k++) {
+			int found = 0;
+			for (size_t j = 0; j < y->n_clauses && !found; j++)
+				found = same_clause(&x->clauses[k], &y->clauses[j]);
+			if (!found) {
+				clause_words(w1, w2, sizeof w1, x, &x->clauses[k]);
+				snprintf(z, sizeof z, "问责阶梯 %s：条款 %s %s在新版本中删除", x->id, x->clauses[k].rule, w1);
+				snprintf(e, sizeof e, "ladder %s: clause %s %s is removed", x->id, x->clauses[k].rule, w2);
+				CMP_MSG2(z, e);
+			}
+		}
+		for (size_t k = 0; k < y->n_clauses; k++) {
+			int found = 0;
+			for (size_t j = 0; j < x->n_clauses && !found; j++)
+				found = same_clause(&y->clauses[k], &x->clauses[j]);
+			if (!found) {
+				clause_words(w1, w2, sizeof w1, y, &y->clauses[k]);
+				snprintf(z, sizeof z, "问责阶梯 %s：新增条款 %s %s", y->id, y->clauses[k].rule, w1);
+				snprintf(e, sizeof e, "ladder %s: clause %s %s is new", y->id, y->clauses[k].rule, w2);
+				CMP_MSG2(z, e);
+			}
+		}
+	}
+	for (size_t i = 0; i < n->n_ladders; i++)
+		if (!cmp_ladder(o, n->ladders[i].id)) {
+			snprintf(z, sizeof z, "新增问责阶梯 %s（%s）", n->ladders[i].id,
+				 n->ladders[i].label.zh ? n->ladders[i].label.zh : n->ladders[i].id);
+			snprintf(e, sizeof e, "ladder %s (%s) is new", n->ladders[i].id,
+				 n->ladders[i].label.en ? n->ladders[i].label.en : n->ladders[i].id);
+			CMP_MSG2(z, e);
+		}
+	/* What the monthly cycle feeds. */
+	for (int side = 0; side < 2; side++) {
+		const sc_model *x = side ? n : o, *y = side ? o : n;
+		for (size_t i = 0; i < x->n_feeds; i++) {
+			int found = 0;
+			for (size_t k = 0; k < y->n_feeds && !found; k++)
+				found = strcmp(x->feeds[i].ladder, y->feeds[k].ladder) == 0 &&
+					x->feeds[i].value == y->feeds[k].value && !opt_differ(x->feeds[i].item, y->feeds[k].item);
+			if (found)
+				continue;
+			feed_words_of(w1, w2, sizeof w1, &x->feeds[i]);
+			snprintf(z, sizeof z, side ? "每月新增以%s推进问责阶梯 %s" : "每月不再以%s推进问责阶梯 %s", w1,
+				 x->feeds[i].ladder);
+			snprintf(e, sizeof e, side ? "the month now feeds %s into ladder %s" : "the month no longer feeds %s into ladder %s",
+				 w2, x->feeds[i].ladder);
+			CMP_MSG2(z, e);
+		}
+	}
+	/* Deadlines. */
+	for (size_t i = 0; i < o->n_deadlines; i++) {
+		const sc_deadline *x = &o->deadlines[i], *y = find_deadline(n, x->id);
+		if (!y) {
+			CMP_MSG("时限 %s（%s）在新版本中删除", "deadline %s (%s) is removed in the new version", x->id, x->rule);
+			continue;
+		}
+		if (x->kind != y->kind || x->months != y->months || x->month != y->month || x->day != y->day) {
+			deadline_words_of(w1, w2, sizeof w1, x);
+			deadline_words_of(w3, w4, sizeof w3, y);
+			snprintf(z, sizeof z, "时限 %s：%s → %s（%s）", x->id, w1, w3, y->rule);
+			snprintf(e, sizeof e, "deadline %s: %s -> %s (%s)", x->id, w2, w4, y->rule);
+			CMP_MSG2(z, e);
+		}
+	}
+	for (size_t i = 0; i < n->n_deadlines; i++)
+		if (!find_deadline(o, n->deadlines[i].id)) {
+			deadline_words_of(w1, w2, sizeof w1, &n->deadlines[i]);
+			snprintf(z, sizeof z, "新增时限 %s：%s（%s）", n->deadlines[i].id, w1, n->deadlines[i].rule);
+			snprintf(e, sizeof e, "deadline %s is new: %s (%s)", n->deadlines[i].id, w2, n->deadlines[i].rule);
+			CMP_MSG2(z, e);
+		}
+	/* Cadences. */
+	for (size_t i = 0; i < o->n_cadences; i++) {
+		const sc_cadence *x = &o->cadences[i], *y = find_cadence(n, x->id);
+		if (!y)
+			CMP_MSG("频次 %s（%s）在新版本中删除", "cadence %s (%s) is removed in the new version", x->id, x->rule);
+		else if (x->period != y->period || x->min != y->min || x->night != y->night || strcmp(x->kind, y->kind))
+			CMP_MSG("频次 %s：每 %s 至少 %d 次 → 每 %s 至少 %d 次（%s）", "cadence %s: per %s at least %d -> per %s at least %d (%s)",
+				x->id, period_words[x->period], (int)x->min, period_words[y->period], (int)y->min, y->rule);
+	}
+	for (size_t i = 0; i < n->n_cadences; i++)
+		if (!find_cadence(o, n->cadences[i].id))
+			CMP_MSG("新增频次 %s（%s）", "cadence %s (%s) is new", n->cadences[i].id, n->cadences[i].rule);
+	/* Duties. */
+	for (size_t i = 0; i < o->n_duties; i++) {
+		const sc_duty *x = &o->duties[i], *y = find_duty(n, x->d.id);
+		if (!y) {
+			CMP_MSG("职责 %s（%s）在新版本中删除", "duty %s (%s) is removed in the new version", x->d.id, x->d.rule);
+			continue;
+		}
+		if (duties_differ(&x->d, &y->d)) {
+			duty_words(w1, w2, sizeof w1, &x->d);
+			duty_words(w3, w4, sizeof w3, &y->d);
+			snprintf(z, sizeof z, "职责 %s：%s → %s（%s）", x->d.id, w1, w3, y->d.rule);
+			snprintf(e, sizeof e, "duty %s: %s -> %s (%s)", x->d.id, w2, w4, y->d.rule);
+			CMP_MSG2(z, e);
+		}
+	}
+	for (size_t i = 0; i < n->n_duties; i++)
+		if (!find_duty(o, n->duties[i].d.id))
+			CMP_MSG("新增职责 %s（%s）", "duty %s (%s) is new", n->duties[i].d.id, n->duties[i].d.rule);
+#undef CMP_MSG
+#undef CMP_MSG2
+	return rc;
+}
+
+int eg_scheme_compare(eg_scheme_diff_result **out, const eg_scheme *old_s, const eg_scheme *new_s)
+{
+	eg_scheme_diff_result *d;
+	slist zh = { NULL, 0, 0 }, en = { NULL, 0, 0 };
+	if (!out || !old_s || !new_s)
+		return eg__error(EG_EINVAL, "eg_scheme_compare: NULL argument");
+	if (!(d = eg__calloc(1, sizeof *d)))
+		return eg__error_nomem("comparing two schemes");
+	if (compare_models(&d->a, &zh, &en, &old_s->m, &new_s->m) < 0) {
+		eg_scheme_diff_free(d);
+		return eg__error_nomem("comparing two schemes");
+	}
+	d->rule_msg[0] = zh.v;
+	d->rule_msg[1] = en.v;
+	d->n_rules = zh.n;
+	*out = d;
+	return EG_OK;
+}
+
 int eg_scheme_info_init(eg_scheme_info *info, unsigned int version)
 {
 	static const eg_scheme_info init = EG_SCHEME_INFO_INIT;

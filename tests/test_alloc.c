@@ -2018,6 +2018,25 @@ static int sc_scheme_from_ruleset(void)
 	return rc;
 }
 
+static int sc_scheme_compare(void)
+{
+	eg_scheme *so = NULL, *sn = NULL;
+	eg_scheme_diff_result *d = NULL;
+	int rc;
+	assert_int_equal(eg_scheme_named(&so, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_scheme_named(&sn, "dongguan-2019"), EG_OK);
+	rc = INJECT(eg_scheme_compare(&d, so, sn));
+	if (rc == EG_OK)
+		/* Every ladder, deadline and duty of the one is removed and of the other new. */
+		assert_true(eg_scheme_diff_rule_count(d) > 0);
+	else
+		assert_null(d);
+	eg_scheme_diff_free(d);
+	eg_scheme_free(so);
+	eg_scheme_free(sn);
+	return rc;
+}
+
 static int sc_scheme_diff(void)
 {
 	eg_scheme *s = fx_scheme();
@@ -2173,6 +2192,7 @@ static const alloc_case alloc_cases[] = {
 	{ "eg_scheme_check_buffer", sc_scheme_check_buffer, EG_ENOMEM },
 	{ "eg_scheme_family_new", sc_scheme_family_new, EG_ENOMEM },
 	{ "eg_scheme_diff", sc_scheme_diff, EG_ENOMEM },
+	{ "eg_scheme_compare", sc_scheme_compare, EG_ENOMEM },
 	{ "eg_scheme_from_ruleset", sc_scheme_from_ruleset, EG_ENOMEM },
 };
 

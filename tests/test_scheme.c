@@ -1241,6 +1241,100 @@ static void test_diff_of_a_revision_hand_computed(void **state)
 }
 
 /* Every kind of definition change is listed by the diff. */
+/*
+ * eg_scheme_compare(): what a revision of the Jiangmen document changes
+ * beyond its rule set, each way. JM-2.1.2's district deadline moved from
+ * the 3rd to the 10th, the JM-2.3 clause of two situations removed, the
+ * JM-2.2.1 half-year bulletin duty removed: each is named; the same
+ * document against itself names nothing; NULL is refused.
+ */
+static void test_compare_jm_2_1_2_deadline_jm_2_3_clause_and_duties(void **state)
+{
+	eg_scheme *so = NULL, *sn = NULL;
+	eg_scheme_diff_result *d = NULL;
+	char *base, *t1, *t2, *t3;
+	static const char *const want_en[] = {
+		"ladder JM-2.3: clause JM-2.3 written self-criticism and city-wide criticism (single, threshold 2) is removed",
+		"deadline district_update: day 3 of the month 1 after the quarter -> day 10 of the month 1 after the quarter (JM-2.1.2)",
+		"duty JM-2.1.2-district: at least 1 per quarter, due day 3 of month 1 after the period, limit 0 -> at least 1 per "
+		"quarter, due day 10 of month 1 after the period, limit 0 (JM-2.1.2)",
+		"duty JM-2.2.1-half (JM-2.2.1) is removed in the new version",
+	};
+	static const char *const want_zh[] = {
+		"问责阶梯 JM-2.3：条款 JM-2.3 责令书面检讨并全市通报批评（单月，阈值 2）在新版本中删除",
+		"时限 district_update：季度结束后第 1 个月的 3 日 → 季度结束后第 1 个月的 10 日（JM-2.1.2）",
+		"职责 JM-2.1.2-district：每季度至少 1 次，期后第 1 个月 3 日到期，时限 0 → 每季度至少 1 次，期后第 1 个月 10 日到期，时限 0（JM-2.1.2）",
+		"职责 JM-2.2.1-half（JM-2.2.1）在新版本中删除",
+	};
+	(void)state;
+	assert_int_equal(eg_scheme_named(&so, "jiangmen-2021"), EG_OK);
+	base = strdup(eg_scheme_text(so));
+	assert_non_null(base);
+	t1 = replaced(base, "\"months\": 1,\n      \"day\": 3,", "\"months\": 1,\n      \"day\": 10,");
+	t2 = replaced(t1, "\"due_months\": 1,\n      \"due_day\": 3,", "\"due_months\": 1,\n      \"due_day\": 10,");
+	{
+		/* the clause with threshold 2, and the half-year duty: cut from their opening brace to the next one */
+		const char *c = strstr(t2, "\"threshold\": 2,");
+		const char *open = c, *close;
+		char *cut;
+		assert_non_null(c);
+		while (*open != '{')
+			open--;
+		while (open[-1] != ',')
+			open--; /* back over the comma's line break */
+		close = strstr(c, "}\n        },") + strlen("}\n        }");
+		cut = malloc(strlen(t2) + 1);
+		assert_non_null(cut);
+		memcpy(cut, t2, (size_t)(open - 1 - t2));
+		strcpy(cut + (open - 1 - t2), close);
+		c = strstr(cut, "\"id\": \"JM-2.2.1-half\"");
+		assert_non_null(c);
+		open = c;
+		while (*open != '{')
+			open--;
+		close = strstr(c, "\n    },\n") + strlen("\n    },\n");
+		t3 = malloc(strlen(cut) + 1);
+		assert_non_null(t3);
+		memcpy(t3, cut, (size_t)(open - cut));
+		strcpy(t3 + (open - cut), close);
+		/* the next duty's indentation stays: the cut begins at the brace */
+		free(cut);
+	}
+	if (eg_scheme_load_buffer(&sn, NULL, t3, strlen(t3)) != EG_OK)
+		fail_msg("the revision does not load: %s\n%s", eg_error_last()->message, t3);
+	assert_int_equal(eg_scheme_compare(&d, so, sn), EG_OK);
+	assert_int_equal(eg_scheme_diff_count(d), 0);
+	if (eg_scheme_diff_rule_count(d) != 4)
+		for (size_t k = 0; k < eg_scheme_diff_rule_count(d); k++)
+			print_error("  %s\n", eg_scheme_diff_rule_message(d, k, EG_LANG_EN));
+	assert_int_equal(eg_scheme_diff_rule_count(d), 4);
+	for (size_t k = 0; k < 4; k++) {
+		assert_string_equal(eg_scheme_diff_rule_message(d, k, EG_LANG_EN), want_en[k]);
+		assert_string_equal(eg_scheme_diff_rule_message(d, k, EG_LANG_ZH), want_zh[k]);
+	}
+	eg_scheme_diff_free(d);
+	/* The other way: the removed clause and duty are new. */
+	assert_int_equal(eg_scheme_compare(&d, sn, so), EG_OK);
+	assert_int_equal(eg_scheme_diff_rule_count(d), 4);
+	assert_string_equal(eg_scheme_diff_rule_message(d, 0, EG_LANG_EN),
+			    "ladder JM-2.3: clause JM-2.3 written self-criticism and city-wide criticism (single, threshold 2) is new");
+	assert_string_equal(eg_scheme_diff_rule_message(d, 3, EG_LANG_EN), "duty JM-2.2.1-half (JM-2.2.1) is new");
+	eg_scheme_diff_free(d);
+	/* The same document: nothing. */
+	assert_int_equal(eg_scheme_compare(&d, so, so), EG_OK);
+	assert_int_equal(eg_scheme_diff_rule_count(d), 0);
+	assert_null(eg_scheme_diff_rule_message(d, 0, EG_LANG_EN));
+	eg_scheme_diff_free(d);
+	assert_error(eg_scheme_compare(&d, NULL, so), EG_EINVAL, NULL);
+	assert_error(eg_scheme_compare(NULL, so, so), EG_EINVAL, NULL);
+	eg_scheme_free(sn);
+	eg_scheme_free(so);
+	free(base);
+	free(t1);
+	free(t2);
+	free(t3);
+}
+
 static void test_diff_lists_every_kind_of_definition_change(void **state)
 {
 	static const struct {
@@ -1706,6 +1800,7 @@ int main(void)
 		cmocka_unit_test(test_check_base_document_is_clean_and_loads),
 		cmocka_unit_test(test_check_more_shapes_of_each_defect),
 		cmocka_unit_test(test_diff_lists_every_kind_of_definition_change),
+		cmocka_unit_test(test_compare_jm_2_1_2_deadline_jm_2_3_clause_and_duties),
 		cmocka_unit_test(test_family_versions_by_date_gaps_and_overlaps),
 		cmocka_unit_test(test_diff_of_a_revision_hand_computed),
 		cmocka_unit_test(test_jm_2_2_per_situation_in_a_document),

@@ -608,6 +608,28 @@ typedef struct eg_scheme_diff_unit {
 EG_API int eg_scheme_diff(eg_scheme_diff_result **out, const eg_ruleset *old_rs, const eg_ruleset *new_rs,
 			  const eg_scheme_diff_unit *units, size_t n);
 
+/**
+ * @brief What a revision changes beyond the scores: the definitions that
+ * differ between two scheme documents.
+ *
+ * Ladders added or removed, and for a ladder in both its measure, its
+ * actions and its clauses added or removed (a clause is matched by rule, action, kind, count, threshold,
+ * window and flag, so a changed clause is one removed and one added);
+ * the ladders the monthly cycle feeds; deadlines, cadences and duties
+ * added, removed or with another schedule. The rule sets (items, grades,
+ * levels, conditions) are compared by eg_scheme_diff(). Neither
+ * document needs anything of the other: a revision that removes an item,
+ * a clause, a ladder or a duty is reported, never refused.
+ *
+ * @param[out] out Receives a result with no units, only definitions
+ *        (eg_scheme_diff_rule_count(), eg_scheme_diff_rule_message());
+ *        free with eg_scheme_diff_free().
+ * @param old_s The version in force (borrowed).
+ * @param new_s The revision (borrowed).
+ * @return ::EG_OK, ::EG_EINVAL (NULL), ::EG_ENOMEM.
+ */
+EG_API int eg_scheme_compare(eg_scheme_diff_result **out, const eg_scheme *old_s, const eg_scheme *new_s);
+
 /** @brief Free a diff result; NULL is accepted. */
 EG_API void eg_scheme_diff_free(eg_scheme_diff_result *d);
 /** @brief Number of definitions that differ between the two rule sets. */

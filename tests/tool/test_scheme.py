@@ -357,11 +357,69 @@ class SchemeCommandTest(SchemeCase):
         d = json.loads(self.run_tool("scheme", "diff", XIWAN, XIWAN, "--month", "2024-03", "--format", "json").stdout)
         self.assertFalse(any(u["changed"] for u in d["units"]))
         self.assertEqual(d["rules"], [])
-        # Errors: no month, a month without inputs, inputs the other scheme does not have.
+        self.assertEqual(d["scheme"], [])
+        # Errors: no month, a month without inputs.
         self.run_tool("scheme", "diff", XIWAN, new, expect=2)
         self.assertIn("2024-05", self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-05", expect=1).stderr)
-        err = self.run_tool("scheme", "diff", XIWAN, "changji-2023", "--month", "2024-03", expect=1).stderr
-        self.assertIn("units.XA", err)
+
+    def test_diff_removed_and_added_both_directions(self):
+        """A revision that removes item B2, a clause of XW-5.1 and the ladder
+        XW-5.2, and adds a duty: the diff reports every removal and addition,
+        both ways, and re-scores the stored March 2024 instead of refusing
+        inputs of the removed item."""
+        self.xiwan_workspace()
+        doc = xiwan_doc()
+        doc.update(id="xiwan-2025", valid_from="2025-01-01", document="西环委办发〔2025〕1号")
+        doc["rulesets"][0].update(id="xiwan-2025", document="西环委办发〔2025〕1号")
+        doc["rulesets"][0]["items"] = [i for i in doc["rulesets"][0]["items"] if i["id"] != "B2"]
+        doc["ladders"][0]["clauses"] = [c for c in doc["ladders"][0]["clauses"] if c["kind"] != "consecutive"]
+        doc["ladders"] = [l for l in doc["ladders"] if l["id"] != "XW-5.2"]
+        doc["monthly_ladders"] = [m for m in doc["monthly_ladders"] if m["ladder"] != "XW-5.2"]
+        doc["duties"] = [{"id": "XW-6-training", "rule": "XW-6", "name": {"zh": "季度培训", "en": "quarterly training"},
+                          "shape": "periodic", "kind": "training", "group": "county", "period": "quarter",
+                          "start": "2025-01-01"}]
+        new = self.scheme_file("x25r.json", doc)
+        d = json.loads(self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-03", "--format", "json").stdout)
+        got = {u["unit"]: (u["old_score"], u["new_score"], u["old_grade"], u["new_grade"]) for u in d["units"]}
+        # Without B2 (30 points) the March counts of B2 no longer apply:
+        # XA 100+100+(500-3*25)+min(5*15, 50) = 675 (was 975); XB A2 not met: 100+(500-5*25) = 475 (was 725);
+        # XC 200+(500-2*25) = 650 (was 900); XD 200+(500-10*25) = 450 (was 650); all below 700: fail.
+        self.assertEqual(got, {"XA": (975, 675, "excellent", "fail"), "XB": (725, 475, "pass", "fail"),
+                               "XC": (900, 650, "excellent", "fail"), "XD": (650, 450, "fail", "fail")})
+        self.assertIn("item B2 (XW-3.4) is removed in the new version", [r["message_en"] for r in d["rules"]])
+        msgs = [m["message_en"] for m in d["scheme"]]
+        self.assertIn("ladder XW-5.2 (failed the monthly assessment) is removed in the new version", msgs)
+        self.assertIn("ladder XW-5.1: clause XW-5.1 interview of the county's deputy head "
+                      "(consecutive, 2 periods, threshold 15) is removed", msgs)
+        self.assertIn("the month no longer feeds the month's failing grade into ladder XW-5.2", msgs)
+        self.assertIn("duty XW-6-training (XW-6) is new", msgs)
+        self.assertEqual(len(msgs), 4, msgs)
+        # XB's reasons name the item that no longer applies (B2: 1 problem, -5.0).
+        xb = next(u for u in d["units"] if u["unit"] == "XB")
+        self.assertTrue(any(r["rule"] == "XW-3.4" and r["message"].startswith("不再适用") for r in xb["reasons"]), xb)
+        # The other way: the same facts, the scores swap, every removal is an addition.
+        d = json.loads(self.run_tool("scheme", "diff", new, XIWAN, "--month", "2024-03", "--format", "json").stdout)
+        got = {u["unit"]: (u["old_score"], u["new_score"]) for u in d["units"]}
+        self.assertEqual(got, {"XA": (675, 975), "XB": (475, 725), "XC": (650, 900), "XD": (450, 650)})
+        self.assertIn("item B2 (XW-3.4) is new", [r["message_en"] for r in d["rules"]])
+        msgs = [m["message_en"] for m in d["scheme"]]
+        self.assertEqual(sorted(msgs), sorted([
+            "ladder XW-5.2 (failed the monthly assessment) is new",
+            "ladder XW-5.1: clause XW-5.1 interview of the county's deputy head "
+            "(consecutive, 2 periods, threshold 15) is new",
+            "the month now feeds the month's failing grade into ladder XW-5.2",
+            "duty XW-6-training (XW-6) is removed in the new version"]))
+        # The text names them in Chinese.
+        out = self.run_tool("scheme", "diff", new, XIWAN, "--month", "2024-03").stdout
+        self.assertIn("方案其他部分的变化：", out)
+        self.assertIn("新增问责阶梯 XW-5.2（考核不合格）", out)
+        self.assertIn("职责 XW-6-training（XW-6）在新版本中删除", out)
+        # Another jurisdiction entirely: nothing of Xiwan's inputs applies to Changji's items, and it is a diff.
+        d = json.loads(self.run_tool("scheme", "diff", XIWAN, "changji-2023", "--month", "2024-03",
+                                     "--format", "json").stdout)
+        self.assertIn("item B1 (XW-3.3) is removed in the new version", [r["message_en"] for r in d["rules"]])
+        self.assertIn("ladder XW-5.1 (share of problems) is removed in the new version",
+                      [m["message_en"] for m in d["scheme"]])
 
     def test_export_output(self):
         self.run_tool("init", "--scheme", "jiangmen-2021")

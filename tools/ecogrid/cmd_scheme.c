@@ -402,6 +402,52 @@ static void diff_rows_free(diff_rows *r)
 	free(r->new_in);
 }
 
+/* Whether a rule set defines a part (an item, a level, a condition) by ID. */
+static int has_part(const eg_ruleset *rs, int part, const char *id)
+{
+	const char *article = NULL, *quote = NULL;
+	return eg_ruleset_source(&article, &quote, rs, part, id) != EG_ENOTFOUND;
+}
+
+/*
+ * The facts of a stored assessment that a version has a place for: counts
+ * and status of items it does not define, forced-fail conditions and
+ * penalty levels it does not define are left out, so that a revision that
+ * removes them is compared, not refused (the library names what was
+ * removed, and each unit's reasons say what no longer applies).
+ */
+static json_t *facts_for(const eg_ruleset *rs, json_t *a)
+{
+	json_t *c = json_deep_copy(a), *v, *x, *tmp;
+	const char *key;
+	size_t i;
+	if (!c)
+		return NULL;
+	for (int k = 0; k < 2; k++)
+		if (json_is_object(v = json_object_get(c, k ? "status" : "items")))
+			json_object_foreach_safe(v, tmp, key, x)
+				if (!has_part(rs, EG_RULESET_PART_ITEM, key))
+					json_object_del(v, key);
+	if (json_is_array(v = json_object_get(c, "forced_fail")))
+		for (i = json_array_size(v); i-- > 0;)
+			if (json_is_string(x = json_array_get(v, i)) &&
+			    !has_part(rs, EG_RULESET_PART_CONDITION, json_string_value(x)))
+				json_array_remove(v, i);
+	if (json_is_array(v = json_object_get(c, "media")))
+		for (i = json_array_size(v); i-- > 0;) {
+			json_t *p = json_array_get(v, i);
+			if (!json_is_array(p))
+				continue;
+			for (size_t j = json_array_size(p); j-- > 0;)
+				if (json_is_string(x = json_array_get(p, j)) &&
+				    !has_part(rs, EG_RULESET_PART_LEVEL, json_string_value(x)))
+					json_array_remove(p, j);
+			if (json_array_size(p) == 0)
+				json_array_remove(v, i);
+		}
+	return c;
+}
+
 /* The month's stored inputs, as inputs for both rule sets (units without an assessment are left out). */
 static int diff_read(diff_rows *r, sqlite3 *db, const char *month, const eg_ruleset *old_rs, const eg_ruleset *new_rs)
 {
@@ -447,16 +493,16 @@ static int diff_read(diff_rows *r, sqlite3 *db, const char *month, const eg_rule
 		r->n++;
 		if (!r->unit[i] || !r->name[i])
 			rc = tool_fail("out of memory");
-		snprintf(path, sizeof path, "%s %s units.%s", month, eg_ruleset_name(old_rs), unit);
-		if (!rc && eg_assess_input_new(&r->old_in[i], old_rs) < 0)
-			rc = tool_fail_eg(EG_ENOMEM, path);
-		if (!rc)
-			rc = month_apply_assessment(r->old_in[i], a, path);
-		snprintf(path, sizeof path, "%s %s units.%s", month, eg_ruleset_name(new_rs), unit);
-		if (!rc && eg_assess_input_new(&r->new_in[i], new_rs) < 0)
-			rc = tool_fail_eg(EG_ENOMEM, path);
-		if (!rc)
-			rc = month_apply_assessment(r->new_in[i], a, path);
+		for (int side = 0; !rc && side < 2; side++) {
+			const eg_ruleset *rs = side ? new_rs : old_rs;
+			json_t *facts = facts_for(rs, a);
+			snprintf(path, sizeof path, "%s %s units.%s", month, eg_ruleset_name(rs), unit);
+			if (!facts || eg_assess_input_new(side ? &r->new_in[i] : &r->old_in[i], rs) < 0)
+				rc = tool_fail_eg(EG_ENOMEM, path);
+			if (!rc)
+				rc = month_apply_assessment(side ? r->new_in[i] : r->old_in[i], facts, path);
+			json_decref(facts);
+		}
 		json_decref(u);
 	}
 	sqlite3_finalize(st);
@@ -471,7 +517,7 @@ static int scheme_diff(tool_ctx *ctx)
 	size_t n_pos, n_changed = 0;
 	eg_scheme *old_sc = NULL, *new_sc = NULL;
 	eg_ruleset *old_rs = NULL, *new_rs = NULL;
-	eg_scheme_diff_result *d = NULL;
+	eg_scheme_diff_result *d = NULL, *cmp = NULL;
 	eg_scheme_diff_unit *units = NULL;
 	diff_rows r;
 	sqlite3 *db = NULL;
@@ -509,10 +555,17 @@ static int scheme_diff(tool_ctx *ctx)
 		units[i] = (eg_scheme_diff_unit){ r.unit[i], r.old_in[i], r.new_in[i] };
 	if (!rc && (e = eg_scheme_diff(&d, old_rs, new_rs, units, r.n)) < 0)
 		rc = tool_fail_eg(e, "scheme diff");
+	if (!rc && (e = eg_scheme_compare(&cmp, old_sc, new_sc)) < 0)
+		rc = tool_fail_eg(e, "scheme diff");
 	if (!rc) {
 		int os = eg_ruleset_scale(old_rs), ns = eg_ruleset_scale(new_rs);
-		json_t *doc = json_pack("{s:s, s:s, s:s, s:[], s:[]}", "month", month, "old", eg_ruleset_name(old_rs), "new",
-					eg_ruleset_name(new_rs), "rules", "units");
+		json_t *doc = json_pack("{s:s, s:s, s:s, s:[], s:[], s:[]}", "month", month, "old", eg_ruleset_name(old_rs), "new",
+					eg_ruleset_name(new_rs), "rules", "scheme", "units");
+		/* Ladders, clauses, deadlines and duties added or removed (eg_scheme_compare). */
+		for (size_t k = 0; k < eg_scheme_diff_rule_count(cmp); k++)
+			json_array_append_new(json_object_get(doc, "scheme"),
+					      json_pack("{s:s, s:s}", "message", eg_scheme_diff_rule_message(cmp, k, EG_LANG_ZH),
+							"message_en", eg_scheme_diff_rule_message(cmp, k, EG_LANG_EN)));
 		for (size_t k = 0; k < eg_scheme_diff_rule_count(d); k++)
 			json_array_append_new(json_object_get(doc, "rules"),
 					      json_pack("{s:s, s:s}", "message", eg_scheme_diff_rule_message(d, k, EG_LANG_ZH),
@@ -551,6 +604,10 @@ static int scheme_diff(tool_ctx *ctx)
 				puts(TR(ctx, "规则的变化：", "What the rules change:"));
 			json_array_foreach(json_object_get(doc, "rules"), i, x)
 				printf("  %s\n", json_string_value(json_object_get(x, msg)));
+			if (json_array_size(json_object_get(doc, "scheme")))
+				puts(TR(ctx, "方案其他部分的变化：", "What the rest of the scheme changes:"));
+			json_array_foreach(json_object_get(doc, "scheme"), i, x)
+				printf("  %s\n", json_string_value(json_object_get(x, msg)));
 			json_array_foreach(json_object_get(doc, "units"), i, x) {
 				if (!json_is_true(json_object_get(x, "changed")))
 					continue;
@@ -567,6 +624,7 @@ static int scheme_diff(tool_ctx *ctx)
 		json_decref(doc);
 	}
 	eg_scheme_diff_free(d);
+	eg_scheme_diff_free(cmp);
 	free(units);
 	diff_rows_free(&r);
 	eg_ruleset_free(old_rs);
