@@ -135,20 +135,15 @@ static const version *first_reporting(const record *rec, const char *key, const 
 	return NULL;
 }
 
-int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records *r, const char *id, int year,
-			       int quarter, const eg_disclosure_options *opts)
+/* A record's status for a step whose deadline is the day `deadline` (days since 1970-01-01). */
+static int update_check_at(int *status, int32_t *late_days, const eg_records *r, const char *id, int year, int quarter,
+			   const eg_disclosure_options *o, int64_t deadline)
 {
-	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
-	const eg_disclosure_options *o = opts ? opts : &defaults;
 	const record *rec;
 	const version *done;
 	char q[16];
-	int64_t deadline, deadline_end;
+	int64_t deadline_end;
 	int rc;
-	if (!status || !late_days || !r || !id)
-		return eg__error(EG_EINVAL, "eg_disclosure_update_check: NULL argument");
-	if ((rc = check_options(o)) < 0 || (rc = deadline_days(&deadline, year, quarter, o)) < 0)
-		return rc;
 	if (!(rec = eg__records_find(r, id)))
 		return eg__error(EG_ENOTFOUND, "record %.64s not found", id);
 	snprintf(q, sizeof q, "%04dQ%d", year, quarter);
@@ -178,6 +173,32 @@ int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records
 		*late_days = (int32_t)((done->t - deadline_end) / 1440 + 1);
 	}
 	return EG_OK;
+}
+
+int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records *r, const char *id, int year,
+			       int quarter, const eg_disclosure_options *opts)
+{
+	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
+	const eg_disclosure_options *o = opts ? opts : &defaults;
+	int64_t deadline;
+	int rc;
+	if (!status || !late_days || !r || !id)
+		return eg__error(EG_EINVAL, "eg_disclosure_update_check: NULL argument");
+	if ((rc = check_options(o)) < 0 || (rc = deadline_days(&deadline, year, quarter, o)) < 0)
+		return rc;
+	return update_check_at(status, late_days, r, id, year, quarter, o, deadline);
+}
+
+int eg__disclosure_update_due(int *status, int32_t *late_days, const eg_records *r, const char *id, int year, int quarter,
+			      const char *due)
+{
+	static const eg_disclosure_options o = EG_DISCLOSURE_OPTIONS_INIT;
+	int64_t deadline;
+	if (quarter < 1 || quarter > 4 || year < 1 || year > 9998)
+		return eg__error(EG_EINVAL, "JM-2.1.2 deadline: year %d quarter %d", year, quarter);
+	if (eg__date_parse(&deadline, due) < 0)
+		return eg__error(EG_EINVAL, "JM-2.1.2 deadline: \"%.20s\" is not a date", due);
+	return update_check_at(status, late_days, r, id, year, quarter, &o, deadline);
 }
 
 /* ------------------------------------------------------------------ */

@@ -45,4 +45,9 @@ const version *eg__records_as_of(const record *rec, int64_t t);
 /* A field of a version's full state, or NULL when it is not set. */
 const char *eg__records_field(const version *v, const char *key);
 
+/* JM-2.1.2: a record's district-update status for a quarter against a due
+ * day given as "YYYY-MM-DD" (a scheme's deadline; eg_scheme_disclosure_status()). */
+int eg__disclosure_update_due(int *status, int32_t *late_days, const eg_records *r, const char *id, int year, int quarter,
+			      const char *due);
+
 #endif

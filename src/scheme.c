@@ -3134,6 +3134,34 @@ int eg_scheme_deadline(char *due, const eg_scheme *s, const char *id, const char
 	return EG_OK;
 }
 
+/* disclosure.c (declared in records_internal.h, whose names clash with this file's). */
+int eg__disclosure_update_due(int *status, int32_t *late_days, const eg_records *r, const char *id, int year, int quarter,
+			      const char *due);
+
+/*
+ * JM-2.1.2 under a scheme: the district update of a quarter is due on the
+ * scheme's "district_update" deadline (anchor "YYYYQn"), the whole day
+ * (R0.3); the status is eg_disclosure_update_check()'s against that day.
+ */
+int eg_scheme_disclosure_status(int *status, int32_t *late_days, char *due, const eg_scheme *s, const eg_records *r,
+				const char *id, int year, int quarter)
+{
+	char anchor[16], day[11];
+	int rc;
+	if (!status || !late_days || !s || !r || !id)
+		return eg__error(EG_EINVAL, "eg_scheme_disclosure_status: NULL argument");
+	if (quarter < 1 || quarter > 4 || year < 1 || year > 9998)
+		return eg__error(EG_EINVAL, "JM-2.1.2 deadline: year %d quarter %d", year, quarter);
+	snprintf(anchor, sizeof anchor, "%04dQ%d", year, quarter);
+	if ((rc = eg_scheme_deadline(day, s, EG_SCHEME_DEADLINE_DISTRICT_UPDATE, anchor)) < 0)
+		return rc;
+	if ((rc = eg__disclosure_update_due(status, late_days, r, id, year, quarter, day)) < 0)
+		return rc;
+	if (due)
+		memcpy(due, day, sizeof day);
+	return EG_OK;
+}
+
 size_t eg_scheme_cadence_count(const eg_scheme *s) { return s ? s->m.n_cadences : 0; }
 
 const char *eg_scheme_cadence_id(const eg_scheme *s, size_t i)

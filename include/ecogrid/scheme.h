@@ -41,6 +41,7 @@
 #include <ecogrid/common.h>
 #include <ecogrid/duty.h>
 #include <ecogrid/ladder.h>
+#include <ecogrid/records.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -380,6 +381,35 @@ EG_API const char *eg_scheme_deadline_rule(const eg_scheme *s, size_t i);
  * @return ::EG_OK, ::EG_EINVAL (NULL, bad anchor), ::EG_ENOTFOUND, ::EG_ERANGE (past 9999-12-31).
  */
 EG_API int eg_scheme_deadline(char *due, const eg_scheme *s, const char *id, const char *anchor);
+
+/** @brief The ID of the deadline a scheme's double-disclosure updates are due by (JM-2.1.2: the 3rd of the month after the quarter). */
+#define EG_SCHEME_DEADLINE_DISTRICT_UPDATE "district_update"
+
+/**
+ * @brief A record's quarterly district update under a scheme's own deadline (JM-2.1.2, JM-2.2 (2)).
+ *
+ * The update of quarter `year`Q`quarter` is due on the scheme's deadline
+ * ::EG_SCHEME_DEADLINE_DISTRICT_UPDATE for that quarter (an
+ * `after_quarter` deadline: jiangmen-2021 has the 3rd of the month after
+ * the quarter; a scheme may set another day), the whole day included
+ * (R0.3). Otherwise the same as eg_disclosure_update_check() for the
+ * district update step: on time, late (and by how many days), missing, or
+ * not due for a record first listed after the deadline's day.
+ *
+ * @param[out] status ::eg_disclosure_update.
+ * @param[out] late_days Whole days past the deadline (0 unless late).
+ * @param[out] due Receives the due day "YYYY-MM-DD" (11 bytes), or NULL.
+ * @param s The scheme.
+ * @param r The disclosure store.
+ * @param id The record.
+ * @param year The year (1–9998).
+ * @param quarter 1–4.
+ * @return ::EG_OK; ::EG_EINVAL (NULL, bad quarter, a record without the
+ *         JM-2.1.1 content); ::EG_ENOTFOUND (the scheme has no such
+ *         deadline, or no such record); ::EG_ERANGE.
+ */
+EG_API int eg_scheme_disclosure_status(int *status, int32_t *late_days, char *due, const eg_scheme *s,
+				       const eg_records *r, const char *id, int year, int quarter);
 
 /**
  * @brief Number of cadences (recurring duties); 0 for NULL.

@@ -128,8 +128,10 @@ class DutyTest(ToolCase):
 
     def test_errors_and_migration_from_schema_3(self):
         self.run_tool("duty", "import", self.write("d.csv", SAMPLE))
-        err = self.run_tool("duty", "status", "2026-11-01", expect=1).stderr
-        self.assertIn("--preset", err)
+        # No --preset here or at import: the workspace's scheme's duties (changji-2023).
+        doc = self.status("2026-11-01")
+        self.assertEqual((doc["preset"], doc["duties_from"]), ("changji-2023", "scheme"))
+        self.assertTrue(all(r["rule"].startswith("CJ-") for r in doc["rows"]))
         self.assertIn("XX-1", self.run_tool("duty", "status", "2026-11-01", "--preset", "XX-1", expect=1).stderr)
         self.assertIn("YYYY-MM-DD", self.run_tool("duty", "status", "1 Nov", "--preset", "DG-52", expect=1).stderr)
         self.assertIn("--from", self.run_tool("duty", "status", "2026-11-01", "--preset", "DG-52", "--from", "x",

@@ -35,7 +35,8 @@ LEDGER = LEDGER_HDR + (
 class DiscloseTest(ToolCase):
     def setUp(self):
         super().setUp()
-        self.run_tool("init")
+        # The deadlines and the JM-2.2 rule set are the workspace's scheme's.
+        self.run_tool("init", "--scheme", "jiangmen-2021")
         self.run_tool("disclose", "import", self.write("d.csv", DISCLOSURE))
 
     def test_jm_2_1_2_quarter_deadline_whole_day(self):
@@ -50,7 +51,7 @@ class DiscloseTest(ToolCase):
         self.assertIsNone(d["新会区"]["score"])
         self.assertIsNone(doc["ruleset"])
         text = self.run_tool("disclose", "status", "2026Q3").stdout
-        self.assertIn("区县更新截止 2026-10-03 当日，JM-2.1.2", text)
+        self.assertIn("区县更新截止 2026-10-03 当日，JM-2.1.2；方案 jiangmen-2021", text)
         self.assertIn("E2\t新会某陶瓷厂\t新会区\t逾期更新\t1", text)
 
     def test_jm_2_2_deduction_scored_with_the_2021_rule_set(self):

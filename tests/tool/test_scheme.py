@@ -431,3 +431,118 @@ class SchemeCommandTest(SchemeCase):
         # What was exported loads back as the same document.
         self.assertEqual(self.run_tool("scheme", "export", out).stdout, text)
         self.run_tool("scheme", "export", "--output", self.db, expect=1)  # never the workspace
+
+
+DUTY_HDR = "type,kind,actor,time,end,period,id,ref,subject,tags,covers,rule,reason,approver\n"
+DISCLOSE_HDR = "id,time,actor,reason,name,district,category,target,progress,quarter\n"
+
+
+class SchemeRulesForRecordsTest(SchemeCase):
+    """disclose status and duty status take the workspace's scheme: its
+    deadlines (JM-2.1.2's district_update) and its duties, with --scheme /
+    --preset as explicit overrides."""
+
+    def jm_day10(self):
+        """jiangmen-2021 with the district update due on the 10th instead of the 3rd."""
+        doc = json.loads(self.run_tool("scheme", "export", "jiangmen-2021").stdout)
+        doc["id"] = "jiangmen-2021-d10"
+        [d for d in doc["deadlines"] if d["id"] == "district_update"][0]["day"] = 10
+        [d for d in doc["duties"] if d["id"] == "JM-2.1.2-district"][0]["due_day"] = 10
+        return self.scheme_file("jm10.json", doc)
+
+    def test_jm_2_1_2_disclosure_deadline_of_the_scheme(self):
+        self.run_tool("init", "--scheme", self.jm_day10())
+        self.run_tool("disclose", "import", self.write("d.csv", DISCLOSE_HDR + (
+            "J1,2021-10-01 09:00,a,首次公开,甲厂,蓬江区,造纸,目标,进展,\n"
+            "J2,2021-10-01 09:00,a,首次公开,乙厂,蓬江区,造纸,目标,进展,\n"
+            "J3,2021-10-01 09:00,a,首次公开,丙厂,蓬江区,造纸,目标,进展,\n"
+            "J1,2022-01-10 23:59,a,更新,,,,,完成,2021Q4\n"
+            "J2,2022-01-11 00:00,a,更新,,,,,完成,2021Q4\n")))
+        doc = json.loads(self.run_tool("disclose", "status", "2021Q4", "--format", "json").stdout)
+        # 2021Q4 is due on the 10th of the month 1 after December: 2022-01-10 (the preset: 2022-01-03).
+        self.assertEqual((doc["deadline"], doc["scheme"], doc["ruleset"]),
+                         ("2022-01-10", "jiangmen-2021-d10", "jiangmen-2021"))
+        got = {r["id"]: (r["status"], r["late_days"]) for r in doc["records"]}
+        # J1 at 23:59 on the 10th: on time (R0.3); J2 at 00:00 on the 11th: 1 day late; J3: missing.
+        self.assertEqual(got, {"J1": ("on_time", 0), "J2": ("late", 1), "J3": ("missing", 0)})
+        # JM-2.2 (2): J2 + J3 = 2 occurrences x -1 = -2.
+        self.assertEqual(doc["districts"][0]["score"], -2)
+        # --scheme overrides the workspace's: the shipped document's 3rd.
+        doc = json.loads(self.run_tool("disclose", "status", "2021Q4", "--scheme", "jiangmen-2021",
+                                       "--format", "json").stdout)
+        self.assertEqual(doc["deadline"], "2022-01-03")
+        # J1 2022-01-10 23:59 is 7 days after 2022-01-03 23:59 -> 7; J2 00:00 on the 11th -> 8.
+        got = {r["id"]: (r["status"], r["late_days"]) for r in doc["records"]}
+        self.assertEqual(got, {"J1": ("late", 7), "J2": ("late", 8), "J3": ("missing", 0)})
+
+    def test_xiwan_has_no_disclosure_deadline_nor_duties(self):
+        self.run_tool("init", "--scheme", XIWAN)
+        self.run_tool("disclose", "import", self.write("d.csv", DISCLOSE_HDR +
+                                                       "J1,2024-10-01 09:00,a,b,甲厂,甲县,造纸,目标,进展,\n"))
+        err = self.run_tool("--lang", "en", "disclose", "status", "2024Q3", expect=1).stderr
+        self.assertIn("scheme xiwan-2024 has no deadline \"district_update\"", err)
+        err = self.run_tool("disclose", "status", "2024Q3", expect=1, lang="zh").stderr
+        self.assertIn("方案 xiwan-2024 没有季度更新的时限“district_update”", err)
+        self.run_tool("duty", "import", self.write("m.csv", DUTY_HDR + "member,district,甲县,,,,,,,,,,,\n"))
+        err = self.run_tool("--lang", "en", "duty", "status", "2024-10-31", expect=1).stderr
+        self.assertIn("the workspace's scheme xiwan-2024 has no duties", err)
+        err = self.run_tool("duty", "status", "2024-10-31", expect=1, lang="zh").stderr
+        self.assertIn("工作库的方案 xiwan-2024 没有职责", err)
+        # An explicit preset still works.
+        doc = json.loads(self.run_tool("duty", "status", "2024-10-31", "--preset", "DG-52", "--format", "json").stdout)
+        self.assertEqual((doc["preset"], doc["duties_from"]), ("DG-52", "option"))
+
+    def test_xiwan_with_its_own_deadlines_and_duties(self):
+        """Another jurisdiction's scheme with a quarterly update due on the 5th
+        of the second month after the quarter."""
+        doc = xiwan_doc()
+        doc["deadlines"] = [{"id": "district_update", "rule": "XW-6.1", "name": {"zh": "县区报送", "en": "county update"},
+                             "kind": "after_quarter", "months": 2, "day": 5,
+                             "source": {"article": "第六条", "quote": "次季度第二个月5日前报送"}}]
+        doc["duties"] = [{"id": "XW-6.1-county", "rule": "XW-6.1", "name": {"zh": "县区报送", "en": "county update"},
+                          "shape": "periodic", "kind": "county_update", "group": "county", "period": "quarter",
+                          "start": "2024-01-01", "due_months": 2, "due_day": 5, "flags": ["for_period"]}]
+        self.run_tool("init", "--scheme", self.scheme_file("xw.json", doc))
+        self.run_tool("disclose", "import", self.write("d.csv", DISCLOSE_HDR + (
+            "X1,2024-07-01 09:00,a,首次公开,甲厂,甲县,造纸,目标,进展,\n"
+            "X1,2024-11-05 18:00,a,更新,,,,,完成,2024Q3\n")))
+        out = json.loads(self.run_tool("disclose", "status", "2024Q3", "--format", "json").stdout)
+        # 2024Q3 ends in September; 2 months after it is November: due 2024-11-05. X1 at 18:00 that day is on time.
+        self.assertEqual(out["deadline"], "2024-11-05")
+        self.assertEqual([(r["id"], r["status"]) for r in out["records"]], [("X1", "on_time")])
+        # No JM-2.2 rule set in Xiwan: occurrences only, no score.
+        self.assertIsNone(out["ruleset"])
+        self.run_tool("duty", "import", self.write("x.csv", DUTY_HDR + (
+            "member,county,甲县,,,,,,,,,,,\n"
+            "member,county,乙县,,,,,,,,,,,\n"
+            "done,county_update,甲县,2024-11-05 18:00,,2024Q3,,,,,,,,\n"
+            "done,county_update,乙县,2024-11-07 09:00,,2024Q3,,,,,,,,\n")))
+        doc = json.loads(self.run_tool("duty", "status", "2024-11-30", "--from", "2024-07-01",
+                                       "--format", "json").stdout)
+        self.assertEqual((doc["preset"], doc["duties_from"]), ("xiwan-2024", "scheme"))
+        q3 = {r["actor"]: (r["due"], r["state"], r["days"]) for r in doc["rows"] if r["period"] == "2024Q3"}
+        # Due 2024-11-05: 甲县 that day is met; 乙县 on the 7th is 2 days late.
+        self.assertEqual(q3, {"甲县": ("2024-11-05", "met", 0), "乙县": ("2024-11-05", "late", 2)})
+        # 2024Q4 is due 2025-02-05: not yet due on 2024-11-30.
+        q4 = {r["actor"]: (r["due"], r["state"]) for r in doc["rows"] if r["period"] == "2024Q4"}
+        self.assertEqual(q4, {"甲县": ("2025-02-05", "not_due"), "乙县": ("2025-02-05", "not_due")})
+
+    def test_duty_status_scheme_import_and_option_precedence(self):
+        """--preset on the command line > the preset chosen at import > the scheme's duties."""
+        self.run_tool("init", "--scheme", self.jm_day10())
+        rows = DUTY_HDR + ("member,district,蓬江区,,,,,,,,,,,\n"
+                           "done,district_update,蓬江区,2021-04-08 10:00,,2021Q1,,,,,,,,\n")
+        self.run_tool("duty", "import", self.write("d.csv", rows))
+
+        def q1(*args):
+            doc = json.loads(self.run_tool("duty", "status", "2021-04-30", "--from", "2021-01-01", *args,
+                                           "--format", "json").stdout)
+            return doc["duties_from"], [(r["due"], r["state"], r["days"]) for r in doc["rows"]
+                                        if r["duty"] == "JM-2.1.2-district" and r["period"] == "2021Q1"]
+        # The scheme: due 2021-04-10, done on the 8th: met.
+        self.assertEqual(q1(), ("scheme", [("2021-04-10", "met", 0)]))
+        # --preset jiangmen-2021: due 2021-04-03, 5 days late.
+        self.assertEqual(q1("--preset", "jiangmen-2021"), ("option", [("2021-04-03", "late", 5)]))
+        # A preset chosen at import is kept for later status calls.
+        self.run_tool("duty", "import", self.write("d.csv", rows), "--preset", "jiangmen-2021")
+        self.assertEqual(q1(), ("import", [("2021-04-03", "late", 5)]))

@@ -316,6 +316,7 @@ static int duty_status_cmd(tool_ctx *ctx)
 	const tool_opt opts[] = { { "--preset", &preset, 0 }, { "--from", &from, 0 }, { "--findings", &findings, 1 },
 				  { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
 	char stored[80], from_buf[11];
+	const char *source = NULL;
 	size_t n_pos, count[9] = { 0 };
 	sqlite3 *db = NULL;
 	eg_duty_set *set = NULL;
@@ -340,16 +341,39 @@ static int duty_status_cmd(tool_ctx *ctx)
 	}
 	if ((rc = load_duties(db, log, cal, stored, sizeof stored)))
 		goto done;
-	if (!preset)
-		preset = stored[0] ? stored : NULL;
-	if (!preset) {
-		rc = tool_fail(TR(ctx, "duty status：使用哪套职责？请用 --preset 指定（如 changji-2023），或在导入时指定",
-				  "duty status: which duties? give --preset (e.g. changji-2023) here or at import"));
-		goto done;
-	}
-	if ((e = eg_duty_set_preset(&set, preset)) < 0) {
+	/* Which duties: --preset here, else the preset chosen at import, else the workspace's scheme's. */
+	if (preset)
+		source = "option";
+	else if (stored[0])
+		preset = stored, source = "import";
+	if (preset && (e = eg_duty_set_preset(&set, preset)) < 0) {
 		rc = tool_fail_eg(e, "duty status --preset");
 		goto done;
+	}
+	if (!preset) {
+		eg_scheme *sc = NULL;
+		cycle_scheme cs;
+		if ((rc = ws_read_begin(db)) || (rc = cycle_scheme_load(&cs, db))) {
+			ws_commit(db);
+			goto done;
+		}
+		ws_commit(db);
+		sc = cs.scheme;
+		snprintf(stored, sizeof stored, "%s", eg_scheme_id(sc));
+		preset = stored;
+		source = "scheme";
+		e = eg_scheme_duties(&set, sc);
+		cycle_scheme_free(&cs);
+		if (e < 0) {
+			rc = tool_fail_eg(e, "duty status");
+			goto done;
+		}
+		if (eg_duty_set_count(set) == 0) {
+			rc = tool_fail(TR(ctx, "duty status：工作库的方案 %s 没有职责（duties）；请用 --preset 指定一套职责（如 changji-2023）",
+					  "duty status: the workspace's scheme %s has no duties; give --preset (e.g. changji-2023)"),
+				       preset);
+			goto done;
+		}
 	}
 	if (!from) {
 		/* By default the month of the day judged: what is due, done and overdue now. */
@@ -393,6 +417,7 @@ static int duty_status_cmd(tool_ctx *ctx)
 		json_object_set_new(doc, "date", json_string(pos[0]));
 		json_object_set_new(doc, "from", json_string(from));
 		json_object_set_new(doc, "preset", json_string(preset));
+		json_object_set_new(doc, "duties_from", json_string(source));
 		json_object_set_new(doc, "summary", sum);
 		json_object_set_new(doc, "rows", arr);
 		json_dumpf(doc, f, JSON_INDENT(2));
@@ -463,6 +488,7 @@ static const char duty_help_zh[] =
 	"      完成事项、事件、例外（R0.8）、利害关系登记、分组成员（member）、节假日与调休（holiday、workday、year）\n"
 	"  ecogrid duty status 日期 [--preset 名称] [--from 日期] [--findings] [--format text|json|csv] [--output 文件]\n"
 	"      各项职责按执行者和周期的要求、完成数与状态（第9节，R0.5–R0.11）；默认自该月1日起\n"
+	"      所用职责：本次的 --preset，否则导入时指定的预设，否则工作库方案的职责\n"
 	"  名称：changji-2023、dongguan-2019、jiangmen-2021、mee-2020、yulin-2019，或某项职责、某条规则的编号\n";
 static const char duty_help_en[] =
 	"usage:\n"
@@ -472,7 +498,8 @@ static const char duty_help_en[] =
 	"      working days (holiday, workday, year)\n"
 	"  ecogrid duty status DATE [--preset NAME] [--from DATE] [--findings] [--format text|json|csv] [--output FILE]\n"
 	"      per duty, actor and period: required, counted and state (section 9, R0.5-R0.11); from the\n"
-	"      first of the month by default\n"
+	"      first of the month by default; the duties: --preset here, else the preset chosen at import,\n"
+	"      else the duties of the workspace's scheme\n"
 	"  NAME: changji-2023, dongguan-2019, jiangmen-2021, mee-2020, yulin-2019, or a duty or rule ID\n";
 
 int cmd_duty(tool_ctx *ctx)

@@ -162,17 +162,29 @@ static const char *status_label(int st, int lang)
 	return lang < 0 ? id[st] : lang == EG_LANG_EN ? en[st] : zh[st];
 }
 
+/* The scheme's rule set in force on the period has JM-2.2 item 2 (the seed's 「未及时动态更新报送」, -1 a time)? */
+static int has_jm_2_2_item_2(const eg_ruleset *rs)
+{
+	for (size_t i = 0; i < eg_ruleset_item_count(rs); i++)
+		if (!strcmp(eg_ruleset_item_id(rs, i), "2") && !strcmp(eg_ruleset_item_rule(rs, i), "JM-2.2"))
+			return 1;
+	return 0;
+}
+
 /*
- * JM-2.2 (2) per district: score with the jiangmen rule set in force on the
+ * JM-2.2 (2) per district: score with the scheme's rule set in force on the
  * quarter's last day (the period judged; Q4's deadline falls in January of
- * the next year but its update belongs to the year of the quarter), if any.
+ * the next year but its update belongs to the year of the quarter), when
+ * that rule set has JM-2.2's item 2.
  */
-static int score_districts(district *d, size_t nd, const char *period, char *ruleset, size_t rs_size)
+static int score_districts(district *d, size_t nd, const eg_scheme *sc, const char *period, char *ruleset, size_t rs_size)
 {
 	eg_ruleset *rs = NULL;
 	ruleset[0] = '\0';
-	if (eg_ruleset_for_date(&rs, "jiangmen", period) < 0)
-		return TOOL_OK; /* no JM rule set in force: occurrences are reported, not scored */
+	if (eg_scheme_ruleset(&rs, sc, period) < 0 || !has_jm_2_2_item_2(rs)) {
+		eg_ruleset_free(rs);
+		return TOOL_OK; /* no JM-2.2 rule set in force: occurrences are reported, not scored */
+	}
 	snprintf(ruleset, rs_size, "%s", eg_ruleset_name(rs));
 	for (size_t i = 0; i < nd; i++) {
 		eg_assess_input *in = NULL;
@@ -209,8 +221,10 @@ static int score_districts(district *d, size_t nd, const char *period, char *rul
 static int disclose_status(tool_ctx *ctx)
 {
 	const char *format = "text", *output = NULL, *pos[1];
-	const char *force = NULL;
-	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 } };
+	const char *force = NULL, *scheme_arg = NULL;
+	const tool_opt opts[] = { { "--format", &format, 0 }, { "--output", &output, 0 }, { "--force", &force, 1 },
+				  { "--scheme", &scheme_arg, 0 } };
+	eg_scheme *sc = NULL;
 	out_target out;
 	size_t n_pos, n, nd = 0;
 	int year, quarter, rc;
@@ -221,15 +235,31 @@ static int disclose_status(tool_ctx *ctx)
 	int32_t *late = NULL;
 	char ruleset[64];
 	FILE *f;
-	if (args_parse(ctx, 1, opts, 3, pos, 1, &n_pos, "disclose status") ||
+	if (args_parse(ctx, 1, opts, 4, pos, 1, &n_pos, "disclose status") ||
 	    out_format_ok(format, formats4, 3, "disclose status"))
 		return TOOL_FAIL;
 	if (n_pos != 1 || !valid_quarter(pos[0], &year, &quarter))
 		return tool_fail("disclose status: which quarter? (ecogrid disclose status YYYYQn, e.g. 2026Q3)");
-	eg_disclosure_district_deadline(deadline, year, quarter);
 	snprintf(period, sizeof period, "%04d-%s", year, quarter == 1 ? "03-31" : quarter == 2 ? "06-30" : quarter == 3 ? "09-30" : "12-31");
-	if ((rc = read_store(&r, ctx, DISCLOSURE)))
+	/* The deadline is the scheme's (the workspace's, or --scheme's): JM-2.1.2's 3rd in jiangmen-2021. */
+	if (scheme_for(&sc, ctx, scheme_arg))
+		return TOOL_FAIL;
+	{
+		char due_anchor[16];
+		snprintf(due_anchor, sizeof due_anchor, "%04dQ%d", year, quarter);
+		if (eg_scheme_deadline(deadline, sc, EG_SCHEME_DEADLINE_DISTRICT_UPDATE, due_anchor) < 0) {
+			rc = tool_fail("disclose status: scheme %s has no deadline \"%s\" for the quarterly updates (JM-2.1.2); "
+				       "make the workspace with a scheme that has one (e.g. ecogrid init --scheme jiangmen-2021) "
+				       "or give --scheme FILE|NAME",
+				       eg_scheme_id(sc), EG_SCHEME_DEADLINE_DISTRICT_UPDATE);
+			eg_scheme_free(sc);
+			return rc;
+		}
+	}
+	if ((rc = read_store(&r, ctx, DISCLOSURE))) {
+		eg_scheme_free(sc);
 		return rc;
+	}
 	n = eg_records_count(r);
 	st = calloc(n + 1, sizeof *st);
 	late = calloc(n + 1, sizeof *late);
@@ -239,7 +269,7 @@ static int disclose_status(tool_ctx *ctx)
 	for (size_t i = 0; !rc && i < n; i++) {
 		const char *id = eg_records_id_at(r, i), *dist = latest(r, id, "district", NULL);
 		size_t k;
-		int e = eg_disclosure_update_status(&st[i], &late[i], r, id, year, quarter);
+		int e = eg_scheme_disclosure_status(&st[i], &late[i], NULL, sc, r, id, year, quarter);
 		if (e < 0) {
 			rc = tool_fail_eg(e, "JM-2.1.2");
 			break;
@@ -255,7 +285,7 @@ static int disclose_status(tool_ctx *ctx)
 		d[k].count[st[i]]++;
 	}
 	if (!rc)
-		rc = score_districts(d, nd, period, ruleset, sizeof ruleset);
+		rc = score_districts(d, nd, sc, period, ruleset, sizeof ruleset);
 	if (!rc)
 		rc = out_open(&out, ctx, output, force != NULL, "disclose status");
 	if (!rc) {
@@ -282,6 +312,7 @@ static int disclose_status(tool_ctx *ctx)
 			json_object_set_new(doc, "quarter", json_string(pos[0]));
 			json_object_set_new(doc, "deadline", json_string(deadline));
 			json_object_set_new(doc, "rule", json_string("JM-2.1.2"));
+			json_object_set_new(doc, "scheme", json_string(eg_scheme_id(sc)));
 			json_object_set_new(doc, "ruleset", ruleset[0] ? json_string(ruleset) : json_null());
 			json_object_set_new(doc, "records", recs);
 			json_object_set_new(doc, "districts", ds);
@@ -307,9 +338,9 @@ static int disclose_status(tool_ctx *ctx)
 				out_csv_cell(f, days, 1);
 			}
 		} else {
-			fprintf(f, TR(ctx, "“双公开”信息 %s 季度更新情况（区县更新截止 %s 当日，JM-2.1.2）\n\n",
-				      "Double disclosure: updates for %s (district deadline %s, whole day, JM-2.1.2)\n\n"),
-				pos[0], deadline);
+			fprintf(f, TR(ctx, "“双公开”信息 %s 季度更新情况（区县更新截止 %s 当日，JM-2.1.2；方案 %s）\n\n",
+				      "Double disclosure: updates for %s (district deadline %s, whole day, JM-2.1.2; scheme %s)\n\n"),
+				pos[0], deadline, eg_scheme_id(sc));
 			fputs(TR(ctx, "编号\t名称\t区县\t状态\t逾期天数\n", "ID\tName\tDistrict\tStatus\tDays late\n"), f);
 			for (size_t i = 0; i < n; i++) {
 				const char *id = eg_records_id_at(r, i);
@@ -330,9 +361,9 @@ static int disclose_status(tool_ctx *ctx)
 					fprintf(f, TR(ctx, "；扣分 %zu 次\n", "; %zu deductions\n"), d[k].count[1] + d[k].count[2]);
 			}
 			if (!ruleset[0])
-				fprintf(f, TR(ctx, "  （%s 无有效的江门“双考核”规则集，仅列出扣分次数）\n",
-					      "  (no Jiangmen double-assessment rule set is in force on %s: occurrences only)\n"),
-					period);
+				fprintf(f, TR(ctx, "  （方案 %s 在 %s 无有效的“双考核”规则集（JM-2.2 第2项），仅列出扣分次数）\n",
+					      "  (scheme %s has no double-assessment rule set (JM-2.2 item 2) in force on %s: occurrences only)\n"),
+					eg_scheme_id(sc), period);
 		}
 		rc = out_close(&out);
 	}
@@ -340,6 +371,7 @@ static int disclose_status(tool_ctx *ctx)
 	free(late);
 	free(d);
 	eg_records_free(r);
+	eg_scheme_free(sc);
 	return rc;
 }
 
@@ -481,8 +513,9 @@ static const char disclose_help_zh[] =
 	"  ecogrid disclose import 文件.csv      导入“双公开”记录的版本（JM-2.1、JM-2.1.1）\n"
 	"      表头：id,time,actor,reason,name,district,category,target,progress,quarter\n"
 	"      每行为一条记录的一个新版本；空单元格表示该字段不变；quarter（如 2026Q3）表示该版本报送的季度\n"
-	"  ecogrid disclose status 季度 [--format text|json|csv] [--output 文件]\n"
-	"      各记录的季度更新是否按时（次月3日当日截止，JM-2.1.2）及各区县“双考核”扣分（JM-2.2 第(2)项）\n"
+	"  ecogrid disclose status 季度 [--scheme 文件|名称] [--format text|json|csv] [--output 文件]\n"
+	"      各记录的季度更新是否按时（工作库方案的 district_update 时限，jiangmen-2021 为次月3日当日截止，JM-2.1.2）\n"
+	"      及各区县“双考核”扣分（JM-2.2 第(2)项）；--scheme 改用另一方案的时限和规则集\n"
 	"  ecogrid disclose list [--as-of \"YYYY-MM-DD HH:MM\"] [--format text|json|csv|html] [--output 文件]\n"
 	"      可公开发布的“双公开”清单\n";
 static const char disclose_help_en[] =
@@ -491,9 +524,10 @@ static const char disclose_help_en[] =
 	"      header: id,time,actor,reason,name,district,category,target,progress,quarter\n"
 	"      each row is a new version of one record; an empty cell leaves the field as it was;\n"
 	"      quarter (e.g. 2026Q3) names the quarter the version reports\n"
-	"  ecogrid disclose status QUARTER [--format text|json|csv] [--output FILE]\n"
-	"      quarterly update on time or not (by the 3rd of the next month, JM-2.1.2) and the\n"
-	"      double-assessment deductions per district (JM-2.2 (2))\n"
+	"  ecogrid disclose status QUARTER [--scheme FILE|NAME] [--format text|json|csv] [--output FILE]\n"
+	"      quarterly update on time or not (by the district_update deadline of the workspace's scheme;\n"
+	"      jiangmen-2021: the 3rd of the next month, JM-2.1.2) and the double-assessment deductions per\n"
+	"      district (JM-2.2 (2)); --scheme applies another scheme's deadline and rule set\n"
 	"  ecogrid disclose list [--as-of \"YYYY-MM-DD HH:MM\"] [--format text|json|csv|html] [--output FILE]\n"
 	"      the publishable double-disclosure list\n";
 

@@ -92,6 +92,11 @@ static int workspace_scheme(eg_scheme **out, const tool_ctx *ctx)
 	return TOOL_OK;
 }
 
+int scheme_for(eg_scheme **out, const tool_ctx *ctx, const char *override)
+{
+	return override ? scheme_open(out, ctx, override) : workspace_scheme(out, ctx);
+}
+
 static const char *feed_name(int feed, int lang)
 {
 	if (feed == EG_SCHEME_FEED_ITEM_COUNT)

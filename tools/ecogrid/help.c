@@ -73,10 +73,12 @@ const cmd_doc cmd_docs[] = {
 	     "name, district, category, target, progress, quarter. Each row is a new version of one record; an empty "
 	     "cell leaves the field as it was."),
 	  N_("ecogrid disclose import disclosure.csv"), "" },
-	{ "disclose", "status", N_("disclose status YYYYQn [--format text|json|csv] [--output FILE]"),
-	  N_("Whether each record's quarterly update came by the 3rd of the next month (JM-2.1.2), and the "
-	     "double-assessment deductions per district (JM-2.2 (2))."),
-	  N_("ecogrid disclose status 2026Q3"), FMT3 },
+	{ "disclose", "status", N_("disclose status YYYYQn [--scheme FILE|NAME] [--format text|json|csv] [--output FILE]"),
+	  N_("Whether each record's quarterly update came by the deadline of the workspace's scheme (its "
+	     "district_update deadline; jiangmen-2021: the 3rd of the next month, JM-2.1.2), and the "
+	     "double-assessment deductions per district (JM-2.2 (2)) with the scheme's rule set in force. --scheme "
+	     "applies another scheme's deadline and rule set instead."),
+	  N_("ecogrid disclose status 2026Q3"), "--scheme= " FMT3 },
 	{ "disclose", "list", N_("disclose list [--as-of \"YYYY-MM-DD HH:MM\"] [--format text|json|csv|html] [--output FILE]"),
 	  N_("The publishable double-disclosure list, as of a time (CST) or its latest versions."),
 	  N_("ecogrid disclose list --format html --output list.html"), "--as-of= " FMT3 },
@@ -112,7 +114,8 @@ const cmd_doc cmd_docs[] = {
 	  N_("ecogrid duty import duties.csv"), "--preset=" },
 	{ "duty", "status", N_("duty status DATE [--preset NAME] [--from DATE] [--findings] [--format text|json|csv] [--output FILE]"),
 	  N_("Per duty, actor and period: what is required, what was counted and its state (section 9, R0.5-R0.11); "
-	     "from the first of the month by default."),
+	     "from the first of the month by default. The duties: --preset here, else the preset chosen at import, "
+	     "else the duties of the workspace's scheme."),
 	  N_("ecogrid duty status 2026-10-31 --preset changji-2023"), "--preset= --from= --findings --format= --output= --force" },
 	{ "verify", NULL, N_("verify RECORD.json --frame FRAME.csv [--inspectors FILE --conflicts FILE]"),
 	  N_("The same as `draw verify`."), N_("ecogrid verify 2026Q4.json --frame frame.csv"),

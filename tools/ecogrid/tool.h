@@ -351,6 +351,12 @@ int month_doc_load(struct json_t **out, const char *file);
 int cmd_scheme(tool_ctx *ctx);
 /* A scheme from a file (a path, or anything with '/' or ending in ".json") or a shipped name; errors printed. */
 int scheme_open(eg_scheme **out, const tool_ctx *ctx, const char *file_or_name);
+/*
+ * The scheme whose rules a command applies: `override` (a file or shipped
+ * name given with --scheme) when set, else the workspace's own (stored by
+ * `ecogrid init --scheme`); errors printed.
+ */
+int scheme_for(eg_scheme **out, const tool_ctx *ctx, const char *override);
 /* Apply a unit's "assessment" object of a month document to inputs (cmd_month.c); errors name the JSON path. */
 int month_apply_assessment(eg_assess_input *in, struct json_t *a, const char *path);
 
