@@ -2285,7 +2285,7 @@ static const char *const non_allocating[] = {
 	"eg_scheme_issuer", "eg_scheme_validity", "eg_scheme_ruleset_count", "eg_scheme_ruleset_name",
 	"eg_scheme_ladder_count", "eg_scheme_ladder_name", "eg_scheme_source_count", "eg_scheme_source_at",
 	"eg_scheme_airq_ranking", "eg_scheme_deadline_count", "eg_scheme_deadline_id", "eg_scheme_deadline_rule",
-	"eg_scheme_deadline", "eg_scheme_cadence_count", "eg_scheme_cadence_id", "eg_scheme_cadence_init", "eg_scheme_cadence_at",
+	"eg_scheme_deadline", "eg_scheme_disclosure_status", "eg_scheme_cadence_count", "eg_scheme_cadence_id", "eg_scheme_cadence_init", "eg_scheme_cadence_at",
 	"eg_scheme_monthly_count", "eg_scheme_monthly_at", "eg_scheme_findings_free", "eg_scheme_findings_count",
 	"eg_scheme_findings_id", "eg_scheme_findings_pointer", "eg_scheme_findings_message", "eg_scheme_family_free",
 	"eg_scheme_family_count", "eg_scheme_family_version", "eg_scheme_family_at", "eg_scheme_diff_free",

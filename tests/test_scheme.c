@@ -601,6 +601,93 @@ static void test_deadlines(void **state)
 	eg_scheme_free(s);
 }
 
+/* Put one version of a disclosure record (JM-2.1.1 content, and the quarter it reports when q is set). */
+static void put_disclosure(eg_records *r, const char *id, const char *time, const char *q)
+{
+	const char *keys[6] = { "name", "district", "category", "target", "progress", "quarter" };
+	const char *values[6] = { "甲厂", "蓬江区", "造纸", "目标", "进展", q };
+	eg_records_put_options o = { EG_RECORDS_PUT_OPTIONS_VERSION, keys, values, q ? 6 : 5 };
+	assert_int_equal(eg_records_put(r, id, time, "a", "b", &o), EG_OK);
+}
+
+/*
+ * JM-2.1.2 under a scheme (eg_scheme_disclosure_status): jiangmen-2021's
+ * district update of 2021Q4 is due 2022-01-03; a copy due on the 10th moves
+ * it to 2022-01-10. J1 updated at 2022-01-10 23:59: 7 days late under the
+ * 3rd (2022-01-03 23:59 + 7 days), on time under the 10th (the whole day,
+ * R0.3); J2 at 2022-01-11 00:00: 8 and 1 day late; J3 never: missing; J4
+ * first listed on 2022-01-11: not due under the 10th. A scheme without the
+ * deadline (changji-2023) is ENOTFOUND.
+ */
+static void test_jm_2_1_2_disclosure_status_by_the_scheme_deadline(void **state)
+{
+	eg_scheme *jm = NULL, *d10 = NULL, *cj = NULL;
+	eg_records *r = NULL;
+	char *t;
+	char due[11] = "untouched";
+	int st = -1;
+	int32_t late = -1;
+	static const struct {
+		const char *id;
+		int st3;
+		int32_t late3;
+		int st10;
+		int32_t late10;
+	} want[] = {
+		{ "J1", EG_DISCLOSURE_UPDATE_LATE, 7, EG_DISCLOSURE_UPDATE_ON_TIME, 0 },
+		{ "J2", EG_DISCLOSURE_UPDATE_LATE, 8, EG_DISCLOSURE_UPDATE_LATE, 1 },
+		{ "J3", EG_DISCLOSURE_UPDATE_MISSING, 0, EG_DISCLOSURE_UPDATE_MISSING, 0 },
+		{ "J4", EG_DISCLOSURE_UPDATE_NOT_DUE, 0, EG_DISCLOSURE_UPDATE_NOT_DUE, 0 },
+	};
+	(void)state;
+	assert_int_equal(eg_scheme_named(&jm, "jiangmen-2021"), EG_OK);
+	assert_int_equal(eg_scheme_named(&cj, "changji-2023"), EG_OK);
+	t = replaced(eg_scheme_text(jm), "\"months\": 1,\n      \"day\": 3,", "\"months\": 1,\n      \"day\": 10,");
+	assert_int_equal(eg_scheme_load_buffer(&d10, NULL, t, strlen(t)), EG_OK);
+	assert_int_equal(eg_records_new(&r), EG_OK);
+	put_disclosure(r, "J1", "2021-10-01 09:00", NULL);
+	put_disclosure(r, "J2", "2021-10-01 09:00", NULL);
+	put_disclosure(r, "J3", "2021-10-01 09:00", NULL);
+	put_disclosure(r, "J1", "2022-01-10 23:59", "2021Q4");
+	put_disclosure(r, "J2", "2022-01-11 00:00", "2021Q4");
+	put_disclosure(r, "J4", "2022-01-11 09:00", NULL);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		assert_int_equal(eg_scheme_disclosure_status(&st, &late, due, jm, r, want[i].id, 2021, 4), EG_OK);
+		assert_string_equal(due, "2022-01-03");
+		assert_int_equal(st, want[i].st3);
+		assert_int_equal(late, want[i].late3);
+		/* The shipped document agrees with eg_disclosure_update_status(). */
+		{
+			int st2 = -1;
+			int32_t late2 = -1;
+			assert_int_equal(eg_disclosure_update_status(&st2, &late2, r, want[i].id, 2021, 4), EG_OK);
+			assert_int_equal(st2, st);
+			assert_int_equal(late2, late);
+		}
+		assert_int_equal(eg_scheme_disclosure_status(&st, &late, due, d10, r, want[i].id, 2021, 4), EG_OK);
+		assert_string_equal(due, "2022-01-10");
+		assert_int_equal(st, want[i].st10);
+		assert_int_equal(late, want[i].late10);
+	}
+	/* due may be NULL. */
+	assert_int_equal(eg_scheme_disclosure_status(&st, &late, NULL, d10, r, "J1", 2021, 4), EG_OK);
+	/* Errors: no such deadline, record, quarter, NULLs; due untouched. */
+	strcpy(due, "untouched");
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, cj, r, "J1", 2021, 4), EG_ENOTFOUND, "district_update");
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, jm, r, "J9", 2021, 4), EG_ENOTFOUND, "J9");
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, jm, r, "J1", 2021, 5), EG_EINVAL, "quarter");
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, jm, r, "J1", 9999, 1), EG_EINVAL, "quarter");
+	assert_error(eg_scheme_disclosure_status(NULL, &late, due, jm, r, "J1", 2021, 4), EG_EINVAL, NULL);
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, NULL, r, "J1", 2021, 4), EG_EINVAL, NULL);
+	assert_error(eg_scheme_disclosure_status(&st, &late, due, jm, NULL, "J1", 2021, 4), EG_EINVAL, NULL);
+	assert_string_equal(due, "untouched");
+	eg_records_free(r);
+	eg_scheme_free(jm);
+	eg_scheme_free(d10);
+	eg_scheme_free(cj);
+	free(t);
+}
+
 /* ---- errors ----------------------------------------------------------------------- */
 
 static void test_error_unknown_key_lists_the_valid_keys(void **state)
@@ -1785,6 +1872,7 @@ int main(void)
 		cmocka_unit_test(test_ruleset_in_force_by_date),
 		cmocka_unit_test(test_ladders_air_cadences_and_monthly_feeds),
 		cmocka_unit_test(test_deadlines),
+		cmocka_unit_test(test_jm_2_1_2_disclosure_status_by_the_scheme_deadline),
 		cmocka_unit_test(test_duties_of_a_scheme),
 		cmocka_unit_test(test_duty_without_a_source_is_refused),
 		cmocka_unit_test(test_jm_2_2_per_situation_in_the_document),
