@@ -467,7 +467,7 @@ class OutputTest(CycleCase):
 
     def test_every_output_command_takes_force(self):
         path = self.write("x.txt", "not ours\n")
-        for args in (("disclose", "status", "2026Q3"), ("disclose", "list"), ("ledger", "status", "2026-10-01"),
+        for args in (("disclose", "status", "2026Q3", "--scheme", "jiangmen-2021"), ("disclose", "list"), ("ledger", "status", "2026-10-01"),
                      ("report", "2026-10")):
             with self.subTest(args=args):
                 self.run_tool(*args, "--output", path, expect=1)
