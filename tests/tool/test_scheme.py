@@ -377,7 +377,7 @@ class SchemeCommandTest(SchemeCase):
         doc["monthly_ladders"] = [m for m in doc["monthly_ladders"] if m["ladder"] != "XW-5.2"]
         doc["duties"] = [{"id": "XW-6-training", "rule": "XW-6", "name": {"zh": "季度培训", "en": "quarterly training"},
                           "shape": "periodic", "kind": "training", "group": "county", "period": "quarter",
-                          "start": "2025-01-01"}]
+                          "start": "2025-01-01", "source": {"article": "第六条", "quote": "每季度开展一次培训"}}]
         new = self.scheme_file("x25r.json", doc)
         d = json.loads(self.run_tool("scheme", "diff", XIWAN, new, "--month", "2024-03", "--format", "json").stdout)
         got = {u["unit"]: (u["old_score"], u["new_score"], u["old_grade"], u["new_grade"]) for u in d["units"]}
@@ -501,7 +501,8 @@ class SchemeRulesForRecordsTest(SchemeCase):
                              "source": {"article": "第六条", "quote": "次季度第二个月5日前报送"}}]
         doc["duties"] = [{"id": "XW-6.1-county", "rule": "XW-6.1", "name": {"zh": "县区报送", "en": "county update"},
                           "shape": "periodic", "kind": "county_update", "group": "county", "period": "quarter",
-                          "start": "2024-01-01", "due_months": 2, "due_day": 5, "flags": ["for_period"]}]
+                          "start": "2024-01-01", "due_months": 2, "due_day": 5, "flags": ["for_period"],
+                          "source": {"article": "第六条", "quote": "次季度第二个月5日前报送"}}]
         self.run_tool("init", "--scheme", self.scheme_file("xw.json", doc))
         self.run_tool("disclose", "import", self.write("d.csv", DISCLOSE_HDR + (
             "X1,2024-07-01 09:00,a,首次公开,甲厂,甲县,造纸,目标,进展,\n"
