@@ -53,7 +53,7 @@ class ToolAndPythonAgree(unittest.TestCase):
     def test_jm_2_1_2_update_status_same_through_tool_and_python(self):
         csv = HDR + "".join(",".join([rid, t, a, why] + [f.get(c, "") for c in COLS]) + "\n"
                             for rid, t, a, why, f in ROWS)
-        self.tool("init")
+        self.tool("init", "--scheme", "jiangmen-2021")  # the JM-2.1.2 deadline is the workspace's scheme's
         self.tool("disclose", "import", self.write("d.csv", csv))
         doc = json.loads(self.tool("disclose", "status", "2026Q3", "--format", "json").stdout)
         by_tool = {r["id"]: (r["status"], r["late_days"]) for r in doc["records"]}

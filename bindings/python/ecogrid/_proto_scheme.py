@@ -2,7 +2,7 @@
 import ctypes
 from ctypes import POINTER, c_char, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 
-from ._core import AirqProfileH, AssessInputH, LadderH, RulesetH, handle_type
+from ._core import AirqProfileH, AssessInputH, LadderH, RecordsH, RulesetH, handle_type
 from ._proto_duty_calendar import DutySetH
 from ._types import STATUS
 
@@ -78,6 +78,7 @@ PROTOTYPES = {
     "eg_scheme_deadline_id": (c_char_p, [P, c_size_t]),
     "eg_scheme_deadline_rule": (c_char_p, [P, c_size_t]),
     "eg_scheme_deadline": (STATUS, [c_char_p, P, c_char_p, c_char_p]),
+    "eg_scheme_disclosure_status": (STATUS, [POINTER(c_int), POINTER(c_int32), c_char_p, P, RecordsH, c_char_p, c_int, c_int]),
     "eg_scheme_cadence_count": (c_size_t, [P]),
     "eg_scheme_cadence_id": (c_char_p, [P, c_size_t]),
     "eg_scheme_cadence_init": (STATUS, [POINTER(SchemeCadence), c_uint]),
@@ -98,6 +99,7 @@ PROTOTYPES = {
     "eg_scheme_family_at": (STATUS, [POINTER(SchemeH), SchemeFamilyH, c_char_p]),
     "eg_scheme_diff": (STATUS, [POINTER(SchemeDiffResultH), RulesetH, RulesetH, POINTER(DiffUnit), c_size_t]),
     "eg_scheme_diff_free": (None, [SchemeDiffResultH]),
+    "eg_scheme_compare": (STATUS, [POINTER(SchemeDiffResultH), P, P]),
     "eg_scheme_diff_rule_count": (c_size_t, [SchemeDiffResultH]),
     "eg_scheme_diff_rule_message": (c_char_p, [SchemeDiffResultH, c_size_t, c_int]),
     "eg_scheme_diff_count": (c_size_t, [SchemeDiffResultH]),
