@@ -199,18 +199,18 @@ class ClerkFilesTest(ToolCase):
         head = "单位代码,第4项问题数,媒体曝光,第3项达标,SO2\n"
         cases = [
             ("652301000000,五,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "五"',
-             "第 2 行：item4 须为 0 至 1000000 的整数，不能是“五”"),
+             "第 2 行：第4项 须为 0 至 1000000 的整数，不能是“五”"),
             # A count is not a code: no Excel hint, the column's own rule.
             ("652301000000,3.0,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "3.0"',
-             "第 2 行：item4 须为 0 至 1000000 的整数，不能是“3.0”"),
+             "第 2 行：第4项 须为 0 至 1000000 的整数，不能是“3.0”"),
             ("652301000000,1E+05,,,\n", 'line 2: item4 must be a whole number from 0 to 1000000, not "1E+05"',
-             "第 2 行：item4 须为 0 至 1000000 的整数，不能是“1E+05”"),
+             "第 2 行：第4项 须为 0 至 1000000 的整数，不能是“1E+05”"),
             ("652301000000,３,,,\n", 'line 2: item4 "３" has full-width digits; type them as half-width digits: 3',
              "第 2 行：第4项“３”含有全角数字；请改用半角数字：3"),
             ("652301000000,,市级,,\n", 'line 2: media level "市级" is not 国家级 (national), 自治区级 (regional) or 州级',
              "第 2 行：媒体级别“市级”须为 国家级（national）、自治区级（regional）或 州级（prefecture）"),
             ("652301000000,,,也许,\n", 'line 2: item3 must be 是 or 否 (yes or no), not "也许"',
-             "第 2 行：item3 须为“是”或“否”，不能是“也许”"),
+             "第 2 行：第3项 须为“是”或“否”，不能是“也许”"),
             ("652301000000,,,,9\n", "line 2: give all six statistics (SO2, NO2, PM10, PM2.5, CO, O3)",
              "第 2 行：六项统计值（SO2、NO2、PM10、PM2.5、CO、O3）和上年同月综合指数须全部给出"),
             ("652301000000,1,,,\n652301000000,2,,,\n", "line 3: unit 652301000000 is on line 2 already",
@@ -233,14 +233,14 @@ class ClerkFilesTest(ToolCase):
         head = "单位代码,SO2,NO2,PM10,PM2.5,CO,O3,上年同月综合指数\n"
         cases = [
             ("1e308", 'line 2: so2 "1e308" is out of range: the column takes numbers from 0 to 1000000000',
-             "第 2 行：so2“1e308”超出范围：该列的数值须在 0 至 1000000000 之间"),
+             "第 2 行：二氧化硫“1e308”超出范围：该列的数值须在 0 至 1000000000 之间"),
             ("1e400", 'line 2: so2 "1e400" is out of range: the column takes numbers from 0 to 1000000000',
-             "第 2 行：so2“1e400”超出范围：该列的数值须在 0 至 1000000000 之间"),
+             "第 2 行：二氧化硫“1e400”超出范围：该列的数值须在 0 至 1000000000 之间"),
             ("1000000001", 'line 2: so2 "1000000001" is out of range',
-             "第 2 行：so2“1000000001”超出范围"),
-            ("-1", 'line 2: so2 must be a number >= 0, not "-1"', "第 2 行：so2 须为不小于 0 的数字，不能是“-1”"),
-            ("inf", 'line 2: so2 must be a number >= 0, not "inf"', "第 2 行：so2 须为不小于 0 的数字，不能是“inf”"),
-            ("0x10", 'line 2: so2 must be a number >= 0, not "0x10"', "第 2 行：so2 须为不小于 0 的数字，不能是“0x10”"),
+             "第 2 行：二氧化硫“1000000001”超出范围"),
+            ("-1", 'line 2: so2 must be a number >= 0, not "-1"', "第 2 行：二氧化硫 须为不小于 0 的数字，不能是“-1”"),
+            ("inf", 'line 2: so2 must be a number >= 0, not "inf"', "第 2 行：二氧化硫 须为不小于 0 的数字，不能是“inf”"),
+            ("0x10", 'line 2: so2 must be a number >= 0, not "0x10"', "第 2 行：二氧化硫 须为不小于 0 的数字，不能是“0x10”"),
         ]
         for so2, en, zh in cases:
             path = self.write("bad.csv", head + "652301000000,%s,38,82,41,1.1,96,4.98\n" % so2)

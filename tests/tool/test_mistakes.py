@@ -104,7 +104,7 @@ class MonthCsvTest(MistakesCase):
         for text, needle in cases:
             with self.subTest(text=text):
                 self.refused("c.csv", text, needle)
-        self.refused("c.csv", "unit,bonus\nA,x\n", "c.csv：第 2 行：bonus 须为 0 至 1000000 的整数，不能是“x”", lang="zh")
+        self.refused("c.csv", "unit,bonus\nA,x\n", "c.csv：第 2 行：加分事项数 须为 0 至 1000000 的整数，不能是“x”", lang="zh")
         # A .json file that is a CSV, a directory, UTF-16, a BOM with --encoding gbk, UTF-8 bytes read as GBK.
         self.refused("c.json", "unit,item4\n", "c.json: not a JSON document (it does not start with \"{\")")
         os.mkdir(self.path("adir"))

@@ -391,6 +391,11 @@ const char *csv_column_zh(const char *english)
 	return buf;
 }
 
+const char *csv_column_label(const char *english)
+{
+	return tool_lang() == EG_LANG_ZH ? csv_column_zh(english) : english;
+}
+
 /* An enumerated value given in Chinese, as the English code; else the value itself. */
 static const char *value_code(const char *column_name, const char *v)
 {

@@ -62,7 +62,7 @@ static int count_of(json_int_t *out, const char *where, const char *col, const c
 		return TOOL_FAIL;
 	x = strtoll(v, &end, 10);
 	if (!*v || *end || x < 0 || x > 1000000)
-		return tool_fail("%s: %s must be a whole number from 0 to 1000000, not \"%s\"", where, col, v);
+		return tool_fail("%s: %s must be a whole number from 0 to 1000000, not \"%s\"", where, csv_column_label(col), v);
 	*out = (json_int_t)x;
 	return TOOL_OK;
 }
@@ -79,9 +79,9 @@ static int number_of(double *out, const char *where, const char *col, const char
 		return TOOL_FAIL;
 	*out = strtod(v, &end);
 	if (!*v || *end || strpbrk(v, "iInNxXpP") || !(*out >= 0))
-		return tool_fail("%s: %s must be a number >= 0, not \"%s\"", where, col, v);
+		return tool_fail("%s: %s must be a number >= 0, not \"%s\"", where, csv_column_label(col), v);
 	if (*out > 1e9)
-		return tool_fail("%s: %s \"%s\" is out of range: the column takes numbers from 0 to 1000000000", where, col, v);
+		return tool_fail("%s: %s \"%s\" is out of range: the column takes numbers from 0 to 1000000000", where, csv_column_label(col), v);
 	return TOOL_OK;
 }
 
@@ -153,7 +153,7 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 			int yn = f[C_ITEM1 + k][0] ? yes_no(f[C_ITEM1 + k]) : 1;
 			if (yn < 0) {
 				json_decref(a);
-				return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, month_cols[C_ITEM1 + k],
+				return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, csv_column_label(month_cols[C_ITEM1 + k]),
 						 f[C_ITEM1 + k]);
 			}
 			json_array_append_new(c, json_boolean(yn));
@@ -176,7 +176,7 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 		int yn = yes_no(f[C_ADVERSE]);
 		if (yn < 0) {
 			json_decref(a);
-			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, month_cols[C_ADVERSE], f[C_ADVERSE]);
+			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, csv_column_label(month_cols[C_ADVERSE]), f[C_ADVERSE]);
 		}
 		json_object_set_new(a, "item7_adverse", json_boolean(yn));
 	}
@@ -233,13 +233,13 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 	if (f[C_STATION][0]) {
 		int yn = yes_no(f[C_STATION]);
 		if (yn < 0)
-			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, month_cols[C_STATION], f[C_STATION]);
+			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, csv_column_label(month_cols[C_STATION]), f[C_STATION]);
 		json_object_set_new(unit, "air_station", json_boolean(yn));
 	}
 	if (f[C_MISSED][0]) {
 		int yn = yes_no(f[C_MISSED]);
 		if (yn < 0)
-			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, month_cols[C_MISSED], f[C_MISSED]);
+			return tool_fail("%s: %s must be 是 or 否 (yes or no), not \"%s\"", where, csv_column_label(month_cols[C_MISSED]), f[C_MISSED]);
 		json_object_set_new(unit, "air_target_missed", json_boolean(yn));
 	}
 	return TOOL_OK;

@@ -123,6 +123,8 @@ int csv_check_number(const char *where, const char *column, const char *value);
 /* "node (网格代码), role (角色), ..." for messages; the first Chinese name of a column. Static buffers. */
 const char *csv_columns_text(const char *const *expect, size_t n);
 const char *csv_column_zh(const char *english);
+/* A column as messages name it: its Chinese header in Chinese, its English key in English. */
+const char *csv_column_label(const char *english);
 /* strerror() for the errors people meet (no such file ...), in the user's language. */
 const char *tool_strerror(int errnum);
 /* --encoding for every CSV input: NULL or "auto" (detect), "utf-8", "gbk", "gb18030". */
