@@ -361,8 +361,9 @@ static void draw_rows(void)
 
 static void duty_rows(void)
 {
-	eg_duty_set *set = NULL;
+	eg_duty_set *set = NULL, *dg52 = NULL;
 	eg_duty_rows *drows = NULL;
+	const char *article, *quote;
 	eg_duty_log *log = NULL;
 	eg_duty_record rec = EG_DUTY_RECORD_INIT;
 	int st, ok, grade, ind[1] = { 9 };
@@ -373,8 +374,9 @@ static void duty_rows(void)
 	int period;
 	int32_t min_count;
 	unsigned int flags;
-	section("duty", "Fixture: `log` is an empty duty log; `rec` is EG_DUTY_RECORD_INIT.");
+	section("duty", "Fixture: `log` is an empty duty log; `rec` is EG_DUTY_RECORD_INIT; `dg52` is the preset `DG-52-bulletin` (one duty).");
 	eg_duty_log_new(&log);
+	must(eg_duty_set_preset(&dg52, "DG-52-bulletin"), "dg52");
 
 	R("bad time", EG_EINVAL, NULL, eg_duty_alert_deadlines(&st, &late, "2026-10-01 25:00", NULL, NULL));
 	R("feedback before the push", EG_EINVAL, NULL, eg_duty_alert_deadlines(&st, &late, "2026-10-01 10:00", "2026-10-01 09:00", NULL));
@@ -389,6 +391,10 @@ static void duty_rows(void)
 	R("record without kind or actor", EG_EINVAL, NULL, eg_duty_log_add(log, &rec));
 	R("unknown preset", EG_ENOTFOUND, "XX-9", eg_duty_cadence_preset(&kind, &period, &min_count, &flags, &rule, "XX-9"));
 	R("months outside 3-12 (DG-67)", EG_ERANGE, NULL, eg_duty_obligation_due(date, EG_DUTY_OBLIGATION_DG_67, "2026-01-01", 2));
+	R("source for a duty not in the set", EG_ENOTFOUND, "no duty DG-52-press in the set", eg_duty_set_set_source(dg52, "DG-52-press", "第52项", "每季度召开1次新闻发布会"));
+	R("empty source article", EG_EINVAL, "source article", eg_duty_set_set_source(dg52, "DG-52-bulletin", "", "每月1次书面通报"));
+	R("source of a duty past the end", EG_ERANGE, "duty 1 of a set of 1", eg_duty_set_source(&article, &quote, dg52, 1));
+	eg_duty_set_free(dg52);
 	eg_duty_log_free(log);
 }
 
