@@ -98,7 +98,7 @@ class CompletenessTest(CycleCase):
         self.assertEqual(c["air"]["rank"], 3)  # still ranked: its air block is there
         # CJ-A2-7.3 shares over the scored units only: A 12 / (12 + 34) = 26.1 % >= 20 % -> interview.
         self.assertIn("12/46 = 26.1%", doc["units"]["A"]["actions"]["CJ-A2-7.3"]["clauses"][0]["message_en"])
-        self.assertIn("left out of this month's problem shares (CJ-A2-7.3)",
+        self.assertIn("left out of this month's values of the ladders CJ-A2-7.3, CJ-A2-7.1",
                       " ".join(self.report("2026-10")["notes"]) + self.run_tool(
                           "--lang", "en", "report", "2026-10").stdout)
 

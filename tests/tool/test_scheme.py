@@ -547,3 +547,35 @@ class SchemeRulesForRecordsTest(SchemeCase):
         # A preset chosen at import is kept for later status calls.
         self.run_tool("duty", "import", self.write("d.csv", rows), "--preset", "jiangmen-2021")
         self.assertEqual(q1(), ("import", [("2021-04-03", "late", 5)]))
+
+
+class XiwanBulletinNamesNoChangjiTest(SchemeCase):
+    """A Xiwan workspace's bulletin, notes and messages name Xiwan's document
+    and rules, never the Changji document (CJ-…, 昌州, 附件2)."""
+
+    def test_bulletin_and_notes_of_a_month_with_a_unit_missing(self):
+        self.run_tool("init", "--scheme", XIWAN)
+        self.run_tool("grid", "import", self.write("g.csv", GRID))
+        may = {"units": dict(MARCH["units"])}
+        may["units"]["XD"] = {}  # no assessment block
+        self.run_tool("month", "import", "2024-03", self.write("m.json", json.dumps(may)))
+        err = self.run_tool("month", "run", "2024-03", expect=1).stderr
+        # The missing block is named without a Changji rule.
+        self.assertIn("XD 丁县: the assessment", err)
+        self.assertNotIn("CJ-", err)
+        self.run_tool("month", "run", "2024-03", "--allow-missing")
+        outputs = []
+        for lang in ("zh", "en"):
+            for fmt in ("text", "html", "json", "csv"):
+                outputs.append(self.run_tool("report", "2024-03", "--format", fmt, lang=lang).stdout)
+        doc = json.loads(outputs[2])
+        # The note says which of Xiwan's ladders the unit is left out of.
+        self.assertIn("丁县：缺少考核数据：未评分，不计入本月问责阶梯 XW-5.1、XW-5.2 的数值", doc["notes"])
+        self.assertIn("丁县: missing the assessment: not scored; left out of this month's values of the ladders "
+                      "XW-5.1, XW-5.2", outputs[4])
+        html = outputs[1]
+        self.assertIn("西湾市网格化环境监管考核办法（2024年修订）", html)
+        self.assertIn("西环委办发〔2024〕3号", html)
+        for out in outputs:
+            for changji in ("CJ-", "昌州", "昌吉", "Changji", "附件2", "changji"):
+                self.assertNotIn(changji, out)

@@ -120,22 +120,42 @@ static int freshness(sqlite3 *db, const char *month, int lang, json_t **stale, j
 	return TOOL_OK;
 }
 
-/* How the run treated a missing block (what the tool did; the rules are the library's). */
-static const char *treatment(const char *block, int lang)
+/* How the run treated a missing block (what the tool did; the rules are the library's), naming the scheme's rules. */
+static const char *treatment(char *buf, size_t size, const char *block, int lang, const cycle_scheme *s)
 {
+	char rules[200] = "";
+	size_t o = 0;
 	if (!strcmp(block, "inputs"))
 		return lang ? "no inputs: not assessed, not ranked this month" : "无输入：本月未考核、未参加空气质量排名";
-	if (!strncmp(block, "assessment", 10))
-		return lang ? "not scored; left out of this month's problem shares (CJ-A2-7.3) and failing months (CJ-A2-7.1)"
-			    : "未评分，不计入本月问题占比（CJ-A2-7.3）及不合格月数（CJ-A2-7.1）";
-	return lang ? "not ranked (CJ-A3-5) nor judged for last place (CJ-A3-4); the others are ranked among themselves"
-		    : "未参加空气质量排名（CJ-A3-5）及末位判定（CJ-A3-4），其余单位之间排名";
+	if (!strncmp(block, "assessment", 10)) {
+		/* Left out of what the month feeds the scheme's monthly ladders. */
+		for (size_t i = 0; i < s->n_ladders && o < sizeof rules; i++)
+			o += (size_t)snprintf(rules + o, sizeof rules - o, "%s%s", i ? (lang ? ", " : "、") : "", s->ladder[i]);
+		if (!rules[0])
+			return lang ? "not scored" : "未评分";
+		snprintf(buf, size, lang ? "not scored; left out of this month's values of the ladders %s"
+					 : "未评分，不计入本月问责阶梯 %s 的数值",
+			 rules);
+		return buf;
+	}
+	{
+		const char *rank = cycle_source_rule(s->scheme, "/air_quality/ranking");
+		if (rank && s->last_place)
+			snprintf(rules, sizeof rules, lang ? " (%s) nor judged for last place (%s)" : "（%s）及末位判定（%s）", rank,
+				 s->last_place);
+		else if (rank)
+			snprintf(rules, sizeof rules, lang ? " (%s)" : "（%s）", rank);
+		snprintf(buf, size, lang ? "not ranked%s; the others are ranked among themselves" : "未参加空气质量排名%s，其余单位之间排名",
+			 rules);
+		return buf;
+	}
 }
 
 /* The notes of a run with --allow-missing or of stale results, as lines of text. */
-static void notes(json_t *lines, const char *month, row *rows, size_t n, json_t *stale, json_t *gaps, int lang)
+static void notes(json_t *lines, const char *month, row *rows, size_t n, json_t *stale, json_t *gaps, int lang,
+		  const cycle_scheme *sch)
 {
-	char buf[1024];
+	char buf[1024], how[400];
 	size_t k;
 	json_t *x;
 	json_array_foreach(stale, k, x) {
@@ -156,7 +176,8 @@ static void notes(json_t *lines, const char *month, row *rows, size_t n, json_t 
 		size_t j;
 		json_array_foreach(miss, j, b) {
 			snprintf(buf, sizeof buf, lang ? "%s: missing %s: %s" : "%s：缺少%s：%s", rows[i].name,
-				 cycle_block_label(json_string_value(b), lang), treatment(json_string_value(b), lang));
+				 cycle_block_label(json_string_value(b), lang),
+				 treatment(how, sizeof how, json_string_value(b), lang, sch));
 			json_array_append_new(lines, json_string(buf));
 		}
 		json_array_foreach(json_object_get(rows[i].r, "streaks_broken"), j, b) {
@@ -668,7 +689,7 @@ static void html_report(FILE *f, const char *month, row *rows, size_t n, int lan
 	if (n_air > 0) {
 		int k = 0;
 		fprintf(f, "<h2>%s", _("3. Air quality: composite index and year-on-year improvement"));
-		cite(f, c, "CJ-A3-5", lang);
+		cite(f, c, cycle_source_rule(sch->scheme, "/air_quality/ranking"), lang);
 		fprintf(f, "</h2>\n<div class=\"scroll\"><table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
 			_("Unit"), _("Rank"), _("Composite index"), _("Improvement"));
 		for (size_t i = 0; i < n; i++) {
@@ -1518,7 +1539,7 @@ int cmd_report(tool_ctx *ctx)
 	}
 	lines = json_array();
 	if (!rc)
-		notes(lines, month, rows, n, stale, gaps, ctx->lang);
+		notes(lines, month, rows, n, stale, gaps, ctx->lang, &s);
 	if (!rc)
 		rc = out_open(&o, ctx, out_path, force, "report");
 	if (!rc) {

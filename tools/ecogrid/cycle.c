@@ -31,12 +31,39 @@
  * Results record the SHA-256 of the document's canonical text, so that a
  * new scheme (or a revision of it) makes them stale.
  */
+/* The scheme last loaded: block labels name its rules, never another scheme's (the tool is single-threaded). */
+static const eg_scheme *label_scheme;
+
+/* Does the scheme cite a rule starting with `prefix`? (No scheme loaded: the built-in Changji labels.) */
+static int label_cites(const char *prefix)
+{
+	if (!label_scheme)
+		return 1;
+	for (size_t i = 0; i < eg_scheme_source_count(label_scheme); i++) {
+		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
+		if (eg_scheme_source_at(&r, &p, &a, &q, label_scheme, i) == EG_OK && !strncmp(r, prefix, strlen(prefix)))
+			return 1;
+	}
+	return 0;
+}
+
+const char *cycle_source_rule(const eg_scheme *sc, const char *pointer)
+{
+	for (size_t i = 0; sc && i < eg_scheme_source_count(sc); i++) {
+		const char *r = NULL, *p = NULL, *a = NULL, *q = NULL;
+		if (eg_scheme_source_at(&r, &p, &a, &q, sc, i) == EG_OK && !strcmp(p, pointer))
+			return r;
+	}
+	return NULL;
+}
+
 int cycle_scheme_from(cycle_scheme *s, eg_scheme *sc)
 {
 	int metric = 0, order = 0, decimals = 0;
 	const char *last = NULL;
 	memset(s, 0, sizeof *s);
 	s->scheme = sc;
+	label_scheme = sc;
 	snprintf(s->name, sizeof s->name, "%s", eg_scheme_id(sc));
 	snprintf(s->hash, sizeof s->hash, "%s", eg_scheme_sha256(sc));
 	if (eg_scheme_monthly_count(sc) > CYCLE_MAX_LADDERS) {
@@ -101,6 +128,8 @@ void cycle_scheme_free(cycle_scheme *s)
 {
 	if (!s)
 		return;
+	if (label_scheme == s->scheme)
+		label_scheme = NULL;
 	eg_scheme_free(s->scheme);
 	memset(s, 0, sizeof *s);
 }
@@ -409,11 +438,14 @@ const char *cycle_block_label(const char *block, int lang)
 {
 	if (!strcmp(block, "inputs"))
 		return lang == EG_LANG_EN ? "all inputs" : "全部数据";
+	/* The Changji rule IDs only when the workspace's scheme is one that cites them. */
 	if (!strcmp(block, "assessment"))
-		return lang == EG_LANG_EN ? "the assessment (CJ-A2)" : "考核数据（CJ-A2）";
+		return label_cites("CJ-A2-") ? (lang == EG_LANG_EN ? "the assessment (CJ-A2)" : "考核数据（CJ-A2）")
+					     : (lang == EG_LANG_EN ? "the assessment" : "考核数据");
 	if (!strcmp(block, "air"))
-		return lang == EG_LANG_EN ? "air quality (CJ-A3)" : "空气质量数据（CJ-A3）";
-	if (!strcmp(block, "assessment.items.4"))
+		return label_cites("CJ-A3-") ? (lang == EG_LANG_EN ? "air quality (CJ-A3)" : "空气质量数据（CJ-A3）")
+					     : (lang == EG_LANG_EN ? "air quality" : "空气质量数据");
+	if (!strcmp(block, "assessment.items.4") && label_cites("CJ-A2-5.4"))
 		return lang == EG_LANG_EN ? "item 4, problems found by higher levels (CJ-A2-5.4)" : "第4项上级发现问题数（CJ-A2-5.4）";
 	if (!strncmp(block, "assessment.items.", 17)) {
 		/* Another scheme's item that feeds a monthly ladder (the tool is single-threaded; used at once). */

@@ -245,6 +245,8 @@ int cycle_scheme_from(cycle_scheme *s, eg_scheme *sc);
 int cycle_ruleset(eg_ruleset **out, const cycle_scheme *s, const char *day);
 int cycle_profile(eg_airq_profile **out, const cycle_scheme *s, const char *day);
 int cycle_ladder(eg_ladder **out, const cycle_scheme *s, const char *name);
+/* The rule ID a scheme's source at a JSON pointer cites ("/air_quality/ranking" -> "CJ-A3-5"), or NULL. */
+const char *cycle_source_rule(const eg_scheme *sc, const char *pointer);
 /* The name of the scheme a workspace is made with when `init` is given none. */
 #define WS_DEFAULT_SCHEME "changji-2023"
 /* Store a scheme as the workspace's (inside the caller's transaction); `source` is the file or name given. */
