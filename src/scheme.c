@@ -3368,6 +3368,17 @@ static const char *grade_zh(int g)
 	}
 }
 
+/* A finding whose words differ by language beyond the format (the grades' names in each). */
+#define GRADE_FIND(id, ptr, zargs, eargs)                                                              \
+	do {                                                                                           \
+		char zh_[768], en_[768];                                                               \
+		int rc_;                                                                               \
+		snprintf zargs;                                                                        \
+		snprintf eargs;                                                                        \
+		if ((rc_ = add_finding(f, id, ptr, zh_, en_)) < 0)                                     \
+			return rc_;                                                                    \
+	} while (0)
+
 static int check_grades(eg_scheme_findings *f, const sc_ruleset *r, size_t ri)
 {
 	for (size_t i = 0; i < r->n_grades; i++)
@@ -3376,11 +3387,11 @@ static int check_grades(eg_scheme_findings *f, const sc_ruleset *r, size_t ri)
 			char ptr[96];
 			snprintf(ptr, sizeof ptr, "/rulesets/%zu/grades/%zu", ri, j);
 			if (j > i && (a->grade == b->grade || a->min == b->min))
-				FIND("grade-overlap", ptr,
-				     ("规则集 %s：等次%s与%s的起点同为 %d 分或为同一等次（%s）",
-				      "rule set %s: grades %s and %s start at the same score %d or are the same grade (%s)",
-				      r->id, grade_zh(a->grade), grade_zh(b->grade),
-				      (int)b->min, b->rule));
+				GRADE_FIND("grade-overlap", ptr,
+					   (zh_, sizeof zh_, "规则集 %s：等次%s与%s的起点同为 %d 分或为同一等次（%s）", r->id,
+					    grade_zh(a->grade), grade_zh(b->grade), (int)b->min, b->rule),
+					   (en_, sizeof en_, "rule set %s: grades %s and %s start at the same score %d or are the same grade (%s)",
+					    r->id, eg_grade_name(a->grade), eg_grade_name(b->grade), (int)b->min, b->rule));
 			/* b is the grade right below a (the highest lower threshold). */
 			if (b->grade < a->grade && b->min < a->min) {
 				int next = 1;
@@ -3390,20 +3401,23 @@ static int check_grades(eg_scheme_findings *f, const sc_ruleset *r, size_t ri)
 				if (!next || !b->has_max)
 					continue;
 				if (b->max + 1 < a->min)
-					FIND("grade-gap", ptr,
-					     ("规则集 %s：%s止于 %d 分，%s起于 %d 分，其间的得分没有等次（%s）",
-					      "rule set %s: %s ends at %d and %s starts at %d: the scores between have no grade (%s)",
-					      r->id, grade_zh(b->grade), (int)b->max, grade_zh(a->grade), (int)a->min, b->rule));
+					GRADE_FIND("grade-gap", ptr,
+						   (zh_, sizeof zh_, "规则集 %s：%s止于 %d 分，%s起于 %d 分，其间的得分没有等次（%s）", r->id,
+						    grade_zh(b->grade), (int)b->max, grade_zh(a->grade), (int)a->min, b->rule),
+						   (en_, sizeof en_, "rule set %s: %s ends at %d and %s starts at %d: the scores between have no grade (%s)",
+						    r->id, eg_grade_name(b->grade), (int)b->max, eg_grade_name(a->grade), (int)a->min, b->rule));
 				else if (b->max >= a->min)
-					FIND("grade-overlap", ptr,
-					     ("规则集 %s：%s止于 %d 分，与%s（起于 %d 分）重叠（%s）",
-					      "rule set %s: %s ends at %d, overlapping %s which starts at %d (%s)", r->id,
-					      grade_zh(b->grade), (int)b->max, grade_zh(a->grade), (int)a->min, b->rule));
+					GRADE_FIND("grade-overlap", ptr,
+						   (zh_, sizeof zh_, "规则集 %s：%s止于 %d 分，与%s（起于 %d 分）重叠（%s）", r->id,
+						    grade_zh(b->grade), (int)b->max, grade_zh(a->grade), (int)a->min, b->rule),
+						   (en_, sizeof en_, "rule set %s: %s ends at %d, overlapping %s which starts at %d (%s)", r->id,
+						    eg_grade_name(b->grade), (int)b->max, eg_grade_name(a->grade), (int)a->min, b->rule));
 			} else if (b->grade < a->grade && b->min > a->min) {
-				FIND("grade-overlap", ptr,
-				     ("规则集 %s：较低的等次%s起于 %d 分，高于%s的 %d 分（%s）",
-				      "rule set %s: the lower grade %s starts at %d, above %s at %d (%s)", r->id,
-				      grade_zh(b->grade), (int)b->min, grade_zh(a->grade), (int)a->min, b->rule));
+				GRADE_FIND("grade-overlap", ptr,
+					   (zh_, sizeof zh_, "规则集 %s：较低的等次%s起于 %d 分，高于%s的 %d 分（%s）", r->id,
+					    grade_zh(b->grade), (int)b->min, grade_zh(a->grade), (int)a->min, b->rule),
+					   (en_, sizeof en_, "rule set %s: the lower grade %s starts at %d, above %s at %d (%s)", r->id,
+					    eg_grade_name(b->grade), (int)b->min, eg_grade_name(a->grade), (int)a->min, b->rule));
 			}
 		}
 	return EG_OK;

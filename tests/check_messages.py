@@ -75,9 +75,26 @@ def main():
         if not any(line == g or line.endswith(": " + g) for line in lib):
             errors.append(f"errmsg.c translates a library message that src/ no longer has: {f}")
 
+    # The phrases of a scheme refusal the tool translates (errmsg.c, scheme_phrases[]) must still be
+    # written by src/ (joined string literals, conversions aside).
+    block = text[text.index("scheme_phrases[] = {"):text.index("};", text.index("scheme_phrases[] = {"))]
+    phrases = [bytes(m, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+               for m in re.findall(r'N_\("((?:[^"\\]|\\.)*)"\)', block)]
+    runs = []
+    for path in glob.glob(os.path.join(root, "src", "*.c")):
+        with open(path, encoding="utf-8") as fh:
+            for m in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', fh.read()):
+                lit = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(0)))
+                lit = bytes(lit, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+                runs.append(conv.sub("%", lit))
+    for ph in phrases:
+        g = conv.sub("%", ph)
+        if not any(g in r for r in runs):
+            errors.append(f"errmsg.c translates a scheme phrase that src/ no longer writes: {ph}")
+
     for e in errors:
         print(e)
-    print(f"{len(sources)} sources, {len(formats)} library formats: " + ("FAILED" if errors else "ok"))
+    print(f"{len(sources)} sources, {len(formats)} library formats, {len(phrases)} scheme phrases: " + ("FAILED" if errors else "ok"))
     return 1 if errors else 0
 
 

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 
 from toolbase import ToolCase
@@ -310,8 +311,8 @@ class SchemeCommandTest(SchemeCase):
             line, col = next((i, t.index("-25") + 1) for i, t in enumerate(fh, 1) if '"per_occurrence": -25' in t)
         self.assertEqual(col, 29)  # 10 spaces of indentation, then "per_occurrence": and a space
         out = self.run_tool("scheme", "check", path, expect=1, lang="zh").stdout  # Chinese by default
-        self.assertIn(f"第 {line} 行第 {col} 列（JSON 指针 /rulesets/0/items/2/per_occurrence）：应为 an integer from 0 to "
-                      "1000000，实为 -25", out)
+        self.assertIn(f"第 {line} 行第 {col} 列（JSON 指针 /rulesets/0/items/2/per_occurrence）：应为 0 至 1000000 的整数，"
+                      "实为 -25（数值超出允许范围）", out)
         out = self.run_tool("--lang", "en", "scheme", "check", path, expect=1).stdout
         self.assertIn(f"line {line}, column {col} (JSON pointer /rulesets/0/items/2/per_occurrence): expected an integer "
                       "from 0 to 1000000, found -25", out)
@@ -324,6 +325,9 @@ class SchemeCommandTest(SchemeCase):
         out = self.run_tool("--lang", "en", "scheme", "check", self.scheme_file("k.json", doc), expect=1).stdout
         self.assertIn("/rulesets/0/items/0/points", out)
         self.assertIn("max_points", out)
+        out = self.run_tool("scheme", "check", self.scheme_file("k.json", doc), expect=1, lang="zh").stdout
+        self.assertIn("：应为 考核项目的键之一：id, rule, section, name, kind, max_points, per_occurrence, floor, overflow, "
+                      "veto, adverse_fail, per_situation, source，实为 未知的键“points”（无法读取文本）", out)
         # Not JSON at all.
         out = self.run_tool("--lang", "en", "scheme", "check", self.write("t.json", "{\n  \"id\": \n"), expect=1).stdout
         self.assertIn("line 3", out)
@@ -579,3 +583,67 @@ class XiwanBulletinNamesNoChangjiTest(SchemeCase):
         for out in outputs:
             for changji in ("CJ-", "昌州", "昌吉", "Changji", "附件2", "changji"):
                 self.assertNotIn(changji, out)
+
+
+class SchemeCheckInTheUsersLanguageTest(SchemeCase):
+    """`scheme check` of every defect document of tests/data/schemes: each
+    message a whole sentence in the user's language, the loader's refusals
+    (load-refused) included: no English phrase in Chinese, none of the
+    Chinese in English."""
+
+    DEFECTS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "tests", "data", "schemes")
+
+    def test_every_defect_document_in_both_languages(self):
+        english = re.compile(r"[a-z]+ [a-z]+ [a-z]+")
+        files = sorted(f for f in os.listdir(self.DEFECTS) if f.startswith("defect-"))
+        self.assertEqual(len(files), 10)
+        for name in files:
+            with self.subTest(name=name):
+                path = os.path.join(self.DEFECTS, name)
+                zh = self.run_tool("scheme", "check", path, expect=1, lang="zh").stdout
+                en = self.run_tool("scheme", "check", path, expect=1, lang="en").stdout
+                self.assertIsNone(english.search(zh), zh)
+                self.assertIsNone(re.search(r"[\u4e00-\u9fff]", en.replace(path, "")), en)
+                self.assertIn("发现", zh)
+                self.assertIn("defect(s) found", en)
+
+    def test_the_loader_refusals_as_sentences(self):
+        want = {
+            "defect-action-unnamed.json": (
+                "文档无法载入：第 148 行第 9 列（JSON 指针 /ladders/0/actions/1）：措施须有中英文名称“name”（通报中印出的文字）",
+                "the document would not load: line 148, column 9 (JSON pointer /ladders/0/actions/1): an action "
+                "needs \"name\" in Chinese and English (the words a bulletin prints)"),
+            "defect-dates-out-of-order.json": (
+                "文档无法载入：第 130 行第 21 列（JSON 指针 /rulesets/0/valid_from）：应为方案有效期（2024-01-01 至 "
+                "长期有效）之内的日期，实为2023-06-01",
+                "the document would not load: line 130, column 21 (JSON pointer /rulesets/0/valid_from): expected "
+                "dates within the scheme's 2024-01-01 to open-ended, found 2023-06-01"),
+            "defect-veto-not-status.json": (
+                "文档无法载入：第 72 行第 19 列（JSON 指针 /rulesets/0/items/1/veto）：第d1项：只有“落实/未落实”项才能"
+                "实行一票否决（CJ-A2-6.1）",
+                "the document would not load: line 72, column 19 (JSON pointer /rulesets/0/items/1/veto): item d1: "
+                "only status items can be veto items (CJ-A2-6.1)"),
+        }
+        for name, (zh, en) in want.items():
+            with self.subTest(name=name):
+                path = os.path.join(self.DEFECTS, name)
+                self.assertIn(zh, self.run_tool("scheme", "check", path, expect=1, lang="zh").stdout)
+                self.assertIn(en, self.run_tool("scheme", "check", path, expect=1, lang="en").stdout)
+
+    def test_refusals_of_documents_that_do_not_load(self):
+        """A missing key, a wrong type, a string where a number goes: the expected and found values in Chinese."""
+        doc = xiwan_doc()
+        del doc["rulesets"][0]["items"][1]["source"]
+        out = self.run_tool("scheme", "check", self.scheme_file("a.json", doc), expect=1, lang="zh").stdout
+        self.assertIn("（JSON 指针 /rulesets/0/items/1）：应为 考核项目须有键“source”（无法读取文本）", out)
+        doc = xiwan_doc()
+        doc["ladders"][0]["clauses"][0]["threshold"] = "15"
+        out = self.run_tool("scheme", "check", self.scheme_file("b.json", doc), expect=1, lang="zh").stdout
+        self.assertRegex(out, r"应为 0 至 [0-9]+ 的整数，实为 \"15\"")
+        doc = xiwan_doc()
+        doc["ladders"] = {}
+        out = self.run_tool("scheme", "check", self.scheme_file("c.json", doc), expect=1, lang="zh").stdout
+        self.assertIn("实为 对象", out)
+        for out in (self.run_tool("scheme", "check", p, expect=1, lang="zh").stdout
+                    for p in (self.path("a.json"), self.path("b.json"), self.path("c.json"))):
+            self.assertIsNone(re.search(r"[a-z]+ [a-z]+ [a-z]+", out), out)

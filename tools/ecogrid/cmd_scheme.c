@@ -32,21 +32,20 @@ static int is_file(const char *arg)
 static void print_refusal(FILE *f, const tool_ctx *ctx, const char *file, const eg_scheme_error *e)
 {
 	const char *ptr = e->pointer[0] ? e->pointer : "/";
+	char what[700];
 	if (e->line > 0)
 		fprintf(f, TR(ctx, "%s：第 %lld 行第 %lld 列（JSON 指针 %s）：", "%s: line %lld, column %lld (JSON pointer %s): "),
 			file, (long long)e->line, (long long)e->column, ptr);
 	else
 		fprintf(f, TR(ctx, "%s（JSON 指针 %s）：", "%s (JSON pointer %s): "), file, ptr);
+	/* What was expected and found, phrase by phrase in the user's language. */
 	if (e->expected[0])
-		fprintf(f, TR(ctx, "应为 %s", "expected %s"), e->expected);
+		fprintf(f, TR(ctx, "应为 %s", "expected %s"), tool_scheme_phrase(what, sizeof what, e->expected));
 	if (e->found[0])
-		fprintf(f, TR(ctx, "，实为 %s", ", found %s"), e->found);
+		fprintf(f, TR(ctx, "，实为 %s", ", found %s"), tool_scheme_phrase(what, sizeof what, e->found));
 	if (!e->expected[0] && !e->found[0])
 		fputs(tool_eg_message(), f);
-	fprintf(f, TR(ctx, "（%s）\n", " (%s)\n"), eg_strerror(e->code));
-	/* The library's sentence as well (English), naming the same place. */
-	if (ctx->lang != EG_LANG_EN && (e->expected[0] || e->found[0]))
-		fprintf(f, "  %s\n", tool_eg_message());
+	fprintf(f, TR(ctx, "（%s）\n", " (%s)\n"), tool_code_sentence(e->code));
 }
 
 int scheme_open(eg_scheme **out, const tool_ctx *ctx, const char *arg)
@@ -341,9 +340,20 @@ static int scheme_check(tool_ctx *ctx)
 		putchar('\n');
 		json_decref(d);
 	} else {
-		for (size_t i = 0; i < n; i++)
-			printf("%s: %s [%s] %s\n", pos[0], eg_scheme_findings_id(fs, i), eg_scheme_findings_pointer(fs, i),
-			       eg_scheme_findings_message(fs, i, ctx->lang));
+		for (size_t i = 0; i < n; i++) {
+			static const char refused[] = "the document would not load: ";
+			const char *en = eg_scheme_findings_message(fs, i, EG_LANG_EN);
+			char msg[1400];
+			if (!strcmp(eg_scheme_findings_id(fs, i), "load-refused") && !strncmp(en, refused, sizeof refused - 1)) {
+				/* The loader's refusal: its place and its words in the user's language. */
+				char detail[1200];
+				snprintf(msg, sizeof msg, _("the document would not load: %s"),
+					 tool_scheme_detail(detail, sizeof detail, en + sizeof refused - 1));
+			} else {
+				snprintf(msg, sizeof msg, "%s", eg_scheme_findings_message(fs, i, ctx->lang));
+			}
+			printf("%s: %s [%s] %s\n", pos[0], eg_scheme_findings_id(fs, i), eg_scheme_findings_pointer(fs, i), msg);
+		}
 		if (n == 0)
 			printf(TR(ctx, "%s：未发现问题\n", "%s: no defects found\n"), pos[0]);
 		else

@@ -153,6 +153,10 @@ static const char *const lib_formats[] = {
 };
 
 /* Sentences for the status codes, when no format matches. */
+static const char *code_sentence(int code);
+
+const char *tool_code_sentence(int code) { return code_sentence(code); }
+
 static const char *code_sentence(int code)
 {
 	switch (code) {
@@ -249,6 +253,201 @@ static void render(char *out, size_t size, const char *fmt, char args[][256], si
 		}
 	}
 	out[o] = '\0';
+}
+
+/*
+ * The phrases of a scheme document's refusal (src/scheme.c: what was
+ * expected and found, the kinds of values), each a whole phrase in the
+ * catalogue; tool_scheme_phrase() translates them, their parts too.
+ * tests/check_messages.py checks that each still occurs in src/.
+ */
+static const char *const scheme_phrases[] = {
+	N_("%s (an object)"),
+	N_("one of the keys of %s: %s"),
+	N_("%s needs the key \"%s\""),
+	N_("%s needs \"%s\" (a string)"),
+	N_("%s needs \"%s\" (an integer from %lld to %lld)"),
+	N_("%s needs \"%s\" (one of %s)"),
+	N_("%s needs \"%s\" (a date YYYY-MM-DD)"),
+	N_("%s needs \"source\": the article and the regulation's words ({\"article\": …, \"quote\": …})"),
+	N_("a string"),
+	N_("a non-empty string"),
+	N_("an empty string"),
+	N_("a string of at most %zu bytes"),
+	N_("a string without control characters"),
+	N_("an ID of letters, digits and . _ - ( )"),
+	N_("an integer from %lld to %lld"),
+	N_("true or false"),
+	N_("one of %s"),
+	N_("a date YYYY-MM-DD"),
+	N_("at most %zu entries"),
+	N_("an ID that no other %s has"),
+	N_("the unknown key \"%s\""),
+	N_("an object"),
+	N_("an array"),
+	N_("an empty array"),
+	N_("valid JSON (%s)"),
+	N_("UTF-8 text"),
+	N_("JSON text"),
+	N_("a NUL byte"),
+	N_("a document of at most 1048576 bytes (EG_SCHEME_MAX_BYTES)"),
+	N_("a readable file"),
+	N_("a number"),
+	N_("a number from 0 to 1e9"),
+	N_("a decimal of at most 15 significant digits"),
+	N_("dates within the scheme's %s to %s"),
+	N_("open-ended"),
+	N_("rule set %s's dates not to overlap those of rule set %s (one rule set in force on any day)"),
+	N_("an action needs \"name\" in Chinese and English (the words a bulletin prints)"),
+	N_("item %s: only status items can be veto items (CJ-A2-6.1)"),
+	N_("a rule set with veto items needs \"veto\": its rule ID, mode and source"),
+	N_("a deduction item needs \"floor\" (an integer, or null for no floor)"),
+	N_("1 (whole points) or 10 (tenths), R0.2"),
+	N_("at least one penalty level"),
+	N_("the ID of a ladder of this scheme"),
+	N_("a last day on or after valid_from %s"),
+	N_("a cadence"),
+	N_("a clause"),
+	N_("a condition"),
+	N_("a custom profile"),
+	N_("a deadline"),
+	N_("a deduction item"),
+	N_("a duty"),
+	N_("a forced-fail condition"),
+	N_("a grade"),
+	N_("a ladder"),
+	N_("a level"),
+	N_("a monthly ladder"),
+	N_("a months_after deadline"),
+	N_("a penalty level"),
+	N_("a rule set"),
+	N_("a scheme document"),
+	N_("a section"),
+	N_("a source"),
+	N_("a text in Chinese and English"),
+	N_("a text"),
+	N_("a yearly deadline"),
+	N_("an action"),
+	N_("an after_quarter deadline (a day every month has)"),
+	N_("an after_quarter deadline"),
+	N_("an array of at most 15 actions, mildest first"),
+	N_("an array of at most 3 grades (pass, good, excellent)"),
+	N_("an array of at most 32 clauses"),
+	N_("an array of flag words"),
+	N_("an array of forced-fail conditions (at most 32)"),
+	N_("an array of items"),
+	N_("an array of penalty levels (at most 32)"),
+	N_("an array of sections"),
+	N_("an item"),
+	N_("an item_count ladder"),
+	N_("the air-quality set-up"),
+	N_("the penalties"),
+	N_("an array of cadences"),
+	N_("an array of deadlines"),
+	N_("an array of duties"),
+	N_("an array of ladders"),
+	N_("an array of monthly ladders"),
+	N_("an array of rule sets"),
+	N_("a bonus"),
+	N_("the bonus"),
+	N_("the bonus rule"),
+	N_("the annual rule"),
+	N_("the half-year and year totals"),
+	N_("the ranking"),
+	N_("the tampering rule"),
+	N_("the veto rule"),
+	N_("the weights w_i"),
+	N_("the limits S_i (µg/m³, CO mg/m³)"),
+	N_("a scheme document (the format version)"),
+	N_("a yearly deadline (a day the month has every year)"),
+	N_("each flag once"),
+	N_("a ladder whose measure is \"last_place\""),
+	N_("a ladder whose measure is \"flag\" or \"at_least\" for a \"failed\" feed"),
+	N_("a ladder whose measure is \"share\" or \"at_least\" for an item count"),
+	N_("a rule set in the scheme whose item to count"),
+	N_("a deduction item of rule set %s"),
+};
+
+/* The phrase in the user's language (parts matched again, two levels deep); unknown text is left as it is. */
+static void scheme_phrase(char *out, size_t size, const char *en, int depth)
+{
+	for (size_t i = 0; depth < 3 && i < sizeof scheme_phrases / sizeof scheme_phrases[0]; i++) {
+		regex_t re;
+		regmatch_t m[8];
+		char args[7][256];
+		size_t n;
+		int hit;
+		if (format_regex(&re, scheme_phrases[i]) < 0)
+			continue;
+		hit = regexec(&re, en, 8, m, 0) == 0;
+		n = re.re_nsub < 7 ? re.re_nsub : 7;
+		regfree(&re);
+		if (!hit)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			char part[256];
+			size_t len = m[k + 1].rm_so < 0 ? 0 : (size_t)(m[k + 1].rm_eo - m[k + 1].rm_so);
+			if (len > 255)
+				len = 255;
+			memcpy(part, en + (m[k + 1].rm_so < 0 ? 0 : m[k + 1].rm_so), len);
+			part[len] = '\0';
+			scheme_phrase(args[k], sizeof args[k], part, depth + 1);
+		}
+		render(out, size, _(scheme_phrases[i]), args, n);
+		return;
+	}
+	snprintf(out, size, "%s", en);
+}
+
+const char *tool_scheme_phrase(char *out, size_t size, const char *en)
+{
+	scheme_phrase(out, size, en ? en : "", 0);
+	return out;
+}
+
+const char *tool_scheme_detail(char *out, size_t size, const char *detail)
+{
+	/* "scheme: line L, column C, at POINTER: expected X, found Y" or "...: MESSAGE" (src/scheme.c, sp_fail_at). */
+	const char *d = detail, *at, *colon, *found;
+	char where[400] = "", ptr[300], x[600], y[300];
+	long long line = 0, col = 0;
+	int k = 0;
+	if (strncmp(d, "scheme: ", 8) != 0) {
+		snprintf(out, size, "%s", tool_scheme_phrase(x, sizeof x, d));
+		return out;
+	}
+	d += 8;
+	if (sscanf(d, "line %lld, column %lld, %n", &line, &col, &k) == 2 && k > 0)
+		d += k;
+	if (strncmp(d, "at ", 3) != 0 || !(colon = strstr(d + 3, ": "))) {
+		snprintf(out, size, "%s", tool_scheme_phrase(x, sizeof x, d));
+		return out;
+	}
+	at = d + 3;
+	snprintf(ptr, sizeof ptr, "%.*s", (int)(colon - at), at);
+	if (!strcmp(ptr, "the document's top"))
+		snprintf(ptr, sizeof ptr, "/");
+	if (line > 0)
+		snprintf(where, sizeof where, _("line %lld, column %lld (JSON pointer %s): "), line, col, ptr);
+	else
+		snprintf(where, sizeof where, _("JSON pointer %s: "), ptr);
+	d = colon + 2;
+	found = strstr(d, ", found ");
+	if (!strncmp(d, "expected ", 9) && found) {
+		const char *last = found;
+		while ((found = strstr(found + 1, ", found ")))
+			last = found;
+		snprintf(y, sizeof y, "%.*s", (int)(last - d - 9), d + 9);
+		tool_scheme_phrase(x, sizeof x, y);
+		{
+			char f2[300];
+			tool_scheme_phrase(f2, sizeof f2, last + 8);
+			snprintf(out, size, _("%sexpected %s, found %s"), where, x, f2);
+		}
+		return out;
+	}
+	snprintf(out, size, "%s%s", where, tool_scheme_phrase(x, sizeof x, d));
+	return out;
 }
 
 const char *tool_eg_message(void)

@@ -48,6 +48,12 @@ int tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the user's language>" (see errmsg.c); with --verbose also the raw
  * eg_error_last() text for developers. Returns TOOL_FAIL.
  */
+/* The sentence for a library status code in the user's language ("a value is not valid"). */
+const char *tool_code_sentence(int code);
+/* A phrase of a scheme document's refusal (what was expected or found) in the user's language. */
+const char *tool_scheme_phrase(char *out, size_t size, const char *en);
+/* The library's sentence of a scheme refusal ("scheme: line L, column C, at P: expected X, found Y") in the user's language. */
+const char *tool_scheme_detail(char *out, size_t size, const char *detail);
 int tool_fail_eg(int rc, const char *what);
 /*
  * The library's last error (eg_error_last()) as a sentence in the user's
