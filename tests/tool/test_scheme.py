@@ -644,6 +644,20 @@ class SchemeCheckInTheUsersLanguageTest(SchemeCase):
         doc["ladders"] = {}
         out = self.run_tool("scheme", "check", self.scheme_file("c.json", doc), expect=1, lang="zh").stdout
         self.assertIn("实为 对象", out)
+        # Refusals of the builders the loader runs (ladder.c, duty_calendar.c), as findings.
+        doc = xiwan_doc()
+        doc["ladders"][0]["clauses"][0]["window_sum"] = True
+        out = self.run_tool("scheme", "check", self.scheme_file("d.json", doc), expect=1, lang="zh").stdout
+        self.assertIn("load-refused [/ladders/0/clauses/0] 文档无法载入：", out)
+        self.assertIn("：条款 XW-5.1：window_sum 只适用于窗口类条款", out)
+        out = self.run_tool("scheme", "check", self.path("d.json"), expect=1, lang="en").stdout
+        self.assertIn("clause XW-5.1: window_sum applies to window clauses only", out)
+        doc = xiwan_doc()
+        doc["duties"] = [{"id": "XW-6", "rule": "XW-6", "name": {"zh": "培训", "en": "training"}, "shape": "periodic",
+                          "kind": "training", "actor": "市环委办", "group": "county", "period": "quarter",
+                          "source": {"article": "第六条", "quote": "每季度开展一次培训"}}]
+        out = self.run_tool("scheme", "check", self.scheme_file("e.json", doc), expect=1, lang="zh").stdout
+        self.assertIn("职责 XW-6：执行者与分组只能给出其一", out)
         for out in (self.run_tool("scheme", "check", p, expect=1, lang="zh").stdout
-                    for p in (self.path("a.json"), self.path("b.json"), self.path("c.json"))):
+                    for p in (self.path(n) for n in ("a.json", "b.json", "c.json", "d.json", "e.json"))):
             self.assertIsNone(re.search(r"[a-z]+ [a-z]+ [a-z]+", out), out)
