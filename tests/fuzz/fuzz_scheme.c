@@ -70,6 +70,16 @@ static void read_back(const eg_scheme *s)
 		if (eg_scheme_source_at(&a, &b, &c, &d, s, i) != EG_OK)
 			abort();
 	{
+		/* A document against itself differs in nothing (eg_scheme_compare). */
+		eg_scheme_diff_result *cmp = NULL;
+		int rc = eg_scheme_compare(&cmp, s, s);
+		if (rc == EG_OK && eg_scheme_diff_rule_count(cmp) != 0)
+			abort();
+		if (rc != EG_OK && rc != EG_ENOMEM)
+			abort();
+		eg_scheme_diff_free(cmp);
+	}
+	{
 		eg_duty_set *set = NULL;
 		eg_duty_log *log = NULL;
 		eg_duty_rows *rows = NULL;
