@@ -60,7 +60,7 @@ int eg_disclosure_deadline(char *date, int year, int quarter, const eg_disclosur
 {
 	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
 	const eg_disclosure_options *o = opts ? opts : &defaults;
-	int64_t d;
+	int64_t d = 0; /* set by deadline_days() on success; 0 keeps GCC -O3 from warning */
 	int rc;
 	if (!date)
 		return eg__error(EG_EINVAL, "eg_disclosure_deadline: NULL date");
@@ -180,7 +180,7 @@ int eg_disclosure_update_check(int *status, int32_t *late_days, const eg_records
 {
 	static const eg_disclosure_options defaults = EG_DISCLOSURE_OPTIONS_INIT;
 	const eg_disclosure_options *o = opts ? opts : &defaults;
-	int64_t deadline;
+	int64_t deadline = 0; /* as in eg_disclosure_deadline() */
 	int rc;
 	if (!status || !late_days || !r || !id)
 		return eg__error(EG_EINVAL, "eg_disclosure_update_check: NULL argument");

@@ -161,7 +161,7 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 	}
 	for (int k = 0; k < 4; k++)
 		if (f[C_ITEM4 + k][0]) {
-			json_int_t x;
+			json_int_t x = 0;
 			char id[4];
 			if (count_of(&x, where, month_cols[C_ITEM4 + k], f[C_ITEM4 + k])) {
 				json_decref(a);
@@ -181,7 +181,7 @@ static int month_row(void *p, size_t line, char **f, size_t n)
 		json_object_set_new(a, "item7_adverse", json_boolean(yn));
 	}
 	if (f[C_BONUS][0]) {
-		json_int_t x;
+		json_int_t x = 0;
 		if (count_of(&x, where, month_cols[C_BONUS], f[C_BONUS])) {
 			json_decref(a);
 			return TOOL_FAIL;
