@@ -214,9 +214,10 @@ static int canonical(char *hash, const char ***sorted_out, const char *const *st
 		     const char *const *frame, const size_t *quotas, size_t n_strata)
 {
 	const char **sorted;
-	size_t total = 0, off = 0;
+	size_t total = 0, off = 0, used = 0;
 	eg__sha256 c;
 	uint8_t d[32];
+	char text[4096]; /* IDs are at most 64 bytes (checked below) */
 	int rc;
 	if (!strata || !sizes || !frame || !quotas || n_strata == 0)
 		return eg__error(EG_EINVAL, "draw: NULL argument or no stratum");
@@ -255,10 +256,19 @@ static int canonical(char *hash, const char ***sorted_out, const char *const *st
 		eg__sha256_update(&c, "stratum ", 8);
 		eg__sha256_update(&c, strata[s], strlen(strata[s]));
 		eg__sha256_update(&c, "\n", 1);
+		/* The same bytes, gathered into blocks: one update per 4 KiB, not two per ID. */
 		for (size_t i = off; i < off + sizes[s]; i++) {
-			eg__sha256_update(&c, sorted[i], strlen(sorted[i]));
-			eg__sha256_update(&c, "\n", 1);
+			size_t len = strlen(sorted[i]);
+			if (used + len + 1 > sizeof text) {
+				eg__sha256_update(&c, text, used);
+				used = 0;
+			}
+			memcpy(text + used, sorted[i], len);
+			text[used + len] = '\n';
+			used += len + 1;
 		}
+		eg__sha256_update(&c, text, used);
+		used = 0;
 		off += sizes[s];
 	}
 	eg__sha256_final(&c, d);
@@ -279,25 +289,64 @@ static char *join3(const char *a, const char *b, const char *c)
 	return s;
 }
 
-/* A copy of the frame's IDs (d->n_frame of them, each checked to be 1-64 bytes), sorted over all strata. */
-static int keep_frame(eg_draw *d, const char *const *ids)
+/*
+ * A copy of the frame's IDs (d->n_frame of them, each checked to be 1-64
+ * bytes), sorted over all strata: `ids` holds the strata each sorted
+ * (canonical()), so they are merged, pairs of runs at a time, instead of
+ * sorted again (IDs equal across strata are equal bytes, so their order
+ * among themselves does not show).
+ */
+static int keep_frame(eg_draw *d, const char *const *ids, const size_t *sizes, size_t n_strata)
 {
-	size_t bytes = 0, off = 0;
-	if (d->n_frame > SIZE_MAX / 65)
+	size_t bytes = 0, off = 0, n = d->n_frame, runs = n_strata;
+	const char **a, **b = NULL;
+	size_t *bound;
+	if (n > SIZE_MAX / 65)
 		return eg__error(EG_ERANGE, "draw: frame too large");
-	for (size_t i = 0; i < d->n_frame; i++)
+	for (size_t i = 0; i < n; i++)
 		bytes += strlen(ids[i]) + 1;
-	d->frame = eg__malloc(d->n_frame * sizeof *d->frame);
-	d->frame_buf = eg__malloc(bytes);
-	if (!d->frame || !d->frame_buf)
+	d->frame = eg__malloc((n ? n : 1) * sizeof *d->frame);
+	d->frame_buf = eg__malloc(bytes ? bytes : 1);
+	bound = eg__malloc((n_strata + 1) * sizeof *bound);
+	if (!d->frame || !d->frame_buf || !bound || (n_strata > 1 && !(b = eg__malloc((n ? n : 1) * sizeof *b)))) {
+		eg__free(bound);
 		return eg__error_nomem("keeping the frame");
-	for (size_t i = 0; i < d->n_frame; i++) {
-		size_t len = strlen(ids[i]) + 1;
-		memcpy(d->frame_buf + off, ids[i], len);
+	}
+	/* The runs are merged between d->frame (holding the caller's pointers for now) and b. */
+	a = d->frame;
+	memcpy(a, ids, n * sizeof *a);
+	bound[0] = 0;
+	for (size_t s = 0; s < n_strata; s++)
+		bound[s + 1] = bound[s] + sizes[s];
+	while (runs > 1) {
+		size_t r = 0;
+		const char **t;
+		for (size_t k = 0; k < runs; k += 2, r++) {
+			size_t lo = bound[k], mid = bound[k + 1], hi = k + 2 <= runs ? bound[k + 2] : mid, i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				b[o++] = strcmp(a[j], a[i]) < 0 ? a[j++] : a[i++];
+			while (i < mid)
+				b[o++] = a[i++];
+			while (j < hi)
+				b[o++] = a[j++];
+			bound[r] = lo;
+		}
+		bound[r] = n;
+		runs = r;
+		t = a;
+		a = b;
+		b = t;
+	}
+	/* Copies in merged order (a may be d->frame: each entry is read before it is replaced). */
+	for (size_t i = 0; i < n; i++) {
+		const char *id = a[i];
+		size_t len = strlen(id) + 1;
+		memcpy(d->frame_buf + off, id, len);
 		d->frame[i] = d->frame_buf + off;
 		off += len;
 	}
-	qsort(d->frame, d->n_frame, sizeof *d->frame, eg__cmp_strp);
+	eg__free(a == d->frame ? b : a);
+	eg__free(bound);
 	return EG_OK;
 }
 
@@ -325,7 +374,7 @@ static int draw_objects(eg_draw **out, const char *seed, const char *const *stra
 	}
 	d->s = eg__calloc(total_sel ? total_sel : 1, sizeof *d->s);
 	d->seed = eg__strndup(seed, strlen(seed));
-	if (!d->s || !d->seed || (rc = keep_frame(d, sorted)) < 0) {
+	if (!d->s || !d->seed || (rc = keep_frame(d, sorted, sizes, n_strata)) < 0) {
 		rc = rc < 0 ? rc : eg__error_nomem("drawing");
 		goto fail;
 	}
