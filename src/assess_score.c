@@ -496,9 +496,12 @@ static int tally(as_tally *t, const as_body *b, const as_facts *f)
 		total = 0;
 	if (total > INT32_MAX || total < INT32_MIN)
 		return eg__error(EG_ERANGE, "rule set %s: the score %lld does not fit 32 bits", b->name, (long long)total);
-	/* CJ-A2-6.3: forced-fail conditions. */
-	for (size_t c = 0; c < b->n_conds && !forced; c++)
-		forced = f->forced ? f->forced[c] != 0 : c < 32 && ((f->forced_mask >> c) & 1u);
+	/* CJ-A2-6.3: forced-fail conditions (a table row's mask: its bits below n_conds, at most 32). */
+	if (f->forced)
+		for (size_t c = 0; c < b->n_conds && !forced; c++)
+			forced = f->forced[c] != 0;
+	else if (!forced && b->n_conds)
+		forced = (f->forced_mask & (b->n_conds >= 32 ? UINT32_MAX : (1u << b->n_conds) - 1u)) != 0;
 	t->score = total;
 	t->veto = veto;
 	t->forced = forced;
