@@ -813,14 +813,45 @@ static int narrate(eg_assess_result *r, const as_body *b, const eg_assess_input 
 	return add_trace(r, b->grades[0].rule, eg_grade_name(r->grade), 0, running, running, zh, en, &hit->src);
 }
 
-/* eg_assess_score() (traced) and eg_assess_score_untraced(): `fn` names the caller in errors. */
-static int score_impl(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period,
-		      int traced, const char *fn)
+static int narrate_months(eg_assess_result *r, const eg_assess_period *p);
+
+/*
+ * Score counts against a rule set's body: compute the facts and the tally,
+ * record why it fails, then (when asked) narrate. For a period (JM-2.2,
+ * JM-2.2.1) `p` is the period, whose months counted and missing open the
+ * trace; for a month it is NULL. The one path of eg_assess_score(),
+ * eg_assess_score_untraced() and eg_assess_period_score().
+ */
+static int score_counts(eg_assess_result **out, const as_body *b, const eg_assess_input *in,
+			const eg_assess_period *p, int traced)
 {
 	eg_assess_result *r;
 	as_facts f;
 	as_tally t;
 	int32_t worst[AS_MAX_LEVELS];
+	int rc;
+	facts_of_input(&f, worst, b, in);
+	if ((rc = tally(&t, b, &f)) < 0)
+		return rc;
+	r = eg__calloc(1, sizeof *r);
+	if (!r)
+		return eg__error_nomem("scoring");
+	r->score = (int32_t)t.score;
+	r->grade = t.grade;
+	r->veto = t.veto;
+	if ((rc = record_fails(r, b, in, &t)) < 0 || (p && (rc = narrate_months(r, p)) < 0) ||
+	    (traced && (rc = narrate(r, b, in, &t)) < 0)) {
+		eg_assess_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return EG_OK;
+}
+
+/* eg_assess_score() (traced) and eg_assess_score_untraced(): `fn` names the caller in errors. */
+static int score_impl(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period,
+		      int traced, const char *fn)
+{
 	int rc;
 	if (!out || !rs || !in)
 		return eg__error(EG_EINVAL, "%s: NULL argument", fn);
@@ -835,22 +866,7 @@ static int score_impl(eg_assess_result **out, const eg_ruleset *rs, const eg_ass
 		if (in->adverse[i] && in->item[i] == 0)
 			return eg__error(EG_EINVAL, "item %s: adverse effects with no problem of the item (%s); effects not tied "
 					 "to its problems are a forced fail of CJ-A2-6.3", rs->body.items[i].id, rs->body.items[i].rule);
-	/* Compute, record why it fails, then (when asked) narrate. */
-	facts_of_input(&f, worst, &rs->body, in);
-	if ((rc = tally(&t, &rs->body, &f)) < 0)
-		return rc;
-	r = eg__calloc(1, sizeof *r);
-	if (!r)
-		return eg__error_nomem("scoring");
-	r->score = (int32_t)t.score;
-	r->grade = t.grade;
-	r->veto = t.veto;
-	if ((rc = record_fails(r, &rs->body, in, &t)) < 0 || (traced && (rc = narrate(r, &rs->body, in, &t)) < 0)) {
-		eg_assess_result_free(r);
-		return rc;
-	}
-	*out = r;
-	return EG_OK;
+	return score_counts(out, &rs->body, in, NULL, traced);
 }
 
 int eg_assess_score(eg_assess_result **out, const eg_ruleset *rs, const eg_assess_input *in, const char *period)
@@ -1303,31 +1319,9 @@ static int narrate_months(eg_assess_result *r, const eg_assess_period *p)
 /* JM-2.2: the rule set applied once to the period's summed counts. */
 int eg_assess_period_score(eg_assess_result **out, const eg_assess_period *p)
 {
-	const as_body *b;
-	eg_assess_result *r;
-	as_facts f;
-	as_tally t;
-	int32_t worst[AS_MAX_LEVELS];
-	int rc;
 	if (!out || !p)
 		return eg__error(EG_EINVAL, "eg_assess_period_score: NULL argument");
 	if (p->n == eg_assess_period_missing_count(p))
 		return eg__error(EG_ESTATE, "period %s: no month is counted (JM-2.2.1)", p->name);
-	b = &p->rs->body;
-	facts_of_input(&f, worst, b, p->sum);
-	if ((rc = tally(&t, b, &f)) < 0)
-		return rc;
-	r = eg__calloc(1, sizeof *r);
-	if (!r)
-		return eg__error_nomem("scoring a period");
-	r->score = (int32_t)t.score;
-	r->grade = t.grade;
-	r->veto = t.veto;
-	if ((rc = record_fails(r, b, p->sum, &t)) < 0 || (rc = narrate_months(r, p)) < 0 ||
-	    (rc = narrate(r, b, p->sum, &t)) < 0) {
-		eg_assess_result_free(r);
-		return rc;
-	}
-	*out = r;
-	return EG_OK;
+	return score_counts(out, &p->rs->body, p->sum, p, 1);
 }
