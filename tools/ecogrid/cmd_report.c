@@ -287,20 +287,17 @@ static void csv_report(FILE *f, row *rows, size_t n, int bom, int stale, const c
 	char h[160];
 	if (bom)
 		fputs("\xEF\xBB\xBF", f); /* spreadsheet software reads UTF-8 with a BOM */
-	for (size_t k = 0; k < 7; k++)
-		out_csv_cell(f, head[k], 0);
+	out_csv_cells(f, head, 7, 0);
 	for (size_t l = 0; l < n_lad; l++) {
 		if (l == s->n_ladders)
-			for (size_t k = 0; k < 3; k++)
-				out_csv_cell(f, air_head[k], 0);
+			out_csv_cells(f, air_head, 3, 0);
 		snprintf(h, sizeof h, _("action (%s)"), ladders[l]);
 		out_csv_cell(f, h, 0);
 		snprintf(h, sizeof h, _("action code (%s)"), ladders[l]);
 		out_csv_cell(f, h, 0);
 	}
 	if (!s->last_place)
-		for (size_t k = 0; k < 3; k++)
-			out_csv_cell(f, air_head[k], 0);
+		out_csv_cells(f, air_head, 3, 0);
 	out_csv_cell(f, _("missing inputs"), 0);
 	out_csv_cell(f, _("stale"), 1);
 	for (size_t i = 0; i < n; i++) {
@@ -1018,15 +1015,11 @@ static int report_year(tool_ctx *ctx, const char *year, const char *format, cons
 		if (!strcmp(format, "text"))
 			putf(f, _("Annual result %s (%s, the mean of the monthly scores)\n\n"), year, rs_name);
 		if (!strcmp(format, "csv")) {
+			const char *head[] = { _("unit code"), _("unit"), _("months that count"), _("mean score"),
+					       _("grade"), _("grade code"), _("what follows") };
 			if (bom)
 				fputs("\xEF\xBB\xBF", f);
-			out_csv_cell(f, _("unit code"), 0);
-			out_csv_cell(f, _("unit"), 0);
-			out_csv_cell(f, _("months that count"), 0);
-			out_csv_cell(f, _("mean score"), 0);
-			out_csv_cell(f, _("grade"), 0);
-			out_csv_cell(f, _("grade code"), 0);
-			out_csv_cell(f, _("what follows"), 1);
+			out_csv_cells(f, head, 7, 1);
 		}
 		for (size_t i = 0; i < n && !rc; i++) {
 			int64_t tenths = 0;
@@ -1378,15 +1371,11 @@ static int report_period(tool_ctx *ctx, const char *period, const char *format, 
 			json_decref(doc);
 		} else {
 			char h[160];
+			const char *head[] = { _("unit code"), _("unit"), _("period"), _("total"), _("months counted"),
+					       _("months missing"), _("complete") };
 			if (bom)
 				fputs("\xEF\xBB\xBF", f);
-			out_csv_cell(f, _("unit code"), 0);
-			out_csv_cell(f, _("unit"), 0);
-			out_csv_cell(f, _("period"), 0);
-			out_csv_cell(f, _("total"), 0);
-			out_csv_cell(f, _("months counted"), 0);
-			out_csv_cell(f, _("months missing"), 0);
-			out_csv_cell(f, _("complete"), 0);
+			out_csv_cells(f, head, 7, 0);
 			for (size_t it = 0; it < n_items; it++) {
 				snprintf(h, sizeof h, _("item %s: occurrences (%s)"), eg_ruleset_item_id(rs, it), eg_ruleset_item_rule(rs, it));
 				out_csv_cell(f, h, 0);

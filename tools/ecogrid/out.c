@@ -52,6 +52,12 @@ void out_csv_cell(FILE *f, const char *s, int last)
 	fputs(last ? "\r\n" : ",", f);
 }
 
+void out_csv_cells(FILE *f, const char *const *cells, size_t n, int last)
+{
+	for (size_t k = 0; k < n; k++)
+		out_csv_cell(f, cells[k], last && k + 1 == n);
+}
+
 void out_html_escape(FILE *f, const char *s)
 {
 	for (; s && *s; s++) {

@@ -162,6 +162,8 @@ int ws_records_save(sqlite3 *db, const char *kind, const eg_records *r);
 
 /* Output helpers (out.c). */
 void out_csv_cell(FILE *f, const char *s, int last);
+/* Cells in a row, the last of them ending the row when `last`. */
+void out_csv_cells(FILE *f, const char *const *cells, size_t n, int last);
 void out_html_escape(FILE *f, const char *s);
 /* A self-contained page: <head> with inline CSS, then <h1>title</h1>. */
 void out_html_begin(FILE *f, const char *title, int lang);
