@@ -386,35 +386,51 @@ static const char *const scheme_phrases[] = {
 	N_("a deduction item of rule set %s"),
 };
 
-/* The phrase in the user's language (parts matched again, two levels deep); unknown text is left as it is. */
-static void scheme_phrase(char *out, size_t size, const char *en, int depth)
+/*
+ * The first of `formats` that `text` matches as a whole: its index, with the
+ * text of each conversion in args (at most 7, each cut at 255 bytes); -1 when
+ * none matches.
+ */
+static long match_format(const char *const *formats, size_t n_formats, const char *text, char args[7][256],
+			 size_t *n_args)
 {
-	for (size_t i = 0; depth < 3 && i < sizeof scheme_phrases / sizeof scheme_phrases[0]; i++) {
+	for (size_t i = 0; i < n_formats; i++) {
 		regex_t re;
 		regmatch_t m[8];
-		char args[7][256];
-		size_t n;
 		int hit;
-		if (format_regex(&re, scheme_phrases[i]) < 0)
+		if (format_regex(&re, formats[i]) < 0)
 			continue;
-		hit = regexec(&re, en, 8, m, 0) == 0;
-		n = re.re_nsub < 7 ? re.re_nsub : 7;
+		hit = regexec(&re, text, 8, m, 0) == 0;
+		*n_args = re.re_nsub < 7 ? re.re_nsub : 7;
 		regfree(&re);
 		if (!hit)
 			continue;
-		for (size_t k = 0; k < n; k++) {
-			char part[256];
+		for (size_t k = 0; k < *n_args; k++) {
 			size_t len = m[k + 1].rm_so < 0 ? 0 : (size_t)(m[k + 1].rm_eo - m[k + 1].rm_so);
 			if (len > 255)
 				len = 255;
-			memcpy(part, en + (m[k + 1].rm_so < 0 ? 0 : m[k + 1].rm_so), len);
-			part[len] = '\0';
-			scheme_phrase(args[k], sizeof args[k], part, depth + 1);
+			memcpy(args[k], text + (m[k + 1].rm_so < 0 ? 0 : m[k + 1].rm_so), len);
+			args[k][len] = '\0';
 		}
-		render(out, size, _(scheme_phrases[i]), args, n);
+		return (long)i;
+	}
+	return -1;
+}
+
+/* The phrase in the user's language (parts matched again, two levels deep); unknown text is left as it is. */
+static void scheme_phrase(char *out, size_t size, const char *en, int depth)
+{
+	char parts[7][256], args[7][256];
+	size_t n = 0;
+	long i = depth < 3 ? match_format(scheme_phrases, sizeof scheme_phrases / sizeof scheme_phrases[0], en, parts, &n)
+			   : -1;
+	if (i < 0) {
+		snprintf(out, size, "%s", en);
 		return;
 	}
-	snprintf(out, size, "%s", en);
+	for (size_t k = 0; k < n; k++)
+		scheme_phrase(args[k], sizeof args[k], parts[k], depth + 1);
+	render(out, size, _(scheme_phrases[i]), args, n);
 }
 
 const char *tool_scheme_phrase(char *out, size_t size, const char *en)
@@ -473,6 +489,9 @@ const char *tool_eg_message(void)
 	static char buf[1024];
 	const eg_error *e = eg_error_last();
 	const char *detail = e->message;
+	char args[7][256];
+	size_t n = 0;
+	long i;
 	/* "eg_function_name: " says where, not what: it is for developers only. */
 	if (strncmp(detail, "eg_", 3) == 0) {
 		const char *c = strstr(detail, ": ");
@@ -482,28 +501,8 @@ const char *tool_eg_message(void)
 		if (c && detail + k == c)
 			detail = c + 2;
 	}
-	for (size_t i = 0; i < sizeof lib_formats / sizeof lib_formats[0]; i++) {
-		regex_t re;
-		regmatch_t m[8];
-		char args[7][256];
-		size_t n = 0;
-		int hit;
-		if (format_regex(&re, lib_formats[i]) < 0)
-			continue;
-		hit = regexec(&re, detail, 8, m, 0) == 0;
-		n = re.re_nsub < 7 ? re.re_nsub : 7;
-		regfree(&re);
-		if (!hit)
-			continue;
-		for (size_t k = 0; k < n; k++) {
-			size_t len = (size_t)(m[k + 1].rm_eo - m[k + 1].rm_so);
-			if (m[k + 1].rm_so < 0)
-				len = 0;
-			if (len > 255)
-				len = 255;
-			memcpy(args[k], detail + (m[k + 1].rm_so < 0 ? 0 : m[k + 1].rm_so), len);
-			args[k][len] = '\0';
-		}
+	i = match_format(lib_formats, sizeof lib_formats / sizeof lib_formats[0], detail, args, &n);
+	if (i >= 0) {
 		render(buf, sizeof buf, _(lib_formats[i]), args, n);
 		return buf;
 	}
