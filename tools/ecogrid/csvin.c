@@ -422,8 +422,7 @@ static int all_digits(const char *s, size_t n)
 int csv_check_number(const char *where, const char *column_name, const char *v)
 {
 	/* The column as the clerk's header names it: 网格代码 in Chinese, node in English. */
-	if (tool_lang() == EG_LANG_ZH)
-		column_name = csv_column_zh(column_name);
+	column_name = csv_column_label(column_name);
 	/* Full-width digits ０-９ are U+FF10-U+FF19: EF BC 90 - EF BC 99. */
 	for (const char *p = v; (p = strstr(p, "\xEF\xBC")) != NULL; p += 2)
 		if ((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) {
@@ -449,8 +448,7 @@ int csv_check_code(const char *where, const char *column_name, const char *v)
 	const char *e = strpbrk(v, "eE"), *dot = strchr(v, '.');
 	if (csv_check_number(where, column_name, v))
 		return TOOL_FAIL;
-	if (tool_lang() == EG_LANG_ZH)
-		column_name = csv_column_zh(column_name);
+	column_name = csv_column_label(column_name);
 	/* 6.52327E+11: Excel showed a long code as a number and saved it that way; the digits are lost. */
 	if (e && e > v && (e[1] == '+' || (e[1] >= '0' && e[1] <= '9'))) {
 		size_t mant = (size_t)(e - v);
